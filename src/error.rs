@@ -1,0 +1,95 @@
+//! `Error`: every failure a user can meet, each with a stable `ErrorCode` the UI and scripts switch on.
+//!
+//! Messages from `Display` are for developers and logs (English); the Vietnamese sentence for each code lives
+//! in the front end's strings file and in `cli::messages` for the command line.
+
+use crate::model::Finding;
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// Stable, serialisable codes. Never renumber or rename one: the UI and scripts depend on them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ErrorCode {
+    RegisterNotFound,
+    RegisterExists,
+    NotARegister,
+    SchemaTooNew,
+    RegisterDamaged,
+    Invalid,
+    NotFound,
+    AlreadyExists,
+    ProcedureHasHistory,
+    FileUnreadable,
+    FileFormat,
+    BadPeriod,
+    Io,
+    Storage,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("no register at {0}")]
+    RegisterNotFound(PathBuf),
+    #[error("a file already exists at {0}; refusing to overwrite it")]
+    RegisterExists(PathBuf),
+    #[error("{0} is not a cchc register")]
+    NotARegister(PathBuf),
+    #[error("register schema version {found} is newer than this program supports ({supported}); update the program")]
+    SchemaTooNew { found: i64, supported: i64 },
+    #[error("register is damaged: {0}")]
+    RegisterDamaged(String),
+    #[error("input has {} problem(s)", .0.iter().filter(|f| f.is_error()).count())]
+    Invalid(Vec<Finding>),
+    #[error("{what} not found: {key}")]
+    NotFound { what: &'static str, key: String },
+    #[error("{what} already exists: {key}")]
+    AlreadyExists { what: &'static str, key: String },
+    #[error("procedure {0} has case statistics; retire it instead of deleting it")]
+    ProcedureHasHistory(String),
+    #[error("cannot read {path}: {reason}")]
+    FileUnreadable { path: PathBuf, reason: String },
+    #[error("unsupported file type for {0}: use .xlsx or .csv")]
+    FileFormat(PathBuf),
+    #[error("bad period {0:?}: use 2025-Q1, 2025-H1, 2025-Q3 or 2025")]
+    BadPeriod(String),
+    #[error("file system error on {path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("storage error: {0}")]
+    Storage(String),
+}
+
+impl Error {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::RegisterNotFound(_) => ErrorCode::RegisterNotFound,
+            Error::RegisterExists(_) => ErrorCode::RegisterExists,
+            Error::NotARegister(_) => ErrorCode::NotARegister,
+            Error::SchemaTooNew { .. } => ErrorCode::SchemaTooNew,
+            Error::RegisterDamaged(_) => ErrorCode::RegisterDamaged,
+            Error::Invalid(_) => ErrorCode::Invalid,
+            Error::NotFound { .. } => ErrorCode::NotFound,
+            Error::AlreadyExists { .. } => ErrorCode::AlreadyExists,
+            Error::ProcedureHasHistory(_) => ErrorCode::ProcedureHasHistory,
+            Error::FileUnreadable { .. } => ErrorCode::FileUnreadable,
+            Error::FileFormat(_) => ErrorCode::FileFormat,
+            Error::BadPeriod(_) => ErrorCode::BadPeriod,
+            Error::Io { .. } => ErrorCode::Io,
+            Error::Storage(_) => ErrorCode::Storage,
+        }
+    }
+
+    /// The findings carried by an `Invalid` error (empty for other errors).
+    pub fn findings(&self) -> &[Finding] {
+        match self {
+            Error::Invalid(findings) => findings,
+            _ => &[],
+        }
+    }
+
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
+        Error::Io { path: path.into(), source }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

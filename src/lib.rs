@@ -1,0 +1,29 @@
+//! `cchc`: the offline register of a commune's administrative reform (cải cách hành chính) and its reports.
+//!
+//! Crate map (see ARCHITECTURE.md for the whole picture):
+//! - [`api`]: `App`, the one surface the command line, the desktop shell and the tests call.
+//! - [`register`]: the SQLite register; the only module that imports rusqlite.
+//! - [`model`]: domain types and pure checks, no I/O.
+//! - [`sheet`] / [`transfer`]: Excel and CSV files, and the Vietnamese columns of each table.
+//! - [`demo`]: the demo ward and generated data for benchmarks.
+//! - [`text`]: NFC, search folding, the Vietnamese sort key.
+//! - [`clock`]: the only reader of the system clock.
+//!
+//! Invariants (enforced by `tests/tidy.rs`): rusqlite only in `register`; no Tauri in the core; the clock read only
+//! in `clock`; every source file opens with a `//!` line; migrations numbered without gaps.
+
+pub mod api;
+pub mod assets;
+pub mod clock;
+pub mod demo;
+pub mod error;
+pub mod model;
+pub mod register;
+pub mod sheet;
+pub mod text;
+pub mod transfer;
+
+pub use api::App;
+pub use assets::Assets;
+pub use clock::Clock;
+pub use error::{Error, ErrorCode, Result};

@@ -1,0 +1,114 @@
+//! Findings: every problem in an input or a register, returned all at once (code, place, values), never one by one.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The data is wrong: an import refuses it, `check` exits non-zero.
+    Error,
+    /// Worth a look, but may be right (e.g. an unusual fee).
+    Warning,
+}
+
+/// Stable codes; the UI and the command line map each to a Vietnamese sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum FindingCode {
+    // Input cells and rows.
+    MissingColumn,
+    UnknownColumn,
+    RequiredMissing,
+    BadProcedureCode,
+    BadNumber,
+    BadDate,
+    BadChoice,
+    BadPeriod,
+    EmptyRow,
+    DuplicateInFile,
+    TimeWithoutUnit,
+    TimeVariesByChannel,
+    OddFee,
+    UnknownProcedure,
+    UnknownReplacement,
+    // Case statistics (Biểu 06).
+    Negative,
+    ReceivedSumMismatch,
+    ReceivedBalanceMismatch,
+    ResolvedSumMismatch,
+    InProgressSumMismatch,
+    ApologyBelowLate,
+    CarriedOverMismatch,
+    FieldWithoutProcedures,
+}
+
+impl FindingCode {
+    pub fn severity(self) -> Severity {
+        use FindingCode::*;
+        match self {
+            UnknownColumn | TimeVariesByChannel | OddFee | ApologyBelowLate | CarriedOverMismatch | FieldWithoutProcedures => {
+                Severity::Warning
+            }
+            _ => Severity::Error,
+        }
+    }
+}
+
+/// Where a finding is: a cell of a file (sheet, row, column) or a place in the register (period, field, procedure).
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Place {
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sheet: Option<String>,
+    /// 1-based row number as the spreadsheet shows it (the header is row 1).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub row: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub column: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub period: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub field: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub procedure: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Finding {
+    pub code: FindingCode,
+    pub severity: Severity,
+    pub place: Place,
+    /// The values involved, by name (e.g. `total` = "12", `sum` = "11").
+    #[serde(skip_serializing_if = "BTreeMap::is_empty", default)]
+    pub values: BTreeMap<String, String>,
+}
+
+impl Finding {
+    pub fn new(code: FindingCode, place: Place) -> Finding {
+        Finding { code, severity: code.severity(), place, values: BTreeMap::new() }
+    }
+
+    /// Adds a named value (builder style).
+    pub fn with(mut self, name: &str, value: impl ToString) -> Finding {
+        self.values.insert(name.to_string(), value.to_string());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl Place {
+    pub fn cell(sheet: &str, row: usize, column: &str) -> Place {
+        Place { sheet: Some(sheet.to_string()), row: Some(row), column: Some(column.to_string()), ..Place::default() }
+    }
+
+    pub fn row(sheet: &str, row: usize) -> Place {
+        Place { sheet: Some(sheet.to_string()), row: Some(row), ..Place::default() }
+    }
+
+    pub fn field(name: &str) -> Place {
+        Place { column: Some(name.to_string()), ..Place::default() }
+    }
+}

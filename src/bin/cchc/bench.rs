@@ -1,0 +1,218 @@
+//! `bench`: builds a generated register and measures the main operations (median and p95 over warm runs).
+
+use crate::format;
+use crate::output::{self, Bar, CmdResult, Done, Failure};
+use crate::Ctx;
+use cchc::clock::Stopwatch;
+use cchc::model::{PeriodKey, PeriodKind, ProcedureQuery};
+use cchc::{App, Assets, demo};
+use chrono::NaiveDate;
+use clap::Args;
+use serde::Serialize;
+use std::hint::black_box;
+use std::path::PathBuf;
+
+/// The last year of generated statistics, and the day they run until.
+const LAST_YEAR: i32 = 2025;
+/// Generated data is the same on every run, so that measurements compare.
+const SEED: u64 = 2026;
+
+#[derive(Args, Debug)]
+pub struct BenchArgs {
+    #[arg(long, value_name = "THƯ_MỤC", help = "Thư mục giữ sổ thử nghiệm (dùng lại ở lần sau); mặc định: một thư mục tạm, xóa khi xong")]
+    dir: Option<PathBuf>,
+    #[arg(long, value_name = "SỐ", default_value = "150", value_parser = format::parse_positive, help = "Số thủ tục được sinh")]
+    procedures: usize,
+    #[arg(long, value_name = "SỐ", default_value = "10", value_parser = format::parse_positive, help = "Số năm số liệu (đến hết năm 2025)")]
+    years: usize,
+    #[arg(long, value_name = "SỐ", default_value = "50", value_parser = format::parse_positive, help = "Số lần đo mỗi thao tác")]
+    repeat: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct Timing {
+    name: &'static str,
+    label: String,
+    median_ms: f64,
+    p95_ms: f64,
+    min_ms: f64,
+    max_ms: f64,
+}
+
+#[derive(Debug, Serialize)]
+struct BenchReport {
+    /// The register measured, when it is kept (`--dir`).
+    register: Option<PathBuf>,
+    procedures: usize,
+    years: usize,
+    /// Statistics rows written, when the register was made by this run.
+    stats_rows: Option<usize>,
+    /// Time to write the generated register, when it was made by this run.
+    create_ms: Option<f64>,
+    repeat: usize,
+    operations: Vec<Timing>,
+}
+
+pub fn run(ctx: &Ctx, args: BenchArgs) -> CmdResult {
+    let years = i32::try_from(args.years).ok().filter(|y| *y <= 100).ok_or_else(|| {
+        Failure::refused("BAD_ARGUMENT", "Số năm số liệu quá lớn; hãy chọn tối đa 100 năm.")
+    })?;
+    let temporary = args.dir.is_none();
+    let dir = args.dir.clone().unwrap_or_else(|| std::env::temp_dir().join(format!("cchc-bench-{}", std::process::id())));
+    let path = dir.join(format!("bench-{}-{}.cchc", args.procedures, args.years));
+    let result = measure_all(ctx, &args, years, &path);
+    if temporary {
+        // Only the directory this run made for itself is removed.
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    let mut report = result?;
+    if !temporary {
+        report.register = Some(path);
+    }
+    print(ctx, &report);
+    Ok(Done::Clean)
+}
+
+fn measure_all(ctx: &Ctx, args: &BenchArgs, years: i32, path: &std::path::Path) -> Result<BenchReport, Failure> {
+    let (mut stats_rows, mut create_ms) = (None, None);
+    if !path.exists() {
+        if !ctx.out.json {
+            ctx.out.note(format!("Đang sinh sổ thử nghiệm: {} thủ tục, {} năm số liệu…", args.procedures, args.years));
+        }
+        let procedures = demo::generated_procedures(args.procedures, SEED);
+        let until = NaiveDate::from_ymd_opt(LAST_YEAR, 12, 31).expect("a fixed valid date");
+        let stats = demo::stats(&procedures, LAST_YEAR - years + 1..=LAST_YEAR, until, SEED);
+        let bar = Bar::new(ctx.out, "Đang ghi sổ thử nghiệm");
+        let watch = Stopwatch::start();
+        let app = App::create_with_data(
+            path,
+            demo::unit(),
+            &procedures,
+            &stats,
+            Assets::bundled(),
+            ctx.clock.clone(),
+            &|done, total| bar.tick(done, total),
+        )?;
+        create_ms = Some(watch.elapsed_ms());
+        stats_rows = Some(stats.len());
+        drop(app);
+    }
+    let period = PeriodKey::new(LAST_YEAR, PeriodKind::Year);
+    let all = ProcedureQuery { include_retired: true, ..ProcedureQuery::default() };
+    let search = ProcedureQuery { search: Some("ho tich".into()), ..ProcedureQuery::default() };
+    let repeat = args.repeat;
+    let mut operations = Vec::new();
+    operations.push(time("open", "Mở sổ dữ liệu".into(), repeat, || {
+        black_box(App::open(path, Assets::bundled(), ctx.clock.clone())?);
+        Ok(())
+    })?);
+    let app = App::open(path, Assets::bundled(), ctx.clock.clone())?;
+    operations.push(time("search", "Tìm thủ tục “ho tich”".into(), repeat, || {
+        black_box(app.procedures(&search)?);
+        Ok(())
+    })?);
+    operations.push(time("list", "Liệt kê toàn bộ thủ tục".into(), repeat, || {
+        black_box(app.procedures(&all)?);
+        Ok(())
+    })?);
+    operations.push(time("year_on_time_rate", format!("Tỷ lệ đúng hạn năm {LAST_YEAR}"), repeat, || {
+        black_box(app.year_on_time_rate(LAST_YEAR)?);
+        Ok(())
+    })?);
+    operations.push(time("stats", format!("Bảng số liệu kỳ {period}"), repeat, || {
+        black_box(app.stats(period)?);
+        Ok(())
+    })?);
+    operations.push(time("check", format!("Kiểm tra số liệu kỳ {period}"), repeat, || {
+        black_box(app.check(Some(period))?);
+        Ok(())
+    })?);
+    Ok(BenchReport {
+        register: None,
+        procedures: args.procedures,
+        years: args.years,
+        stats_rows,
+        create_ms,
+        repeat,
+        operations,
+    })
+}
+
+/// Runs `op` once unmeasured (warm), then `repeat` times measured.
+fn time(name: &'static str, label: String, repeat: usize, mut op: impl FnMut() -> cchc::Result<()>) -> cchc::Result<Timing> {
+    op()?;
+    let mut samples = Vec::with_capacity(repeat);
+    for _ in 0..repeat {
+        let watch = Stopwatch::start();
+        op()?;
+        samples.push(watch.elapsed_ms());
+    }
+    samples.sort_by(f64::total_cmp);
+    Ok(Timing {
+        name,
+        label,
+        median_ms: median(&samples),
+        p95_ms: nearest_rank(&samples, 0.95),
+        min_ms: samples.first().copied().unwrap_or(0.0),
+        max_ms: samples.last().copied().unwrap_or(0.0),
+    })
+}
+
+/// The median of sorted samples.
+fn median(sorted: &[f64]) -> f64 {
+    match sorted.len() {
+        0 => 0.0,
+        n if n % 2 == 1 => sorted[n / 2],
+        n => (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0,
+    }
+}
+
+/// The nearest-rank percentile of sorted samples (p95 of 50 samples is the 48th).
+fn nearest_rank(sorted: &[f64], fraction: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let rank = (fraction * sorted.len() as f64).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1]
+}
+
+fn print(ctx: &Ctx, report: &BenchReport) {
+    if ctx.out.json {
+        ctx.out.json(report);
+        return;
+    }
+    let first_year = LAST_YEAR - report.years as i32 + 1;
+    let mut summary = format!(
+        "Sổ thử nghiệm: {} thủ tục, {} năm số liệu ({first_year}–{LAST_YEAR})",
+        format::count(report.procedures),
+        format::count(report.years)
+    );
+    if let (Some(rows), Some(ms)) = (report.stats_rows, report.create_ms) {
+        summary.push_str(&format!(", {} dòng số liệu; ghi sổ mất {} ms", format::count(rows), format::decimal(ms, 1)));
+    }
+    ctx.out.line(format!("{summary}."));
+    let mut table = output::new_table(&["Thao tác", "Trung vị ms", "p95 ms"]);
+    output::align_right(&mut table, [1, 2]);
+    for t in &report.operations {
+        table.add_row(vec![t.label.clone(), format::decimal(t.median_ms, 3), format::decimal(t.p95_ms, 3)]);
+    }
+    ctx.out.table(&table);
+    ctx.out.line(format!("Mỗi thao tác đo {} lần, sau một lần chạy khởi động.", format::count(report.repeat)));
+    if let Some(path) = &report.register {
+        ctx.out.line(format!("Sổ thử nghiệm được giữ tại {} để dùng lại.", path.display()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn median_and_p95_follow_their_definitions() {
+        let samples: Vec<f64> = (1..=50).map(f64::from).collect();
+        assert_eq!(median(&samples), 25.5);
+        assert_eq!(nearest_rank(&samples, 0.95), 48.0);
+        assert_eq!(median(&[3.0]), 3.0);
+        assert_eq!(nearest_rank(&[3.0], 0.95), 3.0);
+    }
+}

@@ -1,0 +1,224 @@
+//! `cchc`: the command line of the commune's administrative-reform register (procedures and Biểu 06 statistics).
+//!
+//! Every command calls `App` and nothing else; what a person reads is Vietnamese, `--json` gives machine output.
+//! Exit codes: 0 success, 1 refusal or error (and `check` with errors), 2 usage error.
+
+mod bench;
+mod format;
+mod messages;
+mod output;
+mod procedures;
+mod stats;
+mod unit;
+mod usage;
+
+use cchc::{App, Assets, Clock};
+use chrono::NaiveDate;
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+use output::{Bar, CmdResult, Done, Failure, Output};
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "cchc",
+    about = "Sổ theo dõi cải cách hành chính cấp xã: danh mục thủ tục hành chính và số liệu giải quyết hồ sơ (Biểu 06)"
+)]
+struct Cli {
+    #[arg(
+        long,
+        global = true,
+        value_name = "TỆP",
+        help = "Tệp sổ dữ liệu (mặc định: cchc/register.cchc trong thư mục dữ liệu của người dùng)"
+    )]
+    register: Option<PathBuf>,
+    #[arg(long, global = true, help = "In kết quả dạng JSON cho máy đọc")]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    #[command(about = "Tạo sổ dữ liệu mới cho đơn vị")]
+    Init(unit::UnitFlags),
+    #[command(subcommand, about = "Xem hoặc sửa thông tin đơn vị")]
+    Unit(unit::UnitCommand),
+    #[command(subcommand, about = "Xem hoặc đặt thời gian lấy số liệu và hạn gửi báo cáo của kỳ báo cáo")]
+    Period(unit::PeriodCommand),
+    #[command(subcommand, about = "Danh mục thủ tục hành chính: xem, thêm, sửa, ngừng áp dụng, nhập, xuất")]
+    Procedures(procedures::ProceduresCommand),
+    #[command(subcommand, about = "Số liệu giải quyết hồ sơ (Biểu 06): xem, nhập, xuất")]
+    Stats(stats::StatsCommand),
+    #[command(about = "Kiểm tra số liệu và danh mục, liệt kê mọi lỗi và cảnh báo")]
+    Check(stats::CheckArgs),
+    #[command(about = "Xem nhật ký thay đổi")]
+    Log(LogArgs),
+    #[command(about = "Tạo một sổ dữ liệu mẫu (demo.cchc) để dùng thử, không đụng đến sổ thật")]
+    Demo(DemoArgs),
+    #[command(about = "Đo tốc độ các thao tác chính trên một sổ dữ liệu được sinh tự động")]
+    Bench(bench::BenchArgs),
+}
+
+#[derive(Args, Debug)]
+struct LogArgs {
+    #[arg(
+        long,
+        default_value = "50",
+        value_parser = format::parse_positive,
+        value_name = "SỐ",
+        help = "Số mục gần nhất cần xem"
+    )]
+    limit: usize,
+}
+
+#[derive(Args, Debug)]
+struct DemoArgs {
+    #[arg(value_name = "THƯ_MỤC", help = "Thư mục sẽ chứa sổ mẫu demo.cchc")]
+    dir: PathBuf,
+}
+
+/// What every command needs: the output mode, the register's path and the clock.
+pub struct Ctx {
+    pub out: Output,
+    register: Option<PathBuf>,
+    pub clock: Clock,
+}
+
+impl Ctx {
+    /// The register to use: `--register`, or the default in the user's data directory (never the demo).
+    pub fn register_path(&self) -> Result<PathBuf, Failure> {
+        if let Some(path) = &self.register {
+            return Ok(path.clone());
+        }
+        dirs::data_dir().map(|dir| dir.join("cchc").join("register.cchc")).ok_or_else(|| {
+            Failure::refused(
+                "NO_DATA_DIR",
+                "Không xác định được thư mục dữ liệu của người dùng; hãy chỉ rõ tệp sổ dữ liệu bằng --register.",
+            )
+        })
+    }
+
+    /// Opens the register, telling the user when it was upgraded (and where the copy from before is).
+    pub fn open(&self) -> Result<App, Failure> {
+        let app = App::open(&self.register_path()?, Assets::bundled(), self.clock.clone())?;
+        if let Some(backup) = app.migration_backup() {
+            self.out.note(format!(
+                "Đã nâng cấp sổ dữ liệu lên phiên bản mới; bản sao trước khi nâng cấp được lưu tại {}.",
+                backup.display()
+            ));
+        }
+        Ok(app)
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.clock.today()
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let json = args.iter().skip(1).any(|a| a == "--json");
+    let command = usage::localize(Cli::command());
+    let cli = match command.try_get_matches_from(&args).and_then(|m| Cli::from_arg_matches(&m)) {
+        Ok(cli) => cli,
+        Err(err) => return ExitCode::from(usage::handle(err, json)),
+    };
+    let ctx = Ctx { out: Output { json: cli.json }, register: cli.register, clock: clock() };
+    match run(&ctx, cli.command) {
+        Ok(Done::Clean) => ExitCode::SUCCESS,
+        Ok(Done::WithErrors) => ExitCode::from(1),
+        Err(failure) => {
+            ctx.out.failure(&failure);
+            ExitCode::from(failure.exit)
+        }
+    }
+}
+
+fn run(ctx: &Ctx, command: Command) -> CmdResult {
+    match command {
+        Command::Init(flags) => unit::init(ctx, flags),
+        Command::Unit(command) => unit::run_unit(ctx, command),
+        Command::Period(command) => unit::run_period(ctx, command),
+        Command::Procedures(command) => procedures::run(ctx, command),
+        Command::Stats(command) => stats::run(ctx, command),
+        Command::Check(args) => stats::check(ctx, args),
+        Command::Log(args) => log(ctx, args),
+        Command::Demo(args) => demo(ctx, args),
+        Command::Bench(args) => bench::run(ctx, args),
+    }
+}
+
+/// The system clock, or a fixed local time from `CCHC_NOW` ("2026-11-23" or "2026-11-23T14:05") so that tests
+/// and demonstrations print the same dates every day.
+fn clock() -> Clock {
+    let Ok(text) = std::env::var("CCHC_NOW") else { return Clock::System };
+    let (day, time) = text.trim().split_once(['T', ' ']).unwrap_or((text.trim(), "00:00"));
+    let Ok(day) = NaiveDate::parse_from_str(day, "%Y-%m-%d") else { return Clock::System };
+    let (hour, minute) = time.split_once(':').unwrap_or((time, "0"));
+    match (hour.parse::<u32>(), minute.get(..2).unwrap_or(minute).parse::<u32>()) {
+        (Ok(h), Ok(m)) if h < 24 && m < 60 => Clock::fixed_local(day, h, m),
+        _ => Clock::fixed_local(day, 0, 0),
+    }
+}
+
+fn log(ctx: &Ctx, args: LogArgs) -> CmdResult {
+    let app = ctx.open()?;
+    let entries = app.change_log(args.limit)?;
+    if ctx.out.json {
+        ctx.out.json(&entries);
+        return Ok(Done::Clean);
+    }
+    if entries.is_empty() {
+        ctx.out.line("Nhật ký thay đổi chưa có mục nào.");
+        return Ok(Done::Clean);
+    }
+    let mut table = output::new_table(&["Thời điểm", "Người sửa", "Đối tượng", "Mã", "Thao tác"]);
+    for e in &entries {
+        let actor = if e.actor.is_empty() { "(không rõ)".to_string() } else { e.actor.clone() };
+        table.add_row(vec![
+            format::timestamp(&e.at),
+            actor,
+            messages::entity_caption(&e.entity),
+            messages::entity_key(&e.entity_id),
+            messages::action_caption(&e.action),
+        ]);
+    }
+    ctx.out.table(&table);
+    ctx.out.line(format!("{} mục gần nhất.", format::count(entries.len())));
+    Ok(Done::Clean)
+}
+
+fn demo(ctx: &Ctx, args: DemoArgs) -> CmdResult {
+    let bar = Bar::new(ctx.out, "Đang tạo sổ mẫu");
+    let (_app, summary) =
+        App::create_demo(&args.dir, Assets::bundled(), ctx.clock.clone(), &|done, total| bar.tick(done, total))?;
+    drop(bar);
+    if ctx.out.json {
+        ctx.out.json(&summary);
+        return Ok(Done::Clean);
+    }
+    let periods: Vec<String> = summary.periods.iter().map(|p| p.to_string()).collect();
+    ctx.out.line(format!("Đã tạo sổ dữ liệu mẫu tại {}", summary.path.display()));
+    ctx.out.line(format!(
+        "  - {} thủ tục hành chính thuộc {} lĩnh vực",
+        format::count(summary.procedures),
+        format::count(summary.fields)
+    ));
+    ctx.out.line(format!(
+        "  - {} dòng số liệu giải quyết hồ sơ của {} kỳ báo cáo: {}",
+        format::count(summary.stats_rows),
+        format::count(periods.len()),
+        periods.join(", ")
+    ));
+    ctx.out.line("Sổ mẫu tách biệt với sổ dữ liệu thật của đơn vị. Để xem, hãy chạy:");
+    ctx.out.line(format!("  cchc --register {} procedures list", shell_quote(&summary.path)));
+    Ok(Done::Clean)
+}
+
+/// A path as it can be pasted into a shell.
+pub fn shell_quote(path: &Path) -> String {
+    let text = path.display().to_string();
+    if text.chars().all(|c| c.is_alphanumeric() || "/\\._-:~".contains(c)) { text } else { format!("\"{text}\"") }
+}

@@ -1,0 +1,387 @@
+//! Every Vietnamese sentence about errors and findings: one per `ErrorCode` and per `FindingCode` (exhaustive
+//! matches, so a new code does not compile until it is translated), the places they point at, and the captions of
+//! the register's stable column and entity names.
+
+use crate::format;
+use cchc::model::{Finding, FindingCode, Place};
+use cchc::{Error, ErrorCode};
+use std::path::Path;
+
+/// The Vietnamese sentence for an error, with its details (path, code, value).
+pub fn error_message(err: &Error) -> String {
+    let d = Details::of(err);
+    match err.code() {
+        ErrorCode::RegisterNotFound => format!(
+            "Không tìm thấy sổ dữ liệu tại {}; hãy tạo bằng lệnh `cchc init` hoặc chỉ rõ --register.",
+            d.path
+        ),
+        ErrorCode::RegisterExists => format!(
+            "Đã có một tệp tại {}; chương trình không ghi đè lên tệp có sẵn. Hãy chọn đường dẫn khác bằng --register.",
+            d.path
+        ),
+        ErrorCode::NotARegister => format!("Tệp {} không phải là sổ dữ liệu của chương trình cchc.", d.path),
+        ErrorCode::SchemaTooNew => {
+            "Sổ dữ liệu được tạo bởi phiên bản mới hơn của chương trình; hãy cập nhật chương trình.".to_string()
+        }
+        ErrorCode::RegisterDamaged => format!(
+            "Sổ dữ liệu bị hỏng hoặc thiếu thông tin; hãy khôi phục từ bản sao lưu (chi tiết kỹ thuật: {}).",
+            d.detail
+        ),
+        ErrorCode::Invalid => {
+            let errors = err.findings().iter().filter(|f| f.is_error()).count();
+            format!("Dữ liệu chưa hợp lệ ({} lỗi); chưa ghi gì vào sổ.", format::count(errors))
+        }
+        ErrorCode::NotFound => format!("Không tìm thấy {} “{}” trong sổ.", d.what, d.key),
+        ErrorCode::AlreadyExists => format!("Đã có {} “{}” trong sổ.", d.what, d.key),
+        ErrorCode::ProcedureHasHistory => format!(
+            "Thủ tục {} đã có số liệu thống kê hồ sơ nên không thể xóa; hãy ngừng áp dụng bằng lệnh `cchc procedures retire {}`.",
+            d.key, d.key
+        ),
+        ErrorCode::FileUnreadable => {
+            format!("Không đọc được tệp {} (chi tiết kỹ thuật: {}).", d.path, d.detail)
+        }
+        ErrorCode::FileFormat => format!("Không hỗ trợ loại tệp của {}; hãy dùng tệp .xlsx hoặc .csv.", d.path),
+        ErrorCode::BadPeriod => format!(
+            "Kỳ báo cáo “{}” không hợp lệ; hãy dùng dạng 2025-Q1, 2025-H1, 2025-Q3 hoặc 2025.",
+            d.key
+        ),
+        ErrorCode::Io => format!("Không đọc hoặc ghi được {}: {}.", d.path, d.detail),
+        ErrorCode::Storage => {
+            format!("Lỗi khi đọc hoặc ghi sổ dữ liệu (chi tiết kỹ thuật: {}).", d.detail)
+        }
+    }
+}
+
+/// A finding as one line: its place, then the sentence ("Kỳ 2025-Q1, lĩnh vực Hộ tịch: …").
+pub fn finding_line(finding: &Finding) -> String {
+    let place = place_text(&finding.place);
+    let sentence = finding_message(finding);
+    if place.is_empty() { sentence } else { format!("{place}: {sentence}") }
+}
+
+/// The Vietnamese sentence for a finding, filled with its values.
+pub fn finding_message(finding: &Finding) -> String {
+    let v = |name: &str| finding.values.get(name).map(|s| number_or_text(s));
+    let value = || v("value").unwrap_or_default();
+    match finding.code {
+        FindingCode::MissingColumn => {
+            let column = v("value").or_else(|| v("column")).or_else(|| finding.place.column.clone()).unwrap_or_default();
+            format!("Tệp thiếu cột “{column}”.")
+        }
+        FindingCode::UnknownColumn => {
+            let column = v("value").or_else(|| v("column")).or_else(|| finding.place.column.clone()).unwrap_or_default();
+            format!("Cột “{column}” không thuộc mẫu nên được bỏ qua.")
+        }
+        FindingCode::RequiredMissing => "Thiếu thông tin bắt buộc.".to_string(),
+        FindingCode::BadProcedureCode => match v("expected") {
+            Some(expected) => format!(
+                "Không thể đổi mã thủ tục “{expected}” thành “{}”; mã khác là một thủ tục khác.",
+                value()
+            ),
+            None => format!("Mã thủ tục “{}” không đúng dạng (ví dụ đúng: 1.001193 hoặc 3.000527.H61).", value()),
+        },
+        FindingCode::BadNumber => format!("“{}” không phải là số hợp lệ.", value()),
+        FindingCode::BadDate => match (v("start"), v("end")) {
+            (Some(start), Some(end)) => format!("Ngày bắt đầu ({start}) sau ngày kết thúc ({end})."),
+            _ => format!("“{}” không phải là ngày hợp lệ; hãy viết theo dạng dd/mm/yyyy.", value()),
+        },
+        FindingCode::BadChoice => match v("allowed").or_else(|| v("expected")) {
+            Some(allowed) => format!("“{}” không thuộc các lựa chọn cho phép ({allowed}).", value()),
+            None => format!("“{}” không thuộc các lựa chọn cho phép.", value()),
+        },
+        FindingCode::BadPeriod => format!(
+            "Kỳ báo cáo “{}” không hợp lệ; hãy dùng dạng 2025-Q1, 2025-H1, 2025-Q3 hoặc 2025.",
+            value()
+        ),
+        FindingCode::EmptyRow => "Dòng không có dữ liệu.".to_string(),
+        FindingCode::DuplicateInFile => match v("first_row").or_else(|| v("row")) {
+            Some(first) => format!("“{}” xuất hiện nhiều lần trong tệp (lần đầu ở dòng {first}).", value()),
+            None => format!("“{}” xuất hiện nhiều lần trong tệp.", value()),
+        },
+        FindingCode::TimeWithoutUnit => {
+            format!("Thời hạn “{}” thiếu đơn vị (ngày hoặc ngày làm việc).", value())
+        }
+        FindingCode::TimeVariesByChannel => {
+            format!("Thời hạn “{}” khác nhau theo hình thức nộp hồ sơ; hãy kiểm tra lại thời hạn đã ghi.", value())
+        }
+        FindingCode::OddFee => format!("Phí, lệ phí “{}” có dạng bất thường; hãy kiểm tra lại.", value()),
+        FindingCode::UnknownProcedure => format!("Mã thủ tục “{}” không có trong sổ.", value()),
+        FindingCode::UnknownReplacement => format!("Thủ tục thay thế “{}” không có trong sổ.", value()),
+        FindingCode::Negative => format!("Số liệu không được âm (đang ghi {}).", value()),
+        FindingCode::ReceivedSumMismatch => format!(
+            "Tổng số hồ sơ nhận ({}) khác tổng trực tuyến + trực tiếp + kỳ trước ({}).",
+            v("total").unwrap_or_default(),
+            v("sum").unwrap_or_default()
+        ),
+        FindingCode::ReceivedBalanceMismatch => format!(
+            "Tổng số hồ sơ nhận ({}) khác tổng đã giải quyết + đang giải quyết ({}).",
+            v("total").unwrap_or_default(),
+            v("sum").unwrap_or_default()
+        ),
+        FindingCode::ResolvedSumMismatch => format!(
+            "Tổng số hồ sơ đã giải quyết ({}) khác tổng trước hạn + đúng hạn + quá hạn ({}).",
+            v("total").unwrap_or_default(),
+            v("sum").unwrap_or_default()
+        ),
+        FindingCode::InProgressSumMismatch => format!(
+            "Tổng số hồ sơ đang giải quyết ({}) khác tổng trong hạn + quá hạn ({}).",
+            v("total").unwrap_or_default(),
+            v("sum").unwrap_or_default()
+        ),
+        FindingCode::ApologyBelowLate => format!(
+            "Số thư xin lỗi ({}) ít hơn số hồ sơ giải quyết quá hạn ({}).",
+            v("apology_letters").unwrap_or_default(),
+            v("late").unwrap_or_default()
+        ),
+        FindingCode::CarriedOverMismatch => format!(
+            "Số hồ sơ từ kỳ trước chuyển qua ({}) khác số hồ sơ đang giải quyết cuối kỳ trước ({}).",
+            v("carried_over").unwrap_or_default(),
+            v("previous_in_progress").unwrap_or_default()
+        ),
+        FindingCode::FieldWithoutProcedures => {
+            format!("Lĩnh vực “{}” chưa có thủ tục nào trong sổ.", value())
+        }
+    }
+}
+
+/// Where a finding is, in Vietnamese: "Trang tính “Thủ tục hành chính”, dòng 7, cột “Mã TTHC”",
+/// "Kỳ 2025-Q1, lĩnh vực Hộ tịch, cột “Nhận: Tổng số”", or "Mục “Mã thủ tục” (--code)" for a typed value.
+pub fn place_text(place: &Place) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(sheet) = &place.sheet {
+        parts.push(format!("trang tính “{sheet}”"));
+    }
+    if let Some(row) = place.row {
+        parts.push(format!("dòng {}", format::count(row)));
+    }
+    if let Some(period) = &place.period {
+        parts.push(format!("kỳ {period}"));
+    }
+    if let Some(field) = &place.field {
+        parts.push(format!("lĩnh vực {field}"));
+    }
+    if let Some(procedure) = &place.procedure {
+        parts.push(format!("thủ tục {procedure}"));
+    }
+    if let Some(column) = &place.column {
+        if parts.is_empty() {
+            // A value typed in a command: name the item and the flag that sets it.
+            match flag(column) {
+                Some(flag) => parts.push(format!("mục “{}” ({flag})", column_caption(column))),
+                None => parts.push(format!("mục “{}”", column_caption(column))),
+            }
+        } else {
+            parts.push(format!("cột “{}”", column_caption(column)));
+        }
+    }
+    capitalize(&parts.join(", "))
+}
+
+/// The Vietnamese caption of a stable column or input name; names that are already captions (file headers) pass.
+pub fn column_caption(name: &str) -> String {
+    let caption = match name {
+        "received_total" => "Nhận: Tổng số",
+        "received_online" => "Nhận: Trực tuyến",
+        "received_direct" => "Nhận: Trực tiếp, bưu chính",
+        "carried_over" => "Nhận: Từ kỳ trước",
+        "resolved_total" => "Đã giải quyết: Tổng số",
+        "resolved_early" => "Đã giải quyết: Trước hạn",
+        "resolved_on_time" => "Đã giải quyết: Đúng hạn",
+        "resolved_late" => "Đã giải quyết: Quá hạn",
+        "in_progress_total" => "Đang giải quyết: Tổng số",
+        "in_progress_within" => "Đang giải quyết: Trong hạn",
+        "in_progress_overdue" => "Đang giải quyết: Quá hạn",
+        "apology_letters" => "Thư xin lỗi",
+        "code" => "Mã thủ tục",
+        "name" => "Tên",
+        "field" => "Lĩnh vực",
+        "procedure" => "Mã thủ tục",
+        "period" => "Kỳ báo cáo",
+        "processing_time" => "Thời hạn giải quyết",
+        "fee" => "Phí, lệ phí",
+        "legal_bases" => "Căn cứ pháp lý",
+        "announcement" => "Quyết định công bố",
+        "status" => "Tình trạng",
+        "replaced_by" => "Thay thế bởi",
+        "online_level" => "Mức độ dịch vụ công trực tuyến",
+        "one_stop" => "Một cửa",
+        "interlinked" => "Một cửa liên thông",
+        "postal" => "Qua bưu chính",
+        "boundary_free" => "Không phụ thuộc địa giới hành chính",
+        "internal_process" => "Quy trình nội bộ",
+        "in_iso_scope" => "Phạm vi ISO 9001",
+        "kind" => "Loại đơn vị",
+        "province" => "Tỉnh, thành phố",
+        "superior_line" => "Dòng cơ quan cấp trên",
+        "issuer_line" => "Dòng cơ quan ban hành",
+        "place_name" => "Địa danh",
+        "user_name" => "Người sử dụng",
+        "start" => "Từ ngày",
+        "end" => "Đến ngày",
+        "deadline" => "Hạn gửi báo cáo",
+        other => return other.to_string(),
+    };
+    caption.to_string()
+}
+
+/// The command-line flag that sets a stable input name, when there is one.
+fn flag(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "code" => "--code",
+        "name" => "--name",
+        "field" => "--field",
+        "processing_time" => "--time",
+        "fee" => "--fee",
+        "replaced_by" => "--replaced-by",
+        "online_level" => "--online-level",
+        "status" => "--status",
+        "kind" => "--kind",
+        "province" => "--province",
+        "superior_line" => "--superior-line",
+        "issuer_line" => "--issuer-line",
+        "place_name" => "--place-name",
+        "start" => "--start",
+        "end" => "--end",
+        "deadline" => "--deadline",
+        _ => return None,
+    })
+}
+
+/// What a change-log entry is about: "Thủ tục", "Đơn vị", …
+pub fn entity_caption(entity: &str) -> String {
+    match entity {
+        "procedure" => "Thủ tục",
+        "unit" => "Đơn vị",
+        "period_setting" => "Kỳ báo cáo",
+        "case_stats" => "Số liệu hồ sơ",
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+/// What was done: "Thêm mới", "Sửa", …
+pub fn action_caption(action: &str) -> String {
+    match action {
+        "create" => "Thêm mới",
+        "update" => "Sửa",
+        "retire" => "Ngừng áp dụng",
+        "delete" => "Xóa",
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+/// A change-log key as read by a person: "2025-Q1|Hộ tịch|" → "2025-Q1, Hộ tịch".
+pub fn entity_key(key: &str) -> String {
+    key.split('|').filter(|part| !part.is_empty()).collect::<Vec<_>>().join(", ")
+}
+
+/// The details an error carries, already as text.
+struct Details {
+    path: String,
+    what: String,
+    key: String,
+    detail: String,
+}
+
+impl Details {
+    fn of(err: &Error) -> Details {
+        let mut d = Details { path: String::new(), what: String::new(), key: String::new(), detail: String::new() };
+        match err {
+            Error::RegisterNotFound(path) | Error::RegisterExists(path) | Error::NotARegister(path) | Error::FileFormat(path) => {
+                d.path = show_path(path)
+            }
+            Error::SchemaTooNew { found, supported } => d.detail = format!("{found} > {supported}"),
+            Error::RegisterDamaged(detail) | Error::Storage(detail) => d.detail = detail.clone(),
+            Error::Invalid(_) => {}
+            Error::NotFound { what, key } | Error::AlreadyExists { what, key } => {
+                d.what = what_caption(what);
+                d.key = key.clone();
+            }
+            Error::ProcedureHasHistory(code) => d.key = code.clone(),
+            Error::FileUnreadable { path, reason } => {
+                d.path = show_path(path);
+                d.detail = reason.clone();
+            }
+            Error::BadPeriod(text) => d.key = text.clone(),
+            Error::Io { path, source } => {
+                d.path = show_path(path);
+                d.detail = io_reason(source);
+            }
+        }
+        d
+    }
+}
+
+fn what_caption(what: &str) -> String {
+    match what {
+        "procedure" => "thủ tục",
+        "unit" => "thông tin đơn vị",
+        "period" => "kỳ báo cáo",
+        "stats" | "case_stats" => "số liệu hồ sơ",
+        "field" => "lĩnh vực",
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+fn io_reason(err: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match err.kind() {
+        ErrorKind::NotFound => "không có tệp hoặc thư mục này".to_string(),
+        ErrorKind::PermissionDenied => "không có quyền truy cập".to_string(),
+        ErrorKind::AlreadyExists => "tệp đã tồn tại".to_string(),
+        ErrorKind::StorageFull => "ổ đĩa đã đầy".to_string(),
+        ErrorKind::ReadOnlyFilesystem => "ổ đĩa chỉ cho phép đọc".to_string(),
+        ErrorKind::IsADirectory => "đây là một thư mục, không phải tệp".to_string(),
+        ErrorKind::NotADirectory => "đường dẫn không phải là thư mục".to_string(),
+        _ => format!("lỗi hệ thống (chi tiết kỹ thuật: {err})"),
+    }
+}
+
+pub fn show_path(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// Numbers among a finding's values print the Vietnamese way ("2051" → "2.051"); other text as is.
+fn number_or_text(value: &str) -> String {
+    match value.parse::<i64>() {
+        Ok(n) => format::int(n),
+        Err(_) => value.to_string(),
+    }
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_read_as_sentences() {
+        let cell = Place::cell("Thủ tục hành chính", 7, "Mã TTHC");
+        assert_eq!(place_text(&cell), "Trang tính “Thủ tục hành chính”, dòng 7, cột “Mã TTHC”");
+        let register = Place {
+            period: Some("2025-Q1".into()),
+            field: Some("Hộ tịch".into()),
+            column: Some("received_total".into()),
+            ..Place::default()
+        };
+        assert_eq!(place_text(&register), "Kỳ 2025-Q1, lĩnh vực Hộ tịch, cột “Nhận: Tổng số”");
+        assert_eq!(place_text(&Place::field("code")), "Mục “Mã thủ tục” (--code)");
+    }
+
+    #[test]
+    fn findings_fill_in_their_values() {
+        let f = Finding::new(FindingCode::ReceivedSumMismatch, Place::default()).with("total", 2051).with("sum", 11);
+        assert_eq!(finding_line(&f), "Tổng số hồ sơ nhận (2.051) khác tổng trực tuyến + trực tiếp + kỳ trước (11).");
+        let f = Finding::new(FindingCode::TimeWithoutUnit, Place::default()).with("value", "5");
+        assert_eq!(finding_message(&f), "Thời hạn “5” thiếu đơn vị (ngày hoặc ngày làm việc).");
+    }
+}

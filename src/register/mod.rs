@@ -1,0 +1,237 @@
+//! The register: one SQLite file holding everything the unit keeps. The only module that imports rusqlite.
+//!
+//! Opening never modifies a file it cannot use: a file that is not a register, is damaged, or has a newer schema is
+//! refused with its bytes unchanged. An older register is copied aside (`VACUUM INTO`) before it is migrated.
+//! Every write runs in one transaction together with its change-log entry, and is committed at once.
+
+mod procedures;
+mod stats;
+mod unit;
+
+pub use procedures::UpsertCounts;
+
+use crate::error::{Error, Result};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// Marks a SQLite file as a cchc register (`PRAGMA application_id`; "CCHC" in ASCII).
+const APPLICATION_ID: i64 = 0x4343_4843;
+
+/// The migrations, in order; the schema version of a register is the number of migrations applied.
+const MIGRATIONS: &[(&str, &str)] = &[("0001_initial.sql", include_str!("migrations/0001_initial.sql"))];
+
+/// The schema version this program writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// The names of the embedded migrations (checked against the folder by the tidy test).
+pub fn migration_names() -> Vec<&'static str> {
+    MIGRATIONS.iter().map(|(name, _)| *name).collect()
+}
+
+/// Who made a change and when, stamped on every write and on its change-log entry.
+#[derive(Debug, Clone)]
+pub struct Stamp {
+    pub at: String,
+    pub actor: String,
+}
+
+/// One entry of the change log.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeEntry {
+    pub id: i64,
+    pub at: String,
+    pub actor: String,
+    pub entity: String,
+    pub entity_id: String,
+    pub action: String,
+    pub before: Option<serde_json::Value>,
+    pub after: Option<serde_json::Value>,
+}
+
+pub struct Register {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Register {
+    /// Creates a new, empty register; refuses to touch an existing file.
+    pub fn create(path: &Path) -> Result<Register> {
+        if path.exists() {
+            return Err(Error::RegisterExists(path.to_path_buf()));
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        let conn = Connection::open(path).map_err(storage)?;
+        conn.pragma_update(None, "application_id", APPLICATION_ID).map_err(storage)?;
+        let mut register = Register { conn, path: path.to_path_buf() };
+        register.configure()?;
+        register.migrate(0)?;
+        Ok(register)
+    }
+
+    /// Opens an existing register, migrating it if it is older (after a copy into `backup_dir`).
+    /// Returns the register and the path of the copy made before migrating, if one was made.
+    pub fn open(path: &Path, backup_dir: &Path, stamp: &str) -> Result<(Register, Option<PathBuf>)> {
+        let version = inspect(path)?;
+        let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE).map_err(storage)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(storage)?;
+        let mut backup = None;
+        if version < SCHEMA_VERSION {
+            std::fs::create_dir_all(backup_dir).map_err(|e| Error::io(backup_dir, e))?;
+            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("register");
+            let copy = backup_dir.join(format!("{stem}-before-v{SCHEMA_VERSION}-{stamp}.cchc"));
+            let copy_str = copy.to_str().ok_or_else(|| Error::Storage("backup path is not UTF-8".into()))?;
+            conn.execute("VACUUM INTO ?1", [copy_str]).map_err(storage)?;
+            backup = Some(copy);
+            conn = reopen(conn, path)?;
+        }
+        let mut register = Register { conn, path: path.to_path_buf() };
+        register.configure()?;
+        register.migrate(version)?;
+        Ok((register, backup))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        self.conn.pragma_query_value(None, "user_version", |row| row.get(0)).map_err(storage)
+    }
+
+    /// The journal mode in use ("wal" on a local disk, "delete" on a network share).
+    pub fn journal_mode(&self) -> Result<String> {
+        self.conn.pragma_query_value(None, "journal_mode", |row| row.get(0)).map_err(storage)
+    }
+
+    /// The change log, newest first.
+    pub fn change_log(&self, limit: usize) -> Result<Vec<ChangeEntry>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, at, actor, entity, entity_id, action, before, after FROM change_log ORDER BY id DESC LIMIT ?1")
+            .map_err(storage)?;
+        let rows = stmt
+            .query_map([limit as i64], |row| {
+                let parse = |text: Option<String>| text.and_then(|t| serde_json::from_str(&t).ok());
+                Ok(ChangeEntry {
+                    id: row.get(0)?,
+                    at: row.get(1)?,
+                    actor: row.get(2)?,
+                    entity: row.get(3)?,
+                    entity_id: row.get(4)?,
+                    action: row.get(5)?,
+                    before: parse(row.get(6)?),
+                    after: parse(row.get(7)?),
+                })
+            })
+            .map_err(storage)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)
+    }
+
+    fn configure(&mut self) -> Result<()> {
+        self.conn.pragma_update(None, "foreign_keys", "ON").map_err(storage)?;
+        // WAL is unsafe on network file systems (no shared memory); fall back to a rollback journal there.
+        let mode = if is_network_path(&self.path) { "DELETE" } else { "WAL" };
+        self.conn.pragma_update_and_check(None, "journal_mode", mode, |_| Ok(())).map_err(storage)?;
+        // FULL: a committed edit survives a power cut, which matters more here than write speed.
+        self.conn.pragma_update(None, "synchronous", "FULL").map_err(storage)?;
+        Ok(())
+    }
+
+    fn migrate(&mut self, from: i64) -> Result<()> {
+        for (index, (name, sql)) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+            let tx = self.conn.transaction().map_err(storage)?;
+            tx.execute_batch(sql).map_err(|e| Error::Storage(format!("migration {name}: {e}")))?;
+            tx.pragma_update(None, "user_version", index as i64 + 1).map_err(storage)?;
+            tx.commit().map_err(storage)?;
+        }
+        Ok(())
+    }
+}
+
+/// Checks a file before anything writes to it: a SQLite header, our application id, a schema we know, and
+/// `quick_check`. Returns the schema version. Opens read-only, so a refused file keeps its bytes.
+fn inspect(path: &Path) -> Result<i64> {
+    use std::io::Read;
+    let mut header = [0u8; 16];
+    let mut file = std::fs::File::open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => Error::RegisterNotFound(path.to_path_buf()),
+        _ => Error::io(path, e),
+    })?;
+    if file.read_exact(&mut header).is_err() || &header != b"SQLite format 3\0" {
+        return Err(Error::NotARegister(path.to_path_buf()));
+    }
+    drop(file);
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(storage)?;
+    let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(damaged)?;
+    if app_id != APPLICATION_ID {
+        return Err(Error::NotARegister(path.to_path_buf()));
+    }
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(damaged)?;
+    if version > SCHEMA_VERSION {
+        return Err(Error::SchemaTooNew { found: version, supported: SCHEMA_VERSION });
+    }
+    let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0)).map_err(damaged)?;
+    if check != "ok" {
+        return Err(Error::RegisterDamaged(check));
+    }
+    Ok(version)
+}
+
+fn reopen(conn: Connection, path: &Path) -> Result<Connection> {
+    conn.close().map_err(|(_, e)| storage(e))?;
+    Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE).map_err(storage)
+}
+
+/// True when the register lives on a network share: a UNC path on Windows, or an NFS/SMB mount on Linux.
+fn is_network_path(path: &Path) -> bool {
+    let text = path.to_string_lossy();
+    if text.starts_with(r"\\") || text.starts_with("//") {
+        return true;
+    }
+    let Ok(absolute) = std::fs::canonicalize(path.parent().unwrap_or(path)) else { return false };
+    let Ok(mounts) = std::fs::read_to_string("/proc/mounts") else { return false };
+    let mut best: Option<(usize, bool)> = None;
+    for line in mounts.lines() {
+        let mut parts = line.split_whitespace();
+        let (Some(_), Some(mount_point), Some(fs_type)) = (parts.next(), parts.next(), parts.next()) else { continue };
+        if absolute.starts_with(mount_point) && best.is_none_or(|(len, _)| mount_point.len() > len) {
+            let network = matches!(fs_type, "nfs" | "nfs4" | "cifs" | "smb3" | "smbfs" | "9p" | "fuse.sshfs");
+            best = Some((mount_point.len(), network));
+        }
+    }
+    best.is_some_and(|(_, network)| network)
+}
+
+fn storage(e: rusqlite::Error) -> Error {
+    Error::Storage(e.to_string())
+}
+
+fn damaged(e: rusqlite::Error) -> Error {
+    Error::RegisterDamaged(e.to_string())
+}
+
+/// Writes one change-log entry inside the caller's transaction.
+fn log_change(
+    tx: &rusqlite::Transaction<'_>,
+    stamp: &Stamp,
+    entity: &str,
+    entity_id: &str,
+    action: &str,
+    before: Option<&serde_json::Value>,
+    after: Option<&serde_json::Value>,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO change_log (at, actor, entity, entity_id, action, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![stamp.at, stamp.actor, entity, entity_id, action, before.map(|v| v.to_string()), after.map(|v| v.to_string())],
+    )
+    .map_err(storage)?;
+    Ok(())
+}
+
+/// Reads one optional row (small helper shared by the submodules).
+fn optional<T>(result: rusqlite::Result<T>) -> Result<Option<T>> {
+    result.optional().map_err(storage)
+}

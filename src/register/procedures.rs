@@ -1,0 +1,291 @@
+//! Procedures (TTHC): list with search and filters, add, edit, retire, delete, and the import's upsert.
+
+use super::unit::{enum_key, parse_date};
+use super::{Register, Stamp, log_change, optional, storage};
+use crate::error::{Error, Result};
+use crate::model::{Decision, Procedure, ProcedureInput, ProcedureQuery, ProcessingTime};
+use crate::text;
+use rusqlite::{Row, ToSql, params};
+use serde::Serialize;
+
+const COLUMNS: &str = "id, code, name, field, time_amount, time_unit, fee, legal_bases, announcement_number,
+    announcement_date, status, replaced_by, online_level, one_stop, interlinked, postal, boundary_free,
+    internal_process_number, internal_process_date, in_iso_scope, retired_on, created_at, updated_at";
+
+/// What an import did: rows added, changed, and already identical.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct UpsertCounts {
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+}
+
+impl Register {
+    /// Procedures matching the query, in Vietnamese alphabetical order of their names.
+    pub fn list_procedures(&self, query: &ProcedureQuery) -> Result<Vec<Procedure>> {
+        let mut sql = format!("SELECT {COLUMNS} FROM procedure WHERE 1 = 1");
+        let mut args: Vec<Box<dyn ToSql>> = Vec::new();
+        if let Some(search) = &query.search {
+            for word in text::fold(search).split(' ').filter(|w| !w.is_empty()) {
+                sql.push_str(" AND search_text LIKE ? ESCAPE '\\'");
+                let escaped = word.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+                args.push(Box::new(format!("%{escaped}%")));
+            }
+        }
+        if let Some(field) = &query.field {
+            sql.push_str(" AND field = ?");
+            args.push(Box::new(text::clean(field)));
+        }
+        if let Some(level) = query.online_level {
+            sql.push_str(" AND online_level = ?");
+            args.push(Box::new(enum_key(&level)));
+        }
+        if let Some(status) = query.status {
+            sql.push_str(" AND status = ?");
+            args.push(Box::new(enum_key(&status)));
+        } else if !query.include_retired {
+            sql.push_str(" AND status NOT IN ('replaced', 'abolished')");
+        }
+        sql.push_str(" ORDER BY name_sort, code");
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(storage)?;
+        let params: Vec<&dyn ToSql> = args.iter().map(|b| b.as_ref()).collect();
+        let rows = stmt.query_map(params.as_slice(), read_procedure).map_err(storage)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)
+    }
+
+    pub fn procedure_by_code(&self, code: &str) -> Result<Option<Procedure>> {
+        optional(self.conn.query_row(&format!("SELECT {COLUMNS} FROM procedure WHERE code = ?1"), [code], read_procedure))
+    }
+
+    /// The distinct fields (lĩnh vực) of the procedures, in Vietnamese order.
+    pub fn fields(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT field FROM procedure GROUP BY field ORDER BY min(field_sort)")
+            .map_err(storage)?;
+        let rows = stmt.query_map([], |row| row.get(0)).map_err(storage)?;
+        rows.collect::<rusqlite::Result<Vec<String>>>().map_err(storage)
+    }
+
+    /// Adds a procedure; its code must be new.
+    pub fn insert_procedure(&mut self, input: &ProcedureInput, stamp: &Stamp) -> Result<Procedure> {
+        let tx = self.conn.transaction().map_err(storage)?;
+        let procedure = insert(&tx, input, stamp)?;
+        tx.commit().map_err(storage)?;
+        Ok(procedure)
+    }
+
+    /// Replaces the fields of procedure `id`; `action` names the change in the log ("update" or "retire").
+    pub fn update_procedure(
+        &mut self,
+        before: &Procedure,
+        input: &ProcedureInput,
+        retired_on: Option<chrono::NaiveDate>,
+        action: &str,
+        stamp: &Stamp,
+    ) -> Result<Procedure> {
+        let tx = self.conn.transaction().map_err(storage)?;
+        let procedure = update(&tx, before, input, retired_on, action, stamp)?;
+        tx.commit().map_err(storage)?;
+        Ok(procedure)
+    }
+
+    /// Deletes a procedure that has no case statistics.
+    pub fn delete_procedure(&mut self, before: &Procedure, stamp: &Stamp) -> Result<()> {
+        let tx = self.conn.transaction().map_err(storage)?;
+        let uses: i64 = tx
+            .query_row("SELECT count(*) FROM case_stats WHERE procedure_id = ?1", [before.id], |r| r.get(0))
+            .map_err(storage)?;
+        if uses > 0 {
+            return Err(Error::ProcedureHasHistory(before.input.code.clone()));
+        }
+        tx.execute("DELETE FROM procedure WHERE id = ?1", [before.id]).map_err(storage)?;
+        let value = serde_json::to_value(before).expect("procedure serialises");
+        log_change(&tx, stamp, "procedure", &before.input.code, "delete", Some(&value), None)?;
+        tx.commit().map_err(storage)?;
+        Ok(())
+    }
+
+    /// Adds new codes and updates changed ones in one transaction; identical rows are left alone (no log entry).
+    /// With `commit` false the transaction is rolled back: a dry run that counts exactly what would change.
+    pub fn upsert_procedures(
+        &mut self,
+        inputs: &[ProcedureInput],
+        stamp: &Stamp,
+        commit: bool,
+        progress: &dyn Fn(usize),
+    ) -> Result<UpsertCounts> {
+        let mut counts = UpsertCounts::default();
+        let tx = self.conn.transaction().map_err(storage)?;
+        for (index, input) in inputs.iter().enumerate() {
+            let existing = optional(tx.query_row(
+                &format!("SELECT {COLUMNS} FROM procedure WHERE code = ?1"),
+                [&input.code],
+                read_procedure,
+            ))?;
+            match existing {
+                None => {
+                    insert(&tx, input, stamp)?;
+                    counts.added += 1;
+                }
+                Some(before) if before.input == *input => counts.unchanged += 1,
+                Some(before) => {
+                    let retired_on = if input.status.is_retired() { before.retired_on } else { None };
+                    update(&tx, &before, input, retired_on, "update", stamp)?;
+                    counts.updated += 1;
+                }
+            }
+            progress(index + 1);
+        }
+        if commit {
+            tx.commit().map_err(storage)?;
+        }
+        Ok(counts)
+    }
+}
+
+fn insert(tx: &rusqlite::Transaction<'_>, input: &ProcedureInput, stamp: &Stamp) -> Result<Procedure> {
+    tx.execute(
+        "INSERT INTO procedure (code, name, field, time_amount, time_unit, fee, legal_bases, announcement_number,
+            announcement_date, status, replaced_by, online_level, one_stop, interlinked, postal, boundary_free,
+            internal_process_number, internal_process_date, in_iso_scope, retired_on, search_text, name_sort,
+            field_sort, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, NULL, ?20, ?21,
+            ?22, ?23, ?23)",
+        params![
+            input.code,
+            input.name,
+            input.field,
+            input.processing_time.map(|t| t.amount),
+            input.processing_time.map(|t| enum_key(&t.unit)),
+            input.fee,
+            serde_json::to_string(&input.legal_bases).expect("strings serialise"),
+            input.announcement.number,
+            input.announcement.date.map(|d| d.to_string()),
+            enum_key(&input.status),
+            input.replaced_by,
+            enum_key(&input.online_level),
+            input.one_stop,
+            input.interlinked,
+            input.postal,
+            input.boundary_free,
+            input.internal_process.number,
+            input.internal_process.date.map(|d| d.to_string()),
+            input.in_iso_scope,
+            search_text(input),
+            text::sort_key(&input.name),
+            text::sort_key(&input.field),
+            stamp.at,
+        ],
+    )
+    .map_err(|e| match e {
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
+            Error::AlreadyExists { what: "procedure", key: input.code.clone() }
+        }
+        other => storage(other),
+    })?;
+    let procedure = tx
+        .query_row(&format!("SELECT {COLUMNS} FROM procedure WHERE id = ?1"), [tx.last_insert_rowid()], read_procedure)
+        .map_err(storage)?;
+    let after = serde_json::to_value(&procedure).expect("procedure serialises");
+    log_change(tx, stamp, "procedure", &procedure.input.code, "create", None, Some(&after))?;
+    Ok(procedure)
+}
+
+fn update(
+    tx: &rusqlite::Transaction<'_>,
+    before: &Procedure,
+    input: &ProcedureInput,
+    retired_on: Option<chrono::NaiveDate>,
+    action: &str,
+    stamp: &Stamp,
+) -> Result<Procedure> {
+    tx.execute(
+        "UPDATE procedure SET name = ?2, field = ?3, time_amount = ?4, time_unit = ?5, fee = ?6, legal_bases = ?7,
+            announcement_number = ?8, announcement_date = ?9, status = ?10, replaced_by = ?11, online_level = ?12,
+            one_stop = ?13, interlinked = ?14, postal = ?15, boundary_free = ?16, internal_process_number = ?17,
+            internal_process_date = ?18, in_iso_scope = ?19, retired_on = ?20, search_text = ?21, name_sort = ?22,
+            field_sort = ?23, updated_at = ?24
+         WHERE id = ?1",
+        params![
+            before.id,
+            input.name,
+            input.field,
+            input.processing_time.map(|t| t.amount),
+            input.processing_time.map(|t| enum_key(&t.unit)),
+            input.fee,
+            serde_json::to_string(&input.legal_bases).expect("strings serialise"),
+            input.announcement.number,
+            input.announcement.date.map(|d| d.to_string()),
+            enum_key(&input.status),
+            input.replaced_by,
+            enum_key(&input.online_level),
+            input.one_stop,
+            input.interlinked,
+            input.postal,
+            input.boundary_free,
+            input.internal_process.number,
+            input.internal_process.date.map(|d| d.to_string()),
+            input.in_iso_scope,
+            retired_on.map(|d| d.to_string()),
+            search_text(input),
+            text::sort_key(&input.name),
+            text::sort_key(&input.field),
+            stamp.at,
+        ],
+    )
+    .map_err(storage)?;
+    let after = tx
+        .query_row(&format!("SELECT {COLUMNS} FROM procedure WHERE id = ?1"), [before.id], read_procedure)
+        .map_err(storage)?;
+    let before_value = serde_json::to_value(before).expect("procedure serialises");
+    let after_value = serde_json::to_value(&after).expect("procedure serialises");
+    log_change(tx, stamp, "procedure", &after.input.code, action, Some(&before_value), Some(&after_value))?;
+    Ok(after)
+}
+
+/// Code, name and field folded for diacritic-insensitive search.
+fn search_text(input: &ProcedureInput) -> String {
+    text::fold(&format!("{} {} {}", input.code, input.name, input.field))
+}
+
+fn read_procedure(row: &Row<'_>) -> rusqlite::Result<Procedure> {
+    let date = |text: Option<String>| text.and_then(|t| parse_date(&t).ok());
+    let bad = |i: usize, e: serde_json::Error| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e));
+    let amount: Option<f64> = row.get(4)?;
+    let unit: Option<String> = row.get(5)?;
+    let processing_time = match (amount, unit) {
+        (Some(amount), Some(unit)) => Some(ProcessingTime { amount, unit: from_key(unit).map_err(|e| bad(5, e))? }),
+        _ => None,
+    };
+    let legal_bases: String = row.get(7)?;
+    Ok(Procedure {
+        id: row.get(0)?,
+        input: ProcedureInput {
+            code: row.get(1)?,
+            name: row.get(2)?,
+            field: row.get(3)?,
+            processing_time,
+            fee: row.get(6)?,
+            legal_bases: serde_json::from_str(&legal_bases).map_err(|e| bad(7, e))?,
+            announcement: Decision { number: row.get(8)?, date: date(row.get(9)?) },
+            status: from_key(row.get(10)?).map_err(|e| bad(10, e))?,
+            replaced_by: row.get(11)?,
+            online_level: from_key(row.get(12)?).map_err(|e| bad(12, e))?,
+            one_stop: row.get(13)?,
+            interlinked: row.get(14)?,
+            postal: row.get(15)?,
+            boundary_free: row.get(16)?,
+            internal_process: Decision { number: row.get(17)?, date: date(row.get(18)?) },
+            in_iso_scope: row.get(19)?,
+        },
+        retired_on: date(row.get(20)?),
+        created_at: row.get(21)?,
+        updated_at: row.get(22)?,
+    })
+}
+
+/// Reads a unit-only enum from its snake_case key (the inverse of `enum_key`).
+fn from_key<T: serde::de::DeserializeOwned>(key: String) -> serde_json::Result<T> {
+    serde_json::from_value(serde_json::Value::String(key))
+}

@@ -1,0 +1,193 @@
+//! Case statistics (Biểu 06) rows: read by period, upsert from the grid or an import.
+
+use super::procedures::UpsertCounts;
+use super::{Register, Stamp, log_change, optional, storage};
+use crate::error::{Error, Result};
+use crate::model::{CaseFigures, PeriodKey, StatsRow};
+use rusqlite::{Row, params};
+
+const FIGURES: &str = "received_total, received_online, received_direct, carried_over, resolved_total, resolved_early,
+    resolved_on_time, resolved_late, in_progress_total, in_progress_within, in_progress_overdue, apology_letters";
+
+impl Register {
+    /// Rows of one period (or all periods), by field then procedure code.
+    pub fn stats_rows(&self, period: Option<PeriodKey>) -> Result<Vec<StatsRow>> {
+        let sql = format!(
+            "SELECT s.period, s.field, p.code, {} FROM case_stats s LEFT JOIN procedure p ON p.id = s.procedure_id
+             WHERE ?1 IS NULL OR s.period = ?1 ORDER BY s.period, s.field, p.code",
+            prefixed("s.")
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(storage)?;
+        let rows = stmt.query_map([period.map(|p| p.to_string())], read_row).map_err(storage)?;
+        let mut rows = rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)?;
+        rows.sort_by_cached_key(|r| (r.period, crate::text::sort_key(&r.field), r.procedure.clone()));
+        Ok(rows)
+    }
+
+    /// Per-field sums of one period: `(field, figures of the field rows, figures of the per-procedure rows)`.
+    /// Computed in SQL so that a year's rate needs no row-by-row work.
+    pub fn stats_sums(&self, period: PeriodKey) -> Result<Vec<(String, CaseFigures, CaseFigures)>> {
+        let sums: Vec<String> = FIGURES.split(',').map(|c| format!("sum({})", c.trim())).collect();
+        let sql = format!(
+            "SELECT field, procedure_id IS NULL, {} FROM case_stats WHERE period = ?1 GROUP BY field, procedure_id IS NULL",
+            sums.join(", ")
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(storage)?;
+        let mut out: Vec<(String, CaseFigures, CaseFigures)> = Vec::new();
+        let rows = stmt
+            .query_map([period.to_string()], |row| Ok((row.get::<_, String>(0)?, row.get::<_, bool>(1)?, figures(row, 2)?)))
+            .map_err(storage)?;
+        for row in rows {
+            let (field, whole_field, figures) = row.map_err(storage)?;
+            let slot = match out.iter().position(|(f, _, _)| *f == field) {
+                Some(i) => i,
+                None => {
+                    out.push((field, CaseFigures::default(), CaseFigures::default()));
+                    out.len() - 1
+                }
+            };
+            if whole_field {
+                out[slot].1 = figures;
+            } else {
+                out[slot].2 = figures;
+            }
+        }
+        Ok(out)
+    }
+
+    /// The periods that have statistics.
+    pub fn stats_periods(&self) -> Result<Vec<PeriodKey>> {
+        let mut stmt = self.conn.prepare("SELECT DISTINCT period FROM case_stats").map_err(storage)?;
+        let rows = stmt.query_map([], |row| row.get::<_, String>(0)).map_err(storage)?;
+        let mut keys = Vec::new();
+        for row in rows {
+            let text = row.map_err(storage)?;
+            keys.push(text.parse().map_err(|_| Error::RegisterDamaged(format!("bad period {text:?} in register")))?);
+        }
+        keys.sort();
+        Ok(keys)
+    }
+
+    /// Adds or changes rows in one transaction; identical rows are left alone. Procedure codes must exist.
+    /// With `commit` false the transaction is rolled back (a dry run).
+    pub fn upsert_stats(
+        &mut self,
+        rows: &[StatsRow],
+        stamp: &Stamp,
+        commit: bool,
+        progress: &dyn Fn(usize),
+    ) -> Result<UpsertCounts> {
+        let mut counts = UpsertCounts::default();
+        let tx = self.conn.transaction().map_err(storage)?;
+        for (index, row) in rows.iter().enumerate() {
+            let procedure_id: Option<i64> = match &row.procedure {
+                None => None,
+                Some(code) => Some(
+                    optional(tx.query_row("SELECT id FROM procedure WHERE code = ?1", [code], |r| r.get(0)))?
+                        .ok_or_else(|| Error::NotFound { what: "procedure", key: code.clone() })?,
+                ),
+            };
+            let key = format!("{}|{}|{}", row.period, row.field, row.procedure.as_deref().unwrap_or(""));
+            let existing: Option<(i64, CaseFigures)> = optional(tx.query_row(
+                &format!(
+                    "SELECT id, {FIGURES} FROM case_stats WHERE period = ?1 AND field = ?2 AND ifnull(procedure_id, 0) = ifnull(?3, 0)"
+                ),
+                params![row.period.to_string(), row.field, procedure_id],
+                |r| Ok((r.get(0)?, figures(r, 1)?)),
+            ))?;
+            let f = &row.figures;
+            let values = params![
+                f.received_total,
+                f.received_online,
+                f.received_direct,
+                f.carried_over,
+                f.resolved_total,
+                f.resolved_early,
+                f.resolved_on_time,
+                f.resolved_late,
+                f.in_progress_total,
+                f.in_progress_within,
+                f.in_progress_overdue,
+                f.apology_letters,
+                stamp.at,
+            ];
+            let after = serde_json::to_value(row).expect("row serialises");
+            match existing {
+                Some((_, before)) if before == *f => counts.unchanged += 1,
+                Some((id, before)) => {
+                    tx.execute(
+                        &format!(
+                            "UPDATE case_stats SET ({FIGURES}, updated_at) = (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                             WHERE id = {id}"
+                        ),
+                        values,
+                    )
+                    .map_err(storage)?;
+                    let before = StatsRow { figures: before, ..row.clone() };
+                    let before = serde_json::to_value(before).expect("row serialises");
+                    log_change(&tx, stamp, "case_stats", &key, "update", Some(&before), Some(&after))?;
+                    counts.updated += 1;
+                }
+                None => {
+                    tx.execute(
+                        &format!(
+                            "INSERT INTO case_stats ({FIGURES}, created_at, updated_at, period, field, procedure_id)
+                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15, ?16)"
+                        ),
+                        params![
+                            f.received_total,
+                            f.received_online,
+                            f.received_direct,
+                            f.carried_over,
+                            f.resolved_total,
+                            f.resolved_early,
+                            f.resolved_on_time,
+                            f.resolved_late,
+                            f.in_progress_total,
+                            f.in_progress_within,
+                            f.in_progress_overdue,
+                            f.apology_letters,
+                            stamp.at,
+                            row.period.to_string(),
+                            row.field,
+                            procedure_id,
+                        ],
+                    )
+                    .map_err(storage)?;
+                    log_change(&tx, stamp, "case_stats", &key, "create", None, Some(&after))?;
+                    counts.added += 1;
+                }
+            }
+            progress(index + 1);
+        }
+        if commit {
+            tx.commit().map_err(storage)?;
+        }
+        Ok(counts)
+    }
+}
+
+fn prefixed(prefix: &str) -> String {
+    FIGURES.split(',').map(|c| format!("{prefix}{}", c.trim())).collect::<Vec<_>>().join(", ")
+}
+
+fn figures(row: &Row<'_>, start: usize) -> rusqlite::Result<CaseFigures> {
+    let mut f = CaseFigures::default();
+    for (offset, column) in FIGURES.split(',').map(str::trim).enumerate() {
+        let value: Option<i64> = row.get(start + offset)?;
+        f.set(column, value.unwrap_or(0));
+    }
+    Ok(f)
+}
+
+fn read_row(row: &Row<'_>) -> rusqlite::Result<StatsRow> {
+    let period: String = row.get(0)?;
+    Ok(StatsRow {
+        period: period.parse().map_err(|e: Error| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(std::io::Error::other(e.to_string())))
+        })?,
+        field: row.get(1)?,
+        procedure: row.get(2)?,
+        figures: figures(row, 3)?,
+    })
+}

@@ -1,0 +1,1 @@
+//! Command-line tests (filled in below).

@@ -1,0 +1,37 @@
+//! The demo ward: a separate register of a realistic ward that passes its own checks.
+
+use crate::fixtures::clock;
+use cchc::api::no_progress;
+use cchc::model::{PeriodKey, ProcedureQuery, Severity};
+use cchc::{App, Assets, ErrorCode};
+
+#[test]
+fn the_demo_ward_is_realistic_and_consistent() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, summary) = App::create_demo(dir.path(), Assets::bundled(), clock(), &no_progress).unwrap();
+    assert_eq!(summary.path, dir.path().join("demo.cchc"));
+    assert!((100..=140).contains(&summary.procedures), "about 120 procedures, got {}", summary.procedures);
+    let fields = app.fields().unwrap();
+    for field in ["Hộ tịch", "Chứng thực", "Bảo trợ xã hội", "Người có công"] {
+        assert!(fields.iter().any(|f| f == field), "a ward has {field}: {fields:?}");
+    }
+    // Two years of quarterly reports up to today (23/11/2026): 2024 and 2025 whole, 2026 to the 9-month report.
+    let periods: Vec<String> = summary.periods.iter().map(PeriodKey::to_string).collect();
+    assert_eq!(periods, ["2024-Q1", "2024-H1", "2024-Q3", "2024", "2025-Q1", "2025-H1", "2025-Q3", "2025", "2026-Q1", "2026-H1", "2026-Q3"]);
+    let errors: Vec<_> = app.check(None).unwrap().into_iter().filter(|f| f.severity == Severity::Error).collect();
+    assert!(errors.is_empty(), "the demo must pass its own checks: {errors:?}");
+    let year = app.stats("2025".parse().unwrap()).unwrap();
+    let rate = year.on_time_rate.unwrap();
+    assert!((90.0..=100.0).contains(&rate), "believable on-time rate: {rate}");
+    assert!(year.total.received_total > 1000, "a ward handles thousands of dossiers a year");
+    assert!(!app.procedures(&ProcedureQuery { search: Some("khai sinh".into()), ..Default::default() }).unwrap().is_empty());
+}
+
+#[test]
+fn the_demo_never_overwrites_an_existing_register() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("demo.cchc"), "dữ liệu của người dùng").unwrap();
+    let err = App::create_demo(dir.path(), Assets::bundled(), clock(), &no_progress).err().unwrap();
+    assert_eq!(err.code(), ErrorCode::RegisterExists);
+    assert_eq!(std::fs::read_to_string(dir.path().join("demo.cchc")).unwrap(), "dữ liệu của người dùng");
+}

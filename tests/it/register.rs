@@ -1,0 +1,170 @@
+//! The register file: creation, refusal of files it must not touch, the copy before migrating, the change log.
+
+use crate::fixtures::{TestRegister, clock, procedure, profile};
+use cchc::{App, Assets, ErrorCode};
+use std::path::Path;
+
+fn bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
+
+#[test]
+fn a_new_register_keeps_the_profile_and_uses_wal() {
+    let (_dir, path) = TestRegister::new().close();
+    let app = App::open(&path, Assets::bundled(), clock()).unwrap();
+    assert_eq!(app.unit().unwrap(), profile());
+    assert_eq!(app.journal_mode().unwrap(), "wal");
+    assert_eq!(app.schema_version().unwrap(), cchc::register::SCHEMA_VERSION);
+    assert!(app.migration_backup().is_none(), "a current register is not copied");
+}
+
+#[test]
+fn init_refuses_to_overwrite_an_existing_file() {
+    let t = TestRegister::new();
+    let err = App::create(&t.path(), profile(), Assets::bundled(), clock()).err().unwrap();
+    assert_eq!(err.code(), ErrorCode::RegisterExists);
+}
+
+#[test]
+fn opening_a_missing_register_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = App::open(&dir.path().join("none.cchc"), Assets::bundled(), clock()).err().unwrap();
+    assert_eq!(err.code(), ErrorCode::RegisterNotFound);
+    assert!(!dir.path().join("none.cchc").exists(), "opening must not create a file");
+}
+
+#[test]
+fn a_register_from_a_newer_program_is_refused_untouched() {
+    let (dir, path) = TestRegister::new().close();
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+    }
+    let before = bytes(&path);
+    let err = App::open(&path, Assets::bundled(), clock()).err().unwrap();
+    assert_eq!(err.code(), ErrorCode::SchemaTooNew);
+    assert!(err.to_string().contains("99"), "the message names the version found: {err}");
+    assert_eq!(bytes(&path), before, "the file's bytes must not change");
+    assert!(!dir.path().join("backups").exists(), "nothing is copied for a refused file");
+}
+
+#[test]
+fn a_file_that_is_not_a_register_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("bao-cao.cchc");
+    std::fs::write(&text, "Báo cáo CCHC 6 tháng năm 2021").unwrap();
+    let err = App::open(&text, Assets::bundled(), clock()).err().unwrap();
+    assert_eq!(err.code(), ErrorCode::NotARegister);
+    assert_eq!(bytes(&text), "Báo cáo CCHC 6 tháng năm 2021".as_bytes());
+
+    // Another program's SQLite database is not ours either.
+    let other = dir.path().join("other.sqlite");
+    rusqlite::Connection::open(&other).unwrap().execute_batch("CREATE TABLE t (x); PRAGMA user_version = 1;").unwrap();
+    let before = bytes(&other);
+    assert_eq!(App::open(&other, Assets::bundled(), clock()).err().unwrap().code(), ErrorCode::NotARegister);
+    assert_eq!(bytes(&other), before);
+}
+
+#[test]
+fn an_older_register_is_copied_aside_before_it_is_migrated() {
+    // A register at schema 0: marked as ours, no tables yet (what an interrupted first start leaves).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("register.cchc");
+    rusqlite::Connection::open(&path).unwrap().pragma_update(None, "application_id", 0x4343_4843).unwrap();
+    let original = bytes(&path);
+
+    let app = App::open(&path, Assets::bundled(), clock()).unwrap();
+    let copy = app.migration_backup().expect("a copy is made before migrating").to_path_buf();
+    assert!(copy.starts_with(dir.path().join("backups")), "copy lives in backups/: {copy:?}");
+    assert!(copy.file_name().unwrap().to_str().unwrap().contains("before-v1"), "{copy:?}");
+    let conn = rusqlite::Connection::open(&copy).unwrap();
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(version, 0, "the copy holds the register as it was");
+    assert_eq!(app.schema_version().unwrap(), cchc::register::SCHEMA_VERSION);
+    assert_ne!(bytes(&path), original);
+}
+
+#[test]
+fn every_change_is_logged_with_who_and_when_and_the_log_is_append_only() {
+    let mut t = TestRegister::new();
+    t.app.add_procedure(procedure("1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch")).unwrap();
+    let mut edited = procedure("1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch");
+    edited.fee = "Miễn phí".into();
+    t.app.edit_procedure("1.001193", edited).unwrap();
+
+    let log = t.app.change_log(10).unwrap();
+    let entries: Vec<(&str, &str, &str)> = log.iter().map(|e| (e.entity.as_str(), e.entity_id.as_str(), e.action.as_str())).collect();
+    assert_eq!(entries, [("procedure", "1.001193", "update"), ("procedure", "1.001193", "create"), ("unit", "1", "create")]);
+    let update = &log[0];
+    assert_eq!(update.actor, "Nguyễn Thị Lan");
+    assert_eq!(update.at, "2026-11-23T09:30:00.000+07:00");
+    assert_eq!(update.before.as_ref().unwrap()["fee"], "");
+    assert_eq!(update.after.as_ref().unwrap()["fee"], "Miễn phí");
+
+    // Saving the same thing again is not a change.
+    t.app.edit_procedure("1.001193", {
+        let mut same = procedure("1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch");
+        same.fee = "Miễn phí".into();
+        same
+    })
+    .unwrap();
+
+    let conn = rusqlite::Connection::open(t.path()).unwrap();
+    assert!(conn.execute("DELETE FROM change_log", []).is_err(), "deleting log entries must fail");
+    assert!(conn.execute("UPDATE change_log SET actor = 'x'", []).is_err(), "rewriting log entries must fail");
+    let count: i64 = conn.query_row("SELECT count(*) FROM change_log", [], |r| r.get(0)).unwrap();
+    assert!(count >= 3);
+}
+
+#[test]
+fn edits_are_on_disk_at_once() {
+    let mut t = TestRegister::new();
+    t.app.add_procedure(procedure("1.000894", "Thủ tục đăng ký kết hôn", "Hộ tịch")).unwrap();
+    // A second reader (another process would see the same) finds the edit without the app closing.
+    let other = App::open(&t.path(), Assets::bundled(), clock()).unwrap();
+    assert_eq!(other.procedure("1.000894").unwrap().input.name, "Thủ tục đăng ký kết hôn");
+}
+
+#[test]
+fn the_profile_is_stored_as_nfc_and_validated() {
+    use unicode_normalization::UnicodeNormalization;
+    let mut t = TestRegister::new();
+    let mut changed = profile();
+    changed.place_name = "  Trần   Phú ".nfd().collect();
+    changed.user_name = "Lê Văn Đức".nfd().collect();
+    let saved = t.app.set_unit(changed).unwrap();
+    assert_eq!(saved.place_name, "Trần Phú");
+    assert_eq!(t.app.unit().unwrap().user_name, "Lê Văn Đức");
+    assert_eq!(t.app.change_log(1).unwrap()[0].actor, "Lê Văn Đức", "edits are recorded under the new user name");
+
+    let before = t.state();
+    let mut empty = profile();
+    empty.name = " ".into();
+    empty.place_name = String::new();
+    let err = t.app.set_unit(empty).err().unwrap();
+    assert_eq!(err.code(), ErrorCode::Invalid);
+    let columns: Vec<_> = err.findings().iter().map(|f| f.place.column.clone().unwrap()).collect();
+    assert_eq!(columns, ["name", "place_name"]);
+    assert_eq!(t.state(), before);
+}
+
+#[test]
+fn periods_default_to_the_reporting_regime_and_can_be_overridden() {
+    use cchc::model::{PeriodKey, PeriodWindow};
+    use chrono::NaiveDate;
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    let mut t = TestRegister::new();
+    let current = t.app.current_period().unwrap();
+    assert_eq!(current.key.to_string(), "2026");
+    assert_eq!((current.start, current.end, current.deadline), (d(2025, 12, 15), d(2026, 12, 14), d(2026, 12, 20)));
+
+    let key: PeriodKey = "2026-H1".parse().unwrap();
+    let earlier = PeriodWindow { key, start: d(2025, 12, 15), end: d(2026, 6, 10), deadline: d(2026, 6, 12) };
+    t.app.set_period(earlier).unwrap();
+    assert_eq!(t.app.period(key).unwrap(), earlier);
+
+    let backwards = PeriodWindow { key, start: d(2026, 7, 1), end: d(2026, 6, 10), deadline: d(2026, 6, 12) };
+    assert_eq!(t.app.set_period(backwards).err().unwrap().code(), ErrorCode::Invalid);
+    assert_eq!(t.app.period(key).unwrap(), earlier);
+}

@@ -235,7 +235,8 @@ impl App {
     pub fn retire_procedure(&mut self, code: &str, retirement: Retirement) -> Result<Procedure> {
         let before = self.procedure(code)?;
         let mut input = before.input.clone();
-        input.status = if retirement.replaced_by.is_some() { ProcedureStatus::Replaced } else { ProcedureStatus::Abolished };
+        input.status =
+            if retirement.replaced_by.is_some() { ProcedureStatus::Replaced } else { ProcedureStatus::Abolished };
         input.replaced_by = retirement.replaced_by;
         let input = self.validated(input)?;
         let stamp = self.stamp();
@@ -252,7 +253,26 @@ impl App {
     /// Imports procedures from .xlsx or .csv. Every row is checked first; if any has an error nothing is written.
     /// Rows are matched by code, so importing the same file twice changes nothing.
     pub fn import_procedures(&mut self, path: &Path, dry_run: bool, progress: Progress<'_>) -> Result<ImportReport> {
-        let table = sheet::read_table(path)?;
+        self.import_procedures_table(sheet::read_table(path)?, dry_run, progress)
+    }
+
+    /// Imports procedures from the content of a file the user picked (the desktop app); `name` gives its type.
+    pub fn import_procedures_bytes(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        dry_run: bool,
+        progress: Progress<'_>,
+    ) -> Result<ImportReport> {
+        self.import_procedures_table(sheet::read_table_bytes(Path::new(name), bytes)?, dry_run, progress)
+    }
+
+    fn import_procedures_table(
+        &mut self,
+        table: sheet::Table,
+        dry_run: bool,
+        progress: Progress<'_>,
+    ) -> Result<ImportReport> {
         let parsed = transfer::parse_procedures(&table);
         let mut findings = parsed.findings;
         let in_file: BTreeSet<&str> = parsed.records.iter().map(|(_, p)| p.code.as_str()).collect();
@@ -262,8 +282,11 @@ impl App {
                 && self.register.procedure_by_code(target)?.is_none()
             {
                 findings.push(
-                    Finding::new(FindingCode::UnknownReplacement, Place::cell(&table.sheet, *row, transfer::REPLACED_BY_HEADER))
-                        .with("value", target),
+                    Finding::new(
+                        FindingCode::UnknownReplacement,
+                        Place::cell(&table.sheet, *row, transfer::REPLACED_BY_HEADER),
+                    )
+                    .with("value", target),
                 );
             }
         }
@@ -275,7 +298,8 @@ impl App {
 
     /// Exports every procedure (retired ones too) to .xlsx or .csv in the import's columns. Returns the row count.
     pub fn export_procedures(&self, path: &Path) -> Result<usize> {
-        let all = self.register.list_procedures(&ProcedureQuery { include_retired: true, ..ProcedureQuery::default() })?;
+        let all =
+            self.register.list_procedures(&ProcedureQuery { include_retired: true, ..ProcedureQuery::default() })?;
         let inputs: Vec<ProcedureInput> = all.into_iter().map(|p| p.input).collect();
         sheet::write_table(path, &transfer::procedures_table(&inputs))?;
         Ok(inputs.len())
@@ -322,7 +346,26 @@ impl App {
     /// Imports statistics from .xlsx or .csv; all rows are checked first, as for procedures. Rows are matched by
     /// period, field and procedure, so importing the same file twice changes nothing.
     pub fn import_stats(&mut self, path: &Path, dry_run: bool, progress: Progress<'_>) -> Result<ImportReport> {
-        let table = sheet::read_table(path)?;
+        self.import_stats_table(sheet::read_table(path)?, dry_run, progress)
+    }
+
+    /// Imports statistics from the content of a file the user picked (the desktop app); `name` gives its type.
+    pub fn import_stats_bytes(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        dry_run: bool,
+        progress: Progress<'_>,
+    ) -> Result<ImportReport> {
+        self.import_stats_table(sheet::read_table_bytes(Path::new(name), bytes)?, dry_run, progress)
+    }
+
+    fn import_stats_table(
+        &mut self,
+        table: sheet::Table,
+        dry_run: bool,
+        progress: Progress<'_>,
+    ) -> Result<ImportReport> {
         let parsed = transfer::parse_stats(&table);
         let mut findings = parsed.findings;
         let fields: BTreeSet<String> = self.fields()?.into_iter().collect();
@@ -332,14 +375,20 @@ impl App {
                 && self.register.procedure_by_code(code)?.is_none()
             {
                 findings.push(
-                    Finding::new(FindingCode::UnknownProcedure, Place::cell(&table.sheet, *row_number, transfer::STATS_CODE_HEADER))
-                        .with("value", code),
+                    Finding::new(
+                        FindingCode::UnknownProcedure,
+                        Place::cell(&table.sheet, *row_number, transfer::STATS_CODE_HEADER),
+                    )
+                    .with("value", code),
                 );
             }
             if !fields.contains(&row.field) {
                 findings.push(
-                    Finding::new(FindingCode::FieldWithoutProcedures, Place::cell(&table.sheet, *row_number, transfer::STATS_FIELD_HEADER))
-                        .with("value", &row.field),
+                    Finding::new(
+                        FindingCode::FieldWithoutProcedures,
+                        Place::cell(&table.sheet, *row_number, transfer::STATS_FIELD_HEADER),
+                    )
+                    .with("value", &row.field),
                 );
             }
             findings.extend(check_row(row, None, &place).into_iter().map(|mut f| {
@@ -367,13 +416,18 @@ impl App {
     /// Checks the statistics of one period (or every period) and the procedures' replacements; every problem at once.
     pub fn check(&self, period: Option<PeriodKey>) -> Result<Vec<Finding>> {
         let mut findings = Vec::new();
-        let procedures = self.register.list_procedures(&ProcedureQuery { include_retired: true, ..Default::default() })?;
+        let procedures =
+            self.register.list_procedures(&ProcedureQuery { include_retired: true, ..Default::default() })?;
         let codes: BTreeSet<&str> = procedures.iter().map(|p| p.input.code.as_str()).collect();
         for p in &procedures {
             if let Some(target) = &p.input.replaced_by
                 && !codes.contains(target.as_str())
             {
-                let place = Place { procedure: Some(p.input.code.clone()), column: Some("replaced_by".into()), ..Place::default() };
+                let place = Place {
+                    procedure: Some(p.input.code.clone()),
+                    column: Some("replaced_by".into()),
+                    ..Place::default()
+                };
                 findings.push(Finding::new(FindingCode::UnknownReplacement, place).with("value", target));
             }
         }
@@ -392,7 +446,8 @@ impl App {
                     procedure: row.procedure.clone(),
                     ..Place::default()
                 };
-                let before = previous.as_ref().map(|m| m.get(&(row.field.clone(), row.procedure.clone())).copied().unwrap_or(0));
+                let before =
+                    previous.as_ref().map(|m| m.get(&(row.field.clone(), row.procedure.clone())).copied().unwrap_or(0));
                 findings.extend(check_row(&row, before, &place));
                 if !fields.contains(&row.field) {
                     findings.push(Finding::new(FindingCode::FieldWithoutProcedures, place).with("value", &row.field));
@@ -434,7 +489,9 @@ impl App {
         for key in self.register.stats_periods()? {
             if key < window.key && self.period(key)?.end == day_before {
                 let rows = self.register.stats_rows(Some(key))?;
-                return Ok(Some(rows.into_iter().map(|r| ((r.field, r.procedure), r.figures.in_progress_total)).collect()));
+                return Ok(Some(
+                    rows.into_iter().map(|r| ((r.field, r.procedure), r.figures.in_progress_total)).collect(),
+                ));
             }
         }
         Ok(None)

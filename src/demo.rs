@@ -82,6 +82,29 @@ pub fn stats(procedures: &[ProcedureInput], years: RangeInclusive<i32>, until: N
     rows.into_iter().map(|(_, _, row)| row).collect()
 }
 
+/// Per-procedure rows (Biểu 06 kept per TTHC) for the same periods as `stats`: each procedure gets its own
+/// consistent flows. Used by the benchmark to load a register the way a unit keeping detailed figures would.
+pub fn per_procedure_stats(
+    procedures: &[ProcedureInput],
+    years: RangeInclusive<i32>,
+    until: NaiveDate,
+    seed: u64,
+) -> Vec<StatsRow> {
+    // Simulate each procedure as if it were its own field, then put the real field back.
+    let keyed: Vec<ProcedureInput> =
+        procedures.iter().map(|p| ProcedureInput { field: p.code.clone(), ..p.clone() }).collect();
+    let field_of: BTreeMap<&str, &str> = procedures.iter().map(|p| (p.code.as_str(), p.field.as_str())).collect();
+    stats(&keyed, years, until, seed)
+        .into_iter()
+        .map(|mut row| {
+            let code = std::mem::take(&mut row.field);
+            row.field = field_of[code.as_str()].to_string();
+            row.procedure = Some(code);
+            row
+        })
+        .collect()
+}
+
 /// `count` procedures with valid, unique codes spread over 15 realistic fields (for benchmarks and load tests).
 pub fn generated_procedures(count: usize, seed: u64) -> Vec<ProcedureInput> {
     let mut rng = SplitMix64::new(seed ^ GENERATED_SALT);

@@ -117,9 +117,22 @@ fn kind_of(path: &Path) -> Result<Kind> {
 
 /// Reads the first worksheet of an .xlsx file, or a .csv file; the type is chosen by the extension.
 pub fn read_table(path: &Path) -> Result<Table> {
-    match kind_of(path)? {
-        Kind::Xlsx => read_xlsx(path),
-        Kind::Csv => read_csv(path),
+    let kind = kind_of(path)?;
+    // Read the file ourselves so that a missing or locked file is an I/O error, not "not a spreadsheet".
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    read_kind(kind, path, &bytes)
+}
+
+/// Reads a table from the bytes of a file the user picked (the desktop app sends the file's content);
+/// `name` gives the extension and names the file in errors.
+pub fn read_table_bytes(name: &Path, bytes: &[u8]) -> Result<Table> {
+    read_kind(kind_of(name)?, name, bytes)
+}
+
+fn read_kind(kind: Kind, path: &Path, bytes: &[u8]) -> Result<Table> {
+    match kind {
+        Kind::Xlsx => read_xlsx(path, bytes),
+        Kind::Csv => read_csv(path, bytes),
     }
 }
 
@@ -164,9 +177,8 @@ fn assemble(sheet: String, raw: Vec<(usize, Vec<Cell>)>) -> Table {
 // ---------------------------------------------------------------------------------------------------------------
 // CSV
 
-fn read_csv(path: &Path) -> Result<Table> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+fn read_csv(path: &Path, bytes: &[u8]) -> Result<Table> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let content = std::str::from_utf8(bytes).map_err(|_| Error::FileUnreadable {
         path: path.to_path_buf(),
         reason: "the file is not UTF-8 text; save it from Excel as \"CSV UTF-8\"".to_string(),
@@ -270,12 +282,10 @@ fn csv_error(path: &Path, error: csv::Error) -> Error {
 // ---------------------------------------------------------------------------------------------------------------
 // XLSX
 
-fn read_xlsx(path: &Path) -> Result<Table> {
-    // Open the file ourselves so that a missing or locked file is an I/O error, not "not a spreadsheet".
-    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+fn read_xlsx(path: &Path, bytes: &[u8]) -> Result<Table> {
     let unreadable = |reason: String| Error::FileUnreadable { path: path.to_path_buf(), reason };
     // calamine reports damaged files as errors; the guard only makes sure a bug in a parser never takes the app down.
-    let outcome = std::panic::catch_unwind(move || read_first_sheet(std::io::BufReader::new(file)));
+    let outcome = std::panic::catch_unwind(move || read_first_sheet(std::io::Cursor::new(bytes)));
     match outcome {
         Ok(Ok((sheet, raw))) => Ok(assemble(sheet, raw)),
         Ok(Err(reason)) => Err(unreadable(reason)),

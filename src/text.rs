@@ -16,14 +16,7 @@ pub fn clean(input: &str) -> String {
 
 /// Like `clean`, but keeps line breaks (for multi-line fields such as legal bases).
 pub fn clean_multiline(input: &str) -> String {
-    input
-        .nfc()
-        .collect::<String>()
-        .lines()
-        .map(clean)
-        .filter(|line| !line.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n")
+    input.nfc().collect::<String>().lines().map(clean).filter(|line| !line.is_empty()).collect::<Vec<_>>().join("\n")
 }
 
 /// The search key: lower case, no diacritics, đ → d, whitespace collapsed. "Đăng ký khai sinh" → "dang ky khai sinh".
@@ -123,7 +116,10 @@ mod tests {
 
     #[test]
     fn alphabet_order_puts_d_stroke_after_d_and_breves_after_a() {
-        assert_eq!(sorted(&["Đất đai", "Dân tộc", "Ăn", "Bảo trợ", "An", "Âm"]), ["An", "Ăn", "Âm", "Bảo trợ", "Dân tộc", "Đất đai"]);
+        assert_eq!(
+            sorted(&["Đất đai", "Dân tộc", "Ăn", "Bảo trợ", "An", "Âm"]),
+            ["An", "Ăn", "Âm", "Bảo trợ", "Dân tộc", "Đất đai"]
+        );
         assert_eq!(sorted(&["ơ", "o", "ô"]), ["o", "ô", "ơ"]);
         assert_eq!(sorted(&["ư", "v", "u"]), ["u", "ư", "v"]);
     }

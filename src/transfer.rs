@@ -1318,7 +1318,10 @@ mod tests {
             Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/commune-procedures-2026.csv"),
             PathBuf::from("/work/shared/data/commune-procedures-2026.csv"),
         ];
-        let path = candidates.iter().find(|p| p.exists()).expect("commune-procedures-2026.csv in tests/fixtures or ../shared/data");
+        let path = candidates
+            .iter()
+            .find(|p| p.exists())
+            .expect("commune-procedures-2026.csv in tests/fixtures or ../shared/data");
         let mut t = read_table(path).unwrap();
         // The file's own header names, mapped to ours.
         for header in &mut t.headers {

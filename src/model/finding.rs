@@ -47,9 +47,12 @@ impl FindingCode {
     pub fn severity(self) -> Severity {
         use FindingCode::*;
         match self {
-            UnknownColumn | TimeVariesByChannel | OddFee | ApologyBelowLate | CarriedOverMismatch | FieldWithoutProcedures => {
-                Severity::Warning
-            }
+            UnknownColumn
+            | TimeVariesByChannel
+            | OddFee
+            | ApologyBelowLate
+            | CarriedOverMismatch
+            | FieldWithoutProcedures => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -21,7 +21,8 @@ impl ProcedureCode {
         let suffix = parts.next();
         let head_ok = head.len() == 1 && head.bytes().all(|b| b.is_ascii_digit());
         let body_ok = body.len() == 6 && body.bytes().all(|b| b.is_ascii_digit());
-        let suffix_ok = suffix.is_none_or(|s| (1..=10).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()));
+        let suffix_ok =
+            suffix.is_none_or(|s| (1..=10).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()));
         if !(head_ok && body_ok && suffix_ok) {
             return None;
         }
@@ -134,15 +135,15 @@ impl ProcedureStatus {
     /// Accepts the label (with or without diacritics) or the key.
     pub fn parse(input: &str) -> Option<ProcedureStatus> {
         let folded = text::fold(input);
-        ProcedureStatus::ALL.into_iter().find(|s| folded == text::fold(s.label()) || folded == s.key()).or(
-            match folded.as_str() {
-                "" | "con hieu luc" | "dang ap dung" => Some(ProcedureStatus::Active),
-                "sua doi" | "sua doi, bo sung" => Some(ProcedureStatus::Amended),
-                "thay the" => Some(ProcedureStatus::Replaced),
-                "bai bo" | "het hieu luc" => Some(ProcedureStatus::Abolished),
-                _ => None,
-            },
-        )
+        ProcedureStatus::ALL.into_iter().find(|s| folded == text::fold(s.label()) || folded == s.key()).or(match folded
+            .as_str()
+        {
+            "" | "con hieu luc" | "dang ap dung" => Some(ProcedureStatus::Active),
+            "sua doi" | "sua doi, bo sung" => Some(ProcedureStatus::Amended),
+            "thay the" => Some(ProcedureStatus::Replaced),
+            "bai bo" | "het hieu luc" => Some(ProcedureStatus::Abolished),
+            _ => None,
+        })
     }
 
     /// Replaced and abolished procedures are retired: kept with their history, no longer offered.
@@ -309,7 +310,8 @@ impl ProcedureInput {
         if let Some(time) = self.processing_time
             && !(time.amount > 0.0 && time.amount.is_finite())
         {
-            findings.push(Finding::new(FindingCode::BadNumber, Place::field("processing_time")).with("value", time.amount));
+            findings
+                .push(Finding::new(FindingCode::BadNumber, Place::field("processing_time")).with("value", time.amount));
         }
         match (&self.replaced_by, self.status) {
             (Some(code), _) if ProcedureCode::parse(code).is_none() => findings

@@ -130,10 +130,30 @@ pub fn check_row(row: &StatsRow, previous_in_progress: Option<i64>, place: &Plac
         }
     }
     let sums: [(FindingCode, &str, i64, i64); 4] = [
-        (FindingCode::ReceivedSumMismatch, "received_total", f.received_total, f.received_online + f.received_direct + f.carried_over),
-        (FindingCode::ReceivedBalanceMismatch, "received_total", f.received_total, f.resolved_total + f.in_progress_total),
-        (FindingCode::ResolvedSumMismatch, "resolved_total", f.resolved_total, f.resolved_early + f.resolved_on_time + f.resolved_late),
-        (FindingCode::InProgressSumMismatch, "in_progress_total", f.in_progress_total, f.in_progress_within + f.in_progress_overdue),
+        (
+            FindingCode::ReceivedSumMismatch,
+            "received_total",
+            f.received_total,
+            f.received_online + f.received_direct + f.carried_over,
+        ),
+        (
+            FindingCode::ReceivedBalanceMismatch,
+            "received_total",
+            f.received_total,
+            f.resolved_total + f.in_progress_total,
+        ),
+        (
+            FindingCode::ResolvedSumMismatch,
+            "resolved_total",
+            f.resolved_total,
+            f.resolved_early + f.resolved_on_time + f.resolved_late,
+        ),
+        (
+            FindingCode::InProgressSumMismatch,
+            "in_progress_total",
+            f.in_progress_total,
+            f.in_progress_within + f.in_progress_overdue,
+        ),
     ];
     for (code, column, total, sum) in sums {
         if total != sum {

@@ -120,10 +120,15 @@ impl UnitProfile {
 
     /// Every missing required field at once.
     pub fn validate(&self) -> Vec<Finding> {
-        [("name", &self.name), ("province", &self.province), ("issuer_line", &self.issuer_line), ("place_name", &self.place_name)]
-            .into_iter()
-            .filter(|(_, value)| value.is_empty())
-            .map(|(field, _)| Finding::new(FindingCode::RequiredMissing, Place::field(field)))
-            .collect()
+        [
+            ("name", &self.name),
+            ("province", &self.province),
+            ("issuer_line", &self.issuer_line),
+            ("place_name", &self.place_name),
+        ]
+        .into_iter()
+        .filter(|(_, value)| value.is_empty())
+        .map(|(field, _)| Finding::new(FindingCode::RequiredMissing, Place::field(field)))
+        .collect()
     }
 }

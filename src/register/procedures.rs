@@ -54,7 +54,11 @@ impl Register {
     }
 
     pub fn procedure_by_code(&self, code: &str) -> Result<Option<Procedure>> {
-        optional(self.conn.query_row(&format!("SELECT {COLUMNS} FROM procedure WHERE code = ?1"), [code], read_procedure))
+        optional(self.conn.query_row(
+            &format!("SELECT {COLUMNS} FROM procedure WHERE code = ?1"),
+            [code],
+            read_procedure,
+        ))
     }
 
     /// The distinct fields (lĩnh vực) of the procedures, in Vietnamese order.
@@ -251,7 +255,9 @@ fn search_text(input: &ProcedureInput) -> String {
 
 fn read_procedure(row: &Row<'_>) -> rusqlite::Result<Procedure> {
     let date = |text: Option<String>| text.and_then(|t| parse_date(&t).ok());
-    let bad = |i: usize, e: serde_json::Error| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e));
+    let bad = |i: usize, e: serde_json::Error| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    };
     let amount: Option<f64> = row.get(4)?;
     let unit: Option<String> = row.get(5)?;
     let processing_time = match (amount, unit) {

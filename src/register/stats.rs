@@ -35,7 +35,9 @@ impl Register {
         let mut stmt = self.conn.prepare_cached(&sql).map_err(storage)?;
         let mut out: Vec<(String, CaseFigures, CaseFigures)> = Vec::new();
         let rows = stmt
-            .query_map([period.to_string()], |row| Ok((row.get::<_, String>(0)?, row.get::<_, bool>(1)?, figures(row, 2)?)))
+            .query_map([period.to_string()], |row| {
+                Ok((row.get::<_, String>(0)?, row.get::<_, bool>(1)?, figures(row, 2)?))
+            })
             .map_err(storage)?;
         for row in rows {
             let (field, whole_field, figures) = row.map_err(storage)?;
@@ -184,7 +186,11 @@ fn read_row(row: &Row<'_>) -> rusqlite::Result<StatsRow> {
     let period: String = row.get(0)?;
     Ok(StatsRow {
         period: period.parse().map_err(|e: Error| {
-            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(std::io::Error::other(e.to_string())))
+            rusqlite::Error::FromSqlConversionFailure(
+                0,
+                rusqlite::types::Type::Text,
+                Box::new(std::io::Error::other(e.to_string())),
+            )
         })?,
         field: row.get(1)?,
         procedure: row.get(2)?,

@@ -89,7 +89,12 @@ impl Register {
             },
         ))?
         .map(|(start, end, deadline)| {
-            Ok(PeriodWindow { key, start: parse_date(&start)?, end: parse_date(&end)?, deadline: parse_date(&deadline)? })
+            Ok(PeriodWindow {
+                key,
+                start: parse_date(&start)?,
+                end: parse_date(&end)?,
+                deadline: parse_date(&deadline)?,
+            })
         })
         .transpose()
     }

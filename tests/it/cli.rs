@@ -1,1 +1,127 @@
-//! Command-line tests (filled in below).
+//! The `cchc` command as a user runs it: Vietnamese output, `--json` for scripts, non-zero exit on refusal.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn cchc(register: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cchc"))
+        .arg("--register")
+        .arg(register)
+        .args(args)
+        .env("CCHC_NOW", "2026-11-23T09:30")
+        .output()
+        .unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+fn init(register: &Path) {
+    let out = cchc(
+        register,
+        &[
+            "init",
+            "--name",
+            "Ủy ban nhân dân phường Trần Phú",
+            "--kind",
+            "phường",
+            "--province",
+            "Hải Phòng",
+            "--issuer-line",
+            "ỦY BAN NHÂN DÂN PHƯỜNG TRẦN PHÚ",
+            "--place-name",
+            "Trần Phú",
+            "--user",
+            "Nguyễn Thị Lan",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn an_official_creates_a_register_adds_a_procedure_and_finds_it_without_diacritics() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = dir.path().join("so.cchc");
+    init(&register);
+    let out = cchc(
+        &register,
+        &["procedures", "add", "--code", "1.001193", "--name", "Thủ tục đăng ký khai sinh", "--field", "Hộ tịch", "--time", "1 ngày làm việc"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    let out = cchc(&register, &["procedures", "list", "--search", "dang ky khai sinh"]);
+    let text = stdout(&out);
+    assert!(text.contains("Thủ tục đăng ký khai sinh") && text.contains("1 ngày làm việc"), "{text}");
+    assert!(text.contains("Tổng: 1 thủ tục"), "{text}");
+
+    let out = cchc(&register, &["--json", "procedures", "list"]);
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(list[0]["code"], "1.001193");
+    assert_eq!(list[0]["processing_time"]["unit"], "working_days");
+
+    let out = cchc(&register, &["log"]);
+    assert!(stdout(&out).contains("Nguyễn Thị Lan"), "the change log names who edited: {}", stdout(&out));
+}
+
+#[test]
+fn a_bad_import_is_refused_with_its_row_and_column_in_vietnamese() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = dir.path().join("so.cchc");
+    init(&register);
+    let file = dir.path().join("danh-muc.csv");
+    std::fs::write(&file, "Mã TTHC,Tên thủ tục hành chính,Lĩnh vực\n1.001193,Thủ tục đăng ký khai sinh,Hộ tịch\n1.00119,Sai mã,Hộ tịch\n").unwrap();
+    let out = cchc(&register, &["procedures", "import", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stderr(&out);
+    assert!(text.contains("dòng 3") && text.contains("Mã TTHC") && text.contains("1.00119"), "{text}");
+
+    let out = cchc(&register, &["--json", "procedures", "import", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let error: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(error["error"]["code"], "INVALID");
+    assert_eq!(error["error"]["findings"][0]["code"], "BAD_PROCEDURE_CODE");
+
+    let out = cchc(&register, &["--json", "procedures", "list"]);
+    assert_eq!(stdout(&out).trim(), "[]", "nothing was written");
+}
+
+#[test]
+fn a_missing_register_and_a_mistyped_command_fail_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = dir.path().join("khong-co.cchc");
+    let out = cchc(&register, &["procedures", "list"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("Không tìm thấy sổ dữ liệu"), "{}", stderr(&out));
+    assert!(!register.exists());
+
+    let out = cchc(&register, &["procedures", "lsit"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("list"), "{}", stderr(&out));
+}
+
+#[test]
+fn the_demo_shows_statistics_with_rates_and_passes_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_cchc")).args(["demo"]).arg(dir.path()).env("CCHC_NOW", "2026-11-23T09:30").output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let register = dir.path().join("demo.cchc");
+    let out = cchc(&register, &["stats", "show", "--period", "2025"]);
+    let text = stdout(&out);
+    assert!(text.contains("Từ ngày 15/12/2024 đến ngày 14/12/2025"), "{text}");
+    assert!(text.contains("Tỷ lệ giải quyết đúng hạn:") && text.contains(" %"), "{text}");
+    assert!(text.contains("Tổng cộng"), "{text}");
+    let out = cchc(&register, &["check"]);
+    assert!(out.status.success(), "the demo has no errors: {}{}", stdout(&out), stderr(&out));
+
+    // An inconsistent row typed by hand is saved and flagged; `check` then exits non-zero.
+    let out = cchc(&register, &["stats", "set", "--period", "2026-Q3", "--field", "ho tich", "--received-online", "0"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Tổng số hồ sơ nhận"), "{}", stdout(&out));
+    let out = cchc(&register, &["check", "--period", "2026-Q3"]);
+    assert_eq!(out.status.code(), Some(1));
+}

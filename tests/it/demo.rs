@@ -17,14 +17,22 @@ fn the_demo_ward_is_realistic_and_consistent() {
     }
     // Two years of quarterly reports up to today (23/11/2026): 2024 and 2025 whole, 2026 to the 9-month report.
     let periods: Vec<String> = summary.periods.iter().map(PeriodKey::to_string).collect();
-    assert_eq!(periods, ["2024-Q1", "2024-H1", "2024-Q3", "2024", "2025-Q1", "2025-H1", "2025-Q3", "2025", "2026-Q1", "2026-H1", "2026-Q3"]);
+    assert_eq!(
+        periods,
+        [
+            "2024-Q1", "2024-H1", "2024-Q3", "2024", "2025-Q1", "2025-H1", "2025-Q3", "2025", "2026-Q1", "2026-H1",
+            "2026-Q3"
+        ]
+    );
     let errors: Vec<_> = app.check(None).unwrap().into_iter().filter(|f| f.severity == Severity::Error).collect();
     assert!(errors.is_empty(), "the demo must pass its own checks: {errors:?}");
     let year = app.stats("2025".parse().unwrap()).unwrap();
     let rate = year.on_time_rate.unwrap();
     assert!((90.0..=100.0).contains(&rate), "believable on-time rate: {rate}");
     assert!(year.total.received_total > 1000, "a ward handles thousands of dossiers a year");
-    assert!(!app.procedures(&ProcedureQuery { search: Some("khai sinh".into()), ..Default::default() }).unwrap().is_empty());
+    assert!(
+        !app.procedures(&ProcedureQuery { search: Some("khai sinh".into()), ..Default::default() }).unwrap().is_empty()
+    );
 }
 
 #[test]

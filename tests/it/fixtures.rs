@@ -19,7 +19,9 @@ pub fn profile() -> UnitProfile {
         superior_line: "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG".into(),
         issuer_line: "ỦY BAN NHÂN DÂN PHƯỜNG TRẦN PHÚ".into(),
         place_name: "Trần Phú".into(),
-        signer: Signer { name: "Nguyễn Văn Hùng".into(), title: "Chủ tịch".into(), authority: SignAuthority::Tm },
+        signer: Signer {
+            name: "Nguyễn Văn Hùng".into(), title: "Chủ tịch".into(), authority: SignAuthority::Tm
+        },
         recipients: vec!["Sở Nội vụ thành phố Hải Phòng".into()],
         copies_to: vec!["Như trên;".into(), "Lưu: VT.".into()],
         user_name: "Nguyễn Thị Lan".into(),
@@ -59,10 +61,8 @@ impl TestRegister {
 
     /// A snapshot of what a user could notice changing: every procedure, every statistics row, the log length.
     pub fn state(&self) -> String {
-        let procedures = self
-            .app
-            .procedures(&cchc::model::ProcedureQuery { include_retired: true, ..Default::default() })
-            .unwrap();
+        let procedures =
+            self.app.procedures(&cchc::model::ProcedureQuery { include_retired: true, ..Default::default() }).unwrap();
         let stats: Vec<_> = [2024, 2025, 2026]
             .into_iter()
             .flat_map(|year| cchc::model::PeriodKind::ALL.map(|kind| cchc::model::PeriodKey::new(year, kind)))

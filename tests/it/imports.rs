@@ -114,7 +114,8 @@ fn bad_procedure_files_are_refused_whole_with_every_problem() {
     );
     let err = t.app.import_procedures(&bad, false, &no_progress).err().unwrap();
     assert_eq!(err.code(), ErrorCode::Invalid);
-    let errors: Vec<_> = codes(err.findings()).into_iter().filter(|(c, _, _)| c.severity() == Severity::Error).collect();
+    let errors: Vec<_> =
+        codes(err.findings()).into_iter().filter(|(c, _, _)| c.severity() == Severity::Error).collect();
     assert_eq!(
         errors,
         [
@@ -172,7 +173,8 @@ fn bad_statistics_files_are_refused_whole_with_every_problem() {
     );
     let err = t.app.import_stats(&bad, false, &no_progress).err().unwrap();
     assert_eq!(err.code(), ErrorCode::Invalid);
-    let errors: Vec<_> = codes(err.findings()).into_iter().filter(|(c, _, _)| c.severity() == Severity::Error).collect();
+    let errors: Vec<_> =
+        codes(err.findings()).into_iter().filter(|(c, _, _)| c.severity() == Severity::Error).collect();
     assert_eq!(
         errors,
         [
@@ -206,4 +208,26 @@ fn the_real_commune_list_gets_clear_findings_not_a_crash() {
     let err = t.app.import_procedures(&file, false, &no_progress).err().unwrap();
     assert_eq!(err.code(), ErrorCode::Invalid);
     assert_eq!(t.state(), before, "nothing is written while rows are wrong");
+}
+
+#[test]
+fn a_file_picked_in_the_desktop_app_imports_from_its_bytes() {
+    // The window sends the picked file's content, not a path; the same checks apply.
+    let mut t = TestRegister::new();
+    let bytes = format!("{PROCEDURE_HEADER}\n{GOOD_PROCEDURES}1.00119,Mã sai,Hộ tịch,1,ngày,,\n").into_bytes();
+    let before = t.state();
+    let preview = t.app.import_procedures_bytes("danh-muc.csv", &bytes, true, &no_progress).unwrap();
+    assert_eq!(codes(&preview.findings), [(FindingCode::BadProcedureCode, Some(6), Some("Mã TTHC".into()))]);
+    assert_eq!(
+        t.app.import_procedures_bytes("danh-muc.csv", &bytes, false, &no_progress).err().unwrap().code(),
+        ErrorCode::Invalid
+    );
+    assert_eq!(t.state(), before);
+    let good = format!("{PROCEDURE_HEADER}\n{GOOD_PROCEDURES}").into_bytes();
+    assert_eq!(t.app.import_procedures_bytes("danh-muc.csv", &good, false, &no_progress).unwrap().counts.added, 4);
+    // An empty file with an .xlsx name is not a workbook.
+    assert_eq!(
+        t.app.import_stats_bytes("bieu.xlsx", &[], true, &no_progress).err().unwrap().code(),
+        ErrorCode::FileUnreadable
+    );
 }

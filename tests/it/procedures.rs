@@ -37,7 +37,15 @@ fn ward() -> TestRegister {
 #[test]
 fn search_ignores_case_and_diacritics_and_reads_d_stroke_as_d() {
     let t = ward();
-    assert_eq!(search(&t, "ho tich"), ["Đăng ký khai sinh lưu động", "Thủ tục đăng ký kết hôn", "Thủ tục đăng ký khai sinh", "Xác nhận thông tin hộ tịch"]);
+    assert_eq!(
+        search(&t, "ho tich"),
+        [
+            "Đăng ký khai sinh lưu động",
+            "Thủ tục đăng ký kết hôn",
+            "Thủ tục đăng ký khai sinh",
+            "Xác nhận thông tin hộ tịch"
+        ]
+    );
     assert_eq!(search(&t, "dang ky khai sinh"), ["Đăng ký khai sinh lưu động", "Thủ tục đăng ký khai sinh"]);
     assert_eq!(search(&t, "ĐĂNG KÝ KẾT HÔN"), ["Thủ tục đăng ký kết hôn"]);
     assert_eq!(search(&t, "ma tuy"), ["Đăng ký cai nghiện ma túy tự nguyện"]);
@@ -66,7 +74,10 @@ fn lists_sort_in_vietnamese_alphabetical_order() {
         ]
     );
     // Fields too, in the same order.
-    assert_eq!(t.app.fields().unwrap(), ["Bảo trợ xã hội", "Chứng thực", "Giáo dục và Đào tạo", "Hộ tịch", "Phòng, chống ma túy"]);
+    assert_eq!(
+        t.app.fields().unwrap(),
+        ["Bảo trợ xã hội", "Chứng thực", "Giáo dục và Đào tạo", "Hộ tịch", "Phòng, chống ma túy"]
+    );
 }
 
 #[test]
@@ -127,7 +138,10 @@ fn a_code_can_be_added_only_once_and_never_changes() {
     assert_eq!(err.code(), ErrorCode::AlreadyExists);
     let err = t.app.edit_procedure("1.001193", procedure("1.001194", "Đổi mã", "Hộ tịch")).err().unwrap();
     assert_eq!(err.code(), ErrorCode::Invalid);
-    assert_eq!(t.app.edit_procedure("9.999999", procedure("9.999999", "X", "Y")).err().unwrap().code(), ErrorCode::NotFound);
+    assert_eq!(
+        t.app.edit_procedure("9.999999", procedure("9.999999", "X", "Y")).err().unwrap().code(),
+        ErrorCode::NotFound
+    );
     assert_eq!(t.state(), before);
 }
 
@@ -149,8 +163,12 @@ fn a_procedure_with_history_is_retired_not_deleted() {
     let retired = t.app.retire_procedure("1.001193", Retirement { replaced_by: Some("1.003583".into()), on }).unwrap();
     assert_eq!(retired.input.status, ProcedureStatus::Replaced);
     assert_eq!(retired.retired_on, Some(on));
-    assert!(!search(&t, "khai sinh").contains(&"Thủ tục đăng ký khai sinh".to_string()), "retired procedures leave the list");
-    let all = names(&t, ProcedureQuery { search: Some("khai sinh".into()), include_retired: true, ..Default::default() });
+    assert!(
+        !search(&t, "khai sinh").contains(&"Thủ tục đăng ký khai sinh".to_string()),
+        "retired procedures leave the list"
+    );
+    let all =
+        names(&t, ProcedureQuery { search: Some("khai sinh".into()), include_retired: true, ..Default::default() });
     assert!(all.contains(&"Thủ tục đăng ký khai sinh".to_string()), "but stay in the register");
     assert_eq!(t.app.change_log(1).unwrap()[0].action, "retire");
 

@@ -94,8 +94,12 @@ fn every_change_is_logged_with_who_and_when_and_the_log_is_append_only() {
     t.app.edit_procedure("1.001193", edited).unwrap();
 
     let log = t.app.change_log(10).unwrap();
-    let entries: Vec<(&str, &str, &str)> = log.iter().map(|e| (e.entity.as_str(), e.entity_id.as_str(), e.action.as_str())).collect();
-    assert_eq!(entries, [("procedure", "1.001193", "update"), ("procedure", "1.001193", "create"), ("unit", "1", "create")]);
+    let entries: Vec<(&str, &str, &str)> =
+        log.iter().map(|e| (e.entity.as_str(), e.entity_id.as_str(), e.action.as_str())).collect();
+    assert_eq!(
+        entries,
+        [("procedure", "1.001193", "update"), ("procedure", "1.001193", "create"), ("unit", "1", "create")]
+    );
     let update = &log[0];
     assert_eq!(update.actor, "Nguyễn Thị Lan");
     assert_eq!(update.at, "2026-11-23T09:30:00.000+07:00");
@@ -103,12 +107,13 @@ fn every_change_is_logged_with_who_and_when_and_the_log_is_append_only() {
     assert_eq!(update.after.as_ref().unwrap()["fee"], "Miễn phí");
 
     // Saving the same thing again is not a change.
-    t.app.edit_procedure("1.001193", {
-        let mut same = procedure("1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch");
-        same.fee = "Miễn phí".into();
-        same
-    })
-    .unwrap();
+    t.app
+        .edit_procedure("1.001193", {
+            let mut same = procedure("1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch");
+            same.fee = "Miễn phí".into();
+            same
+        })
+        .unwrap();
 
     let conn = rusqlite::Connection::open(t.path()).unwrap();
     assert!(conn.execute("DELETE FROM change_log", []).is_err(), "deleting log entries must fail");

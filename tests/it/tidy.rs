@@ -102,16 +102,17 @@ fn every_source_file_opens_with_a_doc_line() {
 #[test]
 fn migrations_are_numbered_without_gaps_and_say_why() {
     let dir = root().join("src/register/migrations");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
-        .collect();
+    let mut names: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().to_string()).collect();
     names.sort();
     for (index, name) in names.iter().enumerate() {
         let number = format!("{:04}_", index + 1);
         assert!(name.starts_with(&number) && name.ends_with(".sql"), "{name} should start with {number}");
         let first = std::fs::read_to_string(dir.join(name)).unwrap().lines().next().unwrap_or("").to_string();
-        assert!(first.starts_with(&format!("-- {}: ", &number[..4])), "{name} must open with `-- NNNN: why`, found {first:?}");
+        assert!(
+            first.starts_with(&format!("-- {}: ", &number[..4])),
+            "{name} must open with `-- NNNN: why`, found {first:?}"
+        );
     }
     assert_eq!(names, cchc::register::migration_names(), "every migration file is embedded, in order");
 }

@@ -1,8 +1,8 @@
 //! `bench`: builds a generated register and measures the main operations (median and p95 over warm runs).
 
+use crate::Ctx;
 use crate::format;
 use crate::output::{self, Bar, CmdResult, Done, Failure};
-use crate::Ctx;
 use cchc::clock::Stopwatch;
 use cchc::model::{PeriodKey, PeriodKind, ProcedureQuery};
 use cchc::{App, Assets, demo};
@@ -19,7 +19,11 @@ const SEED: u64 = 2026;
 
 #[derive(Args, Debug)]
 pub struct BenchArgs {
-    #[arg(long, value_name = "THƯ_MỤC", help = "Thư mục giữ sổ thử nghiệm (dùng lại ở lần sau); mặc định: một thư mục tạm, xóa khi xong")]
+    #[arg(
+        long,
+        value_name = "THƯ_MỤC",
+        help = "Thư mục giữ sổ thử nghiệm (dùng lại ở lần sau); mặc định: một thư mục tạm, xóa khi xong"
+    )]
     dir: Option<PathBuf>,
     #[arg(long, value_name = "SỐ", default_value = "150", value_parser = format::parse_positive, help = "Số thủ tục được sinh")]
     procedures: usize,
@@ -54,11 +58,13 @@ struct BenchReport {
 }
 
 pub fn run(ctx: &Ctx, args: BenchArgs) -> CmdResult {
-    let years = i32::try_from(args.years).ok().filter(|y| *y <= 100).ok_or_else(|| {
-        Failure::refused("BAD_ARGUMENT", "Số năm số liệu quá lớn; hãy chọn tối đa 100 năm.")
-    })?;
+    let years = i32::try_from(args.years)
+        .ok()
+        .filter(|y| *y <= 100)
+        .ok_or_else(|| Failure::refused("BAD_ARGUMENT", "Số năm số liệu quá lớn; hãy chọn tối đa 100 năm."))?;
     let temporary = args.dir.is_none();
-    let dir = args.dir.clone().unwrap_or_else(|| std::env::temp_dir().join(format!("cchc-bench-{}", std::process::id())));
+    let dir =
+        args.dir.clone().unwrap_or_else(|| std::env::temp_dir().join(format!("cchc-bench-{}", std::process::id())));
     let path = dir.join(format!("bench-{}-{}.cchc", args.procedures, args.years));
     let result = measure_all(ctx, &args, years, &path);
     if temporary {
@@ -77,11 +83,18 @@ fn measure_all(ctx: &Ctx, args: &BenchArgs, years: i32, path: &std::path::Path) 
     let (mut stats_rows, mut create_ms) = (None, None);
     if !path.exists() {
         if !ctx.out.json {
-            ctx.out.note(format!("Đang sinh sổ thử nghiệm: {} thủ tục, {} năm số liệu…", args.procedures, args.years));
+            ctx.out.note(format!(
+                "Đang sinh sổ thử nghiệm: {} thủ tục, {} năm số liệu…",
+                format::count(args.procedures),
+                format::count(args.years)
+            ));
         }
         let procedures = demo::generated_procedures(args.procedures, SEED);
         let until = NaiveDate::from_ymd_opt(LAST_YEAR, 12, 31).expect("a fixed valid date");
-        let stats = demo::stats(&procedures, LAST_YEAR - years + 1..=LAST_YEAR, until, SEED);
+        // Whole-field rows plus per-procedure rows: 150 procedures × 40 periods, and their fields.
+        let years_range = LAST_YEAR - years + 1..=LAST_YEAR;
+        let mut stats = demo::stats(&procedures, years_range.clone(), until, SEED);
+        stats.extend(demo::per_procedure_stats(&procedures, years_range, until, SEED));
         let bar = Bar::new(ctx.out, "Đang ghi sổ thử nghiệm");
         let watch = Stopwatch::start();
         let app = App::create_with_data(
@@ -139,7 +152,12 @@ fn measure_all(ctx: &Ctx, args: &BenchArgs, years: i32, path: &std::path::Path) 
 }
 
 /// Runs `op` once unmeasured (warm), then `repeat` times measured.
-fn time(name: &'static str, label: String, repeat: usize, mut op: impl FnMut() -> cchc::Result<()>) -> cchc::Result<Timing> {
+fn time(
+    name: &'static str,
+    label: String,
+    repeat: usize,
+    mut op: impl FnMut() -> cchc::Result<()>,
+) -> cchc::Result<Timing> {
     op()?;
     let mut samples = Vec::with_capacity(repeat);
     for _ in 0..repeat {

@@ -1,7 +1,7 @@
 //! Vietnamese formatting of numbers, percentages and dates, and parsing of the values users type on the command line.
 
-use cchc::model::{OnlineLevel, ProcedureStatus, ProcessingTime, SignAuthority, TimeUnit, UnitKind};
 use cchc::model::PeriodKey;
+use cchc::model::{OnlineLevel, ProcedureStatus, ProcessingTime, SignAuthority, TimeUnit, UnitKind};
 use chrono::{DateTime, NaiveDate};
 
 /// An integer with a dot between thousands: 2051 → "2.051", -1234567 → "-1.234.567".
@@ -185,8 +185,9 @@ pub fn parse_unit_kind(input: &str) -> Result<UnitKind, String> {
 }
 
 pub fn parse_authority(input: &str) -> Result<SignAuthority, String> {
-    SignAuthority::parse(input)
-        .ok_or_else(|| format!("“{}” không hợp lệ; hãy dùng tm (TM.), kt (KT.) hoặc direct (ký trực tiếp)", input.trim()))
+    SignAuthority::parse(input).ok_or_else(|| {
+        format!("“{}” không hợp lệ; hãy dùng tm (TM.), kt (KT.) hoặc direct (ký trực tiếp)", input.trim())
+    })
 }
 
 pub fn parse_online_level(input: &str) -> Result<OnlineLevel, String> {
@@ -197,7 +198,8 @@ pub fn parse_online_level(input: &str) -> Result<OnlineLevel, String> {
 
 pub fn parse_status(input: &str) -> Result<ProcedureStatus, String> {
     ProcedureStatus::parse(input).ok_or_else(|| {
-        let allowed: Vec<String> = ProcedureStatus::ALL.iter().map(|s| format!("{} ({})", s.key(), s.label())).collect();
+        let allowed: Vec<String> =
+            ProcedureStatus::ALL.iter().map(|s| format!("{} ({})", s.key(), s.label())).collect();
         format!("“{}” không hợp lệ; hãy dùng một trong: {}", input.trim(), allowed.join(", "))
     })
 }

@@ -11,12 +11,11 @@ use std::path::Path;
 pub fn error_message(err: &Error) -> String {
     let d = Details::of(err);
     match err.code() {
-        ErrorCode::RegisterNotFound => format!(
-            "Không tìm thấy sổ dữ liệu tại {}; hãy tạo bằng lệnh `cchc init` hoặc chỉ rõ --register.",
-            d.path
-        ),
+        ErrorCode::RegisterNotFound => {
+            format!("Không tìm thấy sổ dữ liệu tại {}; hãy tạo bằng lệnh `cchc init` hoặc chỉ rõ --register.", d.path)
+        }
         ErrorCode::RegisterExists => format!(
-            "Đã có một tệp tại {}; chương trình không ghi đè lên tệp có sẵn. Hãy chọn đường dẫn khác bằng --register.",
+            "Đã có một tệp tại {}; chương trình không ghi đè lên tệp có sẵn, hãy chọn một đường dẫn khác.",
             d.path
         ),
         ErrorCode::NotARegister => format!("Tệp {} không phải là sổ dữ liệu của chương trình cchc.", d.path),
@@ -41,10 +40,9 @@ pub fn error_message(err: &Error) -> String {
             format!("Không đọc được tệp {} (chi tiết kỹ thuật: {}).", d.path, d.detail)
         }
         ErrorCode::FileFormat => format!("Không hỗ trợ loại tệp của {}; hãy dùng tệp .xlsx hoặc .csv.", d.path),
-        ErrorCode::BadPeriod => format!(
-            "Kỳ báo cáo “{}” không hợp lệ; hãy dùng dạng 2025-Q1, 2025-H1, 2025-Q3 hoặc 2025.",
-            d.key
-        ),
+        ErrorCode::BadPeriod => {
+            format!("Kỳ báo cáo “{}” không hợp lệ; hãy dùng dạng 2025-Q1, 2025-H1, 2025-Q3 hoặc 2025.", d.key)
+        }
         ErrorCode::Io => format!("Không đọc hoặc ghi được {}: {}.", d.path, d.detail),
         ErrorCode::Storage => {
             format!("Lỗi khi đọc hoặc ghi sổ dữ liệu (chi tiết kỹ thuật: {}).", d.detail)
@@ -65,19 +63,20 @@ pub fn finding_message(finding: &Finding) -> String {
     let value = || v("value").unwrap_or_default();
     match finding.code {
         FindingCode::MissingColumn => {
-            let column = v("value").or_else(|| v("column")).or_else(|| finding.place.column.clone()).unwrap_or_default();
+            let column =
+                v("value").or_else(|| v("column")).or_else(|| finding.place.column.clone()).unwrap_or_default();
             format!("Tệp thiếu cột “{column}”.")
         }
         FindingCode::UnknownColumn => {
-            let column = v("value").or_else(|| v("column")).or_else(|| finding.place.column.clone()).unwrap_or_default();
+            let column =
+                v("value").or_else(|| v("column")).or_else(|| finding.place.column.clone()).unwrap_or_default();
             format!("Cột “{column}” không thuộc mẫu nên được bỏ qua.")
         }
         FindingCode::RequiredMissing => "Thiếu thông tin bắt buộc.".to_string(),
         FindingCode::BadProcedureCode => match v("expected") {
-            Some(expected) => format!(
-                "Không thể đổi mã thủ tục “{expected}” thành “{}”; mã khác là một thủ tục khác.",
-                value()
-            ),
+            Some(expected) => {
+                format!("Không thể đổi mã thủ tục “{expected}” thành “{}”; mã khác là một thủ tục khác.", value())
+            }
             None => format!("Mã thủ tục “{}” không đúng dạng (ví dụ đúng: 1.001193 hoặc 3.000527.H61).", value()),
         },
         FindingCode::BadNumber => format!("“{}” không phải là số hợp lệ.", value()),
@@ -89,10 +88,9 @@ pub fn finding_message(finding: &Finding) -> String {
             Some(allowed) => format!("“{}” không thuộc các lựa chọn cho phép ({allowed}).", value()),
             None => format!("“{}” không thuộc các lựa chọn cho phép.", value()),
         },
-        FindingCode::BadPeriod => format!(
-            "Kỳ báo cáo “{}” không hợp lệ; hãy dùng dạng 2025-Q1, 2025-H1, 2025-Q3 hoặc 2025.",
-            value()
-        ),
+        FindingCode::BadPeriod => {
+            format!("Kỳ báo cáo “{}” không hợp lệ; hãy dùng dạng 2025-Q1, 2025-H1, 2025-Q3 hoặc 2025.", value())
+        }
         FindingCode::EmptyRow => "Dòng không có dữ liệu.".to_string(),
         FindingCode::DuplicateInFile => match v("first_row").or_else(|| v("row")) {
             Some(first) => format!("“{}” xuất hiện nhiều lần trong tệp (lần đầu ở dòng {first}).", value()),
@@ -164,7 +162,10 @@ pub fn place_text(place: &Place) -> String {
         parts.push(format!("thủ tục {procedure}"));
     }
     if let Some(column) = &place.column {
-        if parts.is_empty() {
+        if place.sheet.is_some() {
+            // A file's own header, already as the person wrote it.
+            parts.push(format!("cột “{column}”"));
+        } else if parts.is_empty() {
             // A value typed in a command: name the item and the flag that sets it.
             match flag(column) {
                 Some(flag) => parts.push(format!("mục “{}” ({flag})", column_caption(column))),
@@ -288,9 +289,10 @@ impl Details {
     fn of(err: &Error) -> Details {
         let mut d = Details { path: String::new(), what: String::new(), key: String::new(), detail: String::new() };
         match err {
-            Error::RegisterNotFound(path) | Error::RegisterExists(path) | Error::NotARegister(path) | Error::FileFormat(path) => {
-                d.path = show_path(path)
-            }
+            Error::RegisterNotFound(path)
+            | Error::RegisterExists(path)
+            | Error::NotARegister(path)
+            | Error::FileFormat(path) => d.path = show_path(path),
             Error::SchemaTooNew { found, supported } => d.detail = format!("{found} > {supported}"),
             Error::RegisterDamaged(detail) | Error::Storage(detail) => d.detail = detail.clone(),
             Error::Invalid(_) => {}

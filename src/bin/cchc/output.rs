@@ -162,7 +162,8 @@ pub fn with_finding_messages<T: Serialize>(value: &T, findings: &[Finding]) -> V
 
 fn sorted(findings: &[Finding]) -> Vec<&Finding> {
     let mut v: Vec<&Finding> = findings.iter().collect();
-    v.sort_by(|a, b| (a.severity, &a.place, a.code).cmp(&(b.severity, &b.place, b.code)));
+    // Stable: errors first, otherwise in the order `App` gives (by row, or by period and field).
+    v.sort_by_key(|f| f.severity);
     v
 }
 
@@ -177,7 +178,7 @@ pub fn new_table(headers: &[&str]) -> Table {
     if std::io::stdout().is_terminal() {
         table.set_content_arrangement(ContentArrangement::Dynamic);
     }
-    table.set_header(headers.iter().map(|h| Cell::new(h)).collect::<Vec<_>>());
+    table.set_header(headers.iter().map(Cell::new).collect::<Vec<_>>());
     table
 }
 

@@ -105,7 +105,11 @@ pub struct ProcedureFlags {
     time: Option<OptionalTime>,
     #[arg(long, value_name = "PHÍ", help = "Phí, lệ phí như đã công bố, ví dụ “Miễn phí”, “8.000 đồng/bản”")]
     fee: Option<String>,
-    #[arg(long, value_name = "VĂN_BẢN", help = "Một căn cứ pháp lý (dùng nhiều lần cho nhiều văn bản; thay toàn bộ danh sách cũ)")]
+    #[arg(
+        long,
+        value_name = "VĂN_BẢN",
+        help = "Một căn cứ pháp lý (dùng nhiều lần cho nhiều văn bản; thay toàn bộ danh sách cũ)"
+    )]
     legal_basis: Vec<String>,
     #[arg(long, value_name = "SỐ", help = "Số quyết định công bố, ví dụ “36/QĐ-UBND”")]
     announcement_number: Option<String>,
@@ -348,7 +352,11 @@ fn print_procedure(ctx: &Ctx, p: &Procedure) {
     key_value(ctx, "Mã thủ tục", &i.code);
     key_value(ctx, "Tên thủ tục", &i.name);
     key_value(ctx, "Lĩnh vực", &i.field);
-    key_value(ctx, "Thời hạn giải quyết", &or_none(i.processing_time.as_ref().map(format::processing_time).unwrap_or_default()));
+    key_value(
+        ctx,
+        "Thời hạn giải quyết",
+        &or_none(i.processing_time.as_ref().map(format::processing_time).unwrap_or_default()),
+    );
     key_value(ctx, "Phí, lệ phí", &or_none(i.fee.clone()));
     key_value(ctx, "Quyết định công bố", &or_none(decision(&i.announcement)));
     key_value(ctx, "Tình trạng", i.status.label());
@@ -398,7 +406,10 @@ pub fn print_import(ctx: &Ctx, report: &ImportReport, file: &Path, noun: &str, c
         out.line(format!("Tệp có {} lỗi; khi nhập thật sẽ không ghi gì vào sổ.", format::count(errors)));
     } else if report.dry_run {
         out.line(format!("Chạy thử, chưa ghi gì vào sổ: sẽ {counts}."));
-        out.line(format!("Để nhập thật, chạy lại lệnh không có --dry-run: cchc {command} import {}", shell_quote(file)));
+        out.line(format!(
+            "Để nhập thật, chạy lại lệnh không có --dry-run: cchc {command} import {}",
+            shell_quote(file)
+        ));
     } else {
         out.line(format!("Đã {counts}."));
     }

@@ -1,10 +1,10 @@
 //! `stats` and `check`: the case statistics of Biểu 06 (show, set one row, files) and the consistency check.
 
+use crate::Ctx;
 use crate::format;
 use crate::output::{self, Bar, CmdResult, Done, findings_json};
 use crate::procedures::{canonical_code, exported, print_import, resolve_field, template_written};
 use crate::unit::{capitalized_label, nothing_to_change, window_line};
-use crate::Ctx;
 use cchc::App;
 use cchc::model::{CaseFigures, PeriodKey, StatsRow, StatsTable};
 use cchc::text;
@@ -22,7 +22,7 @@ pub enum StatsCommand {
         period: Option<PeriodKey>,
     },
     #[command(about = "Ghi số liệu của một lĩnh vực (hoặc một thủ tục) trong một kỳ; chỉ các cột được chỉ rõ thay đổi")]
-    Set(SetArgs),
+    Set(Box<SetArgs>),
     #[command(about = "Nhập số liệu từ tệp .xlsx hoặc .csv (kiểm tra toàn bộ trước khi ghi)")]
     Import {
         #[arg(value_name = "TỆP", help = "Tệp .xlsx hoặc .csv")]
@@ -123,7 +123,7 @@ pub fn run(ctx: &Ctx, command: StatsCommand) -> CmdResult {
             }
             Ok(Done::Clean)
         }
-        StatsCommand::Set(args) => set(ctx, args),
+        StatsCommand::Set(args) => set(ctx, *args),
         StatsCommand::Import { file, dry_run } => {
             let mut app = ctx.open()?;
             let bar = Bar::new(ctx.out, "Đang nhập số liệu");
@@ -152,12 +152,8 @@ fn set(ctx: &Ctx, args: SetArgs) -> CmdResult {
     let field = resolve_field(&app, &args.field)?;
     let procedure = args.procedure.as_deref().map(canonical_code).filter(|c| !c.is_empty());
     let existing = app.stats(args.period)?.rows.into_iter().find(|r| r.field == field && r.procedure == procedure);
-    let mut row = existing.unwrap_or(StatsRow {
-        period: args.period,
-        field,
-        procedure,
-        figures: CaseFigures::default(),
-    });
+    let mut row =
+        existing.unwrap_or(StatsRow { period: args.period, field, procedure, figures: CaseFigures::default() });
     for (name, value) in columns {
         row.figures.set(name, value);
     }
@@ -213,10 +209,7 @@ fn print_stats(ctx: &Ctx, table: &StatsTable) {
     grid.add_row(figure_cells(Cell::new("Tổng cộng"), &table.total));
     ctx.out.table(&grid);
     let rate = |value: Option<f64>, none: &str| value.map(format::percent).unwrap_or_else(|| none.to_string());
-    ctx.out.line(format!(
-        "Tỷ lệ giải quyết đúng hạn: {}",
-        rate(table.on_time_rate, "chưa có hồ sơ đã giải quyết")
-    ));
+    ctx.out.line(format!("Tỷ lệ giải quyết đúng hạn: {}", rate(table.on_time_rate, "chưa có hồ sơ đã giải quyết")));
     ctx.out.line(format!("Tỷ lệ hồ sơ trực tuyến: {}", rate(table.online_rate, "chưa có hồ sơ mới tiếp nhận")));
 }
 
@@ -272,8 +265,7 @@ mod tests {
     use super::*;
 
     fn row(field: &str, procedure: Option<&str>, received: i64) -> StatsRow {
-        let mut figures = CaseFigures::default();
-        figures.received_total = received;
+        let figures = CaseFigures { received_total: received, ..CaseFigures::default() };
         StatsRow {
             period: "2025-Q1".parse().unwrap(),
             field: field.into(),

@@ -1,8 +1,8 @@
 //! `init`, `unit` and `period`: the unit's profile (names printed on reports) and the reporting periods' windows.
 
+use crate::Ctx;
 use crate::format;
 use crate::output::{CmdResult, Done, Failure};
-use crate::Ctx;
 use cchc::model::{Finding, FindingCode, PeriodKey, PeriodWindow, Place, SignAuthority, Signer, UnitKind, UnitProfile};
 use cchc::{App, Assets};
 use chrono::NaiveDate;
@@ -12,7 +12,11 @@ use serde_json::json;
 /// The unit's details; for `init` the name, kind, province, issuer line and place name are required.
 #[derive(Args, Debug, Default)]
 pub struct UnitFlags {
-    #[arg(long, value_name = "TÊN", help = "Tên đầy đủ của đơn vị, ví dụ “Ủy ban nhân dân phường Trần Phú” (bắt buộc khi tạo sổ)")]
+    #[arg(
+        long,
+        value_name = "TÊN",
+        help = "Tên đầy đủ của đơn vị, ví dụ “Ủy ban nhân dân phường Trần Phú” (bắt buộc khi tạo sổ)"
+    )]
     name: Option<String>,
     #[arg(long, value_name = "LOẠI", value_parser = format::parse_unit_kind, help = "Loại đơn vị: xã, phường hoặc đặc khu (bắt buộc khi tạo sổ)")]
     kind: Option<UnitKind>,
@@ -22,9 +26,17 @@ pub struct UnitFlags {
     code: Option<String>,
     #[arg(long, value_name = "DÒNG", help = "Dòng cơ quan cấp trên ở đầu văn bản, ví dụ “UBND TỈNH HẢI DƯƠNG”")]
     superior_line: Option<String>,
-    #[arg(long, value_name = "DÒNG", help = "Dòng cơ quan ban hành ở đầu văn bản, ví dụ “UBND PHƯỜNG TRẦN PHÚ” (bắt buộc khi tạo sổ)")]
+    #[arg(
+        long,
+        value_name = "DÒNG",
+        help = "Dòng cơ quan ban hành ở đầu văn bản, ví dụ “UBND PHƯỜNG TRẦN PHÚ” (bắt buộc khi tạo sổ)"
+    )]
     issuer_line: Option<String>,
-    #[arg(long, value_name = "ĐỊA_DANH", help = "Địa danh ghi ở dòng ngày tháng, ví dụ “Trần Phú” (bắt buộc khi tạo sổ)")]
+    #[arg(
+        long,
+        value_name = "ĐỊA_DANH",
+        help = "Địa danh ghi ở dòng ngày tháng, ví dụ “Trần Phú” (bắt buộc khi tạo sổ)"
+    )]
     place_name: Option<String>,
     #[arg(long, value_name = "HỌ_TÊN", help = "Họ và tên người ký báo cáo")]
     signer_name: Option<String>,
@@ -93,12 +105,14 @@ pub enum UnitCommand {
     #[command(about = "Xem thông tin đơn vị")]
     Show,
     #[command(about = "Sửa thông tin đơn vị (chỉ những mục được chỉ rõ)")]
-    Set(UnitFlags),
+    Set(Box<UnitFlags>),
 }
 
 #[derive(Subcommand, Debug)]
 pub enum PeriodCommand {
-    #[command(about = "Xem thời gian lấy số liệu, hạn gửi báo cáo và số ngày còn lại của một kỳ (mặc định: kỳ hiện tại)")]
+    #[command(
+        about = "Xem thời gian lấy số liệu, hạn gửi báo cáo và số ngày còn lại của một kỳ (mặc định: kỳ hiện tại)"
+    )]
     Show {
         #[arg(value_name = "KỲ", value_parser = format::parse_period, help = "Kỳ báo cáo: 2025-Q1, 2025-H1, 2025-Q3 hoặc 2025")]
         period: Option<PeriodKey>,
@@ -188,7 +202,10 @@ pub fn run_unit(ctx: &Ctx, command: UnitCommand) -> CmdResult {
 }
 
 pub fn nothing_to_change() -> Failure {
-    Failure::refused("NOTHING_TO_CHANGE", "Chưa có thông tin nào cần sửa; hãy chỉ rõ ít nhất một tùy chọn (xem --help).")
+    Failure::refused(
+        "NOTHING_TO_CHANGE",
+        "Chưa có thông tin nào cần sửa; hãy chỉ rõ ít nhất một tùy chọn (xem --help).",
+    )
 }
 
 fn print_unit(ctx: &Ctx, app: &App, p: &UnitProfile) {
@@ -222,7 +239,8 @@ fn print_unit(ctx: &Ctx, app: &App, p: &UnitProfile) {
 
 /// "Label:   value", labels padded to one width.
 pub fn key_value(ctx: &Ctx, label: &str, value: &str) {
-    ctx.out.line(format!("{:<24}{value}", format!("{label}:")));
+    let line = format!("{:<25} {value}", format!("{label}:"));
+    ctx.out.line(line.trim_end());
 }
 
 pub fn run_period(ctx: &Ctx, command: PeriodCommand) -> CmdResult {

@@ -9,9 +9,8 @@ const COMMON: &str = "Tùy chọn chung";
 
 /// Replaces clap's English help and version flags by Vietnamese ones and drops the `help` subcommand.
 pub fn localize(cmd: Command) -> Command {
-    let common = |arg: Arg| arg.help_heading(COMMON).display_order(1000);
-    cmd.mut_arg("register", common)
-        .mut_arg("json", common)
+    cmd.mut_arg("register", |arg| arg.help_heading(COMMON).display_order(999))
+        .mut_arg("json", |arg| arg.help_heading(COMMON).display_order(1000))
         .disable_help_flag(true)
         .disable_help_subcommand(true)
         .disable_version_flag(true)
@@ -76,6 +75,7 @@ pub fn vietnamese_help(text: &str) -> String {
         ("Options:", "Tùy chọn:"),
         ("Arguments:", "Tham số:"),
         ("[OPTIONS]", "[TÙY CHỌN]"),
+        ("<COMMAND>", "<LỆNH>"),
         ("[default: ", "[mặc định: "),
         ("[possible values: ", "[giá trị: "),
         ("[aliases: ", "[tên khác: "),
@@ -130,8 +130,17 @@ fn usage_message(err: &clap::Error) -> String {
         ErrorKind::InvalidUtf8 => "Tham số có ký tự không phải UTF-8.".to_string(),
         _ => "Lệnh không hợp lệ.".to_string(),
     };
-    if let Some(suggested) = text(ContextKind::SuggestedArg).or_else(|| text(ContextKind::SuggestedSubcommand)) {
-        message.push_str(&format!(" Có phải ý bạn là “{suggested}”?"));
+    let suggestions: Vec<String> = [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand]
+        .into_iter()
+        .filter_map(|kind| match err.get(kind)? {
+            ContextValue::String(s) => Some(vec![s.clone()]),
+            ContextValue::Strings(v) => Some(v.clone()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    if !suggestions.is_empty() {
+        message.push_str(&format!(" Có phải ý bạn là “{}”?", suggestions.join("” hoặc “")));
     }
     message
 }

@@ -1,0 +1,236 @@
+// Types of the desktop commands' arguments and results: the serde form of the core's types (docs/desktop-commands.md).
+
+export type ErrorCode =
+  | "REGISTER_NOT_FOUND"
+  | "REGISTER_EXISTS"
+  | "NOT_A_REGISTER"
+  | "SCHEMA_TOO_NEW"
+  | "REGISTER_DAMAGED"
+  | "INVALID"
+  | "NOT_FOUND"
+  | "ALREADY_EXISTS"
+  | "PROCEDURE_HAS_HISTORY"
+  | "FILE_UNREADABLE"
+  | "FILE_FORMAT"
+  | "BAD_PERIOD"
+  | "IO"
+  | "STORAGE"
+  // The shell's own: no register is open yet.
+  | "NO_REGISTER"
+  // The front end's own: anything that did not come back in the contract's shape (a crash, no shell at all).
+  | "UNEXPECTED";
+
+export const ERROR_CODES: readonly ErrorCode[] = [
+  "REGISTER_NOT_FOUND",
+  "REGISTER_EXISTS",
+  "NOT_A_REGISTER",
+  "SCHEMA_TOO_NEW",
+  "REGISTER_DAMAGED",
+  "INVALID",
+  "NOT_FOUND",
+  "ALREADY_EXISTS",
+  "PROCEDURE_HAS_HISTORY",
+  "FILE_UNREADABLE",
+  "FILE_FORMAT",
+  "BAD_PERIOD",
+  "IO",
+  "STORAGE",
+  "NO_REGISTER",
+  "UNEXPECTED",
+];
+
+export type FindingCode =
+  | "MISSING_COLUMN"
+  | "UNKNOWN_COLUMN"
+  | "REQUIRED_MISSING"
+  | "BAD_PROCEDURE_CODE"
+  | "BAD_NUMBER"
+  | "BAD_DATE"
+  | "BAD_CHOICE"
+  | "BAD_PERIOD"
+  | "EMPTY_ROW"
+  | "DUPLICATE_IN_FILE"
+  | "TIME_WITHOUT_UNIT"
+  | "TIME_VARIES_BY_CHANNEL"
+  | "ODD_FEE"
+  | "UNKNOWN_PROCEDURE"
+  | "UNKNOWN_REPLACEMENT"
+  | "NEGATIVE"
+  | "RECEIVED_SUM_MISMATCH"
+  | "RECEIVED_BALANCE_MISMATCH"
+  | "RESOLVED_SUM_MISMATCH"
+  | "IN_PROGRESS_SUM_MISMATCH"
+  | "APOLOGY_BELOW_LATE"
+  | "CARRIED_OVER_MISMATCH"
+  | "FIELD_WITHOUT_PROCEDURES";
+
+export type Severity = "error" | "warning";
+
+export interface Place {
+  sheet?: string;
+  row?: number;
+  column?: string;
+  period?: string;
+  field?: string;
+  procedure?: string;
+}
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  place: Place;
+  /** Absent when empty (serde skips an empty map). */
+  values?: Record<string, string>;
+}
+
+/** The shape every failing command rejects with. */
+export interface CommandErrorShape {
+  code: ErrorCode;
+  /** English, for logs. */
+  message: string;
+  findings: Finding[];
+}
+
+export type UnitKind = "xa" | "phuong" | "dac_khu";
+export type SignAuthority = "tm" | "kt" | "direct";
+
+export interface Signer {
+  name: string;
+  title: string;
+  authority: SignAuthority;
+}
+
+export interface UnitProfile {
+  name: string;
+  kind: UnitKind;
+  province: string;
+  code: string;
+  superior_line: string;
+  issuer_line: string;
+  place_name: string;
+  signer: Signer;
+  recipients: string[];
+  copies_to: string[];
+  user_name: string;
+}
+
+/** `YYYY-Q1`, `YYYY-H1`, `YYYY-Q3` (9 months) or `YYYY` (year). */
+export type PeriodKey = string;
+export type PeriodKind = "Q1" | "H1" | "Q3" | "Year";
+
+export interface PeriodWindow {
+  key: PeriodKey;
+  /** YYYY-MM-DD */
+  start: string;
+  end: string;
+  deadline: string;
+}
+
+export type TimeUnit = "working_days" | "days" | "working_hours";
+export type ProcedureStatus = "active" | "amended" | "replaced" | "abolished";
+export type OnlineLevel = "full" | "partial" | "none";
+
+export interface ProcessingTime {
+  amount: number;
+  unit: TimeUnit;
+}
+
+export interface Decision {
+  number: string;
+  /** YYYY-MM-DD */
+  date: string | null;
+}
+
+export interface ProcedureInput {
+  code: string;
+  name: string;
+  field: string;
+  processing_time: ProcessingTime | null;
+  fee: string;
+  legal_bases: string[];
+  announcement: Decision;
+  status: ProcedureStatus;
+  replaced_by: string | null;
+  online_level: OnlineLevel;
+  one_stop: boolean;
+  interlinked: boolean;
+  postal: boolean;
+  boundary_free: boolean;
+  internal_process: Decision;
+  in_iso_scope: boolean;
+}
+
+export interface Procedure extends ProcedureInput {
+  id: number;
+  retired_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProcedureQuery {
+  search?: string;
+  field?: string;
+  online_level?: OnlineLevel;
+  status?: ProcedureStatus;
+  include_retired: boolean;
+}
+
+/** The twelve figures of Biểu 06, in its column order. */
+export const FIGURE_COLUMNS = [
+  "received_total",
+  "received_online",
+  "received_direct",
+  "carried_over",
+  "resolved_total",
+  "resolved_early",
+  "resolved_on_time",
+  "resolved_late",
+  "in_progress_total",
+  "in_progress_within",
+  "in_progress_overdue",
+  "apology_letters",
+] as const;
+
+export type FigureColumn = (typeof FIGURE_COLUMNS)[number];
+
+export type CaseFigures = Record<FigureColumn, number>;
+
+export interface StatsRow extends CaseFigures {
+  period: PeriodKey;
+  field: string;
+  procedure: string | null;
+}
+
+export interface StatsTable {
+  window: PeriodWindow;
+  rows: StatsRow[];
+  total: CaseFigures;
+  /** Percent; null when nothing was resolved. */
+  on_time_rate: number | null;
+  /** Percent; null when nothing new was received. */
+  online_rate: number | null;
+}
+
+export interface ImportReport {
+  dry_run: boolean;
+  rows: number;
+  counts: { added: number; updated: number; unchanged: number };
+  findings: Finding[];
+}
+
+export type SessionMode = "none" | "live" | "demo";
+
+export interface Session {
+  mode: SessionMode;
+  register_path: string | null;
+  live_exists: boolean;
+  unit: UnitProfile | null;
+  /** The shell may report why the live register could not be opened at start. */
+  error?: CommandErrorShape | null;
+}
+
+export interface ProgressEvent {
+  task: "demo" | "import";
+  done: number;
+  total: number;
+}

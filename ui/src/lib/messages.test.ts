@@ -1,0 +1,53 @@
+// The sentences an official reads for errors and findings: the CLI's wording, with Vietnamese numbers.
+import { describe, expect, it } from "vitest";
+import { ERROR_CODES, type Finding, type FindingCode } from "../api/types";
+import { errorMessage, findingLine, findingMessage, placeText } from "./messages";
+import { errorMessages, findingMessages } from "./strings";
+
+const f = (code: FindingCode, values: Record<string, string> = {}, place: Finding["place"] = {}): Finding => ({
+  code,
+  severity: "error",
+  place,
+  values,
+});
+
+describe("messages", () => {
+  it("has a Vietnamese sentence for every error code, in NFC", () => {
+    for (const code of ERROR_CODES) {
+      expect(errorMessages[code], code).toBeTruthy();
+      expect(errorMessages[code].normalize("NFC")).toBe(errorMessages[code]);
+    }
+    for (const text of Object.values(findingMessages)) expect(text.normalize("NFC")).toBe(text);
+  });
+
+  it("counts the errors of an INVALID error", () => {
+    const error = { code: "INVALID" as const, message: "", findings: [f("REQUIRED_MISSING"), f("BAD_NUMBER")] };
+    expect(errorMessage(error)).toBe("Dữ liệu chưa hợp lệ (2 lỗi); chưa ghi gì vào sổ.");
+  });
+
+  it("fills values and picks the variant for the extra values", () => {
+    expect(findingMessage(f("TIME_WITHOUT_UNIT", { value: "5" }))).toBe(
+      "Thời hạn “5” thiếu đơn vị (ngày hoặc ngày làm việc).",
+    );
+    expect(findingMessage(f("BAD_PROCEDURE_CODE", { value: "1.2", expected: "1.001193" }))).toBe(
+      "Không thể đổi mã thủ tục “1.001193” thành “1.2”; mã khác là một thủ tục khác.",
+    );
+    expect(findingMessage(f("DUPLICATE_IN_FILE", { code: "1.001193", first_row: "3" }))).toBe(
+      "“1.001193” xuất hiện nhiều lần trong tệp (lần đầu ở dòng 3).",
+    );
+    expect(findingMessage(f("MISSING_COLUMN", { column: "Lĩnh vực" }))).toBe("Tệp thiếu cột “Lĩnh vực”.");
+  });
+
+  it("says where a finding is", () => {
+    expect(placeText({ sheet: "Thủ tục hành chính", row: 7, column: "Mã TTHC" })).toBe(
+      "Trang tính “Thủ tục hành chính”, dòng 7, cột “Mã TTHC”",
+    );
+    expect(placeText({ period: "2025-Q1", field: "Hộ tịch", column: "received_total" })).toBe(
+      "Kỳ quý I năm 2025, lĩnh vực Hộ tịch, cột “Nhận: Tổng số”",
+    );
+    expect(placeText({ period: "2026", field: "Đất đai" })).toBe("Kỳ năm 2026, lĩnh vực Đất đai");
+    expect(placeText({ period: "2026-H1" })).toBe("Kỳ 6 tháng năm 2026");
+    expect(placeText({ column: "code" })).toBe("Mục “Mã thủ tục”");
+    expect(findingLine(f("EMPTY_ROW", {}, { row: 1200 }))).toBe("Dòng 1.200: Dòng không có dữ liệu.");
+  });
+});

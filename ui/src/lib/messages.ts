@@ -1,0 +1,101 @@
+// Turns codes into sentences: an error's code, a finding's code with its values, and a finding's place, all in
+// Vietnamese from strings.ts (the CLI's wording, src/bin/cchc/messages.rs).
+
+import type { CommandErrorShape, Finding, Place } from "../api/types";
+import { formatInt, periodPhrase } from "./format";
+import { columnCaptions, errorMessages, findingMessages, findingVariants, placeParts } from "./strings";
+
+/** Fills {name} placeholders; whole numbers among the values print the Vietnamese way ("2051" → "2.051"). */
+export function fill(template: string, values: Record<string, string | number | null | undefined> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === null || value === undefined) return "";
+    return numberOrText(String(value));
+  });
+}
+
+function numberOrText(value: string): string {
+  return /^-?\d+$/.test(value) && Number.isSafeInteger(Number(value)) ? formatInt(Number(value)) : value;
+}
+
+/** The Vietnamese sentence for a failed command. */
+export function errorMessage(error: CommandErrorShape): string {
+  const template = errorMessages[error.code] ?? errorMessages.UNEXPECTED;
+  const errors = (error.findings ?? []).filter((f) => f.severity === "error").length;
+  return fill(template, { errors });
+}
+
+/** The Vietnamese sentence for a finding, filled with its values. */
+export function findingMessage(finding: Finding): string {
+  const values: Record<string, string> = { ...(finding.values ?? {}) };
+  // Some producers name the offending text `code` or `column` rather than `value`.
+  values.value ??= values.code ?? values.column ?? "";
+  switch (finding.code) {
+    case "MISSING_COLUMN":
+    case "UNKNOWN_COLUMN":
+      values.column = values.value || finding.place.column || "";
+      break;
+    case "BAD_PROCEDURE_CODE":
+      if (values.expected) return fill(findingVariants.codeChanged, values);
+      break;
+    case "BAD_DATE":
+      if (values.start && values.end) return fill(findingVariants.dateRange, values);
+      break;
+    case "BAD_CHOICE":
+      values.allowed ??= values.expected;
+      if (values.allowed) return fill(findingVariants.choiceAllowed, values);
+      break;
+    case "DUPLICATE_IN_FILE":
+      values.first_row ??= values.row;
+      if (values.first_row) return fill(findingVariants.duplicateFirstRow, values);
+      break;
+    default:
+      break;
+  }
+  return fill(findingMessages[finding.code] ?? finding.code, values);
+}
+
+/** The caption of a stable column or input name; file headers (already captions) pass unchanged. */
+export function columnCaption(name: string): string {
+  return columnCaptions[name] ?? name;
+}
+
+/**
+ * Where a finding is: "Trang tính “Thủ tục hành chính”, dòng 7, cột “Mã TTHC”",
+ * "Kỳ 2026-H1, lĩnh vực Hộ tịch, cột “Nhận: Tổng số”", or "Mục “Mã thủ tục”" for a form's input.
+ */
+export function placeText(place: Place, omit: (keyof Place)[] = []): string {
+  if (omit.length > 0) {
+    place = { ...place };
+    for (const key of omit) delete place[key];
+  }
+  const parts: string[] = [];
+  if (place.sheet) parts.push(fill(placeParts.sheet, { sheet: place.sheet }));
+  if (place.row !== undefined && place.row !== null) parts.push(fill(placeParts.row, { row: place.row }));
+  if (place.period) parts.push(fill(placeParts.period, { period: periodPhrase(place.period) }));
+  if (place.field) parts.push(fill(placeParts.field, { field: place.field }));
+  if (place.procedure) parts.push(fill(placeParts.procedure, { procedure: place.procedure }));
+  if (place.column) {
+    if (place.sheet) parts.push(fill(placeParts.column, { column: place.column }));
+    else if (parts.length === 0) parts.push(fill(placeParts.item, { column: columnCaption(place.column) }));
+    else parts.push(fill(placeParts.column, { column: columnCaption(place.column) }));
+  }
+  return capitalize(parts.join(", "));
+}
+
+/** A finding as one line: "Place: sentence", or only the sentence when it has no place. */
+export function findingLine(finding: Finding, omit: (keyof Place)[] = []): string {
+  const place = placeText(finding.place, omit);
+  const sentence = findingMessage(finding);
+  return place ? `${place}: ${sentence}` : sentence;
+}
+
+export function countBySeverity(findings: Finding[]): { errors: number; warnings: number } {
+  let errors = 0;
+  for (const f of findings) if (f.severity === "error") errors += 1;
+  return { errors, warnings: findings.length - errors };
+}
+
+function capitalize(text: string): string {
+  return text.length === 0 ? text : text[0].toLocaleUpperCase("vi") + text.slice(1);
+}

@@ -1,0 +1,460 @@
+// Every piece of text a person reads in the app, in Vietnamese (NFC). Components import from here; no other file
+// holds Vietnamese text. Templates use {name} placeholders filled by `fill` (lib/messages.ts).
+
+import type {
+  ErrorCode,
+  FigureColumn,
+  FindingCode,
+  OnlineLevel,
+  PeriodKind,
+  ProcedureStatus,
+  SignAuthority,
+  TimeUnit,
+  UnitKind,
+} from "../api/types";
+
+export const app = {
+  title: "Sổ thủ tục hành chính",
+  demoBadge: "Dữ liệu mẫu",
+  demoHint: "Đang xem dữ liệu mẫu của một phường giả định; mọi thay đổi chỉ ghi vào sổ mẫu.",
+  noUnit: "Chưa có thông tin đơn vị",
+  loading: "Đang tải…",
+  working: "Đang xử lý…",
+  close: "Đóng",
+  cancel: "Hủy",
+  retry: "Thử lại",
+  technicalDetail: "Chi tiết kỹ thuật",
+  yes: "Có",
+  no: "Không",
+  none: "—",
+};
+
+export const nav = {
+  label: "Điều hướng chính",
+  dashboard: "Tổng quan",
+  procedures: "Thủ tục hành chính",
+  stats: "Số liệu giải quyết hồ sơ",
+};
+
+export const saveStatus = {
+  saving: "Đang lưu…",
+  saved: "Đã lưu",
+  failed: "Chưa lưu được",
+};
+
+export const progress = {
+  demo: "Đang tạo dữ liệu mẫu… {done}/{total}",
+  import: "Đang nhập dữ liệu… {done}/{total}",
+};
+
+// ---- Enumerations ----
+
+export const unitKindLabels: Record<UnitKind, string> = { xa: "Xã", phuong: "Phường", dac_khu: "Đặc khu" };
+
+export const authorityLabels: Record<SignAuthority, string> = {
+  tm: "TM. (thay mặt)",
+  kt: "KT. (ký thay)",
+  direct: "Ký trực tiếp",
+};
+
+export const onlineLevelLabels: Record<OnlineLevel, string> = {
+  full: "Toàn trình",
+  partial: "Một phần",
+  none: "Không",
+};
+
+export const statusLabels: Record<ProcedureStatus, string> = {
+  active: "Đang áp dụng",
+  amended: "Đã sửa đổi",
+  replaced: "Bị thay thế",
+  abolished: "Bị bãi bỏ",
+};
+
+export const timeUnitLabels: Record<TimeUnit, string> = {
+  working_days: "ngày làm việc",
+  days: "ngày",
+  working_hours: "giờ làm việc",
+};
+
+export const periodKindLabels: Record<PeriodKind, string> = {
+  Q1: "Quý I",
+  H1: "6 tháng",
+  Q3: "9 tháng",
+  Year: "Năm",
+};
+
+// ---- Dates, periods, deadlines (used by lib/format.ts) ----
+
+export const dates = {
+  /** "6 tháng năm 2026" */
+  periodOfYear: "{kind} năm {year}",
+  /** "Năm 2026" */
+  year: "Năm {year}",
+  window: "Từ ngày {start} đến ngày {end}",
+  deadline: "Hạn gửi báo cáo: {date}",
+  daysLeft: "còn {days} ngày",
+  dueToday: "hôm nay là hạn cuối",
+  overdue: "đã quá hạn {days} ngày",
+  longDate: "ngày {day} tháng {month} năm {year}",
+};
+
+// ---- Errors: one sentence per code ----
+
+export const errorMessages: Record<ErrorCode, string> = {
+  REGISTER_NOT_FOUND:
+    "Không tìm thấy sổ dữ liệu của đơn vị; hãy tạo thông tin đơn vị hoặc mở dữ liệu mẫu.",
+  REGISTER_EXISTS:
+    "Đã có sổ dữ liệu của đơn vị trên máy này; chương trình không ghi đè lên sổ có sẵn, hãy mở sổ đó.",
+  NOT_A_REGISTER: "Tệp dữ liệu không phải là sổ dữ liệu của chương trình này.",
+  SCHEMA_TOO_NEW:
+    "Sổ dữ liệu được tạo bởi phiên bản mới hơn của chương trình; hãy cập nhật chương trình. Sổ không bị thay đổi.",
+  REGISTER_DAMAGED:
+    "Sổ dữ liệu bị hỏng hoặc thiếu thông tin; hãy khôi phục từ bản sao lưu. Sổ không bị thay đổi.",
+  INVALID: "Dữ liệu chưa hợp lệ ({errors} lỗi); chưa ghi gì vào sổ.",
+  NOT_FOUND: "Không tìm thấy mục này trong sổ; có thể nó vừa bị xóa.",
+  ALREADY_EXISTS: "Mục này đã có trong sổ.",
+  PROCEDURE_HAS_HISTORY:
+    "Thủ tục này đã có số liệu thống kê hồ sơ nên không thể xóa; hãy chọn “Ngừng áp dụng” (bị thay thế hoặc bị bãi bỏ) để giữ lại lịch sử.",
+  FILE_UNREADABLE: "Không đọc được tệp; hãy kiểm tra tệp có mở được bằng Excel không.",
+  FILE_FORMAT: "Không hỗ trợ loại tệp này; hãy dùng tệp .xlsx hoặc .csv.",
+  BAD_PERIOD: "Kỳ báo cáo không hợp lệ; hãy chọn năm và loại kỳ (Quý I, 6 tháng, 9 tháng, Năm).",
+  IO: "Không đọc hoặc ghi được tệp; hãy kiểm tra thư mục, quyền truy cập và dung lượng ổ đĩa.",
+  STORAGE: "Lỗi khi đọc hoặc ghi sổ dữ liệu; thay đổi vừa rồi chưa được ghi.",
+  NO_REGISTER: "Chưa mở sổ dữ liệu nào; hãy tạo thông tin đơn vị hoặc mở dữ liệu mẫu.",
+  UNEXPECTED: "Đã có lỗi không lường trước; hãy thử lại, nếu vẫn lỗi hãy khởi động lại chương trình.",
+};
+
+// ---- Findings: one sentence per code, plus variants for the extra values some carry ----
+
+export const findingMessages: Record<FindingCode, string> = {
+  MISSING_COLUMN: "Tệp thiếu cột “{column}”.",
+  UNKNOWN_COLUMN: "Cột “{column}” không thuộc mẫu nên được bỏ qua.",
+  REQUIRED_MISSING: "Thiếu thông tin bắt buộc.",
+  BAD_PROCEDURE_CODE: "Mã thủ tục “{value}” không đúng dạng (ví dụ đúng: 1.001193 hoặc 3.000527.H61).",
+  BAD_NUMBER: "“{value}” không phải là số hợp lệ.",
+  BAD_DATE: "“{value}” không phải là ngày hợp lệ; hãy viết theo dạng dd/mm/yyyy.",
+  BAD_CHOICE: "“{value}” không thuộc các lựa chọn cho phép.",
+  BAD_PERIOD: "Kỳ báo cáo “{value}” không hợp lệ; hãy dùng dạng 2025-Q1, 2025-H1, 2025-Q3 hoặc 2025.",
+  EMPTY_ROW: "Dòng không có dữ liệu.",
+  DUPLICATE_IN_FILE: "“{value}” xuất hiện nhiều lần trong tệp.",
+  TIME_WITHOUT_UNIT: "Thời hạn “{value}” thiếu đơn vị (ngày hoặc ngày làm việc).",
+  TIME_VARIES_BY_CHANNEL:
+    "Thời hạn “{value}” khác nhau theo hình thức nộp hồ sơ; hãy kiểm tra lại thời hạn đã ghi.",
+  ODD_FEE: "Phí, lệ phí “{value}” có dạng bất thường; hãy kiểm tra lại.",
+  UNKNOWN_PROCEDURE: "Mã thủ tục “{value}” không có trong sổ.",
+  UNKNOWN_REPLACEMENT: "Thủ tục thay thế “{value}” không có trong sổ.",
+  NEGATIVE: "Số liệu không được âm (đang ghi {value}).",
+  RECEIVED_SUM_MISMATCH: "Tổng số hồ sơ nhận ({total}) khác tổng trực tuyến + trực tiếp + kỳ trước ({sum}).",
+  RECEIVED_BALANCE_MISMATCH: "Tổng số hồ sơ nhận ({total}) khác tổng đã giải quyết + đang giải quyết ({sum}).",
+  RESOLVED_SUM_MISMATCH: "Tổng số hồ sơ đã giải quyết ({total}) khác tổng trước hạn + đúng hạn + quá hạn ({sum}).",
+  IN_PROGRESS_SUM_MISMATCH: "Tổng số hồ sơ đang giải quyết ({total}) khác tổng trong hạn + quá hạn ({sum}).",
+  APOLOGY_BELOW_LATE: "Số thư xin lỗi ({apology_letters}) ít hơn số hồ sơ giải quyết quá hạn ({late}).",
+  CARRIED_OVER_MISMATCH:
+    "Số hồ sơ từ kỳ trước chuyển qua ({carried_over}) khác số hồ sơ đang giải quyết cuối kỳ trước ({previous_in_progress}).",
+  FIELD_WITHOUT_PROCEDURES: "Lĩnh vực “{value}” chưa có thủ tục nào trong sổ.",
+};
+
+/** Sentences used instead of the plain one when a finding carries the named extra value. */
+export const findingVariants = {
+  /** BAD_PROCEDURE_CODE with `expected`: an edit tried to change the code. */
+  codeChanged: "Không thể đổi mã thủ tục “{expected}” thành “{value}”; mã khác là một thủ tục khác.",
+  /** BAD_DATE with `start` and `end`. */
+  dateRange: "Ngày bắt đầu ({start}) sau ngày kết thúc ({end}).",
+  /** BAD_CHOICE with `allowed`. */
+  choiceAllowed: "“{value}” không thuộc các lựa chọn cho phép ({allowed}).",
+  /** DUPLICATE_IN_FILE with `first_row`. */
+  duplicateFirstRow: "“{value}” xuất hiện nhiều lần trong tệp (lần đầu ở dòng {first_row}).",
+  /** ALREADY_EXISTS when adding a procedure (shown beside the code). */
+  codeExists: "Đã có thủ tục mã “{value}” trong sổ.",
+  /** A number typed in the grid that is not a whole number. */
+  notAWholeNumber: "“{value}” không phải là số nguyên; hãy nhập số hồ sơ (ví dụ 1.234).",
+};
+
+export const severityLabels = { error: "Lỗi", warning: "Cảnh báo" };
+
+/** Where a finding is; parts are joined with ", " and the first letter is capitalised. */
+export const placeParts = {
+  sheet: "trang tính “{sheet}”",
+  row: "dòng {row}",
+  period: "kỳ {period}",
+  field: "lĩnh vực {field}",
+  procedure: "thủ tục {procedure}",
+  column: "cột “{column}”",
+  item: "mục “{column}”",
+};
+
+// ---- Captions of stable names (inputs of forms, figures of Biểu 06) ----
+
+export const columnCaptions: Record<string, string> = {
+  received_total: "Nhận: Tổng số",
+  received_online: "Nhận: Trực tuyến",
+  received_direct: "Nhận: Trực tiếp, bưu chính",
+  carried_over: "Nhận: Từ kỳ trước",
+  resolved_total: "Đã giải quyết: Tổng số",
+  resolved_early: "Đã giải quyết: Trước hạn",
+  resolved_on_time: "Đã giải quyết: Đúng hạn",
+  resolved_late: "Đã giải quyết: Quá hạn",
+  in_progress_total: "Đang giải quyết: Tổng số",
+  in_progress_within: "Đang giải quyết: Trong hạn",
+  in_progress_overdue: "Đang giải quyết: Quá hạn",
+  apology_letters: "Thư xin lỗi",
+  code: "Mã thủ tục",
+  name: "Tên",
+  field: "Lĩnh vực",
+  procedure: "Mã thủ tục",
+  period: "Kỳ báo cáo",
+  processing_time: "Thời hạn giải quyết",
+  fee: "Phí, lệ phí",
+  legal_bases: "Căn cứ pháp lý",
+  announcement: "Quyết định công bố",
+  status: "Tình trạng",
+  replaced_by: "Thay thế bởi",
+  online_level: "Mức độ dịch vụ công trực tuyến",
+  one_stop: "Một cửa",
+  interlinked: "Một cửa liên thông",
+  postal: "Qua bưu chính",
+  boundary_free: "Không phụ thuộc địa giới hành chính",
+  internal_process: "Quy trình nội bộ",
+  in_iso_scope: "Phạm vi ISO 9001",
+  kind: "Loại đơn vị",
+  province: "Tỉnh, thành phố",
+  superior_line: "Dòng cơ quan chủ quản",
+  issuer_line: "Dòng cơ quan ban hành",
+  place_name: "Địa danh",
+  user_name: "Người sử dụng",
+};
+
+/** Biểu số 06/VPCP/KSTT: its title, the column groups and the short caption of each figure under its group. */
+export const bieu06 = {
+  title: "Biểu số 06/VPCP/KSTT",
+  subtitle: "Tình hình, kết quả giải quyết thủ tục hành chính tại cơ quan, đơn vị trực tiếp giải quyết",
+  unitNote: "Đơn vị tính: số hồ sơ thủ tục hành chính",
+  stt: "STT",
+  fieldColumn: "Lĩnh vực, công việc giải quyết",
+  groups: {
+    received: "Số hồ sơ nhận giải quyết",
+    resolved: "Số hồ sơ đã giải quyết",
+    inProgress: "Số hồ sơ đang giải quyết",
+    apology: "Thư xin lỗi",
+  },
+  columns: {
+    received_total: "Tổng số",
+    received_online: "Trực tuyến",
+    received_direct: "Trực tiếp, bưu chính",
+    carried_over: "Từ kỳ trước",
+    resolved_total: "Tổng số",
+    resolved_early: "Trước hạn",
+    resolved_on_time: "Đúng hạn",
+    resolved_late: "Quá hạn",
+    in_progress_total: "Tổng số",
+    in_progress_within: "Trong hạn",
+    in_progress_overdue: "Quá hạn",
+    apology_letters: "Đã gửi",
+  } satisfies Record<FigureColumn, string>,
+  total: "Tổng cộng",
+  byProcedure: "Thủ tục {code}",
+};
+
+// ---- Screens ----
+
+export const unitForm = {
+  heading: "Thông tin đơn vị",
+  name: "Tên đơn vị",
+  namePlaceholder: "Ví dụ: Ủy ban nhân dân phường Trần Phú",
+  kind: "Loại đơn vị",
+  province: "Tỉnh, thành phố",
+  provincePlaceholder: "Ví dụ: Thành phố Hải Phòng",
+  code: "Mã đơn vị (nếu có)",
+  superiorLine: "Dòng cơ quan chủ quản",
+  superiorLinePlaceholder: "Ví dụ: UBND THÀNH PHỐ HẢI PHÒNG",
+  issuerLine: "Dòng cơ quan ban hành",
+  issuerLinePlaceholder: "Ví dụ: UBND PHƯỜNG TRẦN PHÚ",
+  placeName: "Địa danh (ghi ở dòng ngày tháng)",
+  placeNamePlaceholder: "Ví dụ: Trần Phú",
+  signerName: "Người ký",
+  signerTitle: "Chức vụ",
+  signerTitlePlaceholder: "Ví dụ: Chủ tịch",
+  authority: "Hình thức ký",
+  recipients: "Kính gửi (mỗi dòng một nơi)",
+  copiesTo: "Nơi nhận (mỗi dòng một nơi)",
+  userName: "Người sử dụng máy này",
+  userNameHint: "Tên này được ghi vào nhật ký thay đổi.",
+  headerLines: "Dòng đầu văn bản",
+  signature: "Người ký báo cáo",
+  recipientsGroup: "Nơi gửi, nơi nhận",
+  required: "(bắt buộc)",
+  autosaveHint: "Mỗi thay đổi được lưu ngay khi nhấn Enter hoặc rời khỏi ô nhập.",
+  save: "Lưu thông tin đơn vị",
+};
+
+export const firstRun = {
+  heading: "Chào mừng đến với Sổ thủ tục hành chính",
+  intro:
+    "Chương trình giúp cán bộ, công chức xã, phường theo dõi danh mục thủ tục hành chính và số liệu giải quyết hồ sơ (Biểu số 06/VPCP/KSTT). Mọi dữ liệu được lưu trên máy này, không cần mạng.",
+  createChoice: "Tạo sổ dữ liệu của đơn vị",
+  createChoiceHint: "Nhập thông tin đơn vị để bắt đầu ghi thủ tục và số liệu thật.",
+  demoChoice: "Mở dữ liệu mẫu",
+  demoChoiceHint: "Xem thử với dữ liệu của một phường giả định; không ảnh hưởng đến sổ của đơn vị.",
+  createSubmit: "Tạo sổ dữ liệu",
+  back: "Quay lại",
+  startError: "Chưa mở được sổ dữ liệu của đơn vị.",
+  openLive: "Mở sổ của đơn vị",
+};
+
+export const dashboard = {
+  heading: "Tổng quan",
+  unit: "Đơn vị",
+  editUnit: "Sửa thông tin đơn vị",
+  currentPeriod: "Kỳ báo cáo hiện tại",
+  proceduresInForce: "Thủ tục đang áp dụng",
+  fields: "Lĩnh vực",
+  onlineShare: "Có dịch vụ công trực tuyến",
+  onlineShareDetail: "{full} toàn trình, {partial} một phần",
+  latestRate: "Tỷ lệ giải quyết đúng hạn",
+  latestRateOf: "Kỳ {period}",
+  noRate: "Chưa có số liệu",
+  problems: "Vấn đề trong số liệu",
+  problemsCount: "{errors} lỗi, {warnings} cảnh báo",
+  noProblems: "Không có vấn đề nào",
+  problemsOf: "Kỳ {period}",
+  openGrid: "Mở bảng số liệu",
+  openProcedures: "Xem danh mục thủ tục",
+  switchToLive: "Về sổ dữ liệu của đơn vị",
+  switchToDemo: "Xem dữ liệu mẫu",
+  createLive: "Tạo sổ dữ liệu của đơn vị",
+  moreProblems: "và {count} vấn đề khác",
+};
+
+export const procedures = {
+  heading: "Thủ tục hành chính",
+  search: "Tìm theo mã, tên hoặc lĩnh vực",
+  searchPlaceholder: "Ví dụ: khai sinh, ho tich, 1.001193",
+  field: "Lĩnh vực",
+  allFields: "Tất cả lĩnh vực",
+  onlineLevel: "Mức độ DVC",
+  allLevels: "Tất cả mức độ",
+  status: "Tình trạng",
+  allStatuses: "Tất cả tình trạng",
+  includeRetired: "Hiện cả thủ tục đã ngừng áp dụng",
+  count: "{count} thủ tục",
+  empty: "Không có thủ tục nào khớp với điều kiện tìm.",
+  emptyRegister: "Sổ chưa có thủ tục nào. Hãy thêm thủ tục hoặc nhập từ tệp Excel.",
+  add: "Thêm thủ tục",
+  importButton: "Nhập từ Excel/CSV",
+  exportButton: "Xuất ra Excel",
+  exportDefaultName: "thu-tuc-hanh-chinh.xlsx",
+  exported: "Đã xuất {count} thủ tục ra tệp {path}.",
+  colCode: "Mã",
+  colName: "Tên thủ tục",
+  colField: "Lĩnh vực",
+  colTime: "Thời hạn",
+  colOnline: "Mức độ DVC",
+  colStatus: "Tình trạng",
+  retiredOn: "ngừng áp dụng từ {date}",
+  replacedByShort: "thay bởi {code}",
+};
+
+export const procedureForm = {
+  addHeading: "Thêm thủ tục hành chính",
+  editHeading: "Thủ tục {code}",
+  code: "Mã thủ tục",
+  codeHint: "Dạng 1.001193 hoặc 3.000527.H61; không đổi được sau khi thêm.",
+  name: "Tên thủ tục",
+  field: "Lĩnh vực",
+  time: "Thời hạn giải quyết",
+  timeAmount: "Số",
+  timeUnit: "Đơn vị",
+  noTime: "Không ghi",
+  fee: "Phí, lệ phí",
+  feePlaceholder: "Ví dụ: Miễn phí; 8.000 đồng/bản",
+  legalBases: "Căn cứ pháp lý (mỗi dòng một văn bản)",
+  announcement: "Quyết định công bố",
+  decisionNumber: "Số",
+  decisionDate: "Ngày (dd/mm/yyyy)",
+  datePlaceholder: "dd/mm/yyyy",
+  onlineLevel: "Mức độ dịch vụ công trực tuyến",
+  status: "Tình trạng",
+  flags: "Cách thức thực hiện",
+  oneStop: "Một cửa",
+  interlinked: "Một cửa liên thông",
+  postal: "Tiếp nhận, trả kết quả qua bưu chính",
+  boundaryFree: "Không phụ thuộc địa giới hành chính",
+  internalProcess: "Quy trình nội bộ",
+  isoScope: "Thuộc phạm vi áp dụng ISO 9001",
+  replacedBy: "Thay thế bởi",
+  retiredOn: "Ngừng áp dụng từ ngày",
+  addHint: "Thủ tục được lưu ngay khi đã có mã, tên và lĩnh vực (nhấn Enter hoặc chuyển sang ô khác).",
+  editHint: "Mỗi thay đổi được lưu ngay khi nhấn Enter hoặc rời khỏi ô nhập.",
+  saveNow: "Lưu thủ tục",
+  retire: "Ngừng áp dụng…",
+  reinstate: "Áp dụng lại",
+  delete: "Xóa…",
+  close: "Đóng",
+  added: "Đã thêm thủ tục {code}.",
+};
+
+export const retireDialog = {
+  heading: "Ngừng áp dụng thủ tục {code}",
+  how: "Lý do",
+  replaced: "Bị thay thế bởi thủ tục khác",
+  abolished: "Bị bãi bỏ",
+  replacedBy: "Mã thủ tục thay thế",
+  on: "Ngừng áp dụng từ ngày (dd/mm/yyyy)",
+  confirm: "Ngừng áp dụng",
+  note: "Thủ tục vẫn được giữ trong sổ cùng số liệu đã có; chỉ không còn trong danh mục đang áp dụng.",
+};
+
+export const deleteDialog = {
+  heading: "Xóa thủ tục {code}?",
+  body: "Chỉ xóa thủ tục nhập nhầm. Thủ tục đã có số liệu giải quyết hồ sơ thì không xóa được, hãy ngừng áp dụng.",
+  confirm: "Xóa thủ tục",
+  deleted: "Đã xóa thủ tục {code}.",
+  retireInstead: "Ngừng áp dụng thay vì xóa",
+};
+
+export const importPanel = {
+  headingProcedures: "Nhập thủ tục từ tệp Excel/CSV",
+  headingStats: "Nhập số liệu Biểu 06 từ tệp Excel/CSV",
+  chooseFile: "Chọn tệp (.xlsx hoặc .csv)",
+  reading: "Đang đọc tệp…",
+  checking: "Đang kiểm tra tệp…",
+  summary: "Tệp “{name}” có {rows} dòng dữ liệu: {added} thêm mới, {updated} cập nhật, {unchanged} không đổi.",
+  noFindings: "Không phát hiện vấn đề nào.",
+  findingsHeading: "Các vấn đề phát hiện ({errors} lỗi, {warnings} cảnh báo)",
+  blocked: "Tệp còn lỗi nên chưa thể nhập; hãy sửa tệp rồi chọn lại.",
+  warningsOnly: "Chỉ có cảnh báo; vẫn có thể nhập.",
+  confirm: "Nhập",
+  done: "Đã nhập: {added} thêm mới, {updated} cập nhật, {unchanged} không đổi.",
+  colRow: "Dòng",
+  colColumn: "Cột",
+  colProblem: "Vấn đề",
+  colSeverity: "Mức",
+  otherFile: "Chọn tệp khác",
+};
+
+export const stats = {
+  heading: "Số liệu giải quyết hồ sơ",
+  year: "Năm",
+  kind: "Kỳ báo cáo",
+  window: "Thời gian lấy số liệu",
+  onTimeRate: "Tỷ lệ giải quyết đúng hạn: {rate}",
+  onlineRate: "Tỷ lệ hồ sơ nộp trực tuyến: {rate}",
+  noRate: "chưa có",
+  importButton: "Nhập từ Excel/CSV",
+  exportPeriod: "Xuất kỳ này ra Excel",
+  exportAll: "Xuất tất cả các kỳ",
+  exportDefaultName: "bieu-06-{period}.xlsx",
+  exportAllDefaultName: "bieu-06-tat-ca-cac-ky.xlsx",
+  exported: "Đã xuất {count} dòng số liệu ra tệp {path}.",
+  findingsHeading: "Vấn đề trong số liệu kỳ này",
+  noFindings: "Số liệu kỳ này khớp với các quy tắc của Biểu 06.",
+  noFields: "Chưa có lĩnh vực nào. Hãy thêm thủ tục hành chính trước, hoặc nhập số liệu từ tệp.",
+  gridHint:
+    "Gõ số vào ô rồi nhấn Enter hoặc Tab: số liệu được lưu ngay. Esc để bỏ thay đổi đang gõ. Ô viền đỏ là ô có vấn đề; đưa chuột vào ô để xem.",
+  previousPeriod: "Kỳ trước",
+  nextPeriod: "Kỳ sau",
+};
+
+export const fileTypes = {
+  excel: "Bảng tính Excel",
+};

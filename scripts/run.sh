@@ -1,21 +1,12 @@
 #!/usr/bin/env bash
-# Runs the app. Until the desktop window lands (issue 4) this builds the `cchc` command, makes the demo register in
-# the user's data folder if it is not there yet (a separate file, never the user's own register) and lists it.
-#   scripts/run.sh            the demo ward
-#   scripts/run.sh ARGS…      any `cchc` command, e.g. scripts/run.sh --register my.cchc procedures list
+# Builds and opens the desktop app. It works on the unit's register in the user's data folder; on the first start the
+# window offers to create it or to open the demo ward (a separate file, never the unit's own register).
+# Installs what it needs first (Debian packages, npm packages). `scripts/run.sh --dev` runs on Vite's dev server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --locked --release --bin cchc
-cchc=target/release/cchc
-if [ $# -gt 0 ]; then
-  exec "$cchc" "$@"
+./scripts/app-deps.sh
+if [ "${1:-}" = "--dev" ]; then
+  exec ./scripts/tauri.sh dev
 fi
-data="${XDG_DATA_HOME:-$HOME/.local/share}/cchc/demo"
-if [ ! -f "$data/demo.cchc" ]; then
-  mkdir -p "$data"
-  "$cchc" demo "$data"
-fi
-"$cchc" --register "$data/demo.cchc" unit show
-"$cchc" --register "$data/demo.cchc" procedures list --field "Hộ tịch"
-"$cchc" --register "$data/demo.cchc" stats show --period "$(date +%Y)-Q3"
-"$cchc" --register "$data/demo.cchc" check
+./scripts/tauri.sh build --no-bundle
+exec target/release/cchc-app

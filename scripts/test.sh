@@ -1,21 +1,27 @@
 #!/usr/bin/env bash
-# Runs every test of the project on a fresh machine: installs what the tests need (idempotently), then the Rust
-# tests (unit, integration through App, the tidy test, the command-line tests).
+# Runs every test of the project on a fresh machine. Installs what it needs first (idempotently: Debian packages,
+# npm packages, tauri-driver), then:
+#   1. the core: unit, integration (through App on temporary registers), tidy and command-line tests;
+#   2. the desktop shell's tests (compiles WebKit);
+#   3. the front end: type check (svelte-check) and unit tests (vitest);
+#   4. end to end: the real app window under Xvfb driven through WebDriver (scripts/e2e.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+./scripts/app-deps.sh
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
-# Debian packages the tests use. Installed only when missing, so a second run is quick and offline.
-packages=(pkg-config)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "Cài đặt gói Debian: ${missing[*]}"
-  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
-
-# The core: a plain `cargo test` at the root never compiles WebKit (default-members).
+echo "== 1. Lõi (cargo test) =="
+# A plain `cargo test` at the root never compiles WebKit (default-members).
 cargo test --locked --all-targets
+
+echo "== 2. Vỏ ứng dụng (cargo test -p cchc-app) =="
+# The shell's build script embeds ui/dist; build the front end first so the shell compiles as it will ship.
+npm --prefix ui run build --silent
+cargo test --locked -p cchc-app
+
+echo "== 3. Giao diện (svelte-check, vitest) =="
+npm --prefix ui run check
+npm --prefix ui test
+
+echo "== 4. Kiểm thử đầu cuối cửa sổ ứng dụng (WebDriver, Xvfb) =="
+./scripts/e2e.sh

@@ -3,12 +3,12 @@
 
 use crate::error::CommandError;
 use crate::state::{AppState, Session};
+use cchc::Error;
 use cchc::api::ImportReport;
 use cchc::model::{
     Finding, FindingCode, PeriodKey, PeriodWindow, Place, Procedure, ProcedureInput, ProcedureQuery, Retirement,
     StatsRow, StatsTable, UnitProfile,
 };
-use cchc::Error;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::path::Path;
@@ -95,7 +95,8 @@ pub fn procedure_retire(
     replaced_by: Option<String>,
     on: String,
 ) -> Result<Procedure> {
-    let retirement = Retirement { replaced_by: replaced_by.filter(|c| !c.trim().is_empty()), on: parse_date("on", &on)? };
+    let retirement =
+        Retirement { replaced_by: replaced_by.filter(|c| !c.trim().is_empty()), on: parse_date("on", &on)? };
     Ok(state.app()?.retire_procedure(&code, retirement)?)
 }
 
@@ -190,7 +191,7 @@ impl<'a> ProgressEvents<'a> {
 /// The first step, every whole percent, and the last step.
 fn worth_reporting(done: usize, total: usize) -> bool {
     let step = (total / 100).max(1);
-    done == 0 || done >= total || done % step == 0
+    done == 0 || done >= total || done.is_multiple_of(step)
 }
 
 /// Periods arrive as text so that a bad one rejects with `BAD_PERIOD` like every other error.

@@ -143,3 +143,29 @@ test("statistics: an inconsistency is flagged on its cell and the on-time rate i
   assert.match(await rate.getText(), /87,5/);
   await screenshot(browser, "07-so-lieu-bieu-06");
 });
+
+test("demo: the demo ward opens beside the unit's register and never mixes with it", async () => {
+  await (await shown(browser, "nav-dashboard")).click();
+  await (await shown(browser, "switch-demo")).click();
+  await shown(browser, "demo-badge", 60000);
+  await shown(browser, "screen-dashboard");
+  const count = byId(browser, "count-procedures");
+  await browser.waitUntil(async () => Number((await count.getText()).replace(/\./g, "")) > 100, {
+    timeout: 10000,
+    timeoutMsg: "the demo ward's procedures were not counted",
+  });
+  await screenshot(browser, "08-tong-quan-du-lieu-mau");
+  await (await shown(browser, "nav-stats")).click();
+  await (await shown(browser, "period-kind")).selectByAttribute("value", "Q3");
+  await browser.$('[data-testid="stats-row"][data-field="Chứng thực"]').waitForDisplayed({ timeout: 10000 });
+  assert.match(await (await shown(browser, "rate-on-time")).getText(), /\d+,\d+ %/);
+  await screenshot(browser, "09-bieu-06-du-lieu-mau");
+
+  await (await shown(browser, "nav-dashboard")).click();
+  await (await shown(browser, "switch-live")).click();
+  await byId(browser, "demo-badge").waitForDisplayed({ reverse: true, timeout: 10000 });
+  await browser.waitUntil(async () => (await byId(browser, "count-procedures").getText()).trim() === "1", {
+    timeout: 10000,
+    timeoutMsg: "the unit's own register should still hold its one procedure",
+  });
+});

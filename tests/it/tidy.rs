@@ -67,6 +67,12 @@ fn rusqlite_is_used_only_by_the_register() {
 }
 
 #[test]
+fn the_desktop_shell_holds_no_sql() {
+    let found = offenders("src-tauri/src", &["rusqlite"], |_| false);
+    assert!(found.is_empty(), "the shell calls App; SQL stays in src/register/:\n{}", found.join("\n"));
+}
+
+#[test]
 fn the_core_never_imports_tauri() {
     let found = offenders("src", &["tauri"], |_| false);
     assert!(found.is_empty(), "the core must build without a window:\n{}", found.join("\n"));

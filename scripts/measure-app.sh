@@ -33,7 +33,7 @@ painted() {
 # Resident and proportional memory (MiB) of a process and all its descendants (the WebKit helper processes).
 memory() {
   local pids rss=0 pss=0
-  pids=$(pstree -p "$1" | grep -o '([0-9]\+)' | tr -d '()')
+  pids=$(pstree -p -T "$1" | grep -o '([0-9]\+)' | tr -d '()')
   for p in $pids; do
     [ -r "/proc/$p/smaps_rollup" ] || continue
     rss=$((rss + $(awk '/^Rss:/ {print $2}' "/proc/$p/smaps_rollup")))

@@ -18,6 +18,9 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+/// In-progress totals keyed by (field, procedure code or none for the whole field).
+type InProgressByRow = BTreeMap<(String, Option<String>), i64>;
+
 /// Reports progress as (done, total); the command line draws a bar, the desktop app an indicator.
 pub type Progress<'a> = &'a dyn Fn(usize, usize);
 
@@ -484,7 +487,7 @@ impl App {
 
     /// In-progress totals at the end of the window just before `window`, by (field, procedure); `None` when the
     /// register has no statistics for such a period (nothing to compare with).
-    fn previous_in_progress(&self, window: &PeriodWindow) -> Result<Option<BTreeMap<(String, Option<String>), i64>>> {
+    fn previous_in_progress(&self, window: &PeriodWindow) -> Result<Option<InProgressByRow>> {
         let day_before = window.start - Duration::days(1);
         for key in self.register.stats_periods()? {
             if key < window.key && self.period(key)?.end == day_before {

@@ -5,7 +5,7 @@ use super::{Register, Stamp, log_change, optional, storage};
 use crate::error::{Error, Result};
 use crate::model::{Decision, Procedure, ProcedureInput, ProcedureQuery, ProcessingTime};
 use crate::text;
-use rusqlite::{Row, ToSql, params};
+use rusqlite::{Row, ToSql};
 use serde::Serialize;
 
 const COLUMNS: &str = "id, code, name, field, time_amount, time_unit, fee, legal_bases, announcement_number,
@@ -148,41 +148,80 @@ impl Register {
     }
 }
 
+/// The columns written from an input, as named parameters: the one list INSERT and UPDATE share.
+const WRITTEN: [&str; 21] = [
+    "name",
+    "field",
+    "time_amount",
+    "time_unit",
+    "fee",
+    "legal_bases",
+    "announcement_number",
+    "announcement_date",
+    "status",
+    "replaced_by",
+    "online_level",
+    "one_stop",
+    "interlinked",
+    "postal",
+    "boundary_free",
+    "internal_process_number",
+    "internal_process_date",
+    "in_iso_scope",
+    "search_text",
+    "name_sort",
+    "field_sort",
+];
+
+/// Values of `WRITTEN`, in the same order, plus the derived search text and sort keys.
+fn written_values(input: &ProcedureInput) -> Vec<Box<dyn ToSql>> {
+    vec![
+        Box::new(input.name.clone()),
+        Box::new(input.field.clone()),
+        Box::new(input.processing_time.map(|t| t.amount)),
+        Box::new(input.processing_time.map(|t| enum_key(&t.unit))),
+        Box::new(input.fee.clone()),
+        Box::new(serde_json::to_string(&input.legal_bases).expect("strings serialise")),
+        Box::new(input.announcement.number.clone()),
+        Box::new(input.announcement.date.map(|d| d.to_string())),
+        Box::new(enum_key(&input.status)),
+        Box::new(input.replaced_by.clone()),
+        Box::new(enum_key(&input.online_level)),
+        Box::new(input.one_stop),
+        Box::new(input.interlinked),
+        Box::new(input.postal),
+        Box::new(input.boundary_free),
+        Box::new(input.internal_process.number.clone()),
+        Box::new(input.internal_process.date.map(|d| d.to_string())),
+        Box::new(input.in_iso_scope),
+        Box::new(search_text(input)),
+        Box::new(text::sort_key(&input.name)),
+        Box::new(text::sort_key(&input.field)),
+    ]
+}
+
+/// Runs `sql` with the input's columns bound by name (`:name`, `:field`, …) plus the extra named values.
+fn execute_with(
+    tx: &rusqlite::Transaction<'_>,
+    sql: &str,
+    input: &ProcedureInput,
+    extra: &[(&str, &dyn ToSql)],
+) -> rusqlite::Result<usize> {
+    let names: Vec<String> = WRITTEN.iter().map(|c| format!(":{c}")).collect();
+    let values = written_values(input);
+    let mut bound: Vec<(&str, &dyn ToSql)> =
+        names.iter().map(String::as_str).zip(values.iter().map(|v| v.as_ref())).collect();
+    bound.extend_from_slice(extra);
+    tx.execute(sql, bound.as_slice())
+}
+
 fn insert(tx: &rusqlite::Transaction<'_>, input: &ProcedureInput, stamp: &Stamp) -> Result<Procedure> {
-    tx.execute(
-        "INSERT INTO procedure (code, name, field, time_amount, time_unit, fee, legal_bases, announcement_number,
-            announcement_date, status, replaced_by, online_level, one_stop, interlinked, postal, boundary_free,
-            internal_process_number, internal_process_date, in_iso_scope, retired_on, search_text, name_sort,
-            field_sort, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, NULL, ?20, ?21,
-            ?22, ?23, ?23)",
-        params![
-            input.code,
-            input.name,
-            input.field,
-            input.processing_time.map(|t| t.amount),
-            input.processing_time.map(|t| enum_key(&t.unit)),
-            input.fee,
-            serde_json::to_string(&input.legal_bases).expect("strings serialise"),
-            input.announcement.number,
-            input.announcement.date.map(|d| d.to_string()),
-            enum_key(&input.status),
-            input.replaced_by,
-            enum_key(&input.online_level),
-            input.one_stop,
-            input.interlinked,
-            input.postal,
-            input.boundary_free,
-            input.internal_process.number,
-            input.internal_process.date.map(|d| d.to_string()),
-            input.in_iso_scope,
-            search_text(input),
-            text::sort_key(&input.name),
-            text::sort_key(&input.field),
-            stamp.at,
-        ],
-    )
-    .map_err(|e| match e {
+    let columns = WRITTEN.join(", ");
+    let values = WRITTEN.map(|c| format!(":{c}")).join(", ");
+    let sql = format!(
+        "INSERT INTO procedure (code, {columns}, created_at, updated_at) VALUES (:code, {values}, :stamp, :stamp)"
+    );
+    execute_with(tx, &sql, input, &[(":code", &input.code), (":stamp", &stamp.at)]).map_err(|e| match e {
         rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
             Error::AlreadyExists { what: "procedure", key: input.code.clone() }
         }
@@ -204,41 +243,11 @@ fn update(
     action: &str,
     stamp: &Stamp,
 ) -> Result<Procedure> {
-    tx.execute(
-        "UPDATE procedure SET name = ?2, field = ?3, time_amount = ?4, time_unit = ?5, fee = ?6, legal_bases = ?7,
-            announcement_number = ?8, announcement_date = ?9, status = ?10, replaced_by = ?11, online_level = ?12,
-            one_stop = ?13, interlinked = ?14, postal = ?15, boundary_free = ?16, internal_process_number = ?17,
-            internal_process_date = ?18, in_iso_scope = ?19, retired_on = ?20, search_text = ?21, name_sort = ?22,
-            field_sort = ?23, updated_at = ?24
-         WHERE id = ?1",
-        params![
-            before.id,
-            input.name,
-            input.field,
-            input.processing_time.map(|t| t.amount),
-            input.processing_time.map(|t| enum_key(&t.unit)),
-            input.fee,
-            serde_json::to_string(&input.legal_bases).expect("strings serialise"),
-            input.announcement.number,
-            input.announcement.date.map(|d| d.to_string()),
-            enum_key(&input.status),
-            input.replaced_by,
-            enum_key(&input.online_level),
-            input.one_stop,
-            input.interlinked,
-            input.postal,
-            input.boundary_free,
-            input.internal_process.number,
-            input.internal_process.date.map(|d| d.to_string()),
-            input.in_iso_scope,
-            retired_on.map(|d| d.to_string()),
-            search_text(input),
-            text::sort_key(&input.name),
-            text::sort_key(&input.field),
-            stamp.at,
-        ],
-    )
-    .map_err(storage)?;
+    let sets = WRITTEN.map(|c| format!("{c} = :{c}")).join(", ");
+    let sql = format!("UPDATE procedure SET {sets}, retired_on = :retired_on, updated_at = :stamp WHERE id = :id");
+    let retired_on = retired_on.map(|d| d.to_string());
+    execute_with(tx, &sql, input, &[(":retired_on", &retired_on), (":stamp", &stamp.at), (":id", &before.id)])
+        .map_err(storage)?;
     let after = tx
         .query_row(&format!("SELECT {COLUMNS} FROM procedure WHERE id = ?1"), [before.id], read_procedure)
         .map_err(storage)?;

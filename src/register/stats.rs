@@ -98,64 +98,38 @@ impl Register {
                 |r| Ok((r.get(0)?, figures(r, 1)?)),
             ))?;
             let f = &row.figures;
-            let values = params![
-                f.received_total,
-                f.received_online,
-                f.received_direct,
-                f.carried_over,
-                f.resolved_total,
-                f.resolved_early,
-                f.resolved_on_time,
-                f.resolved_late,
-                f.in_progress_total,
-                f.in_progress_within,
-                f.in_progress_overdue,
-                f.apology_letters,
-                stamp.at,
-            ];
+            // Every figure bound by its column name (`:received_total`, …), shared by UPDATE and INSERT.
+            let names: Vec<String> = f.columns().iter().map(|(name, _)| format!(":{name}")).collect();
+            let values: Vec<i64> = f.columns().iter().map(|(_, value)| *value).collect();
+            let period = row.period.to_string();
+            let mut bound: Vec<(&str, &dyn rusqlite::ToSql)> =
+                names.iter().map(String::as_str).zip(values.iter().map(|v| v as &dyn rusqlite::ToSql)).collect();
+            bound.push((":stamp", &stamp.at));
             let after = serde_json::to_value(row).expect("row serialises");
             match existing {
                 Some((_, before)) if before == *f => counts.unchanged += 1,
                 Some((id, before)) => {
-                    tx.execute(
-                        &format!(
-                            "UPDATE case_stats SET ({FIGURES}, updated_at) = (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
-                             WHERE id = {id}"
-                        ),
-                        values,
-                    )
-                    .map_err(storage)?;
+                    let sets: Vec<String> = f.columns().iter().map(|(name, _)| format!("{name} = :{name}")).collect();
+                    bound.push((":id", &id));
+                    let sql = format!("UPDATE case_stats SET {}, updated_at = :stamp WHERE id = :id", sets.join(", "));
+                    tx.execute(&sql, bound.as_slice()).map_err(storage)?;
                     let before = StatsRow { figures: before, ..row.clone() };
                     let before = serde_json::to_value(before).expect("row serialises");
                     log_change(&tx, stamp, "case_stats", &key, "update", Some(&before), Some(&after))?;
                     counts.updated += 1;
                 }
                 None => {
-                    tx.execute(
-                        &format!(
-                            "INSERT INTO case_stats ({FIGURES}, created_at, updated_at, period, field, procedure_id)
-                             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?14, ?15, ?16)"
-                        ),
-                        params![
-                            f.received_total,
-                            f.received_online,
-                            f.received_direct,
-                            f.carried_over,
-                            f.resolved_total,
-                            f.resolved_early,
-                            f.resolved_on_time,
-                            f.resolved_late,
-                            f.in_progress_total,
-                            f.in_progress_within,
-                            f.in_progress_overdue,
-                            f.apology_letters,
-                            stamp.at,
-                            row.period.to_string(),
-                            row.field,
-                            procedure_id,
-                        ],
-                    )
-                    .map_err(storage)?;
+                    bound.extend_from_slice(&[
+                        (":period", &period),
+                        (":field", &row.field),
+                        (":procedure_id", &procedure_id),
+                    ]);
+                    let sql = format!(
+                        "INSERT INTO case_stats ({FIGURES}, created_at, updated_at, period, field, procedure_id)
+                         VALUES ({}, :stamp, :stamp, :period, :field, :procedure_id)",
+                        names.join(", ")
+                    );
+                    tx.execute(&sql, bound.as_slice()).map_err(storage)?;
                     log_change(&tx, stamp, "case_stats", &key, "create", None, Some(&after))?;
                     counts.added += 1;
                 }

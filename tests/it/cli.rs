@@ -50,7 +50,18 @@ fn an_official_creates_a_register_adds_a_procedure_and_finds_it_without_diacriti
     init(&register);
     let out = cchc(
         &register,
-        &["procedures", "add", "--code", "1.001193", "--name", "Thủ tục đăng ký khai sinh", "--field", "Hộ tịch", "--time", "1 ngày làm việc"],
+        &[
+            "procedures",
+            "add",
+            "--code",
+            "1.001193",
+            "--name",
+            "Thủ tục đăng ký khai sinh",
+            "--field",
+            "Hộ tịch",
+            "--time",
+            "1 ngày làm việc",
+        ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
 
@@ -74,7 +85,11 @@ fn a_bad_import_is_refused_with_its_row_and_column_in_vietnamese() {
     let register = dir.path().join("so.cchc");
     init(&register);
     let file = dir.path().join("danh-muc.csv");
-    std::fs::write(&file, "Mã TTHC,Tên thủ tục hành chính,Lĩnh vực\n1.001193,Thủ tục đăng ký khai sinh,Hộ tịch\n1.00119,Sai mã,Hộ tịch\n").unwrap();
+    std::fs::write(
+        &file,
+        "Mã TTHC,Tên thủ tục hành chính,Lĩnh vực\n1.001193,Thủ tục đăng ký khai sinh,Hộ tịch\n1.00119,Sai mã,Hộ tịch\n",
+    )
+    .unwrap();
     let out = cchc(&register, &["procedures", "import", file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let text = stderr(&out);
@@ -107,7 +122,12 @@ fn a_missing_register_and_a_mistyped_command_fail_with_a_clear_message() {
 #[test]
 fn the_demo_shows_statistics_with_rates_and_passes_check() {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_cchc")).args(["demo"]).arg(dir.path()).env("CCHC_NOW", "2026-11-23T09:30").output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_cchc"))
+        .args(["demo"])
+        .arg(dir.path())
+        .env("CCHC_NOW", "2026-11-23T09:30")
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let register = dir.path().join("demo.cchc");
     let out = cchc(&register, &["stats", "show", "--period", "2025"]);

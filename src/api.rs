@@ -486,7 +486,7 @@ impl App {
 
     /// In-progress totals at the end of the window just before `window`, by (field, procedure); `None` when the
     /// register has no statistics for such a period (nothing to compare with).
-    fn previous_in_progress(&self, window: &PeriodWindow) -> Result<Option<BTreeMap<(String, Option<String>), i64>>> {
+    fn previous_in_progress(&self, window: &PeriodWindow) -> Result<Option<InProgressByRow>> {
         let day_before = window.start - Duration::days(1);
         for key in self.register.stats_periods()? {
             if key < window.key && self.period(key)?.end == day_before {
@@ -533,6 +533,9 @@ fn same_row(finding: &Finding, row: &StatsRow) -> bool {
         && finding.place.field.as_deref() == Some(row.field.as_str())
         && finding.place.procedure == row.procedure
 }
+
+/// In-progress totals by (field, procedure).
+type InProgressByRow = BTreeMap<(String, Option<String>), i64>;
 
 /// How far ahead a person's deadline to meet the standard shows (summary and deadlines board), in days.
 pub const STANDARD_HORIZON_DAYS: i64 = 180;

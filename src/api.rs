@@ -859,6 +859,101 @@ impl App {
         Ok(findings)
     }
 
+    // ---- Imports and exports of quotas, people and tasks ----
+
+    /// Imports quotas from .xlsx or .csv: every row checked first, nothing written if any has an error. Rows are
+    /// matched by (year, category), so importing the same file twice changes nothing.
+    pub fn import_quotas(&mut self, path: &Path, dry_run: bool, progress: Progress<'_>) -> Result<ImportReport> {
+        let table = sheet::read_table(path)?;
+        let categories = self.category_choices()?;
+        let parsed = transfer::parse_quotas(&table, &categories);
+        let mut findings = parsed.findings;
+        for (row, quota) in &parsed.records {
+            for f in self.category_findings(&quota.category, Some(quota.year), None, "category")? {
+                findings
+                    .push(Finding { place: Place::cell(&table.sheet, *row, transfer::quota_header("category")), ..f });
+            }
+        }
+        let rows: Vec<Quota> = parsed.records.into_iter().map(|(_, q)| q).collect();
+        self.apply_import(rows, findings, dry_run, progress, |register, rows, stamp, commit, tick| {
+            register.upsert_quotas(rows, stamp, commit, tick)
+        })
+    }
+
+    /// Exports every quota in the import's columns. Returns the row count.
+    pub fn export_quotas(&self, path: &Path) -> Result<usize> {
+        let quotas = self.register.quotas(None)?;
+        sheet::write_table(path, &transfer::quotas_table(&quotas, &self.category_choices()?))?;
+        Ok(quotas.len())
+    }
+
+    pub fn write_quota_template(path: &Path) -> Result<()> {
+        sheet::write_table(path, &transfer::quota_template())
+    }
+
+    /// Imports people; matched by name and date joined (two people of one name are told apart by that date).
+    pub fn import_people(&mut self, path: &Path, dry_run: bool, progress: Progress<'_>) -> Result<ImportReport> {
+        let table = sheet::read_table(path)?;
+        let categories = self.category_choices()?;
+        let parsed = transfer::parse_people(&table, &categories);
+        let mut findings = parsed.findings;
+        for (row, person) in &parsed.records {
+            for f in self.category_findings(&person.category, None, person.joined, "category")? {
+                findings
+                    .push(Finding { place: Place::cell(&table.sheet, *row, transfer::person_header("category")), ..f });
+            }
+        }
+        let rows: Vec<PersonInput> = parsed.records.into_iter().map(|(_, p)| p).collect();
+        self.apply_import(rows, findings, dry_run, progress, |register, rows, stamp, commit, tick| {
+            register.upsert_people(rows, stamp, commit, tick)
+        })
+    }
+
+    /// Exports every person (those who left too) in the import's columns. Returns the row count.
+    pub fn export_people(&self, path: &Path) -> Result<usize> {
+        let people: Vec<PersonInput> = self.register.people()?.into_iter().map(|p| p.input).collect();
+        sheet::write_table(path, &transfer::people_table(&people, &self.category_choices()?))?;
+        Ok(people.len())
+    }
+
+    pub fn write_people_template(path: &Path) -> Result<()> {
+        sheet::write_table(path, &transfer::people_template())
+    }
+
+    /// Imports plan tasks; the plans must exist. Matched by plan (year, number) and content.
+    pub fn import_tasks(&mut self, path: &Path, dry_run: bool, progress: Progress<'_>) -> Result<ImportReport> {
+        let table = sheet::read_table(path)?;
+        let areas = self.register.reform_areas()?;
+        let choices: Vec<(String, String)> = areas.iter().map(|a| (a.code.clone(), a.name.clone())).collect();
+        let parsed = transfer::parse_tasks(&table, &choices);
+        let mut findings = parsed.findings;
+        let plans = self.register.plans(None)?;
+        for (row, task) in &parsed.records {
+            for f in self.task_findings(task, &plans, &areas) {
+                let column = transfer::task_header(f.place.column.as_deref().unwrap_or(""));
+                findings.push(Finding { place: Place::cell(&table.sheet, *row, column), ..f });
+            }
+        }
+        findings.dedup();
+        let rows: Vec<TaskInput> = parsed.records.into_iter().map(|(_, t)| t).collect();
+        self.apply_import(rows, findings, dry_run, progress, |register, rows, stamp, commit, tick| {
+            register.upsert_tasks(rows, stamp, commit, tick)
+        })
+    }
+
+    /// Exports the tasks of one year's plans (or all) in the import's columns. Returns the row count.
+    pub fn export_tasks(&self, path: &Path, year: Option<i32>) -> Result<usize> {
+        let tasks: Vec<TaskInput> = self.register.tasks(year)?.into_iter().map(|t| t.input).collect();
+        let choices: Vec<(String, String)> =
+            self.register.reform_areas()?.into_iter().map(|a| (a.code, a.name)).collect();
+        sheet::write_table(path, &transfer::tasks_table(&tasks, &choices))?;
+        Ok(tasks.len())
+    }
+
+    pub fn write_task_template(path: &Path) -> Result<()> {
+        sheet::write_table(path, &transfer::task_template())
+    }
+
     // ---- helpers for staffing and plans ----
 
     /// An unknown category (BAD_CHOICE), or one that had ended before `year` or `day` (CATEGORY_ENDED).
@@ -892,6 +987,10 @@ impl App {
         } else {
             Vec::new()
         })
+    }
+
+    fn category_choices(&self) -> Result<Vec<(String, String)>> {
+        Ok(self.register.staff_categories()?.into_iter().map(|c| (c.code, c.name)).collect())
     }
 
     fn validated_person(&self, input: PersonInput) -> Result<PersonInput> {

@@ -196,3 +196,57 @@ fn the_check_finds_a_task_due_before_its_plan_was_issued() {
     assert_eq!(codes, [FindingCode::TaskBeforePlan]);
     assert_eq!(findings[0].place.record.as_deref(), Some("Kế hoạch số 09/KH-UBND: Rà soát TTHC"));
 }
+
+#[test]
+fn task_import_checks_plans_and_writes_nothing_on_errors_then_round_trips() {
+    let mut t = TestRegister::new();
+    seed_001_plans(&mut t);
+    let header =
+        "Năm kế hoạch,Số kế hoạch,Lĩnh vực CCHC,Nội dung nhiệm vụ,Chủ trì,Thời hạn,Tình trạng,Tỷ lệ hoàn thành (%)";
+    let bad = t.file(
+        "nhiem-vu-loi.csv",
+        &format!(
+            "{header}\n\
+             2021,09/KH-UBND,Cải cách thủ tục hành chính,Rà soát TTHC,Tư pháp,30/06/2021,Đang thực hiện,50%\n\
+             2021,99/KH-UBND,tthc,Niêm yết TTHC,Văn phòng,30/06/2021,,\n\
+             2021,09/KH-UBND,Cải cách gì đó,Kiểm tra,Văn phòng,30/06/2021,,\n\
+             2021,09/KH-UBND,tthc,Sớm hơn kế hoạch,Văn phòng,01/03/2021,,\n\
+             2021,09/KH-UBND,tthc,Quá trăm,Văn phòng,,Xong rồi,150\n"
+        ),
+    );
+    let log = t.app.change_log(1000).unwrap().len();
+    let err = t.app.import_tasks(&bad, false, &cchc::api::no_progress).err().unwrap();
+    let found: Vec<(usize, FindingCode)> = err.findings().iter().map(|f| (f.place.row.unwrap(), f.code)).collect();
+    assert_eq!(
+        found,
+        [
+            (3, FindingCode::UnknownPlan),
+            (4, FindingCode::BadChoice),
+            (5, FindingCode::TaskBeforePlan),
+            (6, FindingCode::BadChoice),
+            (6, FindingCode::OutOfRange),
+        ]
+    );
+    assert!(t.app.tasks(None).unwrap().is_empty());
+    assert_eq!(t.app.change_log(1000).unwrap().len(), log);
+
+    let good = t.file(
+        "nhiem-vu.csv",
+        &format!(
+            "{header}\n\
+             2021,09/KH-UBND,Cải cách thủ tục hành chính,Rà soát TTHC,Tư pháp,30/06/2021,Đang thực hiện,50%\n\
+             2021,01/KH-UBND,cai cach the che,Tuyên truyền trên loa,Đài truyền thanh,31/12/2021,Đã hoàn thành,100\n"
+        ),
+    );
+    assert_eq!(t.app.import_tasks(&good, false, &cchc::api::no_progress).unwrap().counts.added, 2);
+    let tasks = t.app.tasks(Some(2021)).unwrap();
+    assert_eq!(tasks[1].input.percent, 50);
+    assert_eq!(tasks[1].input.status, TaskStatus::InProgress);
+    let log = t.app.change_log(1000).unwrap().len();
+    for ext in ["xlsx", "csv"] {
+        let out = t.dir.path().join(format!("xuat-nhiem-vu.{ext}"));
+        assert_eq!(t.app.export_tasks(&out, None).unwrap(), 2);
+        assert_eq!(t.app.import_tasks(&out, false, &cchc::api::no_progress).unwrap().counts.unchanged, 2);
+    }
+    assert_eq!(t.app.change_log(1000).unwrap().len(), log);
+}

@@ -256,3 +256,84 @@ fn checks_find_over_quota_and_no_quota_at_once() {
     let codes: Vec<FindingCode> = t.app.check_staffing_and_plans().unwrap().iter().map(|f| f.code).collect();
     assert_eq!(codes, [FindingCode::OverQuota, FindingCode::NoQuota]);
 }
+
+const PEOPLE_HEADER: &str =
+    "STT,Họ và tên,\"Chức danh, vị trí việc làm\",Loại,Ngày vào,Ngày thôi,Đạt chuẩn,Hạn đạt chuẩn";
+
+#[test]
+fn people_import_refuses_bad_rows_with_codes_and_writes_nothing() {
+    let mut t = TestRegister::new();
+    let before = t.state();
+    let log = t.app.change_log(1000).unwrap().len();
+    let file = t.file(
+        "nguoi.csv",
+        &format!(
+            "{PEOPLE_HEADER}\n\
+             1,Nguyễn Văn An,Chủ tịch UBND,Cán bộ,01/01/2020,,x,\n\
+             2,,Phó Chủ tịch,Cán bộ,01/01/2020,,,\n\
+             3,Trần Thị Bình,Văn phòng - Thống kê,Giám đốc,01/01/2020,,,\n\
+             4,Lê Văn Cường,Tư pháp - Hộ tịch,cong chuc,01/06/2021,01/01/2021,,\n\
+             5,Phạm Thị Dung,Địa chính,Công chức,32/01/2020,,có lẽ,\n\
+             6,Nguyễn Văn An,Chủ tịch UBND,Cán bộ,01/01/2020,,x,\n"
+        ),
+    );
+    let err = t.app.import_people(&file, false, &cchc::api::no_progress).err().unwrap();
+    assert_eq!(err.code(), ErrorCode::Invalid);
+    let found: Vec<(usize, String, FindingCode)> = err
+        .findings()
+        .iter()
+        .map(|f| (f.place.row.unwrap(), f.place.column.clone().unwrap_or_default(), f.code))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (3, "Họ và tên".into(), FindingCode::RequiredMissing),
+            (4, "Loại".into(), FindingCode::BadChoice),
+            (5, "Ngày thôi".into(), FindingCode::DatesOutOfOrder),
+            (6, "Ngày vào".into(), FindingCode::BadDate),
+            (6, "Đạt chuẩn".into(), FindingCode::BadChoice),
+            (7, "Họ và tên".into(), FindingCode::DuplicateInFile),
+        ]
+    );
+    assert_eq!(t.state(), before);
+    assert_eq!(t.app.change_log(1000).unwrap().len(), log);
+}
+
+#[test]
+fn people_and_quotas_import_export_round_trip_and_reimport_changes_nothing() {
+    let mut t = TestRegister::new();
+    let people = t.file(
+        "nguoi.csv",
+        &format!(
+            "{PEOPLE_HEADER}\n\
+             1,Nguyễn Văn An,Chủ tịch UBND,Cán bộ,01/01/2020,,x,\n\
+             2,Trần Thị Bình,Văn phòng - Thống kê,Công chức,01/01/2020,,,01/08/2028\n"
+        ),
+    );
+    let quotas = t.file(
+        "bien-che.csv",
+        "Năm,Loại,Biên chế được giao,Số quyết định giao,Ngày quyết định\n\
+         2021,Cán bộ,10,15/QĐ-UBND,05/01/2021\n\
+         2021,Công chức,10,15/QĐ-UBND,05/01/2021\n",
+    );
+    let dry = t.app.import_people(&people, true, &cchc::api::no_progress).unwrap();
+    assert_eq!((dry.counts.added, t.app.people().unwrap().len()), (2, 0), "a dry run writes nothing");
+    let report = t.app.import_people(&people, false, &cchc::api::no_progress).unwrap();
+    assert_eq!(report.counts.added, 2);
+    let report = t.app.import_quotas(&quotas, false, &cchc::api::no_progress).unwrap();
+    assert_eq!(report.counts.added, 2);
+    let log = t.app.change_log(1000).unwrap().len();
+    assert_eq!(t.app.import_people(&people, false, &cchc::api::no_progress).unwrap().counts.unchanged, 2);
+    assert_eq!(t.app.import_quotas(&quotas, false, &cchc::api::no_progress).unwrap().counts.unchanged, 2);
+    assert_eq!(t.app.change_log(1000).unwrap().len(), log, "re-importing the same files changes nothing");
+
+    for ext in ["xlsx", "csv"] {
+        let out = t.dir.path().join(format!("xuat-nguoi.{ext}"));
+        assert_eq!(t.app.export_people(&out).unwrap(), 2);
+        assert_eq!(t.app.import_people(&out, false, &cchc::api::no_progress).unwrap().counts.unchanged, 2);
+        let out = t.dir.path().join(format!("xuat-bien-che.{ext}"));
+        assert_eq!(t.app.export_quotas(&out).unwrap(), 2);
+        assert_eq!(t.app.import_quotas(&out, false, &cchc::api::no_progress).unwrap().counts.unchanged, 2);
+    }
+    assert_eq!(t.app.change_log(1000).unwrap().len(), log);
+}

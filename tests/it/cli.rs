@@ -145,3 +145,83 @@ fn the_demo_shows_statistics_with_rates_and_passes_check() {
     let out = cchc(&register, &["check", "--period", "2026-Q3"]);
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn an_official_enters_seed_001_staffing_and_plans_and_reads_the_deadlines() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = dir.path().join("so.cchc");
+    init(&register);
+    for category in ["can_bo", "cong_chuc"] {
+        let out =
+            cchc(&register, &["staffing", "quota", "set", "--year", "2021", "--category", category, "--quota", "10"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    for i in 1..=9 {
+        for category in ["can_bo", "cong_chuc"] {
+            let name = format!("{category} {i}");
+            let out = cchc(
+                &register,
+                &["staffing", "people", "add", "--name", &name, "--category", category, "--joined", "01/01/2020"],
+            );
+            assert!(out.status.success(), "{}", stderr(&out));
+        }
+    }
+    let out = cchc(&register, &["staffing", "show", "--date", "30/05/2021"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("Tổng (các loại có biên chế)"), "{text}");
+    let json = cchc(&register, &["--json", "staffing", "show", "--date", "30/05/2021"]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(
+        (value["quota"].as_i64(), value["present"].as_i64(), value["vacancies"].as_i64()),
+        (Some(20), Some(18), Some(2))
+    );
+
+    let out =
+        cchc(&register, &["plans", "add", "--number", "09/KH-UBND", "--date", "10/03/2021", "--kind", "tthc_control"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = cchc(
+        &register,
+        &[
+            "tasks",
+            "add",
+            "--plan",
+            "09/KH-UBND",
+            "--year",
+            "2021",
+            "--area",
+            "tthc",
+            "--content",
+            "Rà soát TTHC",
+            "--deadline",
+            "30/11/2026",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = cchc(&register, &["deadlines"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("Gửi báo cáo CCHC năm 2026"), "{text}");
+    assert!(text.contains("Rà soát TTHC"), "{text}");
+
+    // A task before its plan is refused with the Vietnamese sentence, exit 1.
+    let out = cchc(
+        &register,
+        &[
+            "tasks",
+            "add",
+            "--plan",
+            "09/KH-UBND",
+            "--year",
+            "2021",
+            "--area",
+            "tthc",
+            "--content",
+            "Sớm",
+            "--deadline",
+            "01/03/2021",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("trước ngày ban hành kế hoạch"), "{}", stderr(&out));
+}

@@ -300,6 +300,11 @@ pub fn entity_caption(entity: &str) -> String {
         "unit" => "Đơn vị",
         "period_setting" => "Kỳ báo cáo",
         "case_stats" => "Số liệu hồ sơ",
+        "staff_quota" => "Biên chế",
+        "staff_headcount" => "Số có mặt",
+        "person" => "Cán bộ, công chức",
+        "plan" => "Kế hoạch",
+        "task" => "Nhiệm vụ",
         other => return other.to_string(),
     }
     .to_string()

@@ -1,4 +1,5 @@
-//! `cchc`: the command line of the commune's administrative-reform register (procedures and Biểu 06 statistics).
+//! `cchc`: the command line of the commune's administrative-reform register (procedures, Biểu 06 statistics,
+//! staffing, reform plans and the deadlines board).
 //!
 //! Every command calls `App` and nothing else; what a person reads is Vietnamese, `--json` gives machine output.
 //! Exit codes: 0 success, 1 refusal or error (and `check` with errors), 2 usage error.
@@ -25,7 +26,7 @@ use std::process::ExitCode;
 #[derive(Parser, Debug)]
 #[command(
     name = "cchc",
-    about = "Sổ theo dõi cải cách hành chính cấp xã: danh mục thủ tục hành chính và số liệu giải quyết hồ sơ (Biểu 06)"
+    about = "Sổ theo dõi cải cách hành chính cấp xã: danh mục thủ tục hành chính, số liệu giải quyết hồ sơ (Biểu 06), biên chế, kế hoạch CCHC và việc cần làm"
 )]
 struct Cli {
     #[arg(

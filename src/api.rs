@@ -864,7 +864,26 @@ impl App {
     /// Imports quotas from .xlsx or .csv: every row checked first, nothing written if any has an error. Rows are
     /// matched by (year, category), so importing the same file twice changes nothing.
     pub fn import_quotas(&mut self, path: &Path, dry_run: bool, progress: Progress<'_>) -> Result<ImportReport> {
-        let table = sheet::read_table(path)?;
+        self.import_quotas_table(sheet::read_table(path)?, dry_run, progress)
+    }
+
+    /// As `import_quotas`, from the content of a file the user picked (the desktop app); `name` gives its type.
+    pub fn import_quotas_bytes(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        dry_run: bool,
+        progress: Progress<'_>,
+    ) -> Result<ImportReport> {
+        self.import_quotas_table(sheet::read_table_bytes(Path::new(name), bytes)?, dry_run, progress)
+    }
+
+    fn import_quotas_table(
+        &mut self,
+        table: sheet::Table,
+        dry_run: bool,
+        progress: Progress<'_>,
+    ) -> Result<ImportReport> {
         let categories = self.category_choices()?;
         let parsed = transfer::parse_quotas(&table, &categories);
         let mut findings = parsed.findings;
@@ -893,7 +912,26 @@ impl App {
 
     /// Imports people; matched by name and date joined (two people of one name are told apart by that date).
     pub fn import_people(&mut self, path: &Path, dry_run: bool, progress: Progress<'_>) -> Result<ImportReport> {
-        let table = sheet::read_table(path)?;
+        self.import_people_table(sheet::read_table(path)?, dry_run, progress)
+    }
+
+    /// As `import_people`, from the content of a file the user picked (the desktop app); `name` gives its type.
+    pub fn import_people_bytes(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        dry_run: bool,
+        progress: Progress<'_>,
+    ) -> Result<ImportReport> {
+        self.import_people_table(sheet::read_table_bytes(Path::new(name), bytes)?, dry_run, progress)
+    }
+
+    fn import_people_table(
+        &mut self,
+        table: sheet::Table,
+        dry_run: bool,
+        progress: Progress<'_>,
+    ) -> Result<ImportReport> {
         let categories = self.category_choices()?;
         let parsed = transfer::parse_people(&table, &categories);
         let mut findings = parsed.findings;
@@ -922,7 +960,26 @@ impl App {
 
     /// Imports plan tasks; the plans must exist. Matched by plan (year, number) and content.
     pub fn import_tasks(&mut self, path: &Path, dry_run: bool, progress: Progress<'_>) -> Result<ImportReport> {
-        let table = sheet::read_table(path)?;
+        self.import_tasks_table(sheet::read_table(path)?, dry_run, progress)
+    }
+
+    /// As `import_tasks`, from the content of a file the user picked (the desktop app); `name` gives its type.
+    pub fn import_tasks_bytes(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        dry_run: bool,
+        progress: Progress<'_>,
+    ) -> Result<ImportReport> {
+        self.import_tasks_table(sheet::read_table_bytes(Path::new(name), bytes)?, dry_run, progress)
+    }
+
+    fn import_tasks_table(
+        &mut self,
+        table: sheet::Table,
+        dry_run: bool,
+        progress: Progress<'_>,
+    ) -> Result<ImportReport> {
         let areas = self.register.reform_areas()?;
         let choices: Vec<(String, String)> = areas.iter().map(|a| (a.code.clone(), a.name.clone())).collect();
         let parsed = transfer::parse_tasks(&table, &choices);

@@ -1128,7 +1128,8 @@ pub fn parse_people(table: &Table, categories: &[(String, String)]) -> Parsed<Pe
             note: text(H_NOTE),
         }
         .cleaned();
-        let key = format!("{} {}", input.name, input.joined.map(|d| d.to_string()).unwrap_or_default());
+        let joined = input.joined.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default();
+        let key = format!("{} {joined}", input.name).trim_end().to_string();
         let validation =
             input.validate().into_iter().filter(|f| f.place.column.as_deref() != Some("category")).collect();
         (key, input, validation)

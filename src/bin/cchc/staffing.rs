@@ -102,6 +102,8 @@ pub struct PersonArgs {
 pub struct ShowArgs {
     #[arg(long, value_name = "NGÀY", value_parser = format::parse_date, help = "Ngày xem (dd/mm/yyyy; mặc định hôm nay)")]
     date: Option<NaiveDate>,
+    #[arg(long, conflicts_with = "date", help = "Xem theo năm: ngày 31/12 của năm đó (năm nay: hôm nay)")]
+    year: Option<i32>,
 }
 
 #[derive(Args, Debug)]
@@ -254,7 +256,15 @@ pub fn run(ctx: &Ctx, command: StaffingCommand) -> CmdResult {
             App::write_people_template(&file)?;
             template_written(ctx, &file, "staffing people")
         }
-        StaffingCommand::Show(ShowArgs { date }) => show(ctx, date.unwrap_or_else(|| ctx.today())),
+        StaffingCommand::Show(ShowArgs { date, year }) => {
+            let today = ctx.today();
+            let day = match (date, year) {
+                (Some(day), _) => day,
+                (None, Some(y)) if y != today.year() => NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(today),
+                _ => today,
+            };
+            show(ctx, day)
+        }
     }
 }
 

@@ -204,6 +204,14 @@ fn an_official_enters_seed_001_staffing_and_plans_and_reads_the_deadlines() {
     assert!(text.contains("Gửi báo cáo CCHC năm 2026"), "{text}");
     assert!(text.contains("Rà soát TTHC"), "{text}");
 
+    let out = cchc(&register, &["tasks", "edit", "1", "--status", "done", "--percent", "100"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = cchc(&register, &["plans", "progress", "--date", "30/06/2021"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("100,00 %"), "{}", stdout(&out));
+    let out = cchc(&register, &["deadlines"]);
+    assert!(!stdout(&out).contains("Rà soát TTHC"), "a done task is no longer due");
+
     // A task before its plan is refused with the Vietnamese sentence, exit 1.
     let out = cchc(
         &register,

@@ -337,3 +337,35 @@ fn people_and_quotas_import_export_round_trip_and_reimport_changes_nothing() {
     }
     assert_eq!(t.app.change_log(1000).unwrap().len(), log);
 }
+
+#[test]
+fn nfd_names_are_stored_as_nfc_and_ended_categories_refuse_late_joiners() {
+    // A name pasted from a web page in decomposed form must match the same name typed on a Vietnamese keyboard.
+    use unicode_normalization::UnicodeNormalization;
+    let mut t = TestRegister::new();
+    let nfd: String = "  Nguyễn   Thị Hường ".nfd().collect();
+    let p = t.app.add_person(PersonInput::new(&nfd, "cong_chuc")).unwrap();
+    assert_eq!(p.input.name, "Nguyễn Thị Hường");
+
+    let late = person("Lê Văn Tám", "khong_chuyen_trach_xa", "01/08/2025", "-", false, "-");
+    let err = t.app.add_person(late).err().unwrap();
+    assert_eq!(err.findings().iter().map(|f| f.code).collect::<Vec<_>>(), [FindingCode::CategoryEnded]);
+    t.app.add_person(person("Lê Văn Tám", "khong_chuyen_trach_xa", "01/08/2020", "31/07/2025", false, "-")).unwrap();
+}
+
+#[test]
+fn empty_templates_import_as_nothing() {
+    let mut t = TestRegister::new();
+    for ext in ["xlsx", "csv"] {
+        let people = t.dir.path().join(format!("mau-nguoi.{ext}"));
+        cchc::App::write_people_template(&people).unwrap();
+        let report = t.app.import_people(&people, false, &cchc::api::no_progress).unwrap();
+        assert_eq!((report.rows, report.findings.len()), (0, 0));
+        let quotas = t.dir.path().join(format!("mau-bien-che.{ext}"));
+        cchc::App::write_quota_template(&quotas).unwrap();
+        assert_eq!(t.app.import_quotas(&quotas, false, &cchc::api::no_progress).unwrap().rows, 0);
+        let tasks = t.dir.path().join(format!("mau-nhiem-vu.{ext}"));
+        cchc::App::write_task_template(&tasks).unwrap();
+        assert_eq!(t.app.import_tasks(&tasks, false, &cchc::api::no_progress).unwrap().rows, 0);
+    }
+}

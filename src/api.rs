@@ -6,14 +6,16 @@ use crate::clock::Clock;
 use crate::demo;
 use crate::error::{Error, Result};
 use crate::model::{
-    CaseFigures, Finding, FindingCode, PeriodKey, PeriodWindow, Place, Procedure, ProcedureInput, ProcedureQuery,
-    ProcedureStatus, Retirement, StatsRow, StatsTable, UnitProfile, check_row, on_time_rate, online_rate,
+    AreaProgress, CaseFigures, CategoryStaffing, DeadlineItem, DeadlineKind, Finding, FindingCode, Headcount,
+    PeriodKey, PeriodWindow, Person, PersonInput, Place, Plan, PlanInput, PlanProgress, Procedure, ProcedureInput,
+    ProcedureQuery, ProcedureStatus, Quota, ReformArea, Retirement, StaffCategory, StaffingSummary, StandardDue,
+    StatsRow, StatsTable, Task, TaskInput, UnitProfile, check_row, on_time_rate, online_rate,
 };
 use crate::register::{ChangeEntry, Register, Stamp, UpsertCounts};
 use crate::sheet;
 use crate::text;
 use crate::transfer;
-use chrono::{Datelike, Duration};
+use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -533,4 +535,598 @@ fn same_row(finding: &Finding, row: &StatsRow) -> bool {
     finding.place.period.as_deref() == Some(&row.period.to_string())
         && finding.place.field.as_deref() == Some(row.field.as_str())
         && finding.place.procedure == row.procedure
+}
+
+/// In-progress totals by (field, procedure).
+type InProgressByRow = BTreeMap<(String, Option<String>), i64>;
+
+/// How far ahead a person's deadline to meet the standard shows (summary and deadlines board), in days.
+pub const STANDARD_HORIZON_DAYS: i64 = 180;
+/// How far ahead a task's deadline shows on the deadlines board, in days.
+pub const TASK_HORIZON_DAYS: i64 = 30;
+
+// ---- Staffing (biên chế), reform plans and the deadlines board ----
+impl App {
+    /// The staff categories (data in the register), in their fixed order.
+    pub fn staff_categories(&self) -> Result<Vec<StaffCategory>> {
+        self.register.staff_categories()
+    }
+
+    /// Sets the quota of one year and category (adds or replaces it). Saving the same quota writes nothing.
+    pub fn set_quota(&mut self, quota: Quota) -> Result<Quota> {
+        let quota = quota.cleaned();
+        let mut findings = quota.validate();
+        findings.extend(self.category_findings(&quota.category, Some(quota.year), None, "category")?);
+        if findings.iter().any(Finding::is_error) {
+            return Err(Error::Invalid(findings));
+        }
+        let stamp = self.stamp();
+        self.register.upsert_quotas(std::slice::from_ref(&quota), &stamp, true, &|_| {})?;
+        Ok(quota)
+    }
+
+    /// Quotas of one year, or of every year.
+    pub fn quotas(&self, year: Option<i32>) -> Result<Vec<Quota>> {
+        self.register.quotas(year)
+    }
+
+    /// Enters a headcount as a total, for a category whose people the unit does not record one by one.
+    pub fn set_headcount(&mut self, headcount: Headcount) -> Result<Headcount> {
+        let mut headcount = headcount;
+        headcount.category = text::clean(&headcount.category);
+        let mut findings = headcount.validate();
+        findings.extend(self.category_findings(&headcount.category, Some(headcount.year), None, "category")?);
+        if findings.iter().any(Finding::is_error) {
+            return Err(Error::Invalid(findings));
+        }
+        let stamp = self.stamp();
+        self.register.set_headcount(&headcount, &stamp)?;
+        Ok(headcount)
+    }
+
+    pub fn headcounts(&self, year: Option<i32>) -> Result<Vec<Headcount>> {
+        self.register.headcounts(year)
+    }
+
+    /// Every person on record (present or not), in Vietnamese order of their names.
+    pub fn people(&self) -> Result<Vec<Person>> {
+        self.register.people()
+    }
+
+    pub fn person(&self, id: i64) -> Result<Person> {
+        self.register.person(id)?.ok_or(Error::NotFound { what: "person", key: id.to_string() })
+    }
+
+    pub fn add_person(&mut self, input: PersonInput) -> Result<Person> {
+        let input = self.validated_person(input)?;
+        let stamp = self.stamp();
+        self.register.insert_person(&input, &stamp)
+    }
+
+    pub fn edit_person(&mut self, id: i64, input: PersonInput) -> Result<Person> {
+        let before = self.person(id)?;
+        let input = self.validated_person(input)?;
+        let stamp = self.stamp();
+        self.register.update_person(&before, &input, &stamp)
+    }
+
+    /// The staffing on `date`, against the quotas of its year. A category's present headcount comes from its
+    /// people when it has any record, otherwise from the entered total.
+    pub fn staffing(&self, date: NaiveDate) -> Result<StaffingSummary> {
+        let year = date.year();
+        let quotas = self.register.quotas(Some(year))?;
+        let entered = self.register.headcounts(Some(year))?;
+        let people = self.register.people()?;
+        let mut rows = Vec::new();
+        let mut findings = Vec::new();
+        let (mut recorded, mut meeting) = (0i64, 0i64);
+        for category in self.register.staff_categories()? {
+            let quota = quotas.iter().find(|q| q.category == category.code).map(|q| q.quota);
+            let records: Vec<&Person> = people.iter().filter(|p| p.input.category == category.code).collect();
+            let present_people: Vec<&&Person> = records.iter().filter(|p| p.present_on(date)).collect();
+            let entered_count = entered.iter().find(|h| h.category == category.code).map(|h| h.count);
+            let (present, source) = if !records.is_empty() {
+                (present_people.len() as i64, "people")
+            } else if let Some(count) = entered_count {
+                (count, "entered")
+            } else {
+                (0, "none")
+            };
+            let meeting_standard = present_people.iter().filter(|p| p.input.standard_met).count() as i64;
+            recorded += present_people.len() as i64;
+            meeting += meeting_standard;
+            if quota.is_none() && present == 0 && source == "none" {
+                continue;
+            }
+            let place = || Place::record(category.name.clone());
+            match quota {
+                Some(q) if present > q => findings.push(
+                    Finding::new(FindingCode::OverQuota, place())
+                        .with("value", &category.name)
+                        .with("year", year)
+                        .with("present", present)
+                        .with("quota", q),
+                ),
+                None if present > 0 => findings.push(
+                    Finding::new(FindingCode::NoQuota, place())
+                        .with("value", &category.name)
+                        .with("year", year)
+                        .with("present", present),
+                ),
+                _ => {}
+            }
+            rows.push(CategoryStaffing {
+                category: category.code.clone(),
+                name: category.name.clone(),
+                quota,
+                present,
+                source,
+                vacancies: quota.map(|q| q - present),
+                meeting_standard,
+            });
+        }
+        let with_quota = rows.iter().filter(|r| r.quota.is_some());
+        let quota_total = with_quota.clone().filter_map(|r| r.quota).sum();
+        let present_total = with_quota.clone().map(|r| r.present).sum();
+        let vacancies = with_quota.filter_map(|r| r.vacancies).filter(|v| *v > 0).sum();
+        Ok(StaffingSummary {
+            date,
+            year,
+            rows,
+            quota: quota_total,
+            present: present_total,
+            vacancies,
+            standard_share: (recorded > 0).then(|| meeting as f64 * 100.0 / recorded as f64),
+            standard_due: standard_due(&people, date),
+            findings,
+        })
+    }
+
+    // ---- Reform plans and tasks ----
+
+    pub fn reform_areas(&self) -> Result<Vec<ReformArea>> {
+        self.register.reform_areas()
+    }
+
+    pub fn plans(&self, year: Option<i32>) -> Result<Vec<Plan>> {
+        self.register.plans(year)
+    }
+
+    pub fn plan(&self, year: i32, number: &str) -> Result<Plan> {
+        let number = text::clean(number);
+        self.register.plan(year, &number)?.ok_or(Error::NotFound { what: "plan", key: format!("{year} {number}") })
+    }
+
+    pub fn add_plan(&mut self, input: PlanInput) -> Result<Plan> {
+        let input = input.cleaned();
+        let findings = input.validate();
+        if !findings.is_empty() {
+            return Err(Error::Invalid(findings));
+        }
+        let stamp = self.stamp();
+        self.register.insert_plan(&input, &stamp)
+    }
+
+    /// Changes a plan's kind, date and title; its year and number identify it and cannot change.
+    pub fn edit_plan(&mut self, year: i32, number: &str, input: PlanInput) -> Result<Plan> {
+        let before = self.plan(year, number)?;
+        let input = input.cleaned();
+        let mut findings = input.validate();
+        if input.year != before.input.year || input.number != before.input.number {
+            findings.push(
+                Finding::new(FindingCode::BadChoice, Place::field("number"))
+                    .with("value", format!("{} {}", input.year, input.number))
+                    .with("expected", format!("{} {}", before.input.year, before.input.number)),
+            );
+        }
+        if !findings.is_empty() {
+            return Err(Error::Invalid(findings));
+        }
+        let stamp = self.stamp();
+        self.register.update_plan(&before, &input, &stamp)
+    }
+
+    /// Tasks of the plans of one year, or of all.
+    pub fn tasks(&self, year: Option<i32>) -> Result<Vec<Task>> {
+        self.register.tasks(year)
+    }
+
+    pub fn task(&self, id: i64) -> Result<Task> {
+        self.register.task(id)?.ok_or(Error::NotFound { what: "task", key: id.to_string() })
+    }
+
+    pub fn add_task(&mut self, input: TaskInput) -> Result<Task> {
+        let input = self.validated_task(input)?;
+        let stamp = self.stamp();
+        self.register.insert_task(&input, &stamp)
+    }
+
+    pub fn edit_task(&mut self, id: i64, input: TaskInput) -> Result<Task> {
+        let before = self.task(id)?;
+        let input = self.validated_task(input)?;
+        let stamp = self.stamp();
+        self.register.update_task(&before, &input, &stamp)
+    }
+
+    /// Completion of the tasks of the plans of `date`'s year, by reform area and overall, and the tasks overdue on
+    /// `date`. The register keeps a task's status, not its history, so the rates are those known now.
+    pub fn plan_progress(&self, date: NaiveDate) -> Result<PlanProgress> {
+        let tasks = self.register.tasks(Some(date.year()))?;
+        let areas = self
+            .register
+            .reform_areas()?
+            .into_iter()
+            .map(|a| {
+                AreaProgress::of(&a.code, &a.name, tasks.iter().filter(|t| t.input.area == a.code).map(|t| &t.input))
+            })
+            .collect();
+        Ok(PlanProgress {
+            date,
+            year: date.year(),
+            areas,
+            overall: AreaProgress::of("", "Tổng cộng", tasks.iter().map(|t| &t.input)),
+            overdue: tasks.iter().filter(|t| t.input.overdue_on(date)).cloned().collect(),
+        })
+    }
+
+    // ---- Deadlines board ----
+
+    /// Everything due, computed from the registers for `today`, sorted by due date: the next two periodic reports
+    /// (windows with the unit's overrides), open tasks due within 30 days or late, and present people's deadlines to
+    /// meet the standard within 180 days or past.
+    pub fn deadlines(&self, today: NaiveDate) -> Result<Vec<DeadlineItem>> {
+        let mut items = Vec::new();
+        let days = |due: NaiveDate| (due - today).num_days();
+        let mut reports = Vec::new();
+        for year in today.year() - 1..=today.year() + 1 {
+            for kind in crate::model::PeriodKind::ALL {
+                let window = self.period(PeriodKey::new(year, kind))?;
+                if window.deadline >= today {
+                    reports.push(window);
+                }
+            }
+        }
+        reports.sort_by_key(|w| (w.deadline, w.key));
+        for window in reports.into_iter().take(2) {
+            items.push(DeadlineItem {
+                kind: DeadlineKind::Report,
+                what: format!("Gửi báo cáo CCHC {}", window.key.label()),
+                record: window.key.to_string(),
+                due: window.deadline,
+                days_left: days(window.deadline),
+            });
+        }
+        for task in self.register.tasks(None)? {
+            let Some(due) = task.input.deadline else { continue };
+            if task.input.status.is_closed() || days(due) > TASK_HORIZON_DAYS {
+                continue;
+            }
+            items.push(DeadlineItem {
+                kind: DeadlineKind::Task,
+                what: format!("Nhiệm vụ: {}", task.input.content),
+                record: format!("Kế hoạch số {} (năm {})", task.input.plan_number, task.input.plan_year),
+                due,
+                days_left: days(due),
+            });
+        }
+        let people = self.register.people()?;
+        for due in standard_due(&people, today) {
+            items.push(DeadlineItem {
+                kind: DeadlineKind::StaffStandard,
+                what: format!("Đạt chuẩn: {}", due.person),
+                record: due.person.clone(),
+                due: due.deadline,
+                days_left: due.days_left,
+            });
+        }
+        items.sort_by(|a, b| (a.due, a.kind, &a.what).cmp(&(b.due, b.kind, &b.what)));
+        Ok(items)
+    }
+
+    /// Checks staffing and plans, every problem at once: a category with people but no quota, present above quota
+    /// (for every year with quotas, on 31/12 or today for the current year), a quota for a category that had ended,
+    /// a person who left before joining, a task due before its plan was issued.
+    pub fn check_staffing_and_plans(&self) -> Result<Vec<Finding>> {
+        let today = self.clock.today();
+        let mut findings = Vec::new();
+        let mut years: BTreeSet<i32> = self.register.quotas(None)?.iter().map(|q| q.year).collect();
+        years.insert(today.year());
+        for year in years.into_iter().filter(|y| *y <= today.year()) {
+            let day = if year == today.year() { today } else { NaiveDate::from_ymd_opt(year, 12, 31).expect("valid") };
+            findings.extend(self.staffing(day)?.findings);
+        }
+        for quota in self.register.quotas(None)? {
+            findings.extend(
+                self.category_findings(&quota.category, Some(quota.year), None, "category")?.into_iter().map(
+                    |mut f| {
+                        f.place.record = Some(format!("Biên chế năm {}", quota.year));
+                        f
+                    },
+                ),
+            );
+        }
+        for person in self.register.people()? {
+            findings.extend(person.input.validate().into_iter().map(|mut f| {
+                f.place.record = Some(person.input.name.clone());
+                f
+            }));
+        }
+        let plans = self.register.plans(None)?;
+        for task in self.register.tasks(None)? {
+            if let Some(f) = task_before_plan(&task.input, &plans) {
+                let mut f = f;
+                f.place.record = Some(format!("Kế hoạch số {}: {}", task.input.plan_number, task.input.content));
+                findings.push(f);
+            }
+        }
+        Ok(findings)
+    }
+
+    // ---- Imports and exports of quotas, people and tasks ----
+
+    /// Imports quotas from .xlsx or .csv: every row checked first, nothing written if any has an error. Rows are
+    /// matched by (year, category), so importing the same file twice changes nothing.
+    pub fn import_quotas(&mut self, path: &Path, dry_run: bool, progress: Progress<'_>) -> Result<ImportReport> {
+        self.import_quotas_table(sheet::read_table(path)?, dry_run, progress)
+    }
+
+    /// As `import_quotas`, from the content of a file the user picked (the desktop app); `name` gives its type.
+    pub fn import_quotas_bytes(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        dry_run: bool,
+        progress: Progress<'_>,
+    ) -> Result<ImportReport> {
+        self.import_quotas_table(sheet::read_table_bytes(Path::new(name), bytes)?, dry_run, progress)
+    }
+
+    fn import_quotas_table(
+        &mut self,
+        table: sheet::Table,
+        dry_run: bool,
+        progress: Progress<'_>,
+    ) -> Result<ImportReport> {
+        let categories = self.category_choices()?;
+        let parsed = transfer::parse_quotas(&table, &categories);
+        let mut findings = parsed.findings;
+        for (row, quota) in &parsed.records {
+            for f in self.category_findings(&quota.category, Some(quota.year), None, "category")? {
+                findings
+                    .push(Finding { place: Place::cell(&table.sheet, *row, transfer::quota_header("category")), ..f });
+            }
+        }
+        let rows: Vec<Quota> = parsed.records.into_iter().map(|(_, q)| q).collect();
+        self.apply_import(rows, findings, dry_run, progress, |register, rows, stamp, commit, tick| {
+            register.upsert_quotas(rows, stamp, commit, tick)
+        })
+    }
+
+    /// Exports every quota in the import's columns. Returns the row count.
+    pub fn export_quotas(&self, path: &Path) -> Result<usize> {
+        let quotas = self.register.quotas(None)?;
+        sheet::write_table(path, &transfer::quotas_table(&quotas, &self.category_choices()?))?;
+        Ok(quotas.len())
+    }
+
+    pub fn write_quota_template(path: &Path) -> Result<()> {
+        sheet::write_table(path, &transfer::quota_template())
+    }
+
+    /// Imports people; matched by name and date joined (two people of one name are told apart by that date).
+    pub fn import_people(&mut self, path: &Path, dry_run: bool, progress: Progress<'_>) -> Result<ImportReport> {
+        self.import_people_table(sheet::read_table(path)?, dry_run, progress)
+    }
+
+    /// As `import_people`, from the content of a file the user picked (the desktop app); `name` gives its type.
+    pub fn import_people_bytes(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        dry_run: bool,
+        progress: Progress<'_>,
+    ) -> Result<ImportReport> {
+        self.import_people_table(sheet::read_table_bytes(Path::new(name), bytes)?, dry_run, progress)
+    }
+
+    fn import_people_table(
+        &mut self,
+        table: sheet::Table,
+        dry_run: bool,
+        progress: Progress<'_>,
+    ) -> Result<ImportReport> {
+        let categories = self.category_choices()?;
+        let parsed = transfer::parse_people(&table, &categories);
+        let mut findings = parsed.findings;
+        for (row, person) in &parsed.records {
+            for f in self.category_findings(&person.category, None, person.joined, "category")? {
+                findings
+                    .push(Finding { place: Place::cell(&table.sheet, *row, transfer::person_header("category")), ..f });
+            }
+        }
+        let rows: Vec<PersonInput> = parsed.records.into_iter().map(|(_, p)| p).collect();
+        self.apply_import(rows, findings, dry_run, progress, |register, rows, stamp, commit, tick| {
+            register.upsert_people(rows, stamp, commit, tick)
+        })
+    }
+
+    /// Exports every person (those who left too) in the import's columns. Returns the row count.
+    pub fn export_people(&self, path: &Path) -> Result<usize> {
+        let people: Vec<PersonInput> = self.register.people()?.into_iter().map(|p| p.input).collect();
+        sheet::write_table(path, &transfer::people_table(&people, &self.category_choices()?))?;
+        Ok(people.len())
+    }
+
+    pub fn write_people_template(path: &Path) -> Result<()> {
+        sheet::write_table(path, &transfer::people_template())
+    }
+
+    /// Imports plan tasks; the plans must exist. Matched by plan (year, number) and content.
+    pub fn import_tasks(&mut self, path: &Path, dry_run: bool, progress: Progress<'_>) -> Result<ImportReport> {
+        self.import_tasks_table(sheet::read_table(path)?, dry_run, progress)
+    }
+
+    /// As `import_tasks`, from the content of a file the user picked (the desktop app); `name` gives its type.
+    pub fn import_tasks_bytes(
+        &mut self,
+        name: &str,
+        bytes: &[u8],
+        dry_run: bool,
+        progress: Progress<'_>,
+    ) -> Result<ImportReport> {
+        self.import_tasks_table(sheet::read_table_bytes(Path::new(name), bytes)?, dry_run, progress)
+    }
+
+    fn import_tasks_table(
+        &mut self,
+        table: sheet::Table,
+        dry_run: bool,
+        progress: Progress<'_>,
+    ) -> Result<ImportReport> {
+        let areas = self.register.reform_areas()?;
+        let choices: Vec<(String, String)> = areas.iter().map(|a| (a.code.clone(), a.name.clone())).collect();
+        let parsed = transfer::parse_tasks(&table, &choices);
+        let mut findings = parsed.findings;
+        let plans = self.register.plans(None)?;
+        for (row, task) in &parsed.records {
+            for f in self.task_findings(task, &plans, &areas) {
+                let column = transfer::task_header(f.place.column.as_deref().unwrap_or(""));
+                findings.push(Finding { place: Place::cell(&table.sheet, *row, column), ..f });
+            }
+        }
+        findings.dedup();
+        let rows: Vec<TaskInput> = parsed.records.into_iter().map(|(_, t)| t).collect();
+        self.apply_import(rows, findings, dry_run, progress, |register, rows, stamp, commit, tick| {
+            register.upsert_tasks(rows, stamp, commit, tick)
+        })
+    }
+
+    /// Exports the tasks of one year's plans (or all) in the import's columns. Returns the row count.
+    pub fn export_tasks(&self, path: &Path, year: Option<i32>) -> Result<usize> {
+        let tasks: Vec<TaskInput> = self.register.tasks(year)?.into_iter().map(|t| t.input).collect();
+        let choices: Vec<(String, String)> =
+            self.register.reform_areas()?.into_iter().map(|a| (a.code, a.name)).collect();
+        sheet::write_table(path, &transfer::tasks_table(&tasks, &choices))?;
+        Ok(tasks.len())
+    }
+
+    pub fn write_task_template(path: &Path) -> Result<()> {
+        sheet::write_table(path, &transfer::task_template())
+    }
+
+    // ---- helpers for staffing and plans ----
+
+    /// An unknown category (BAD_CHOICE), or one that had ended before `year` or `day` (CATEGORY_ENDED).
+    fn category_findings(
+        &self,
+        code: &str,
+        year: Option<i32>,
+        day: Option<NaiveDate>,
+        column: &str,
+    ) -> Result<Vec<Finding>> {
+        let categories = self.register.staff_categories()?;
+        let Some(category) = categories.iter().find(|c| c.code == code) else {
+            if code.is_empty() {
+                return Ok(Vec::new());
+            }
+            let allowed: Vec<&str> = categories.iter().map(|c| c.code.as_str()).collect();
+            return Ok(vec![
+                Finding::new(FindingCode::BadChoice, Place::field(column))
+                    .with("value", code)
+                    .with("allowed", allowed.join(", ")),
+            ]);
+        };
+        let after_end = category
+            .valid_until
+            .is_some_and(|until| year.is_some_and(|y| y > until.year()) || day.is_some_and(|d| d > until));
+        Ok(if after_end {
+            vec![Finding::new(FindingCode::CategoryEnded, Place::field(column)).with("value", &category.name).with(
+                "valid_until",
+                category.valid_until.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default(),
+            )]
+        } else {
+            Vec::new()
+        })
+    }
+
+    fn category_choices(&self) -> Result<Vec<(String, String)>> {
+        Ok(self.register.staff_categories()?.into_iter().map(|c| (c.code, c.name)).collect())
+    }
+
+    fn validated_person(&self, input: PersonInput) -> Result<PersonInput> {
+        let input = input.cleaned();
+        let mut findings = input.validate();
+        findings.extend(self.category_findings(&input.category, None, input.joined, "category")?);
+        if findings.iter().any(Finding::is_error) { Err(Error::Invalid(findings)) } else { Ok(input) }
+    }
+
+    fn task_findings(&self, input: &TaskInput, plans: &[Plan], areas: &[ReformArea]) -> Vec<Finding> {
+        let mut findings = input.validate();
+        if !input.area.is_empty() && !areas.iter().any(|a| a.code == input.area) {
+            let allowed: Vec<&str> = areas.iter().map(|a| a.code.as_str()).collect();
+            findings.push(
+                Finding::new(FindingCode::BadChoice, Place::field("area"))
+                    .with("value", &input.area)
+                    .with("allowed", allowed.join(", ")),
+            );
+        }
+        if !input.plan_number.is_empty()
+            && !plans.iter().any(|p| p.input.year == input.plan_year && p.input.number == input.plan_number)
+        {
+            findings.push(
+                Finding::new(FindingCode::UnknownPlan, Place::field("plan"))
+                    .with("value", format!("{} ({})", input.plan_number, input.plan_year)),
+            );
+        }
+        findings.extend(task_before_plan(input, plans));
+        findings
+    }
+
+    fn validated_task(&self, input: TaskInput) -> Result<TaskInput> {
+        let mut input = input.cleaned();
+        input.area = area_code(&input.area, &self.register.reform_areas()?);
+        let findings = self.task_findings(&input, &self.register.plans(None)?, &self.register.reform_areas()?);
+        if findings.iter().any(Finding::is_error) { Err(Error::Invalid(findings)) } else { Ok(input) }
+    }
+}
+
+/// Present people who do not yet meet the standard and whose deadline is within the horizon (or past).
+fn standard_due(people: &[Person], day: NaiveDate) -> Vec<StandardDue> {
+    let mut due: Vec<StandardDue> = people
+        .iter()
+        .filter(|p| p.present_on(day) && !p.input.standard_met)
+        .filter_map(|p| {
+            let deadline = p.input.standard_deadline?;
+            let days_left = (deadline - day).num_days();
+            (days_left <= STANDARD_HORIZON_DAYS).then(|| StandardDue {
+                person: p.input.name.clone(),
+                category: p.input.category.clone(),
+                deadline,
+                days_left,
+            })
+        })
+        .collect();
+    due.sort_by(|a, b| (a.deadline, &a.person).cmp(&(b.deadline, &b.person)));
+    due
+}
+
+/// A task whose deadline is before the date of its plan.
+fn task_before_plan(input: &TaskInput, plans: &[Plan]) -> Option<Finding> {
+    let plan = plans.iter().find(|p| p.input.year == input.plan_year && p.input.number == input.plan_number)?;
+    let deadline = input.deadline?;
+    (deadline < plan.input.date).then(|| {
+        Finding::new(FindingCode::TaskBeforePlan, Place::field("deadline"))
+            .with("deadline", deadline.format("%d/%m/%Y"))
+            .with("plan_date", plan.input.date.format("%d/%m/%Y"))
+    })
+}
+
+/// Accepts an area's code or its Vietnamese name (with or without diacritics); anything else passes unchanged.
+fn area_code(input: &str, areas: &[ReformArea]) -> String {
+    let folded = text::fold(input);
+    areas
+        .iter()
+        .find(|a| a.code == input || text::fold(&a.name) == folded)
+        .map(|a| a.code.clone())
+        .unwrap_or_else(|| input.to_string())
 }

@@ -1,4 +1,5 @@
-//! The Vietnamese columns of the procedure list and of Biểu 06: tables (from `sheet`) to records and back.
+//! The Vietnamese columns of the procedure list, Biểu 06, quotas, people and plan tasks: tables (from `sheet`) to
+//! records and back.
 //!
 //! Parsing never stops at the first problem: every cell's problem becomes a `Finding` placed at its sheet, row
 //! (as the spreadsheet shows it) and column (the standard header below, also when the file uses an alias), and a
@@ -27,8 +28,8 @@
 //!   Việt Nam Đồng, possibly after nghìn/triệu) is above 0 and below 1.000 đồng.
 
 use crate::model::{
-    CaseFigures, Finding, FindingCode, OnlineLevel, PeriodKey, PeriodKind, Place, ProcedureCode, ProcedureInput,
-    ProcedureStatus, ProcessingTime, StatsRow, TimeUnit,
+    CaseFigures, Decision, Finding, FindingCode, OnlineLevel, PeriodKey, PeriodKind, PersonInput, Place, ProcedureCode,
+    ProcedureInput, ProcedureStatus, ProcessingTime, Quota, StatsRow, TaskInput, TaskStatus, TimeUnit,
 };
 use crate::sheet::{Cell, Row, Table};
 use crate::text;
@@ -842,6 +843,397 @@ pub fn stats_table(rows: &[StatsRow]) -> Table {
 /// An empty Biểu 06: the headers only.
 pub fn stats_template() -> Table {
     Table::new(STATS_SHEET, &STATS_COLUMNS.map(|c| c.header))
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Staffing (quotas, people) and reform-plan tasks
+//
+// Categories and reform areas are data in the register, so the parsers take them as arguments; a cell may hold
+// the code (`cong_chuc`) or the Vietnamese name ("Công chức"), with or without diacritics. Upsert keys: a quota
+// by (year, category); a person by (name, date joined); a task by (plan year, plan number, content).
+
+/// The sheet name of quota tables.
+pub const QUOTA_SHEET: &str = "Biên chế";
+/// The sheet name of people tables.
+pub const PEOPLE_SHEET: &str = "Cán bộ, công chức";
+/// The sheet name of task tables.
+pub const TASK_SHEET: &str = "Nhiệm vụ CCHC";
+
+const Q_YEAR: usize = 0;
+const Q_CATEGORY: usize = 1;
+const Q_QUOTA: usize = 2;
+const Q_BASIS_NO: usize = 3;
+const Q_BASIS_DATE: usize = 4;
+const QUOTA_COLUMNS: [ColumnSpec; 5] = [
+    col("Năm", &[], true),
+    col("Loại", &["Loại cán bộ, công chức", "Đối tượng"], true),
+    col("Biên chế được giao", &["Biên chế", "Số biên chế", "Số lượng được giao"], true),
+    col("Số quyết định giao", &["Căn cứ", "Quyết định giao", "Số quyết định"], false),
+    col("Ngày quyết định", &["Ngày ban hành"], false),
+];
+
+const H_NAME: usize = 0;
+const H_POSITION: usize = 1;
+const H_RANK: usize = 2;
+const H_CATEGORY: usize = 3;
+const H_JOINED: usize = 4;
+const H_LEFT: usize = 5;
+const H_LEVEL: usize = 6;
+const H_FIELD: usize = 7;
+const H_POLITICAL: usize = 8;
+const H_STATE: usize = 9;
+const H_MET: usize = 10;
+const H_DEADLINE: usize = 11;
+const H_NOTE: usize = 12;
+const PEOPLE_COLUMNS: [ColumnSpec; 13] = [
+    col("Họ và tên", &["Họ tên", "Tên"], true),
+    col("Chức danh, vị trí việc làm", &["Chức danh", "Chức vụ", "Vị trí việc làm"], false),
+    col("Ngạch", &["Ngạch công chức"], false),
+    col("Loại", &["Loại cán bộ, công chức", "Đối tượng"], true),
+    col("Ngày vào", &["Ngày tuyển dụng", "Ngày bắt đầu"], false),
+    col("Ngày thôi", &["Ngày nghỉ", "Ngày thôi việc"], false),
+    col("Trình độ chuyên môn", &["Trình độ"], false),
+    col("Chuyên ngành", &["Ngành đào tạo"], false),
+    col("Lý luận chính trị", &["Trình độ lý luận chính trị"], false),
+    col("Quản lý nhà nước", &["Bồi dưỡng quản lý nhà nước"], false),
+    col("Đạt chuẩn", &["Đạt tiêu chuẩn"], false),
+    col("Hạn đạt chuẩn", &["Thời hạn đạt chuẩn"], false),
+    col("Ghi chú", &[], false),
+];
+
+const T_YEAR: usize = 0;
+const T_PLAN: usize = 1;
+const T_AREA: usize = 2;
+const T_CONTENT: usize = 3;
+const T_OWNER: usize = 4;
+const T_DEADLINE: usize = 5;
+const T_OUTPUT: usize = 6;
+const T_STATUS: usize = 7;
+const T_PERCENT: usize = 8;
+const T_EVIDENCE: usize = 9;
+const TASK_COLUMNS: [ColumnSpec; 10] = [
+    col("Năm kế hoạch", &["Năm"], true),
+    col("Số kế hoạch", &["Kế hoạch", "Số, ký hiệu kế hoạch"], true),
+    col("Lĩnh vực CCHC", &["Lĩnh vực", "Nội dung CCHC"], true),
+    col("Nội dung nhiệm vụ", &["Nhiệm vụ", "Nội dung"], true),
+    col("Chủ trì", &["Đơn vị chủ trì", "Người chủ trì", "Người thực hiện"], false),
+    col("Thời hạn", &["Thời gian hoàn thành", "Hạn hoàn thành"], false),
+    col("Sản phẩm", &["Sản phẩm dự kiến", "Kết quả dự kiến"], false),
+    col("Tình trạng", &["Trạng thái"], false),
+    col("Tỷ lệ hoàn thành (%)", &["Tỷ lệ hoàn thành", "Tiến độ (%)", "Tiến độ"], false),
+    col("Tài liệu kiểm chứng", &["Kiểm chứng", "Minh chứng"], false),
+];
+
+/// The quota header of a field name of `Quota` findings ("quota" → "Biên chế được giao").
+pub fn quota_header(name: &str) -> &str {
+    let column = match name {
+        "year" => Q_YEAR,
+        "category" => Q_CATEGORY,
+        "quota" => Q_QUOTA,
+        _ => return name,
+    };
+    QUOTA_COLUMNS[column].header
+}
+
+/// The people header of a field name of `PersonInput` findings.
+pub fn person_header(name: &str) -> &str {
+    let column = match name {
+        "name" => H_NAME,
+        "category" => H_CATEGORY,
+        "joined" => H_JOINED,
+        "left" => H_LEFT,
+        _ => return name,
+    };
+    PEOPLE_COLUMNS[column].header
+}
+
+/// The task header of a field name of `TaskInput` findings.
+pub fn task_header(name: &str) -> &str {
+    let column = match name {
+        "plan" => T_PLAN,
+        "area" => T_AREA,
+        "content" => T_CONTENT,
+        "deadline" => T_DEADLINE,
+        "percent" => T_PERCENT,
+        _ => return name,
+    };
+    TASK_COLUMNS[column].header
+}
+
+/// A (code, Vietnamese name) choice matched by code or folded name; `BadChoice` listing the names otherwise.
+fn choice_cell(cell: Option<&Cell>, column: usize, choices: &[(String, String)], found: &mut RowFindings) -> String {
+    let value = text_of(cell);
+    if value.is_empty() {
+        found.push(FindingCode::RequiredMissing, column, &[]);
+        return value;
+    }
+    let folded = text::fold(&value);
+    match choices.iter().find(|(code, name)| *code == value || text::fold(name) == folded || text::fold(code) == folded)
+    {
+        Some((code, _)) => code.clone(),
+        None => {
+            let allowed: Vec<&str> = choices.iter().map(|(_, name)| name.as_str()).collect();
+            found.push(FindingCode::BadChoice, column, &[("value", value), ("allowed", allowed.join("; "))]);
+            String::new()
+        }
+    }
+}
+
+/// A year cell (2000–2100).
+fn year_cell(cell: Option<&Cell>, column: usize, found: &mut RowFindings) -> i32 {
+    match cell.map(count) {
+        Some(Some(0)) | None => {
+            found.push(FindingCode::RequiredMissing, column, &[]);
+            0
+        }
+        Some(Some(y)) if (2000..=2100).contains(&y) => y as i32,
+        Some(_) => {
+            found.push(FindingCode::BadNumber, column, &[("value", text_of(cell))]);
+            0
+        }
+    }
+}
+
+/// A whole number cell; empty gives `default`.
+fn number_cell(cell: Option<&Cell>, column: usize, found: &mut RowFindings) -> Option<i64> {
+    let cell = cell?;
+    let value = count(cell);
+    if value.is_none() {
+        found.push(FindingCode::BadNumber, column, &[("value", cell.display())]);
+    }
+    value
+}
+
+/// The shared loop of the three tables: layout, empty rows, duplicate keys, findings mapped to headers.
+fn parse_with<T>(
+    table: &Table,
+    specs: &'static [ColumnSpec],
+    key_column: usize,
+    header: fn(&str) -> &str,
+    read: impl Fn(&Layout, &Row, &mut RowFindings) -> (String, T, Vec<Finding>),
+) -> Parsed<T> {
+    let mut findings = Vec::new();
+    let layout = Layout::new(table, specs, &mut findings);
+    let mut records = Vec::new();
+    if !layout.is_complete() {
+        return Parsed { records, findings };
+    }
+    let mut first_row_of: HashMap<String, usize> = HashMap::new();
+    for row in &table.rows {
+        if row.is_empty() {
+            findings.push(Finding::new(FindingCode::EmptyRow, Place::row(&table.sheet, row.number)));
+            continue;
+        }
+        let mut found = RowFindings::new(&layout, row.number);
+        let (key, record, validation) = read(&layout, row, &mut found);
+        for finding in validation {
+            let column = header(finding.place.column.as_deref().unwrap_or(""));
+            let place = Place::cell(&table.sheet, row.number, column);
+            if !found.findings.iter().any(|f| f.place == place && f.is_error()) {
+                found.findings.push(Finding { place, ..finding });
+            }
+        }
+        if !found.has_errors() {
+            match first_row_of.get(&key) {
+                Some(first) => found.push(
+                    FindingCode::DuplicateInFile,
+                    key_column,
+                    &[("value", key.clone()), ("first_row", first.to_string())],
+                ),
+                None => {
+                    first_row_of.insert(key, row.number);
+                }
+            }
+        }
+        if !found.has_errors() {
+            records.push((row.number, record));
+        }
+        findings.append(&mut found.findings);
+    }
+    Parsed { records, findings }
+}
+
+/// Reads quotas; `categories` are the register's (code, name) pairs.
+pub fn parse_quotas(table: &Table, categories: &[(String, String)]) -> Parsed<Quota> {
+    parse_with(table, &QUOTA_COLUMNS, Q_CATEGORY, quota_header, |layout, row, found| {
+        let cell = |column: usize| layout.cell(row, column);
+        let year = year_cell(cell(Q_YEAR), Q_YEAR, found);
+        let category = choice_cell(cell(Q_CATEGORY), Q_CATEGORY, categories, found);
+        let quota = match cell(Q_QUOTA) {
+            Some(Cell::Empty) | None => {
+                found.push(FindingCode::RequiredMissing, Q_QUOTA, &[]);
+                0
+            }
+            other => number_cell(other, Q_QUOTA, found).unwrap_or(0),
+        };
+        let basis = Decision {
+            number: text::clean(&text_of(cell(Q_BASIS_NO))),
+            date: date_cell(cell(Q_BASIS_DATE), Q_BASIS_DATE, found),
+        };
+        let quota = Quota { year, category, quota, basis }.cleaned();
+        let validation = if found.has_errors() { Vec::new() } else { quota.validate() };
+        (format!("{year} {}", quota.category), quota, validation)
+    })
+}
+
+/// Quotas as a table, in the columns `parse_quotas` reads; categories by their Vietnamese names.
+pub fn quotas_table(quotas: &[Quota], categories: &[(String, String)]) -> Table {
+    let mut table = quota_template();
+    for q in quotas {
+        table.push(vec![
+            Cell::Number(q.year as f64),
+            Cell::text(choice_name(&q.category, categories)),
+            Cell::Number(q.quota as f64),
+            Cell::text(&q.basis.number),
+            q.basis.date.map_or(Cell::Empty, Cell::Date),
+        ]);
+    }
+    table
+}
+
+pub fn quota_template() -> Table {
+    Table::new(QUOTA_SHEET, &QUOTA_COLUMNS.map(|c| c.header))
+}
+
+/// Reads people; `categories` are the register's (code, name) pairs.
+pub fn parse_people(table: &Table, categories: &[(String, String)]) -> Parsed<PersonInput> {
+    parse_with(table, &PEOPLE_COLUMNS, H_NAME, person_header, |layout, row, found| {
+        let cell = |column: usize| layout.cell(row, column);
+        let text = |column: usize| text::clean(&text_of(cell(column)));
+        let category = choice_cell(cell(H_CATEGORY), H_CATEGORY, categories, found);
+        let standard_met = match cell(H_MET) {
+            None => false,
+            Some(c) => flag(c).unwrap_or_else(|| {
+                found.push(
+                    FindingCode::BadChoice,
+                    H_MET,
+                    &[("value", c.display()), ("allowed", "x; có; không".into())],
+                );
+                false
+            }),
+        };
+        let input = PersonInput {
+            name: text(H_NAME),
+            position: text(H_POSITION),
+            rank: text(H_RANK),
+            category,
+            joined: date_cell(cell(H_JOINED), H_JOINED, found),
+            left: date_cell(cell(H_LEFT), H_LEFT, found),
+            qualification_level: text(H_LEVEL),
+            qualification_field: text(H_FIELD),
+            political_theory: text(H_POLITICAL),
+            state_management: text(H_STATE),
+            standard_met,
+            standard_deadline: date_cell(cell(H_DEADLINE), H_DEADLINE, found),
+            note: text(H_NOTE),
+        }
+        .cleaned();
+        let joined = input.joined.map(|d| d.format("%d/%m/%Y").to_string()).unwrap_or_default();
+        let key = format!("{} {joined}", input.name).trim_end().to_string();
+        let validation =
+            input.validate().into_iter().filter(|f| f.place.column.as_deref() != Some("category")).collect();
+        (key, input, validation)
+    })
+}
+
+/// People as a table, in the columns `parse_people` reads.
+pub fn people_table(people: &[PersonInput], categories: &[(String, String)]) -> Table {
+    let mut table = people_template();
+    for p in people {
+        let date = |d: Option<NaiveDate>| d.map_or(Cell::Empty, Cell::Date);
+        table.push(vec![
+            Cell::text(&p.name),
+            Cell::text(&p.position),
+            Cell::text(&p.rank),
+            Cell::text(choice_name(&p.category, categories)),
+            date(p.joined),
+            date(p.left),
+            Cell::text(&p.qualification_level),
+            Cell::text(&p.qualification_field),
+            Cell::text(&p.political_theory),
+            Cell::text(&p.state_management),
+            if p.standard_met { Cell::Text("x".into()) } else { Cell::Empty },
+            date(p.standard_deadline),
+            Cell::text(&p.note),
+        ]);
+    }
+    table
+}
+
+pub fn people_template() -> Table {
+    Table::new(PEOPLE_SHEET, &PEOPLE_COLUMNS.map(|c| c.header))
+}
+
+/// Reads tasks; `areas` are the register's reform areas as (code, name) pairs. Plans are checked by the caller.
+pub fn parse_tasks(table: &Table, areas: &[(String, String)]) -> Parsed<TaskInput> {
+    parse_with(table, &TASK_COLUMNS, T_CONTENT, task_header, |layout, row, found| {
+        let cell = |column: usize| layout.cell(row, column);
+        let text = |column: usize| text::clean(&text_of(cell(column)));
+        let plan_year = year_cell(cell(T_YEAR), T_YEAR, found);
+        let area = choice_cell(cell(T_AREA), T_AREA, areas, found);
+        let status = match cell(T_STATUS) {
+            None | Some(Cell::Empty) => TaskStatus::NotStarted,
+            Some(c) => TaskStatus::parse(&c.display()).unwrap_or_else(|| {
+                let allowed: Vec<&str> = TaskStatus::ALL.iter().map(|s| s.label()).collect();
+                found.push(
+                    FindingCode::BadChoice,
+                    T_STATUS,
+                    &[("value", c.display()), ("allowed", allowed.join("; "))],
+                );
+                TaskStatus::NotStarted
+            }),
+        };
+        let percent = match cell(T_PERCENT) {
+            // "80%" is accepted as 80.
+            Some(Cell::Text(s)) => number_cell(Some(&Cell::text(s.trim_end_matches('%'))), T_PERCENT, found),
+            other => number_cell(other, T_PERCENT, found),
+        }
+        .unwrap_or(0);
+        let input = TaskInput {
+            plan_year,
+            plan_number: text(T_PLAN),
+            area,
+            content: text(T_CONTENT),
+            owner: text(T_OWNER),
+            deadline: date_cell(cell(T_DEADLINE), T_DEADLINE, found),
+            expected_output: text(T_OUTPUT),
+            status,
+            percent,
+            evidence: text(T_EVIDENCE),
+        }
+        .cleaned();
+        let key = format!("{} {} {}", input.plan_year, input.plan_number, input.content);
+        let validation = input.validate().into_iter().filter(|f| f.place.column.as_deref() != Some("area")).collect();
+        (key, input, validation)
+    })
+}
+
+/// Tasks as a table, in the columns `parse_tasks` reads.
+pub fn tasks_table(tasks: &[TaskInput], areas: &[(String, String)]) -> Table {
+    let mut table = task_template();
+    for t in tasks {
+        table.push(vec![
+            Cell::Number(t.plan_year as f64),
+            Cell::text(&t.plan_number),
+            Cell::text(choice_name(&t.area, areas)),
+            Cell::text(&t.content),
+            Cell::text(&t.owner),
+            t.deadline.map_or(Cell::Empty, Cell::Date),
+            Cell::text(&t.expected_output),
+            Cell::text(t.status.label()),
+            Cell::Number(t.percent as f64),
+            Cell::text(&t.evidence),
+        ]);
+    }
+    table
+}
+
+pub fn task_template() -> Table {
+    Table::new(TASK_SHEET, &TASK_COLUMNS.map(|c| c.header))
+}
+
+fn choice_name<'a>(code: &'a str, choices: &'a [(String, String)]) -> &'a str {
+    choices.iter().find(|(c, _)| c == code).map_or(code, |(_, name)| name.as_str())
 }
 
 #[cfg(test)]

@@ -41,6 +41,14 @@ pub enum FindingCode {
     ApologyBelowLate,
     CarriedOverMismatch,
     FieldWithoutProcedures,
+    // Staffing and reform plans.
+    DatesOutOfOrder,
+    OutOfRange,
+    NoQuota,
+    OverQuota,
+    TaskBeforePlan,
+    UnknownPlan,
+    CategoryEnded,
 }
 
 impl FindingCode {
@@ -52,7 +60,8 @@ impl FindingCode {
             | OddFee
             | ApologyBelowLate
             | CarriedOverMismatch
-            | FieldWithoutProcedures => Severity::Warning,
+            | FieldWithoutProcedures
+            | NoQuota => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -74,6 +83,9 @@ pub struct Place {
     pub field: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub procedure: Option<String>,
+    /// Another record of the register: a person, a plan or a task, as the official knows it.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub record: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -109,6 +121,10 @@ impl Place {
 
     pub fn row(sheet: &str, row: usize) -> Place {
         Place { sheet: Some(sheet.to_string()), row: Some(row), ..Place::default() }
+    }
+
+    pub fn record(what: impl Into<String>) -> Place {
+        Place { record: Some(what.into()), ..Place::default() }
     }
 
     pub fn field(name: &str) -> Place {

@@ -4,7 +4,9 @@
 //! refused with its bytes unchanged. An older register is copied aside (`VACUUM INTO`) before it is migrated.
 //! Every write runs in one transaction together with its change-log entry, and is committed at once.
 
+mod plans;
 mod procedures;
+mod staffing;
 mod stats;
 mod unit;
 
@@ -19,7 +21,10 @@ use std::path::{Path, PathBuf};
 const APPLICATION_ID: i64 = 0x4343_4843;
 
 /// The migrations, in order; the schema version of a register is the number of migrations applied.
-const MIGRATIONS: &[(&str, &str)] = &[("0001_initial.sql", include_str!("migrations/0001_initial.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_initial.sql", include_str!("migrations/0001_initial.sql")),
+    ("0002_staffing_and_plans.sql", include_str!("migrations/0002_staffing_and_plans.sql")),
+];
 
 /// The schema version this program writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

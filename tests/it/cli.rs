@@ -50,7 +50,18 @@ fn an_official_creates_a_register_adds_a_procedure_and_finds_it_without_diacriti
     init(&register);
     let out = cchc(
         &register,
-        &["procedures", "add", "--code", "1.001193", "--name", "Thủ tục đăng ký khai sinh", "--field", "Hộ tịch", "--time", "1 ngày làm việc"],
+        &[
+            "procedures",
+            "add",
+            "--code",
+            "1.001193",
+            "--name",
+            "Thủ tục đăng ký khai sinh",
+            "--field",
+            "Hộ tịch",
+            "--time",
+            "1 ngày làm việc",
+        ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
 
@@ -74,7 +85,11 @@ fn a_bad_import_is_refused_with_its_row_and_column_in_vietnamese() {
     let register = dir.path().join("so.cchc");
     init(&register);
     let file = dir.path().join("danh-muc.csv");
-    std::fs::write(&file, "Mã TTHC,Tên thủ tục hành chính,Lĩnh vực\n1.001193,Thủ tục đăng ký khai sinh,Hộ tịch\n1.00119,Sai mã,Hộ tịch\n").unwrap();
+    std::fs::write(
+        &file,
+        "Mã TTHC,Tên thủ tục hành chính,Lĩnh vực\n1.001193,Thủ tục đăng ký khai sinh,Hộ tịch\n1.00119,Sai mã,Hộ tịch\n",
+    )
+    .unwrap();
     let out = cchc(&register, &["procedures", "import", file.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let text = stderr(&out);
@@ -107,7 +122,12 @@ fn a_missing_register_and_a_mistyped_command_fail_with_a_clear_message() {
 #[test]
 fn the_demo_shows_statistics_with_rates_and_passes_check() {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_cchc")).args(["demo"]).arg(dir.path()).env("CCHC_NOW", "2026-11-23T09:30").output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_cchc"))
+        .args(["demo"])
+        .arg(dir.path())
+        .env("CCHC_NOW", "2026-11-23T09:30")
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     let register = dir.path().join("demo.cchc");
     let out = cchc(&register, &["stats", "show", "--period", "2025"]);
@@ -124,4 +144,92 @@ fn the_demo_shows_statistics_with_rates_and_passes_check() {
     assert!(stdout(&out).contains("Tổng số hồ sơ nhận"), "{}", stdout(&out));
     let out = cchc(&register, &["check", "--period", "2026-Q3"]);
     assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn an_official_enters_seed_001_staffing_and_plans_and_reads_the_deadlines() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = dir.path().join("so.cchc");
+    init(&register);
+    for category in ["can_bo", "cong_chuc"] {
+        let out =
+            cchc(&register, &["staffing", "quota", "set", "--year", "2021", "--category", category, "--quota", "10"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    for i in 1..=9 {
+        for category in ["can_bo", "cong_chuc"] {
+            let name = format!("{category} {i}");
+            let out = cchc(
+                &register,
+                &["staffing", "people", "add", "--name", &name, "--category", category, "--joined", "01/01/2020"],
+            );
+            assert!(out.status.success(), "{}", stderr(&out));
+        }
+    }
+    let out = cchc(&register, &["staffing", "show", "--date", "30/05/2021"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("Tổng (các loại có biên chế)"), "{text}");
+    let json = cchc(&register, &["--json", "staffing", "show", "--date", "30/05/2021"]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(
+        (value["quota"].as_i64(), value["present"].as_i64(), value["vacancies"].as_i64()),
+        (Some(20), Some(18), Some(2))
+    );
+
+    let out =
+        cchc(&register, &["plans", "add", "--number", "09/KH-UBND", "--date", "10/03/2021", "--kind", "tthc_control"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = cchc(
+        &register,
+        &[
+            "tasks",
+            "add",
+            "--plan",
+            "09/KH-UBND",
+            "--year",
+            "2021",
+            "--area",
+            "tthc",
+            "--content",
+            "Rà soát TTHC",
+            "--deadline",
+            "30/11/2026",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = cchc(&register, &["deadlines"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("Gửi báo cáo CCHC năm 2026"), "{text}");
+    assert!(text.contains("Rà soát TTHC"), "{text}");
+
+    let out = cchc(&register, &["tasks", "edit", "1", "--status", "done", "--percent", "100"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = cchc(&register, &["plans", "progress", "--date", "30/06/2021"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("100,00 %"), "{}", stdout(&out));
+    let out = cchc(&register, &["deadlines"]);
+    assert!(!stdout(&out).contains("Rà soát TTHC"), "a done task is no longer due");
+
+    // A task before its plan is refused with the Vietnamese sentence, exit 1.
+    let out = cchc(
+        &register,
+        &[
+            "tasks",
+            "add",
+            "--plan",
+            "09/KH-UBND",
+            "--year",
+            "2021",
+            "--area",
+            "tthc",
+            "--content",
+            "Sớm",
+            "--deadline",
+            "01/03/2021",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("trước ngày ban hành kế hoạch"), "{}", stderr(&out));
 }

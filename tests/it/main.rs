@@ -1,10 +1,13 @@
 //! Integration tests: every behaviour through `App` (or the built `cchc` binary) on real temporary registers.
 
 mod cli;
+mod deadlines;
 mod demo;
 mod fixtures;
 mod imports;
+mod plans;
 mod procedures;
 mod register;
+mod staffing;
 mod stats;
 mod tidy;

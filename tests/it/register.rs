@@ -77,7 +77,8 @@ fn an_older_register_is_copied_aside_before_it_is_migrated() {
     let app = App::open(&path, Assets::bundled(), clock()).unwrap();
     let copy = app.migration_backup().expect("a copy is made before migrating").to_path_buf();
     assert!(copy.starts_with(dir.path().join("backups")), "copy lives in backups/: {copy:?}");
-    assert!(copy.file_name().unwrap().to_str().unwrap().contains("before-v1"), "{copy:?}");
+    let target = format!("before-v{}", cchc::register::SCHEMA_VERSION);
+    assert!(copy.file_name().unwrap().to_str().unwrap().contains(&target), "{copy:?}");
     let conn = rusqlite::Connection::open(&copy).unwrap();
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
     assert_eq!(version, 0, "the copy holds the register as it was");
@@ -172,4 +173,45 @@ fn periods_default_to_the_reporting_regime_and_can_be_overridden() {
     let backwards = PeriodWindow { key, start: d(2026, 7, 1), end: d(2026, 6, 10), deadline: d(2026, 6, 12) };
     assert_eq!(t.app.set_period(backwards).err().unwrap().code(), ErrorCode::Invalid);
     assert_eq!(t.app.period(key).unwrap(), earlier);
+}
+
+#[test]
+fn a_v1_register_is_copied_aside_and_migrated_keeping_its_procedures() {
+    // A register as the first release wrote it: only migration 0001 applied, with one procedure in it.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("register.cchc");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "application_id", 0x4343_4843).unwrap();
+        conn.execute_batch(include_str!("../../src/register/migrations/0001_initial.sql")).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute(
+            "INSERT INTO unit (name, kind, province, issuer_line, place_name, user_name, created_at, updated_at)
+             VALUES ('Ủy ban nhân dân phường Trần Phú', 'phuong', 'Hải Phòng', 'ỦY BAN NHÂN DÂN PHƯỜNG TRẦN PHÚ',
+                     'Trần Phú', 'Nguyễn Thị Lan', '2026-01-01', '2026-01-01')",
+            [],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO procedure (code, name, field, search_text, name_sort, field_sort, created_at, updated_at)
+             VALUES ('1.001193', 'Thủ tục đăng ký khai sinh', 'Hộ tịch', '1.001193 thu tuc dang ky khai sinh ho tich',
+                     x'00', x'00', '2026-01-01', '2026-01-01')",
+            [],
+        )
+        .unwrap();
+    }
+    let mut app = App::open(&path, Assets::bundled(), clock()).unwrap();
+    let copy = app.migration_backup().expect("a copy is made before migrating").to_path_buf();
+    assert!(copy.starts_with(dir.path().join("backups")), "copy lives in backups/: {copy:?}");
+    let conn = rusqlite::Connection::open(&copy).unwrap();
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(version, 1, "the copy holds the register as it was");
+    assert_eq!(app.schema_version().unwrap(), 2);
+    assert_eq!(app.procedure("1.001193").unwrap().input.name, "Thủ tục đăng ký khai sinh");
+    // The new registers work at once, with their seeded data.
+    assert_eq!(app.staff_categories().unwrap().len(), 5);
+    assert_eq!(app.reform_areas().unwrap().len(), 8);
+    let quota = cchc::model::Quota { year: 2026, category: "cong_chuc".into(), quota: 10, basis: Default::default() };
+    app.set_quota(quota).unwrap();
+    assert_eq!(app.quotas(Some(2026)).unwrap().len(), 1);
 }

@@ -1,4 +1,5 @@
-//! `cchc`: the command line of the commune's administrative-reform register (procedures and Biểu 06 statistics).
+//! `cchc`: the command line of the commune's administrative-reform register (procedures, Biểu 06 statistics,
+//! staffing, reform plans and the deadlines board).
 //!
 //! Every command calls `App` and nothing else; what a person reads is Vietnamese, `--json` gives machine output.
 //! Exit codes: 0 success, 1 refusal or error (and `check` with errors), 2 usage error.
@@ -7,7 +8,9 @@ mod bench;
 mod format;
 mod messages;
 mod output;
+mod plans;
 mod procedures;
+mod staffing;
 mod stats;
 mod unit;
 mod usage;
@@ -23,7 +26,7 @@ use std::process::ExitCode;
 #[derive(Parser, Debug)]
 #[command(
     name = "cchc",
-    about = "Sổ theo dõi cải cách hành chính cấp xã: danh mục thủ tục hành chính và số liệu giải quyết hồ sơ (Biểu 06)"
+    about = "Sổ theo dõi cải cách hành chính cấp xã: danh mục thủ tục hành chính, số liệu giải quyết hồ sơ (Biểu 06), biên chế, kế hoạch CCHC và việc cần làm"
 )]
 struct Cli {
     #[arg(
@@ -51,6 +54,14 @@ enum Command {
     Procedures(procedures::ProceduresCommand),
     #[command(subcommand, about = "Số liệu giải quyết hồ sơ (Biểu 06): xem, nhập, xuất")]
     Stats(stats::StatsCommand),
+    #[command(subcommand, about = "Biên chế: được giao, có mặt, danh sách cán bộ, công chức")]
+    Staffing(staffing::StaffingCommand),
+    #[command(subcommand, about = "Kế hoạch cải cách hành chính: thêm, xem, tiến độ")]
+    Plans(plans::PlansCommand),
+    #[command(subcommand, about = "Nhiệm vụ của kế hoạch CCHC: thêm, sửa, xem, nhập, xuất")]
+    Tasks(plans::TasksCommand),
+    #[command(about = "Việc cần làm: hạn báo cáo, nhiệm vụ đến hạn hoặc quá hạn, hạn đạt chuẩn")]
+    Deadlines(plans::DeadlinesArgs),
     #[command(about = "Kiểm tra số liệu và danh mục, liệt kê mọi lỗi và cảnh báo")]
     Check(stats::CheckArgs),
     #[command(about = "Xem nhật ký thay đổi")]
@@ -143,6 +154,10 @@ fn run(ctx: &Ctx, command: Command) -> CmdResult {
         Command::Period(command) => unit::run_period(ctx, command),
         Command::Procedures(command) => procedures::run(ctx, command),
         Command::Stats(command) => stats::run(ctx, command),
+        Command::Staffing(command) => staffing::run(ctx, command),
+        Command::Plans(command) => plans::run_plans(ctx, command),
+        Command::Tasks(command) => plans::run_tasks(ctx, command),
+        Command::Deadlines(args) => plans::deadlines(ctx, args),
         Command::Check(args) => stats::check(ctx, args),
         Command::Log(args) => log(ctx, args),
         Command::Demo(args) => demo(ctx, args),

@@ -139,6 +139,37 @@ pub fn finding_message(finding: &Finding) -> String {
         FindingCode::FieldWithoutProcedures => {
             format!("Lĩnh vực “{}” chưa có thủ tục nào trong sổ.", value())
         }
+        FindingCode::DatesOutOfOrder => format!(
+            "Ngày kết thúc ({}) trước ngày bắt đầu ({}).",
+            v("end").unwrap_or_default(),
+            v("start").unwrap_or_default()
+        ),
+        FindingCode::OutOfRange => format!(
+            "“{}” nằm ngoài khoảng cho phép (từ {} đến {}).",
+            value(),
+            v("min").unwrap_or_default(),
+            v("max").unwrap_or_default()
+        ),
+        FindingCode::NoQuota => format!(
+            "Năm {} chưa có biên chế được giao cho loại “{}” nhưng có người thuộc loại này.",
+            v("year").unwrap_or_default(),
+            value()
+        ),
+        FindingCode::OverQuota => format!(
+            "Số có mặt ({}) vượt biên chế được giao ({}) của loại “{}”.",
+            v("present").unwrap_or_default(),
+            v("quota").unwrap_or_default(),
+            value()
+        ),
+        FindingCode::TaskBeforePlan => format!(
+            "Thời hạn của nhiệm vụ ({}) trước ngày ban hành kế hoạch ({}).",
+            v("deadline").unwrap_or_default(),
+            v("plan_date").unwrap_or_default()
+        ),
+        FindingCode::UnknownPlan => format!("Kế hoạch “{}” không có trong sổ.", value()),
+        FindingCode::CategoryEnded => {
+            format!("Loại “{}” chỉ áp dụng đến ngày {}.", value(), v("valid_until").unwrap_or_default())
+        }
     }
 }
 
@@ -160,6 +191,9 @@ pub fn place_text(place: &Place) -> String {
     }
     if let Some(procedure) = &place.procedure {
         parts.push(format!("thủ tục {procedure}"));
+    }
+    if let Some(record) = &place.record {
+        parts.push(record.clone());
     }
     if let Some(column) = &place.column {
         if place.sheet.is_some() {
@@ -220,6 +254,17 @@ pub fn column_caption(name: &str) -> String {
         "start" => "Từ ngày",
         "end" => "Đến ngày",
         "deadline" => "Hạn gửi báo cáo",
+        "year" => "Năm",
+        "category" => "Loại cán bộ, công chức",
+        "quota" => "Biên chế được giao",
+        "count" => "Số người",
+        "joined" => "Ngày vào",
+        "left" => "Ngày thôi",
+        "number" => "Số, ký hiệu",
+        "plan" => "Kế hoạch",
+        "area" => "Lĩnh vực CCHC",
+        "content" => "Nội dung nhiệm vụ",
+        "percent" => "Tỷ lệ hoàn thành (%)",
         other => return other.to_string(),
     };
     caption.to_string()
@@ -255,6 +300,11 @@ pub fn entity_caption(entity: &str) -> String {
         "unit" => "Đơn vị",
         "period_setting" => "Kỳ báo cáo",
         "case_stats" => "Số liệu hồ sơ",
+        "staff_quota" => "Biên chế",
+        "staff_headcount" => "Số có mặt",
+        "person" => "Cán bộ, công chức",
+        "plan" => "Kế hoạch",
+        "task" => "Nhiệm vụ",
         other => return other.to_string(),
     }
     .to_string()

@@ -243,7 +243,10 @@ fn figure_cells(first: Cell, figures: &CaseFigures) -> Vec<Cell> {
 
 pub fn check(ctx: &Ctx, args: CheckArgs) -> CmdResult {
     let app = ctx.open()?;
-    let findings = app.check(args.period)?;
+    let mut findings = app.check(args.period)?;
+    if args.period.is_none() {
+        findings.extend(app.check_staffing_and_plans()?);
+    }
     let errors = findings.iter().filter(|f| f.is_error()).count();
     let done = if errors > 0 { Done::WithErrors } else { Done::Clean };
     if ctx.out.json {

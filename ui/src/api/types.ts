@@ -62,7 +62,14 @@ export type FindingCode =
   | "IN_PROGRESS_SUM_MISMATCH"
   | "APOLOGY_BELOW_LATE"
   | "CARRIED_OVER_MISMATCH"
-  | "FIELD_WITHOUT_PROCEDURES";
+  | "FIELD_WITHOUT_PROCEDURES"
+  | "DATES_OUT_OF_ORDER"
+  | "OUT_OF_RANGE"
+  | "NO_QUOTA"
+  | "OVER_QUOTA"
+  | "TASK_BEFORE_PLAN"
+  | "UNKNOWN_PLAN"
+  | "CATEGORY_ENDED";
 
 export type Severity = "error" | "warning";
 
@@ -73,6 +80,8 @@ export interface Place {
   period?: string;
   field?: string;
   procedure?: string;
+  /** Another record of the register: a person, a plan or a task. */
+  record?: string;
 }
 
 export interface Finding {

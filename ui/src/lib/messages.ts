@@ -75,6 +75,7 @@ export function placeText(place: Place, omit: (keyof Place)[] = []): string {
   if (place.period) parts.push(fill(placeParts.period, { period: periodPhrase(place.period) }));
   if (place.field) parts.push(fill(placeParts.field, { field: place.field }));
   if (place.procedure) parts.push(fill(placeParts.procedure, { procedure: place.procedure }));
+  if (place.record) parts.push(place.record);
   if (place.column) {
     if (place.sheet) parts.push(fill(placeParts.column, { column: place.column }));
     else if (parts.length === 0) parts.push(fill(placeParts.item, { column: columnCaption(place.column) }));

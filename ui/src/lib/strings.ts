@@ -152,6 +152,13 @@ export const findingMessages: Record<FindingCode, string> = {
   CARRIED_OVER_MISMATCH:
     "Số hồ sơ từ kỳ trước chuyển qua ({carried_over}) khác số hồ sơ đang giải quyết cuối kỳ trước ({previous_in_progress}).",
   FIELD_WITHOUT_PROCEDURES: "Lĩnh vực “{value}” chưa có thủ tục nào trong sổ.",
+  DATES_OUT_OF_ORDER: "Ngày kết thúc ({end}) trước ngày bắt đầu ({start}).",
+  OUT_OF_RANGE: "“{value}” nằm ngoài khoảng cho phép (từ {min} đến {max}).",
+  NO_QUOTA: "Năm {year} chưa có biên chế được giao cho loại “{value}” nhưng có người thuộc loại này.",
+  OVER_QUOTA: "Số có mặt ({present}) vượt biên chế được giao ({quota}) của loại “{value}”.",
+  TASK_BEFORE_PLAN: "Thời hạn của nhiệm vụ ({deadline}) trước ngày ban hành kế hoạch ({plan_date}).",
+  UNKNOWN_PLAN: "Kế hoạch “{value}” không có trong sổ.",
+  CATEGORY_ENDED: "Loại “{value}” chỉ áp dụng đến ngày {valid_until}.",
 };
 
 /** Sentences used instead of the plain one when a finding carries the named extra value. */

@@ -1,0 +1,311 @@
+//! Staffing: categories (data), quotas, entered headcounts and people; every write logged in its transaction.
+
+use super::unit::parse_date;
+use super::{Register, Stamp, UpsertCounts, log_change, optional, storage};
+use crate::error::{Error, Result};
+use crate::model::{Decision, Headcount, Person, PersonInput, Quota, StaffCategory};
+use crate::text;
+use rusqlite::{Row, params};
+
+const PERSON_COLUMNS: &str = "id, name, position, rank, category, joined, left_on, qualification_level,
+    qualification_field, political_theory, state_management, standard_met, standard_deadline, note, created_at,
+    updated_at";
+
+impl Register {
+    /// The staff categories in their fixed order.
+    pub fn staff_categories(&self) -> Result<Vec<StaffCategory>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT code, name, valid_until FROM staff_category ORDER BY position")
+            .map_err(storage)?;
+        let rows = stmt
+            .query_map([], |row| {
+                let until: Option<String> = row.get(2)?;
+                Ok(StaffCategory {
+                    code: row.get(0)?,
+                    name: row.get(1)?,
+                    valid_until: until.and_then(|t| parse_date(&t).ok()),
+                })
+            })
+            .map_err(storage)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)
+    }
+
+    /// Quotas of one year (or all), by year and category order.
+    pub fn quotas(&self, year: Option<i32>) -> Result<Vec<Quota>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT q.year, q.category, q.quota, q.basis_number, q.basis_date FROM staff_quota q
+                 JOIN staff_category c ON c.code = q.category
+                 WHERE ?1 IS NULL OR q.year = ?1 ORDER BY q.year, c.position",
+            )
+            .map_err(storage)?;
+        let rows = stmt
+            .query_map([year], |row| {
+                let date: Option<String> = row.get(4)?;
+                Ok(Quota {
+                    year: row.get(0)?,
+                    category: row.get(1)?,
+                    quota: row.get(2)?,
+                    basis: Decision { number: row.get(3)?, date: date.and_then(|t| parse_date(&t).ok()) },
+                })
+            })
+            .map_err(storage)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)
+    }
+
+    /// Entered headcounts of one year (or all).
+    pub fn headcounts(&self, year: Option<i32>) -> Result<Vec<Headcount>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT h.year, h.category, h.count FROM staff_headcount h JOIN staff_category c ON c.code = h.category
+                 WHERE ?1 IS NULL OR h.year = ?1 ORDER BY h.year, c.position",
+            )
+            .map_err(storage)?;
+        let rows = stmt
+            .query_map([year], |row| Ok(Headcount { year: row.get(0)?, category: row.get(1)?, count: row.get(2)? }))
+            .map_err(storage)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)
+    }
+
+    /// Sets quotas, keyed by (year, category): adds new ones, updates changed ones, leaves identical ones alone.
+    /// With `commit` false nothing is written (a dry run).
+    pub fn upsert_quotas(
+        &mut self,
+        quotas: &[Quota],
+        stamp: &Stamp,
+        commit: bool,
+        progress: &dyn Fn(usize),
+    ) -> Result<UpsertCounts> {
+        let existing: Vec<Quota> = self.quotas(None)?;
+        let mut counts = UpsertCounts::default();
+        let tx = self.conn.transaction().map_err(storage)?;
+        for (index, quota) in quotas.iter().enumerate() {
+            let key = format!("{}/{}", quota.year, quota.category);
+            let before = existing.iter().find(|q| q.year == quota.year && q.category == quota.category);
+            match before {
+                Some(b) if b == quota => counts.unchanged += 1,
+                _ => {
+                    tx.execute(
+                        "INSERT INTO staff_quota (year, category, quota, basis_number, basis_date, created_at, updated_at)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
+                         ON CONFLICT (year, category) DO UPDATE SET quota = excluded.quota,
+                            basis_number = excluded.basis_number, basis_date = excluded.basis_date,
+                            updated_at = excluded.updated_at",
+                        params![
+                            quota.year,
+                            quota.category,
+                            quota.quota,
+                            quota.basis.number,
+                            quota.basis.date.map(|d| d.to_string()),
+                            stamp.at
+                        ],
+                    )
+                    .map_err(storage)?;
+                    let after = serde_json::to_value(quota).expect("quota serialises");
+                    let before_value = before.map(|b| serde_json::to_value(b).expect("quota serialises"));
+                    let action = if before.is_some() { "update" } else { "create" };
+                    log_change(&tx, stamp, "staff_quota", &key, action, before_value.as_ref(), Some(&after))?;
+                    if before.is_some() {
+                        counts.updated += 1;
+                    } else {
+                        counts.added += 1;
+                    }
+                }
+            }
+            progress(index + 1);
+        }
+        if commit {
+            tx.commit().map_err(storage)?;
+        }
+        Ok(counts)
+    }
+
+    /// Sets an entered headcount for (year, category); unchanged values write nothing.
+    pub fn set_headcount(&mut self, headcount: &Headcount, stamp: &Stamp) -> Result<()> {
+        let before = self.headcounts(Some(headcount.year))?.into_iter().find(|h| h.category == headcount.category);
+        if before.as_ref() == Some(headcount) {
+            return Ok(());
+        }
+        let tx = self.conn.transaction().map_err(storage)?;
+        tx.execute(
+            "INSERT INTO staff_headcount (year, category, count, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)
+             ON CONFLICT (year, category) DO UPDATE SET count = excluded.count, updated_at = excluded.updated_at",
+            params![headcount.year, headcount.category, headcount.count, stamp.at],
+        )
+        .map_err(storage)?;
+        let key = format!("{}/{}", headcount.year, headcount.category);
+        let after = serde_json::to_value(headcount).expect("headcount serialises");
+        let before_value = before.as_ref().map(|b| serde_json::to_value(b).expect("headcount serialises"));
+        let action = if before.is_some() { "update" } else { "create" };
+        log_change(&tx, stamp, "staff_headcount", &key, action, before_value.as_ref(), Some(&after))?;
+        tx.commit().map_err(storage)
+    }
+
+    /// Every person, in Vietnamese order of their names.
+    pub fn people(&self) -> Result<Vec<Person>> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT {PERSON_COLUMNS} FROM person ORDER BY name_sort, joined, id"))
+            .map_err(storage)?;
+        let rows = stmt.query_map([], read_person).map_err(storage)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)
+    }
+
+    pub fn person(&self, id: i64) -> Result<Option<Person>> {
+        optional(self.conn.query_row(&format!("SELECT {PERSON_COLUMNS} FROM person WHERE id = ?1"), [id], read_person))
+    }
+
+    pub fn insert_person(&mut self, input: &PersonInput, stamp: &Stamp) -> Result<Person> {
+        let tx = self.conn.transaction().map_err(storage)?;
+        let person = insert_person(&tx, input, stamp)?;
+        tx.commit().map_err(storage)?;
+        Ok(person)
+    }
+
+    pub fn update_person(&mut self, before: &Person, input: &PersonInput, stamp: &Stamp) -> Result<Person> {
+        if before.input == *input {
+            return Ok(before.clone());
+        }
+        let tx = self.conn.transaction().map_err(storage)?;
+        let person = update_person(&tx, before, input, stamp)?;
+        tx.commit().map_err(storage)?;
+        Ok(person)
+    }
+
+    /// The import's upsert: a person is matched by name and date joined (two people of the same name are told
+    /// apart by when they joined). With `commit` false nothing is written.
+    pub fn upsert_people(
+        &mut self,
+        inputs: &[PersonInput],
+        stamp: &Stamp,
+        commit: bool,
+        progress: &dyn Fn(usize),
+    ) -> Result<UpsertCounts> {
+        let existing = self.people()?;
+        let mut counts = UpsertCounts::default();
+        let tx = self.conn.transaction().map_err(storage)?;
+        for (index, input) in inputs.iter().enumerate() {
+            match existing.iter().find(|p| p.input.name == input.name && p.input.joined == input.joined) {
+                None => {
+                    insert_person(&tx, input, stamp)?;
+                    counts.added += 1;
+                }
+                Some(before) if before.input == *input => counts.unchanged += 1,
+                Some(before) => {
+                    update_person(&tx, before, input, stamp)?;
+                    counts.updated += 1;
+                }
+            }
+            progress(index + 1);
+        }
+        if commit {
+            tx.commit().map_err(storage)?;
+        }
+        Ok(counts)
+    }
+}
+
+fn insert_person(tx: &rusqlite::Transaction<'_>, p: &PersonInput, stamp: &Stamp) -> Result<Person> {
+    tx.execute(
+        "INSERT INTO person (name, position, rank, category, joined, left_on, qualification_level, qualification_field,
+            political_theory, state_management, standard_met, standard_deadline, note, name_sort, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+        params![
+            p.name,
+            p.position,
+            p.rank,
+            p.category,
+            p.joined.map(|d| d.to_string()),
+            p.left.map(|d| d.to_string()),
+            p.qualification_level,
+            p.qualification_field,
+            p.political_theory,
+            p.state_management,
+            p.standard_met,
+            p.standard_deadline.map(|d| d.to_string()),
+            p.note,
+            text::sort_key(&p.name),
+            stamp.at,
+        ],
+    )
+    .map_err(foreign_key("staff category", &p.category))?;
+    let person = tx
+        .query_row(&format!("SELECT {PERSON_COLUMNS} FROM person WHERE id = ?1"), [tx.last_insert_rowid()], read_person)
+        .map_err(storage)?;
+    let after = serde_json::to_value(&person).expect("person serialises");
+    log_change(tx, stamp, "person", &person.id.to_string(), "create", None, Some(&after))?;
+    Ok(person)
+}
+
+fn update_person(tx: &rusqlite::Transaction<'_>, before: &Person, p: &PersonInput, stamp: &Stamp) -> Result<Person> {
+    tx.execute(
+        "UPDATE person SET name = ?2, position = ?3, rank = ?4, category = ?5, joined = ?6, left_on = ?7,
+            qualification_level = ?8, qualification_field = ?9, political_theory = ?10, state_management = ?11,
+            standard_met = ?12, standard_deadline = ?13, note = ?14, name_sort = ?15, updated_at = ?16
+         WHERE id = ?1",
+        params![
+            before.id,
+            p.name,
+            p.position,
+            p.rank,
+            p.category,
+            p.joined.map(|d| d.to_string()),
+            p.left.map(|d| d.to_string()),
+            p.qualification_level,
+            p.qualification_field,
+            p.political_theory,
+            p.state_management,
+            p.standard_met,
+            p.standard_deadline.map(|d| d.to_string()),
+            p.note,
+            text::sort_key(&p.name),
+            stamp.at,
+        ],
+    )
+    .map_err(foreign_key("staff category", &p.category))?;
+    let after = tx
+        .query_row(&format!("SELECT {PERSON_COLUMNS} FROM person WHERE id = ?1"), [before.id], read_person)
+        .map_err(storage)?;
+    let before_value = serde_json::to_value(before).expect("person serialises");
+    let after_value = serde_json::to_value(&after).expect("person serialises");
+    log_change(tx, stamp, "person", &after.id.to_string(), "update", Some(&before_value), Some(&after_value))?;
+    Ok(after)
+}
+
+/// Turns a foreign-key failure into "not found" for the referenced record.
+pub(super) fn foreign_key(what: &'static str, key: &str) -> impl Fn(rusqlite::Error) -> Error {
+    let key = key.to_string();
+    move |e| match e {
+        rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
+            Error::NotFound { what, key: key.clone() }
+        }
+        other => storage(other),
+    }
+}
+
+fn read_person(row: &Row<'_>) -> rusqlite::Result<Person> {
+    let date = |text: Option<String>| text.and_then(|t| parse_date(&t).ok());
+    Ok(Person {
+        id: row.get(0)?,
+        input: PersonInput {
+            name: row.get(1)?,
+            position: row.get(2)?,
+            rank: row.get(3)?,
+            category: row.get(4)?,
+            joined: date(row.get(5)?),
+            left: date(row.get(6)?),
+            qualification_level: row.get(7)?,
+            qualification_field: row.get(8)?,
+            political_theory: row.get(9)?,
+            state_management: row.get(10)?,
+            standard_met: row.get(11)?,
+            standard_deadline: date(row.get(12)?),
+            note: row.get(13)?,
+        },
+        created_at: row.get(14)?,
+        updated_at: row.get(15)?,
+    })
+}

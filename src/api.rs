@@ -537,9 +537,6 @@ fn same_row(finding: &Finding, row: &StatsRow) -> bool {
         && finding.place.procedure == row.procedure
 }
 
-/// In-progress totals by (field, procedure).
-type InProgressByRow = BTreeMap<(String, Option<String>), i64>;
-
 /// How far ahead a person's deadline to meet the standard shows (summary and deadlines board), in days.
 pub const STANDARD_HORIZON_DAYS: i64 = 180;
 /// How far ahead a task's deadline shows on the deadlines board, in days.

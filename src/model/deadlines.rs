@@ -12,6 +12,14 @@ pub enum DeadlineKind {
     Task,
     /// A person's deadline to meet the standard.
     StaffStandard,
+    /// A legal change to bring into the ISO system (effective date + 3 months).
+    IsoLegalChange,
+    /// An open ISO corrective action or management-review action.
+    IsoAction,
+    /// The yearly internal audit, not yet held this year.
+    IsoAudit,
+    /// The yearly management review, not yet held this year.
+    IsoReview,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

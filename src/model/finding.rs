@@ -49,6 +49,15 @@ pub enum FindingCode {
     TaskBeforePlan,
     UnknownPlan,
     CategoryEnded,
+    // The ISO 9001 quality system.
+    IsoNotAnnounced,
+    IsoScopeMissing,
+    IsoScopeRetired,
+    IsoScopeUnknown,
+    IsoAuditMissing,
+    IsoReviewMissing,
+    IsoLegalChangeOverdue,
+    IsoActionOverdue,
 }
 
 impl FindingCode {
@@ -61,7 +70,11 @@ impl FindingCode {
             | ApologyBelowLate
             | CarriedOverMismatch
             | FieldWithoutProcedures
-            | NoQuota => Severity::Warning,
+            | NoQuota
+            | IsoNotAnnounced
+            | IsoScopeMissing
+            | IsoAuditMissing
+            | IsoReviewMissing => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -1,7 +1,8 @@
-//! Domain types with no I/O: the unit, periods, procedures, case statistics, staffing, plans, deadlines and findings.
+//! Domain types with no I/O: the unit, periods, procedures, case statistics, staffing, plans, ISO 9001, deadlines and findings.
 
 mod deadlines;
 mod finding;
+mod iso;
 mod period;
 mod plans;
 mod procedure;
@@ -11,6 +12,11 @@ mod unit;
 
 pub use deadlines::{DeadlineItem, DeadlineKind};
 pub use finding::{Finding, FindingCode, Place, Severity};
+pub use iso::{
+    ActionInput, ActionSource, ActionStatus, Announcement, AnnouncementInput, AnnouncementKind, Audit, AuditInput,
+    IsoAction, IsoReport, IsoStatus, IsoVersion, LegalChange, LegalChangeInput, Nonconformity, NonconformityInput,
+    Review, ReviewInput, dates_in_order,
+};
 pub use period::{PeriodKey, PeriodKind, PeriodWindow};
 pub use plans::{AreaProgress, Plan, PlanInput, PlanKind, PlanProgress, ReformArea, Task, TaskInput, TaskStatus};
 pub use procedure::{

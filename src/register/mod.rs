@@ -4,6 +4,7 @@
 //! refused with its bytes unchanged. An older register is copied aside (`VACUUM INTO`) before it is migrated.
 //! Every write runs in one transaction together with its change-log entry, and is committed at once.
 
+mod iso;
 mod plans;
 mod procedures;
 mod staffing;
@@ -24,6 +25,7 @@ const APPLICATION_ID: i64 = 0x4343_4843;
 const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_initial.sql", include_str!("migrations/0001_initial.sql")),
     ("0002_staffing_and_plans.sql", include_str!("migrations/0002_staffing_and_plans.sql")),
+    ("0003_iso.sql", include_str!("migrations/0003_iso.sql")),
 ];
 
 /// The schema version this program writes.

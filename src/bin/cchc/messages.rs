@@ -170,6 +170,39 @@ pub fn finding_message(finding: &Finding) -> String {
         FindingCode::CategoryEnded => {
             format!("Loại “{}” chỉ áp dụng đến ngày {}.", value(), v("valid_until").unwrap_or_default())
         }
+        FindingCode::IsoNotAnnounced => {
+            format!(
+                "Năm {} chưa có quyết định công bố hệ thống quản lý chất lượng theo ISO 9001.",
+                v("year").unwrap_or_default()
+            )
+        }
+        FindingCode::IsoScopeMissing => {
+            format!(
+                "Thủ tục “{}” thuộc phạm vi áp dụng ISO 9001 nhưng chưa có trong quyết định công bố gần nhất.",
+                value()
+            )
+        }
+        FindingCode::IsoScopeRetired => {
+            format!("Quyết định công bố ISO 9001 có thủ tục “{}” đã ngừng áp dụng; cần công bố lại.", value())
+        }
+        FindingCode::IsoScopeUnknown => {
+            format!("Quyết định công bố ISO 9001 có thủ tục “{}” không còn trong sổ; cần công bố lại.", value())
+        }
+        FindingCode::IsoAuditMissing => format!("Năm {} chưa đánh giá nội bộ.", v("year").unwrap_or_default()),
+        FindingCode::IsoReviewMissing => {
+            format!("Năm {} chưa họp xem xét của lãnh đạo.", v("year").unwrap_or_default())
+        }
+        FindingCode::IsoLegalChangeOverdue => format!(
+            "Quá hạn cập nhật văn bản pháp luật mới “{}” vào hệ thống (hạn {}).",
+            value(),
+            v("due").unwrap_or_default()
+        ),
+        FindingCode::IsoActionOverdue => format!(
+            "Quá hạn hành động khắc phục “{}” (hạn {}, người thực hiện {}).",
+            value(),
+            v("due").unwrap_or_default(),
+            v("owner").unwrap_or_default()
+        ),
     }
 }
 

@@ -321,6 +321,10 @@ pub fn deadlines(ctx: &Ctx, args: DeadlinesArgs) -> CmdResult {
             DeadlineKind::Report => "Báo cáo",
             DeadlineKind::Task => "Nhiệm vụ",
             DeadlineKind::StaffStandard => "Đạt chuẩn",
+            DeadlineKind::IsoLegalChange => "ISO: văn bản mới",
+            DeadlineKind::IsoAction => "ISO: khắc phục",
+            DeadlineKind::IsoAudit => "ISO: đánh giá nội bộ",
+            DeadlineKind::IsoReview => "ISO: xem xét của lãnh đạo",
         };
         table.add_row(vec![format::date(i.due), left, kind.into(), i.what.clone(), i.record.clone()]);
     }

@@ -246,6 +246,7 @@ pub fn check(ctx: &Ctx, args: CheckArgs) -> CmdResult {
     let mut findings = app.check(args.period)?;
     if args.period.is_none() {
         findings.extend(app.check_staffing_and_plans()?);
+        findings.extend(app.check_iso()?);
     }
     let errors = findings.iter().filter(|f| f.is_error()).count();
     let done = if errors > 0 { Done::WithErrors } else { Done::Clean };

@@ -69,7 +69,15 @@ export type FindingCode =
   | "OVER_QUOTA"
   | "TASK_BEFORE_PLAN"
   | "UNKNOWN_PLAN"
-  | "CATEGORY_ENDED";
+  | "CATEGORY_ENDED"
+  | "ISO_NOT_ANNOUNCED"
+  | "ISO_SCOPE_MISSING"
+  | "ISO_SCOPE_RETIRED"
+  | "ISO_SCOPE_UNKNOWN"
+  | "ISO_AUDIT_MISSING"
+  | "ISO_REVIEW_MISSING"
+  | "ISO_LEGAL_CHANGE_OVERDUE"
+  | "ISO_ACTION_OVERDUE";
 
 export type Severity = "error" | "warning";
 

@@ -159,6 +159,15 @@ export const findingMessages: Record<FindingCode, string> = {
   TASK_BEFORE_PLAN: "Thời hạn của nhiệm vụ ({deadline}) trước ngày ban hành kế hoạch ({plan_date}).",
   UNKNOWN_PLAN: "Kế hoạch “{value}” không có trong sổ.",
   CATEGORY_ENDED: "Loại “{value}” chỉ áp dụng đến ngày {valid_until}.",
+  ISO_NOT_ANNOUNCED: "Năm {year} chưa có quyết định công bố hệ thống quản lý chất lượng theo ISO 9001.",
+  ISO_SCOPE_MISSING:
+    "Thủ tục “{value}” thuộc phạm vi áp dụng ISO 9001 nhưng chưa có trong quyết định công bố gần nhất.",
+  ISO_SCOPE_RETIRED: "Quyết định công bố ISO 9001 có thủ tục “{value}” đã ngừng áp dụng; cần công bố lại.",
+  ISO_SCOPE_UNKNOWN: "Quyết định công bố ISO 9001 có thủ tục “{value}” không còn trong sổ; cần công bố lại.",
+  ISO_AUDIT_MISSING: "Năm {year} chưa đánh giá nội bộ.",
+  ISO_REVIEW_MISSING: "Năm {year} chưa họp xem xét của lãnh đạo.",
+  ISO_LEGAL_CHANGE_OVERDUE: "Quá hạn cập nhật văn bản pháp luật mới “{value}” vào hệ thống (hạn {due}).",
+  ISO_ACTION_OVERDUE: "Quá hạn hành động khắc phục “{value}” (hạn {due}, người thực hiện {owner}).",
 };
 
 /** Sentences used instead of the plain one when a finding carries the named extra value. */

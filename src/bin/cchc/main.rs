@@ -6,6 +6,7 @@
 
 mod bench;
 mod format;
+mod iso;
 mod messages;
 mod output;
 mod plans;
@@ -60,6 +61,8 @@ enum Command {
     Plans(plans::PlansCommand),
     #[command(subcommand, about = "Nhiệm vụ của kế hoạch CCHC: thêm, sửa, xem, nhập, xuất")]
     Tasks(plans::TasksCommand),
+    #[command(subcommand, about = "Hệ thống quản lý chất lượng ISO 9001: công bố, đánh giá nội bộ, xem xét, khắc phục")]
+    Iso(iso::IsoCommand),
     #[command(about = "Việc cần làm: hạn báo cáo, nhiệm vụ đến hạn hoặc quá hạn, hạn đạt chuẩn")]
     Deadlines(plans::DeadlinesArgs),
     #[command(about = "Kiểm tra số liệu và danh mục, liệt kê mọi lỗi và cảnh báo")]
@@ -151,6 +154,7 @@ fn run(ctx: &Ctx, command: Command) -> CmdResult {
     match command {
         Command::Init(flags) => unit::init(ctx, flags),
         Command::Unit(command) => unit::run_unit(ctx, command),
+        Command::Iso(command) => iso::run(ctx, command),
         Command::Period(command) => unit::run_period(ctx, command),
         Command::Procedures(command) => procedures::run(ctx, command),
         Command::Stats(command) => stats::run(ctx, command),

@@ -61,6 +61,7 @@ pub fn finding_line(finding: &Finding) -> String {
 pub fn finding_message(finding: &Finding) -> String {
     let v = |name: &str| finding.values.get(name).map(|s| number_or_text(s));
     let value = || v("value").unwrap_or_default();
+    let year = || finding.values.get("year").cloned().unwrap_or_default();
     match finding.code {
         FindingCode::MissingColumn => {
             let column =
@@ -171,10 +172,7 @@ pub fn finding_message(finding: &Finding) -> String {
             format!("Loại “{}” chỉ áp dụng đến ngày {}.", value(), v("valid_until").unwrap_or_default())
         }
         FindingCode::IsoNotAnnounced => {
-            format!(
-                "Năm {} chưa có quyết định công bố hệ thống quản lý chất lượng theo ISO 9001.",
-                v("year").unwrap_or_default()
-            )
+            format!("Năm {} chưa có quyết định công bố hệ thống quản lý chất lượng theo ISO 9001.", year())
         }
         FindingCode::IsoScopeMissing => {
             format!(
@@ -188,9 +186,9 @@ pub fn finding_message(finding: &Finding) -> String {
         FindingCode::IsoScopeUnknown => {
             format!("Quyết định công bố ISO 9001 có thủ tục “{}” không còn trong sổ; cần công bố lại.", value())
         }
-        FindingCode::IsoAuditMissing => format!("Năm {} chưa đánh giá nội bộ.", v("year").unwrap_or_default()),
+        FindingCode::IsoAuditMissing => format!("Năm {} chưa đánh giá nội bộ.", year()),
         FindingCode::IsoReviewMissing => {
-            format!("Năm {} chưa họp xem xét của lãnh đạo.", v("year").unwrap_or_default())
+            format!("Năm {} chưa họp xem xét của lãnh đạo.", year())
         }
         FindingCode::IsoLegalChangeOverdue => format!(
             "Quá hạn cập nhật văn bản pháp luật mới “{}” vào hệ thống (hạn {}).",

@@ -5,6 +5,7 @@ mod deadlines;
 mod demo;
 mod fixtures;
 mod imports;
+mod iso;
 mod plans;
 mod procedures;
 mod register;

@@ -215,3 +215,47 @@ fn a_v1_register_is_copied_aside_and_migrated_keeping_its_procedures() {
     app.set_quota(quota).unwrap();
     assert_eq!(app.quotas(Some(2026)).unwrap().len(), 1);
 }
+
+#[test]
+fn a_v2_register_is_migrated_to_v3_keeping_its_staffing_and_plans() {
+    // A register as the staffing-and-plans release wrote it: migrations 0001 and 0002, with a quota and a plan.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("register.cchc");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "application_id", 0x4343_4843).unwrap();
+        conn.execute_batch(include_str!("../../src/register/migrations/0001_initial.sql")).unwrap();
+        conn.execute_batch(include_str!("../../src/register/migrations/0002_staffing_and_plans.sql")).unwrap();
+        conn.pragma_update(None, "user_version", 2).unwrap();
+        conn.execute(
+            "INSERT INTO unit (name, kind, province, issuer_line, place_name, user_name, created_at, updated_at)
+             VALUES ('Ủy ban nhân dân phường Trần Phú', 'phuong', 'Hải Phòng', 'ỦY BAN NHÂN DÂN PHƯỜNG TRẦN PHÚ',
+                     'Trần Phú', 'Nguyễn Thị Lan', '2026-01-01', '2026-01-01')",
+            [],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO staff_quota (year, category, quota, created_at, updated_at)
+             VALUES (2026, 'cong_chuc', 9, '2026-01-01', '2026-01-01')",
+            [],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO plan (kind, number, date, year, created_at, updated_at)
+             VALUES ('annual', '25/KH-UBND', '2025-12-21', 2026, '2026-01-01', '2026-01-01')",
+            [],
+        )
+        .unwrap();
+    }
+    let mut app = App::open(&path, Assets::bundled(), clock()).unwrap();
+    let copy = app.migration_backup().expect("a copy is made before migrating").to_path_buf();
+    let conn = rusqlite::Connection::open(&copy).unwrap();
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(version, 2, "the copy holds the register as it was");
+    assert_eq!(app.schema_version().unwrap(), 3);
+    assert_eq!(app.quotas(Some(2026)).unwrap()[0].quota, 9);
+    assert_eq!(app.plans(Some(2026)).unwrap()[0].input.number, "25/KH-UBND");
+    // The ISO register works at once.
+    app.set_iso_version(cchc::model::IsoVersion::V2015).unwrap();
+    assert_eq!(app.iso_version().unwrap(), Some(cchc::model::IsoVersion::V2015));
+}

@@ -3,7 +3,7 @@
 //! Crate map (see ARCHITECTURE.md for the whole picture):
 //! - [`api`]: `App`, the one surface the command line, the desktop shell and the tests call.
 //! - [`register`]: the SQLite register; the only module that imports rusqlite.
-//! - [`model`]: domain types and pure checks, no I/O (procedures, statistics, staffing, plans, deadlines).
+//! - [`model`]: domain types and pure checks, no I/O (procedures, statistics, staffing, plans, ISO 9001, deadlines).
 //! - [`sheet`] / [`transfer`]: Excel and CSV files, and the Vietnamese columns of each table.
 //! - [`demo`]: the demo ward and generated data for benchmarks.
 //! - [`text`]: NFC, search folding, the Vietnamese sort key.

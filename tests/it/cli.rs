@@ -233,3 +233,53 @@ fn an_official_enters_seed_001_staffing_and_plans_and_reads_the_deadlines() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("trước ngày ban hành kế hoạch"), "{}", stderr(&out));
 }
+
+#[test]
+fn iso_verbs_record_the_system_and_status_exits_non_zero_on_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = dir.path().join("so.cchc");
+    init(&register);
+    let out = cchc(
+        &register,
+        &[
+            "procedures",
+            "add",
+            "--code",
+            "1.001193",
+            "--name",
+            "Thủ tục đăng ký khai sinh",
+            "--field",
+            "Hộ tịch",
+            "--iso",
+            "true",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = cchc(&register, &["iso", "set-version", "2015"]);
+    assert!(stdout(&out).contains("TCVN ISO 9001:2015"), "{}", stderr(&out));
+    let out = cchc(&register, &["iso", "announce", "--number", "36/QĐ-UBND", "--date", "15/10/2019", "--all-in-scope"]);
+    assert!(stdout(&out).contains("36/QĐ-UBND") && stdout(&out).contains("1 thủ tục"), "{}", stderr(&out));
+    // A bad code is refused with its Vietnamese sentence and exit code 1.
+    let out =
+        cchc(&register, &["iso", "announce", "--number", "37/QĐ-UBND", "--date", "01/01/2026", "--procedures", "9.9"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("không có trong sổ"), "{}", stderr(&out));
+    let out = cchc(&register, &["iso", "audit", "add", "--date", "10/03/2026"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = cchc(&register, &["iso", "review", "add", "--date", "20/04/2026"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = cchc(&register, &["iso", "status", "--year", "2026"]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    assert!(stdout(&out).contains("Quyết định số 36/QĐ-UBND ngày 15/10/2019"), "{}", stdout(&out));
+    let out = cchc(&register, &["iso", "legal-change", "add", "--text", "Nghị định mới", "--effective", "01/01/2026"]);
+    assert!(stdout(&out).contains("01/04/2026"), "{}", stderr(&out));
+    let out = cchc(&register, &["--json", "iso", "status"]);
+    assert_eq!(out.status.code(), Some(1), "an overdue legal change is an error");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["findings"][0]["code"], "ISO_LEGAL_CHANGE_OVERDUE");
+    assert_eq!(json["announced"], true);
+    let out = cchc(&register, &["iso", "legal-change", "done", "1", "--date", "15/03/2026"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = cchc(&register, &["check"]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+}

@@ -14,7 +14,7 @@ use crate::model::{
     StatsRow, StatsTable, Task, TaskInput, UnitProfile, check_row, dates_in_order, on_time_rate, online_rate,
 };
 use crate::register::{ChangeEntry, Register, Stamp, UpsertCounts};
-use crate::sheet;
+use crate::sheet::{self, Source};
 use crate::text;
 use crate::transfer;
 use chrono::{Datelike, Duration, NaiveDate};
@@ -259,27 +259,13 @@ impl App {
 
     /// Imports procedures from .xlsx or .csv. Every row is checked first; if any has an error nothing is written.
     /// Rows are matched by code, so importing the same file twice changes nothing.
-    pub fn import_procedures(&mut self, path: &Path, dry_run: bool, progress: Progress<'_>) -> Result<ImportReport> {
-        self.import_procedures_table(sheet::read_table(path)?, dry_run, progress)
-    }
-
-    /// Imports procedures from the content of a file the user picked (the desktop app); `name` gives its type.
-    pub fn import_procedures_bytes(
+    pub fn import_procedures<'a>(
         &mut self,
-        name: &str,
-        bytes: &[u8],
+        source: impl Into<Source<'a>>,
         dry_run: bool,
         progress: Progress<'_>,
     ) -> Result<ImportReport> {
-        self.import_procedures_table(sheet::read_table_bytes(Path::new(name), bytes)?, dry_run, progress)
-    }
-
-    fn import_procedures_table(
-        &mut self,
-        table: sheet::Table,
-        dry_run: bool,
-        progress: Progress<'_>,
-    ) -> Result<ImportReport> {
+        let table = source.into().read()?;
         let parsed = transfer::parse_procedures(&table);
         let mut findings = parsed.findings;
         let in_file: BTreeSet<&str> = parsed.records.iter().map(|(_, p)| p.code.as_str()).collect();
@@ -352,27 +338,13 @@ impl App {
 
     /// Imports statistics from .xlsx or .csv; all rows are checked first, as for procedures. Rows are matched by
     /// period, field and procedure, so importing the same file twice changes nothing.
-    pub fn import_stats(&mut self, path: &Path, dry_run: bool, progress: Progress<'_>) -> Result<ImportReport> {
-        self.import_stats_table(sheet::read_table(path)?, dry_run, progress)
-    }
-
-    /// Imports statistics from the content of a file the user picked (the desktop app); `name` gives its type.
-    pub fn import_stats_bytes(
+    pub fn import_stats<'a>(
         &mut self,
-        name: &str,
-        bytes: &[u8],
+        source: impl Into<Source<'a>>,
         dry_run: bool,
         progress: Progress<'_>,
     ) -> Result<ImportReport> {
-        self.import_stats_table(sheet::read_table_bytes(Path::new(name), bytes)?, dry_run, progress)
-    }
-
-    fn import_stats_table(
-        &mut self,
-        table: sheet::Table,
-        dry_run: bool,
-        progress: Progress<'_>,
-    ) -> Result<ImportReport> {
+        let table = source.into().read()?;
         let parsed = transfer::parse_stats(&table);
         let mut findings = parsed.findings;
         let fields: BTreeSet<String> = self.fields()?.into_iter().collect();
@@ -1213,27 +1185,13 @@ impl App {
 
     /// Imports quotas from .xlsx or .csv: every row checked first, nothing written if any has an error. Rows are
     /// matched by (year, category), so importing the same file twice changes nothing.
-    pub fn import_quotas(&mut self, path: &Path, dry_run: bool, progress: Progress<'_>) -> Result<ImportReport> {
-        self.import_quotas_table(sheet::read_table(path)?, dry_run, progress)
-    }
-
-    /// As `import_quotas`, from the content of a file the user picked (the desktop app); `name` gives its type.
-    pub fn import_quotas_bytes(
+    pub fn import_quotas<'a>(
         &mut self,
-        name: &str,
-        bytes: &[u8],
+        source: impl Into<Source<'a>>,
         dry_run: bool,
         progress: Progress<'_>,
     ) -> Result<ImportReport> {
-        self.import_quotas_table(sheet::read_table_bytes(Path::new(name), bytes)?, dry_run, progress)
-    }
-
-    fn import_quotas_table(
-        &mut self,
-        table: sheet::Table,
-        dry_run: bool,
-        progress: Progress<'_>,
-    ) -> Result<ImportReport> {
+        let table = source.into().read()?;
         let categories = self.category_choices()?;
         let parsed = transfer::parse_quotas(&table, &categories);
         let mut findings = parsed.findings;
@@ -1261,27 +1219,13 @@ impl App {
     }
 
     /// Imports people; matched by name and date joined (two people of one name are told apart by that date).
-    pub fn import_people(&mut self, path: &Path, dry_run: bool, progress: Progress<'_>) -> Result<ImportReport> {
-        self.import_people_table(sheet::read_table(path)?, dry_run, progress)
-    }
-
-    /// As `import_people`, from the content of a file the user picked (the desktop app); `name` gives its type.
-    pub fn import_people_bytes(
+    pub fn import_people<'a>(
         &mut self,
-        name: &str,
-        bytes: &[u8],
+        source: impl Into<Source<'a>>,
         dry_run: bool,
         progress: Progress<'_>,
     ) -> Result<ImportReport> {
-        self.import_people_table(sheet::read_table_bytes(Path::new(name), bytes)?, dry_run, progress)
-    }
-
-    fn import_people_table(
-        &mut self,
-        table: sheet::Table,
-        dry_run: bool,
-        progress: Progress<'_>,
-    ) -> Result<ImportReport> {
+        let table = source.into().read()?;
         let categories = self.category_choices()?;
         let parsed = transfer::parse_people(&table, &categories);
         let mut findings = parsed.findings;
@@ -1309,27 +1253,13 @@ impl App {
     }
 
     /// Imports plan tasks; the plans must exist. Matched by plan (year, number) and content.
-    pub fn import_tasks(&mut self, path: &Path, dry_run: bool, progress: Progress<'_>) -> Result<ImportReport> {
-        self.import_tasks_table(sheet::read_table(path)?, dry_run, progress)
-    }
-
-    /// As `import_tasks`, from the content of a file the user picked (the desktop app); `name` gives its type.
-    pub fn import_tasks_bytes(
+    pub fn import_tasks<'a>(
         &mut self,
-        name: &str,
-        bytes: &[u8],
+        source: impl Into<Source<'a>>,
         dry_run: bool,
         progress: Progress<'_>,
     ) -> Result<ImportReport> {
-        self.import_tasks_table(sheet::read_table_bytes(Path::new(name), bytes)?, dry_run, progress)
-    }
-
-    fn import_tasks_table(
-        &mut self,
-        table: sheet::Table,
-        dry_run: bool,
-        progress: Progress<'_>,
-    ) -> Result<ImportReport> {
+        let table = source.into().read()?;
         let areas = self.register.reform_areas()?;
         let choices: Vec<(String, String)> = areas.iter().map(|a| (a.code.clone(), a.name.clone())).collect();
         let parsed = transfer::parse_tasks(&table, &choices);

@@ -123,6 +123,39 @@ pub fn read_table(path: &Path) -> Result<Table> {
     read_kind(kind, path, &bytes)
 }
 
+/// Where a table comes from: a file on disk (the command line, tests) or the content of a file the user picked in the
+/// window, which has no file-system access. Every import takes one, so each table has one import entry point.
+#[derive(Debug, Clone, Copy)]
+pub enum Source<'a> {
+    Path(&'a Path),
+    /// `name` gives the type (its extension) and names the file in errors.
+    Bytes {
+        name: &'a str,
+        bytes: &'a [u8],
+    },
+}
+
+impl Source<'_> {
+    pub fn read(&self) -> Result<Table> {
+        match *self {
+            Source::Path(path) => read_table(path),
+            Source::Bytes { name, bytes } => read_table_bytes(Path::new(name), bytes),
+        }
+    }
+}
+
+impl<'a> From<&'a Path> for Source<'a> {
+    fn from(path: &'a Path) -> Source<'a> {
+        Source::Path(path)
+    }
+}
+
+impl<'a> From<&'a std::path::PathBuf> for Source<'a> {
+    fn from(path: &'a std::path::PathBuf) -> Source<'a> {
+        Source::Path(path)
+    }
+}
+
 /// Reads a table from the bytes of a file the user picked (the desktop app sends the file's content);
 /// `name` gives the extension and names the file in errors.
 pub fn read_table_bytes(name: &Path, bytes: &[u8]) -> Result<Table> {

@@ -5,6 +5,7 @@ use crate::error::CommandError;
 use crate::state::{AppState, Session};
 use cchc::Error;
 use cchc::api::ImportReport;
+use cchc::sheet::Source;
 use cchc::model::{
     Finding, FindingCode, PeriodKey, PeriodWindow, Place, Procedure, ProcedureInput, ProcedureQuery, Retirement,
     StatsRow, StatsTable, UnitProfile,
@@ -114,7 +115,7 @@ pub fn procedures_import(
     dry_run: bool,
 ) -> Result<ImportReport> {
     let progress = ProgressEvents::new(&handle, "import");
-    Ok(state.app()?.import_procedures_bytes(&name, &bytes, dry_run, &|done, total| progress.report(done, total))?)
+    Ok(state.app()?.import_procedures(Source::Bytes { name: &name, bytes: &bytes }, dry_run, &|done, total| progress.report(done, total))?)
 }
 
 #[tauri::command(async)]
@@ -143,7 +144,7 @@ pub fn stats_import(
     dry_run: bool,
 ) -> Result<ImportReport> {
     let progress = ProgressEvents::new(&handle, "import");
-    Ok(state.app()?.import_stats_bytes(&name, &bytes, dry_run, &|done, total| progress.report(done, total))?)
+    Ok(state.app()?.import_stats(Source::Bytes { name: &name, bytes: &bytes }, dry_run, &|done, total| progress.report(done, total))?)
 }
 
 #[tauri::command(async)]

@@ -167,6 +167,28 @@ fn plan_id(tx: &rusqlite::Transaction<'_>, input: &TaskInput) -> Result<i64> {
     .ok_or_else(|| Error::NotFound { what: "plan", key: format!("{} {}", input.plan_year, input.plan_number) })
 }
 
+/// A refused task write in the user's terms: a duplicate content in its plan, or an unknown reform area.
+fn task_write_error(e: rusqlite::Error, t: &TaskInput) -> Error {
+    match e {
+        rusqlite::Error::SqliteFailure(f, Some(ref m))
+            if m.contains("UNIQUE") && f.code == rusqlite::ErrorCode::ConstraintViolation =>
+        {
+            Error::AlreadyExists { what: "task", key: t.content.clone() }
+        }
+        other => foreign_key("reform area", &t.area)(other),
+    }
+}
+
+/// A task as just written, read back inside the same transaction.
+fn task_by_id(tx: &rusqlite::Transaction<'_>, id: i64) -> Result<Task> {
+    tx.query_row(
+        &format!("SELECT {TASK_COLUMNS} FROM task t JOIN plan p ON p.id = t.plan_id WHERE t.id = ?1"),
+        [id],
+        read_task,
+    )
+    .map_err(storage)
+}
+
 fn insert_task(tx: &rusqlite::Transaction<'_>, t: &TaskInput, stamp: &Stamp) -> Result<Task> {
     let plan = plan_id(tx, t)?;
     tx.execute(
@@ -186,21 +208,8 @@ fn insert_task(tx: &rusqlite::Transaction<'_>, t: &TaskInput, stamp: &Stamp) -> 
             stamp.at
         ],
     )
-    .map_err(|e| match e {
-        rusqlite::Error::SqliteFailure(f, Some(ref m))
-            if m.contains("UNIQUE") && f.code == rusqlite::ErrorCode::ConstraintViolation =>
-        {
-            Error::AlreadyExists { what: "task", key: t.content.clone() }
-        }
-        other => foreign_key("reform area", &t.area)(other),
-    })?;
-    let task = tx
-        .query_row(
-            &format!("SELECT {TASK_COLUMNS} FROM task t JOIN plan p ON p.id = t.plan_id WHERE t.id = ?1"),
-            [tx.last_insert_rowid()],
-            read_task,
-        )
-        .map_err(storage)?;
+    .map_err(|e| task_write_error(e, t))?;
+    let task = task_by_id(tx, tx.last_insert_rowid())?;
     let after = serde_json::to_value(&task).expect("task serialises");
     log_change(tx, stamp, "task", &task.id.to_string(), "create", None, Some(&after))?;
     Ok(task)
@@ -226,21 +235,8 @@ fn update_task(tx: &rusqlite::Transaction<'_>, before: &Task, t: &TaskInput, sta
             stamp.at
         ],
     )
-    .map_err(|e| match e {
-        rusqlite::Error::SqliteFailure(f, Some(ref m))
-            if m.contains("UNIQUE") && f.code == rusqlite::ErrorCode::ConstraintViolation =>
-        {
-            Error::AlreadyExists { what: "task", key: t.content.clone() }
-        }
-        other => foreign_key("reform area", &t.area)(other),
-    })?;
-    let after = tx
-        .query_row(
-            &format!("SELECT {TASK_COLUMNS} FROM task t JOIN plan p ON p.id = t.plan_id WHERE t.id = ?1"),
-            [before.id],
-            read_task,
-        )
-        .map_err(storage)?;
+    .map_err(|e| task_write_error(e, t))?;
+    let after = task_by_id(tx, before.id)?;
     let before_value = serde_json::to_value(before).expect("task serialises");
     let after_value = serde_json::to_value(&after).expect("task serialises");
     log_change(tx, stamp, "task", &after.id.to_string(), "update", Some(&before_value), Some(&after_value))?;

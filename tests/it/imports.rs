@@ -3,6 +3,7 @@
 use crate::fixtures::{PROCEDURE_HEADER, STATS_HEADER, TestRegister, real_list_mapped};
 use cchc::api::no_progress;
 use cchc::model::{FindingCode, OnlineLevel, ProcedureQuery, Severity, TimeUnit};
+use cchc::sheet::Source;
 use cchc::{App, ErrorCode};
 
 const GOOD_PROCEDURES: &str = "\
@@ -216,18 +217,30 @@ fn a_file_picked_in_the_desktop_app_imports_from_its_bytes() {
     let mut t = TestRegister::new();
     let bytes = format!("{PROCEDURE_HEADER}\n{GOOD_PROCEDURES}1.00119,Mã sai,Hộ tịch,1,ngày,,\n").into_bytes();
     let before = t.state();
-    let preview = t.app.import_procedures_bytes("danh-muc.csv", &bytes, true, &no_progress).unwrap();
+    let preview =
+        t.app.import_procedures(Source::Bytes { name: "danh-muc.csv", bytes: &bytes }, true, &no_progress).unwrap();
     assert_eq!(codes(&preview.findings), [(FindingCode::BadProcedureCode, Some(6), Some("Mã TTHC".into()))]);
     assert_eq!(
-        t.app.import_procedures_bytes("danh-muc.csv", &bytes, false, &no_progress).err().unwrap().code(),
+        t.app
+            .import_procedures(Source::Bytes { name: "danh-muc.csv", bytes: &bytes }, false, &no_progress)
+            .err()
+            .unwrap()
+            .code(),
         ErrorCode::Invalid
     );
     assert_eq!(t.state(), before);
     let good = format!("{PROCEDURE_HEADER}\n{GOOD_PROCEDURES}").into_bytes();
-    assert_eq!(t.app.import_procedures_bytes("danh-muc.csv", &good, false, &no_progress).unwrap().counts.added, 4);
+    assert_eq!(
+        t.app
+            .import_procedures(Source::Bytes { name: "danh-muc.csv", bytes: &good }, false, &no_progress)
+            .unwrap()
+            .counts
+            .added,
+        4
+    );
     // An empty file with an .xlsx name is not a workbook.
     assert_eq!(
-        t.app.import_stats_bytes("bieu.xlsx", &[], true, &no_progress).err().unwrap().code(),
+        t.app.import_stats(Source::Bytes { name: "bieu.xlsx", bytes: &[] }, true, &no_progress).err().unwrap().code(),
         ErrorCode::FileUnreadable
     );
 }

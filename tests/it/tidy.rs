@@ -151,3 +151,46 @@ fn no_stubs_are_left_in_the_code() {
     let found = offenders("src", &stubs, |_| false);
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
+
+/// The variants of `pub enum NAME` in a Rust file, as their serialised SCREAMING_SNAKE_CASE names.
+fn enum_codes(file: &str, name: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(root().join(file)).unwrap();
+    let start = text.find(&format!("pub enum {name} {{")).unwrap_or_else(|| panic!("{name} not in {file}"));
+    let body = &text[start..];
+    let body = &body[body.find('{').unwrap() + 1..body.find("\n}").unwrap()];
+    body.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("//") && !l.starts_with("#["))
+        .map(|l| {
+            let ident: String = l.chars().take_while(|c| c.is_alphanumeric()).collect();
+            let mut snake = String::new();
+            for (i, c) in ident.chars().enumerate() {
+                if c.is_uppercase() && i > 0 {
+                    snake.push('_');
+                }
+                snake.push(c.to_ascii_uppercase());
+            }
+            snake
+        })
+        .collect()
+}
+
+#[test]
+fn every_error_and_finding_code_is_known_to_the_front_end() {
+    let types = std::fs::read_to_string(root().join("ui/src/api/types.ts")).unwrap();
+    let strings = std::fs::read_to_string(root().join("ui/src/lib/strings.ts")).unwrap();
+    let mut missing = Vec::new();
+    for (file, name) in [("src/error.rs", "ErrorCode"), ("src/model/finding.rs", "FindingCode")] {
+        let codes = enum_codes(file, name);
+        assert!(codes.len() > 5, "{name}: parsed only {codes:?}");
+        for code in codes {
+            if !types.contains(&format!("\"{code}\"")) {
+                missing.push(format!("{name}::{code} not in ui/src/api/types.ts"));
+            }
+            if !strings.contains(&format!("{code}:")) {
+                missing.push(format!("{name}::{code} has no Vietnamese text in ui/src/lib/strings.ts"));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}

@@ -1,4 +1,4 @@
-//! Bundled assets (demo data today; fonts and criteria sets later), passed into `App` so tests can swap them.
+//! Bundled assets (demo data and the report fonts), passed into `App` so tests can swap them; never system files.
 
 use std::borrow::Cow;
 
@@ -6,11 +6,31 @@ use std::borrow::Cow;
 pub struct Assets {
     /// The demo ward's procedures as JSON (`Vec<ProcedureInput>`), from `assets/demo/procedures.json`.
     pub demo_procedures_json: Cow<'static, str>,
+    /// The four styles of the report font (`assets/fonts/`, licence in `assets/fonts/OFL.txt`).
+    pub fonts: FontFiles,
+}
+
+/// The TrueType files of one font family in the four styles a report uses.
+#[derive(Debug, Clone)]
+pub struct FontFiles {
+    pub regular: Cow<'static, [u8]>,
+    pub bold: Cow<'static, [u8]>,
+    pub italic: Cow<'static, [u8]>,
+    pub bold_italic: Cow<'static, [u8]>,
 }
 
 impl Assets {
     /// The assets compiled into the program.
     pub fn bundled() -> Assets {
-        Assets { demo_procedures_json: Cow::Borrowed(include_str!("../assets/demo/procedures.json")) }
+        Assets {
+            demo_procedures_json: Cow::Borrowed(include_str!("../assets/demo/procedures.json")),
+            fonts: FontFiles {
+                // Liberation Serif: metric-compatible with Times New Roman (NĐ 30/2020 Phụ lục I), full Vietnamese.
+                regular: Cow::Borrowed(include_bytes!("../assets/fonts/LiberationSerif-Regular.ttf")),
+                bold: Cow::Borrowed(include_bytes!("../assets/fonts/LiberationSerif-Bold.ttf")),
+                italic: Cow::Borrowed(include_bytes!("../assets/fonts/LiberationSerif-Italic.ttf")),
+                bold_italic: Cow::Borrowed(include_bytes!("../assets/fonts/LiberationSerif-BoldItalic.ttf")),
+            },
+        }
     }
 }

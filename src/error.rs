@@ -25,6 +25,7 @@ pub enum ErrorCode {
     BadPeriod,
     Io,
     Storage,
+    MissingGlyphs,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -57,6 +58,8 @@ pub enum Error {
     Io { path: PathBuf, source: std::io::Error },
     #[error("storage error: {0}")]
     Storage(String),
+    #[error("the report font has no glyph for: {0}")]
+    MissingGlyphs(String),
 }
 
 impl Error {
@@ -76,6 +79,7 @@ impl Error {
             Error::BadPeriod(_) => ErrorCode::BadPeriod,
             Error::Io { .. } => ErrorCode::Io,
             Error::Storage(_) => ErrorCode::Storage,
+            Error::MissingGlyphs(_) => ErrorCode::MissingGlyphs,
         }
     }
 

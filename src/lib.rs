@@ -5,20 +5,26 @@
 //! - [`register`]: the SQLite register; the only module that imports rusqlite.
 //! - [`model`]: domain types and pure checks, no I/O (procedures, statistics, staffing, plans, ISO 9001, deadlines).
 //! - [`sheet`] / [`transfer`]: Excel and CSV files, and the Vietnamese columns of each table.
+//! - [`report`]: the official reports drafted from the register (periodic CCHC report, Biểu 06).
+//! - [`layout`]: a report → pages of positioned text and rules in millimetres, with the fonts' metrics; pure.
+//! - [`pdf`]: pages → PDF bytes; the only module that imports printpdf.
 //! - [`demo`]: the demo ward and generated data for benchmarks.
 //! - [`text`]: NFC, search folding, the Vietnamese sort key.
 //! - [`clock`]: the only reader of the system clock.
 //!
 //! Invariants (enforced by `tests/it/tidy.rs`): rusqlite only in `register`; no Tauri in the core; the clock read only
-//! in `clock`; every source file opens with a `//!` line; migrations numbered without gaps.
+//! in `clock`; printpdf only in `pdf`; every source file opens with a `//!` line; migrations numbered without gaps.
 
 pub mod api;
 pub mod assets;
 pub mod clock;
 pub mod demo;
 pub mod error;
+pub mod layout;
 pub mod model;
+pub mod pdf;
 pub mod register;
+pub mod report;
 pub mod sheet;
 pub mod text;
 pub mod transfer;

@@ -1,4 +1,5 @@
-//! Domain types with no I/O: the unit, periods, procedures, case statistics, staffing, plans, ISO 9001, deadlines and findings.
+//! Domain types with no I/O: the unit, periods, procedures, case statistics, staffing, plans, ISO 9001, reports,
+//! deadlines and findings.
 
 mod deadlines;
 mod finding;
@@ -6,6 +7,7 @@ mod iso;
 mod period;
 mod plans;
 mod procedure;
+mod report;
 mod staffing;
 mod stats;
 mod unit;
@@ -23,6 +25,7 @@ pub use procedure::{
     Decision, OnlineLevel, Procedure, ProcedureCode, ProcedureInput, ProcedureQuery, ProcedureStatus, ProcessingTime,
     Retirement, TimeUnit,
 };
+pub use report::{OutgoingDocument, OutgoingInput, PERIODIC_SECTIONS, ReportKind, ReportSection, number_text};
 pub use staffing::{
     CategoryStaffing, Headcount, Person, PersonInput, Quota, StaffCategory, StaffingSummary, StandardDue,
 };

@@ -7,6 +7,7 @@
 mod iso;
 mod plans;
 mod procedures;
+mod reports;
 mod staffing;
 mod stats;
 mod unit;
@@ -26,6 +27,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_initial.sql", include_str!("migrations/0001_initial.sql")),
     ("0002_staffing_and_plans.sql", include_str!("migrations/0002_staffing_and_plans.sql")),
     ("0003_iso.sql", include_str!("migrations/0003_iso.sql")),
+    ("0004_reports.sql", include_str!("migrations/0004_reports.sql")),
 ];
 
 /// The schema version this program writes.

@@ -9,6 +9,7 @@ mod iso;
 mod plans;
 mod procedures;
 mod register;
+mod report;
 mod staffing;
 mod stats;
 mod tidy;

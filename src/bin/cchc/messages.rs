@@ -47,6 +47,9 @@ pub fn error_message(err: &Error) -> String {
         ErrorCode::Storage => {
             format!("Lỗi khi đọc hoặc ghi sổ dữ liệu (chi tiết kỹ thuật: {}).", d.detail)
         }
+        ErrorCode::MissingGlyphs => {
+            format!("Phông chữ của báo cáo không có ký tự: {}; hãy sửa nội dung có ký tự này rồi in lại.", d.detail)
+        }
     }
 }
 
@@ -375,7 +378,9 @@ impl Details {
             | Error::NotARegister(path)
             | Error::FileFormat(path) => d.path = show_path(path),
             Error::SchemaTooNew { found, supported } => d.detail = format!("{found} > {supported}"),
-            Error::RegisterDamaged(detail) | Error::Storage(detail) => d.detail = detail.clone(),
+            Error::RegisterDamaged(detail) | Error::Storage(detail) | Error::MissingGlyphs(detail) => {
+                d.detail = detail.clone()
+            }
             Error::Invalid(_) => {}
             Error::NotFound { what, key } | Error::AlreadyExists { what, key } => {
                 d.what = what_caption(what);

@@ -15,6 +15,7 @@ export type ErrorCode =
   | "BAD_PERIOD"
   | "IO"
   | "STORAGE"
+  | "MISSING_GLYPHS"
   // The shell's own: no register is open yet.
   | "NO_REGISTER"
   // The front end's own: anything that did not come back in the contract's shape (a crash, no shell at all).
@@ -35,6 +36,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   "BAD_PERIOD",
   "IO",
   "STORAGE",
+  "MISSING_GLYPHS",
   "NO_REGISTER",
   "UNEXPECTED",
 ];

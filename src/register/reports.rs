@@ -65,8 +65,7 @@ impl Register {
             rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
                 let key = match (&input.report, self_number_taken(&tx, input)) {
                     (_, true) => format!("{} ({})", input.number_text(), input.year),
-                    (Some((kind, period)), false) => format!("{} {period}", kind.key()),
-                    (None, false) => input.number_text(),
+                    (_, false) => input.subject.clone(),
                 };
                 Error::AlreadyExists { what: "outgoing_document", key }
             }

@@ -1,5 +1,5 @@
 //! `cchc`: the command line of the commune's administrative-reform register (procedures, Biểu 06 statistics,
-//! staffing, reform plans and the deadlines board).
+//! staffing, reform plans, the deadlines board and the official reports as PDF).
 //!
 //! Every command calls `App` and nothing else; what a person reads is Vietnamese, `--json` gives machine output.
 //! Exit codes: 0 success, 1 refusal or error (and `check` with errors), 2 usage error.
@@ -11,6 +11,7 @@ mod messages;
 mod output;
 mod plans;
 mod procedures;
+mod report;
 mod staffing;
 mod stats;
 mod unit;
@@ -63,6 +64,8 @@ enum Command {
     Tasks(plans::TasksCommand),
     #[command(subcommand, about = "Hệ thống quản lý chất lượng ISO 9001: công bố, đánh giá nội bộ, xem xét, khắc phục")]
     Iso(iso::IsoCommand),
+    #[command(subcommand, about = "Báo cáo chính thức (PDF): báo cáo CCHC định kỳ, Biểu 06; sửa nội dung, ban hành")]
+    Report(report::ReportCommand),
     #[command(about = "Việc cần làm: hạn báo cáo, nhiệm vụ đến hạn hoặc quá hạn, hạn đạt chuẩn")]
     Deadlines(plans::DeadlinesArgs),
     #[command(about = "Kiểm tra số liệu và danh mục, liệt kê mọi lỗi và cảnh báo")]
@@ -161,6 +164,7 @@ fn run(ctx: &Ctx, command: Command) -> CmdResult {
         Command::Staffing(command) => staffing::run(ctx, command),
         Command::Plans(command) => plans::run_plans(ctx, command),
         Command::Tasks(command) => plans::run_tasks(ctx, command),
+        Command::Report(command) => report::run(ctx, command),
         Command::Deadlines(args) => plans::deadlines(ctx, args),
         Command::Check(args) => stats::check(ctx, args),
         Command::Log(args) => log(ctx, args),

@@ -408,6 +408,8 @@ fn what_caption(what: &str) -> String {
         "period" => "kỳ báo cáo",
         "stats" | "case_stats" => "số liệu hồ sơ",
         "field" => "lĩnh vực",
+        "report_section" => "mục báo cáo",
+        "outgoing_document" => "văn bản đi",
         other => return other.to_string(),
     }
     .to_string()

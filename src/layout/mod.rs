@@ -481,6 +481,28 @@ impl Engine<'_> {
             .collect()
     }
 
+    /// Centred text broken into lines of even length: the narrowest width that needs no more lines than the full
+    /// width does (a title never ends with one word alone on its last line).
+    fn balanced(&mut self, text: &str, style: Style, size: f32, width: f32) -> Vec<Line> {
+        let lines = self.wrap(text, style, size, width, width);
+        if lines.len() < 2 {
+            return lines;
+        }
+        let (mut low, mut high) = (width / 2.0, width);
+        let mut best = lines;
+        for _ in 0..10 {
+            let mid = (low + high) / 2.0;
+            let candidate = self.wrap(text, style, size, mid, mid);
+            if candidate.len() <= best.len() && candidate.iter().all(|l| l.natural <= mid + EPSILON) {
+                best = candidate;
+                high = mid;
+            } else {
+                low = mid;
+            }
+        }
+        best
+    }
+
     fn baseline(&self, size: f32) -> f32 {
         let lh = line_height(size);
         let em = size * MM_PER_PT;
@@ -622,7 +644,7 @@ impl Engine<'_> {
     /// Centred lines within [x, x + width]; returns the widest line's width.
     /// A line break in `text` is kept (agency names break after "ỦY BAN NHÂN DÂN").
     fn centred(&mut self, text: &str, style: Style, size: f32, x: f32, width: f32) -> f32 {
-        let lines: Vec<Line> = text.split('\n').flat_map(|part| self.wrap(part, style, size, width, width)).collect();
+        let lines: Vec<Line> = text.split('\n').flat_map(|part| self.balanced(part, style, size, width)).collect();
         let widest = lines.iter().map(|l| l.natural).fold(0.0, f32::max);
         let lh = line_height(size);
         for line in lines {

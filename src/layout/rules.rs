@@ -31,8 +31,9 @@ pub const AGENCY_SIZE: f32 = 13.0;
 pub const HEADER_LEFT_WIDTH: f32 = 68.0;
 /// The rule under the issuing agency is 1/3–1/2 as long as the name's line; we take 2/5.
 pub const AGENCY_RULE_FRACTION: f32 = 0.4;
-/// Header, right column: Quốc hiệu 12–13 pt bold UPPERCASE (12 so that it fits in the column).
-pub const MOTTO_SIZE: f32 = 12.5;
+/// Header, right column: Quốc hiệu 12–13 pt bold UPPERCASE; 13 like the agency names, so the two columns' lines
+/// share their baselines.
+pub const MOTTO_SIZE: f32 = 13.0;
 /// Tiêu ngữ "Độc lập - Tự do - Hạnh phúc" 13–14 pt bold, with a rule as long as the text under it.
 pub const SLOGAN_SIZE: f32 = 13.0;
 /// Gap between a header text line and the rule under it.

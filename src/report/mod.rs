@@ -96,7 +96,7 @@ impl ReportData {
                 self.unit.name
             ),
             None => format!(
-                "(Kèm theo Báo cáo số       /{} ngày      /     /{} của {})",
+                "(Kèm theo Báo cáo số …/{} ngày …/…/{} của {})",
                 labels::REPORT_SYMBOL,
                 self.today.year(),
                 self.unit.name
@@ -182,7 +182,7 @@ pub fn count(value: i64) -> String {
     let digits = value.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(c);

@@ -88,7 +88,7 @@ fn simple_header(names: &[&str]) -> Vec<HeaderCell> {
 /// Procedures in force grouped by field (a spanning row names each field and its count).
 pub fn procedures(data: &ReportData) -> Block {
     let columns = vec![
-        Column { weight: 8.0, align: Align::Center },
+        Column { weight: 10.0, align: Align::Center },
         Column { weight: 22.0, align: Align::Left },
         Column { weight: 70.0, align: Align::Left },
         Column { weight: 17.0, align: Align::Center },
@@ -133,13 +133,14 @@ pub fn procedures(data: &ReportData) -> Block {
 
 /// The tasks of the year's plans with their status, grouped by plan.
 pub fn tasks(data: &ReportData) -> Block {
+    // Widths in millimetres of the 165 mm text: a date (30/11/2026) needs 25.
     let columns = vec![
-        Column { weight: 8.0, align: Align::Center },
-        Column { weight: 62.0, align: Align::Left },
-        Column { weight: 24.0, align: Align::Left },
-        Column { weight: 18.0, align: Align::Center },
-        Column { weight: 22.0, align: Align::Center },
-        Column { weight: 14.0, align: Align::Right },
+        Column { weight: 11.0, align: Align::Center },
+        Column { weight: 52.0, align: Align::Left },
+        Column { weight: 26.0, align: Align::Left },
+        Column { weight: 25.0, align: Align::Center },
+        Column { weight: 30.0, align: Align::Center },
+        Column { weight: 21.0, align: Align::Right },
     ];
     let mut rows = Vec::new();
     let mut n = 0;
@@ -192,7 +193,7 @@ pub fn tasks(data: &ReportData) -> Block {
 /// Quota, present and unfilled places by staff category on the last day of the period.
 pub fn staffing(data: &ReportData) -> Block {
     let columns = vec![
-        Column { weight: 8.0, align: Align::Center },
+        Column { weight: 10.0, align: Align::Center },
         Column { weight: 62.0, align: Align::Left },
         Column { weight: 22.0, align: Align::Right },
         Column { weight: 18.0, align: Align::Right },

@@ -194,3 +194,10 @@ fn every_error_and_finding_code_is_known_to_the_front_end() {
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));
 }
+
+#[test]
+fn printpdf_is_used_only_by_the_pdf_writer() {
+    // The layout knows fonts' metrics but nothing of PDF; only src/pdf.rs writes PDF objects.
+    let found = offenders("src", &["printpdf", "lopdf"], |name| name == "src/pdf.rs");
+    assert!(found.is_empty(), "PDF belongs in src/pdf.rs:\n{}", found.join("\n"));
+}

@@ -596,7 +596,10 @@ impl Engine<'_> {
             Block::Paragraph(text) => self.paragraph(text),
             Block::Line { text, size, style, align } => {
                 let w = self.text_width();
-                let lines = self.wrap(text, *style, *size, w, w);
+                let lines = match align {
+                    Align::Center => self.balanced(text, *style, *size, w),
+                    Align::Left | Align::Right => self.wrap(text, *style, *size, w, w),
+                };
                 let x = self.left();
                 self.place_lines(lines, *style, *size, x, 0.0, w, *align);
             }
@@ -828,9 +831,13 @@ impl Engine<'_> {
         self.paragraph_gap();
         self.ensure(header_h + first);
         self.table_header(t, &edges, &heights, &header_lines, size);
-        for (row, cells) in t.rows.iter().zip(rows) {
-            let h = row_height(&cells);
-            if self.y + h > self.bottom() + EPSILON {
+        let row_heights: Vec<f32> = rows.iter().map(row_height).collect();
+        for (i, (row, cells)) in t.rows.iter().zip(rows).enumerate() {
+            let h = row_heights[i];
+            // A group row (one cell across the table, e.g. a field's name) keeps with the row after it.
+            let group = cells.len() == 1 && cells[0].1 > 1 && i + 1 < row_heights.len();
+            let need = if group { h + row_heights[i + 1] } else { h };
+            if self.y + need > self.bottom() + EPSILON {
                 self.new_page();
                 self.table_header(t, &edges, &heights, &header_lines, size);
             }

@@ -102,11 +102,15 @@ fn next_period_heading(data: &ReportData) -> String {
 fn draft(data: &ReportData, key: &str) -> String {
     let lines = match key {
         "I" => direction(data),
-        "II.1" => area(data, "the_che", "các văn bản quy phạm pháp luật và văn bản hành chính theo thẩm quyền"),
+        "II.1" => area(
+            data,
+            "the_che",
+            "thực hiện công tác xây dựng, rà soát văn bản quy phạm pháp luật và văn bản hành chính theo thẩm quyền",
+        ),
         "II.2" => procedures(data),
-        "II.3" => area(data, "bo_may", "việc sắp xếp, kiện toàn tổ chức bộ máy theo quy định"),
+        "II.3" => area(data, "bo_may", "thực hiện việc sắp xếp, kiện toàn tổ chức bộ máy theo quy định"),
         "II.4" => civil_service(data),
-        "II.5" => area(data, "tai_chinh_cong", "việc quản lý, sử dụng kinh phí theo quy định"),
+        "II.5" => area(data, "tai_chinh_cong", "quản lý, sử dụng kinh phí theo đúng quy định"),
         "II.6" => digital(data),
         "III" => assessment(data),
         "IV" => next_tasks(data),
@@ -191,7 +195,7 @@ fn direction(data: &ReportData) -> Vec<String> {
 fn area(data: &ReportData, code: &str, general: &str) -> Vec<String> {
     let tasks: Vec<_> = data.tasks.iter().filter(|t| t.input.area == code).collect();
     if tasks.is_empty() {
-        return vec![format!("Trong kỳ, {} tiếp tục thực hiện {general}.", data.short_name())];
+        return vec![format!("Trong kỳ, {} tiếp tục {general}.", data.short_name())];
     }
     let mut out = vec![format!("Trong kỳ, {} thực hiện các nhiệm vụ sau:", data.short_name())];
     let last = tasks.len() - 1;
@@ -238,11 +242,23 @@ fn procedures(data: &ReportData) -> Vec<String> {
         let full = data.procedures.iter().filter(|p| p.input.online_level == crate::model::OnlineLevel::Full).count();
         let partial =
             data.procedures.iter().filter(|p| p.input.online_level == crate::model::OnlineLevel::Partial).count();
-        out.push(format!(
-            "Trong đó, {one_stop} thủ tục được tiếp nhận, giải quyết theo cơ chế một cửa, {interlinked} thủ tục theo \
-             cơ chế một cửa liên thông; {full} thủ tục được cung cấp dịch vụ công trực tuyến toàn trình và {partial} \
-             thủ tục dịch vụ công trực tuyến một phần."
-        ));
+        let mut desks = vec![format!("{one_stop} thủ tục được tiếp nhận, giải quyết theo cơ chế một cửa")];
+        if interlinked > 0 {
+            desks.push(format!("{interlinked} thủ tục theo cơ chế một cửa liên thông"));
+        }
+        let mut online = Vec::new();
+        if full > 0 {
+            online.push(format!("{full} thủ tục được cung cấp dịch vụ công trực tuyến toàn trình"));
+        }
+        if partial > 0 {
+            online.push(format!("{partial} thủ tục dịch vụ công trực tuyến một phần"));
+        }
+        let mut sentence = format!("Trong đó, {}", desks.join(", "));
+        if !online.is_empty() {
+            sentence.push_str(&format!("; {}", online.join(" và ")));
+        }
+        sentence.push('.');
+        out.push(sentence);
     }
     out.push("2.2. Kết quả thực hiện cơ chế một cửa, một cửa liên thông".to_string());
     let t = &data.stats.total;
@@ -317,7 +333,7 @@ fn civil_service(data: &ReportData) -> Vec<String> {
     } else {
         out.push(format!("Sổ theo dõi chưa có số liệu biên chế được giao năm {}.", s.year));
     }
-    out.extend(area(data, "cong_vu", "việc quản lý, sử dụng cán bộ, công chức theo vị trí việc làm"));
+    out.extend(area(data, "cong_vu", "quản lý, sử dụng cán bộ, công chức theo vị trí việc làm"));
     out
 }
 
@@ -326,7 +342,11 @@ fn digital(data: &ReportData) -> Vec<String> {
     if let Some(rate) = online_rate(&data.stats.total) {
         out.push(format!("Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận trực tuyến trong kỳ đạt {}%.", percent(rate)));
     }
-    out.extend(area(data, "chinh_quyen_so", "ứng dụng công nghệ thông tin trong hoạt động quản lý, điều hành"));
+    out.extend(area(
+        data,
+        "chinh_quyen_so",
+        "đẩy mạnh ứng dụng công nghệ thông tin trong hoạt động quản lý, điều hành",
+    ));
     match &data.iso {
         None => out.push(format!(
             "{} chưa áp dụng hệ thống quản lý chất lượng theo tiêu chuẩn TCVN ISO 9001.",
@@ -370,7 +390,12 @@ fn digital(data: &ReportData) -> Vec<String> {
             } else {
                 format!("đã tổ chức xem xét của lãnh đạo ngày {}", reviews.join(", "))
             };
-            out.push(format!("Trong năm {}, {audit}; {review}.", iso.year));
+            let until = if data.stats.window.key.kind == PeriodKind::Year {
+                String::new()
+            } else {
+                format!(" (đến ngày {})", dmy(end))
+            };
+            out.push(format!("Trong năm {}{until}, {audit}; {review}.", iso.year));
         }
     }
     out

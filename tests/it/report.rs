@@ -568,12 +568,18 @@ fn an_edited_section_survives_reprinting_and_reset_brings_the_draft_back() {
     assert!(text.contains("Ban hành Nghị quyết về phát triển kinh tế - xã hội."));
     assert!(text.contains("1. Kiểm tra văn bản"));
     assert!(text.contains("niêm yết công khai 118 thủ tục hành chính"));
-    assert!(!text.contains("tiếp tục thực hiện các văn bản quy phạm pháp luật"), "the II.1 draft is replaced");
+    assert!(
+        !text.contains("tiếp tục thực hiện công tác xây dựng, rà soát văn bản quy phạm pháp luật"),
+        "the II.1 draft is replaced"
+    );
     // Reset: the draft is printed again.
     let reset = t.app.set_report_section(key, "II.1", None).unwrap();
     assert!(reset.edited.is_none());
     let text = flat(&t.app.report_pages(ReportKind::Periodic, key).unwrap());
-    assert!(!text.contains("Kiểm tra văn bản") && text.contains("tiếp tục thực hiện các văn bản quy phạm pháp luật"));
+    assert!(
+        !text.contains("Kiểm tra văn bản")
+            && text.contains("tiếp tục thực hiện công tác xây dựng, rà soát văn bản quy phạm pháp luật")
+    );
     // Unknown sections are refused.
     let err = t.app.set_report_section(key, "VI", Some("x")).unwrap_err();
     assert_eq!(err.code(), ErrorCode::NotFound);

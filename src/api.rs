@@ -1556,10 +1556,7 @@ impl App {
         let window = self.period(period)?;
         let end = window.end;
         let mut procedures = self.procedures(&ProcedureQuery::default())?;
-        procedures.sort_by(|a, b| {
-            (text::sort_key(&a.input.field), text::sort_key(&a.input.name))
-                .cmp(&(text::sort_key(&b.input.field), text::sort_key(&b.input.name)))
-        });
+        procedures.sort_by_cached_key(|p| (text::sort_key(&p.input.field), text::sort_key(&p.input.name)));
         let iso = if self.iso_in_use()? { Some(self.iso_status(period.year, end)?) } else { None };
         Ok(report::ReportData {
             unit: self.unit()?,

@@ -17,9 +17,29 @@ use printpdf::{
 use sha2::{Digest, Sha256};
 use unicode_normalization::UnicodeNormalization;
 
-/// The report font in its four styles, parsed once.
+/// The report font in its four styles, parsed once, with the advance widths of the Vietnamese and Latin letters
+/// and punctuation read ahead (layout measures every character of every line several times).
 pub struct Fonts {
     faces: [ParsedFont; 4],
+    /// Advance per style for the characters of `TABLE_RANGES`, in order; `u16::MAX` where the font has no glyph.
+    table: [Vec<u16>; 4],
+}
+
+/// Characters whose advances are read ahead: Basic Latin to Latin Extended-B, combining marks, Latin Extended
+/// Additional (the precomposed Vietnamese letters) and general punctuation (dashes, quotes, the ellipsis).
+const TABLE_RANGES: [(u32, u32); 4] = [(0x0000, 0x0250), (0x0300, 0x0370), (0x1E00, 0x1F00), (0x2000, 0x2070)];
+const NO_GLYPH: u16 = u16::MAX;
+
+fn table_slot(c: char) -> Option<usize> {
+    let code = c as u32;
+    let mut offset = 0;
+    for (start, end) in TABLE_RANGES {
+        if (start..end).contains(&code) {
+            return Some(offset + (code - start) as usize);
+        }
+        offset += (end - start) as usize;
+    }
+    None
 }
 
 /// Fixed font resource ids: printpdf builds the subset tag from the first six letters, which must be capitals.
@@ -42,26 +62,40 @@ impl Fonts {
             ParsedFont::from_bytes(bytes, 0, &mut warnings)
                 .ok_or_else(|| Error::Storage(format!("the bundled font {name} cannot be read")))
         };
-        Ok(Fonts {
-            faces: [
-                parse(&files.regular, "regular")?,
-                parse(&files.bold, "bold")?,
-                parse(&files.italic, "italic")?,
-                parse(&files.bold_italic, "bold italic")?,
-            ],
-        })
+        let faces = [
+            parse(&files.regular, "regular")?,
+            parse(&files.bold, "bold")?,
+            parse(&files.italic, "italic")?,
+            parse(&files.bold_italic, "bold italic")?,
+        ];
+        let table = std::array::from_fn(|i| {
+            TABLE_RANGES
+                .iter()
+                .flat_map(|(start, end)| *start..*end)
+                .map(|code| char::from_u32(code).and_then(|c| read_advance(&faces[i], c)).unwrap_or(NO_GLYPH))
+                .collect()
+        });
+        Ok(Fonts { faces, table })
     }
 }
 
 impl Metrics for Fonts {
     fn advance(&self, style: Style, c: char) -> Option<u16> {
-        let face = &self.faces[index(style)];
-        let gid = face.lookup_glyph_index(c as u32).filter(|&g| g != 0)?;
-        let advance = face.get_or_decode_glyph(gid)?.horz_advance;
-        // The same arithmetic as printpdf's /W entries (`get_normalized_widths_ttf`): scaled to 1000 and truncated.
-        let scale = 1000.0 / face.pdf_font_metrics.units_per_em as f32;
-        Some((advance as f32 * scale) as u16)
+        let i = index(style);
+        match table_slot(c) {
+            Some(slot) => Some(self.table[i][slot]).filter(|&a| a != NO_GLYPH),
+            None => read_advance(&self.faces[i], c),
+        }
     }
+}
+
+/// A character's advance as printpdf writes it in /W, or `None` when the font has no glyph for it.
+fn read_advance(face: &ParsedFont, c: char) -> Option<u16> {
+    let gid = face.lookup_glyph_index(c as u32).filter(|&g| g != 0)?;
+    let advance = face.get_or_decode_glyph(gid)?.horz_advance;
+    // The same arithmetic as printpdf's /W entries (`get_normalized_widths_ttf`): scaled to 1000 and truncated.
+    let scale = 1000.0 / face.pdf_font_metrics.units_per_em as f32;
+    Some((advance as f32 * scale) as u16)
 }
 
 /// The document information dictionary.

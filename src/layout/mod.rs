@@ -555,7 +555,7 @@ impl Engine<'_> {
             }
             if take == 0 {
                 if self.at_page_top() {
-                    take = remaining.max(1).min(remaining);
+                    take = remaining.min(fit.max(1));
                 } else {
                     self.new_page();
                     continue;

@@ -660,3 +660,35 @@ fn an_empty_register_still_prints_a_complete_draft() {
     assert!(stats.len() <= 2);
     assert_inside_margins(&stats);
 }
+
+#[test]
+fn a_deputy_signs_for_the_chairman_with_kt() {
+    let mut t = TestRegister::new();
+    let mut unit = t.app.unit().unwrap();
+    unit.signer = cchc::model::Signer {
+        name: "Trần Thị Mai".into(),
+        title: "Phó Chủ tịch".into(),
+        authority: cchc::model::SignAuthority::Kt,
+    };
+    unit.copies_to = vec!["Sở Nội vụ".into(), "Đảng ủy phường".into()];
+    t.app.set_unit(unit).unwrap();
+    let pages = t.app.report_pages(ReportKind::Periodic, period("2026-H1")).unwrap();
+    let body_end = pages.iter().position(|p| layout::read(p).starts_with("Phụ lục")).unwrap() - 1;
+    let last = &pages[body_end];
+    let authority = run(last, "KT. CHỦ TỊCH");
+    let title = run(last, "PHÓ CHỦ TỊCH");
+    let name = run(last, "Trần Thị Mai");
+    let copies = run(last, "Nơi nhận:");
+    assert_eq!((authority.style, title.style, name.style), (Style::Bold, Style::Bold, Style::Bold));
+    assert_eq!((copies.style, copies.size), (Style::BoldItalic, 12.0));
+    assert!(close(copies.baseline, authority.baseline, 0.01), "Nơi nhận level with the authority line");
+    assert!(close(copies.x, rules::MARGIN_LEFT, 0.001));
+    assert!(name.baseline - title.baseline >= rules::SIGNATURE_SPACE, "room to sign and stamp");
+    let centre = |r: &TextRun| r.x + r.width / 2.0;
+    assert!(close(centre(name), centre(title), 0.01) && close(centre(authority), centre(title), 0.01));
+    let read = layout::read(last);
+    assert!(
+        read.contains("- Sở Nội vụ;") && read.contains("- Đảng ủy phường;") && read.contains("- Lưu: VT."),
+        "{read}"
+    );
+}

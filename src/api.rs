@@ -1561,6 +1561,7 @@ impl App {
         Ok(report::ReportData {
             unit: self.unit()?,
             stats: self.stats(period)?,
+            previous: Some(self.stats(PeriodKey::new(period.year - 1, period.kind))?).filter(|s| !s.rows.is_empty()),
             today: self.clock.today(),
             issued: self.register.outgoing_for_report(kind, period)?,
             procedures,

@@ -22,6 +22,8 @@ use std::collections::BTreeMap;
 pub struct ReportData {
     pub unit: UnitProfile,
     pub stats: StatsTable,
+    /// The same period of the year before, when the register has its figures (cùng kỳ năm trước).
+    pub previous: Option<StatsTable>,
     /// Today, from the injected clock: the year of an unissued draft's date line.
     pub today: NaiveDate,
     /// The report's entry in the outgoing-document register, once issued.

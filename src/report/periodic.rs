@@ -301,6 +301,29 @@ fn procedures(data: &ReportData) -> Vec<String> {
         sentence.push_str(". Chi tiết tại Phụ lục I.");
         out.push(sentence);
     }
+    if let Some(before) = &data.previous {
+        let p = &before.total;
+        let mut sentence = format!(
+            "Cùng kỳ năm {}, đã tiếp nhận {} hồ sơ, giải quyết {} hồ sơ",
+            before.window.key.year,
+            count(p.received_total),
+            count(p.resolved_total)
+        );
+        if let Some(rate) = on_time_rate(p) {
+            sentence.push_str(&format!(", tỷ lệ đúng hạn đạt {}%", percent(rate)));
+        }
+        let change = t.received_total - p.received_total;
+        if p.received_total > 0 && change != 0 {
+            let word = if change > 0 { "tăng" } else { "giảm" };
+            sentence.push_str(&format!(
+                "; số hồ sơ tiếp nhận kỳ này {word} {} ({}%)",
+                count(change.abs()),
+                percent(change.abs() as f64 * 100.0 / p.received_total as f64)
+            ));
+        }
+        sentence.push('.');
+        out.push(sentence);
+    }
     out
 }
 

@@ -692,3 +692,16 @@ fn a_deputy_signs_for_the_chairman_with_kt() {
         "{read}"
     );
 }
+
+#[test]
+fn the_report_compares_with_the_same_period_of_the_year_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _) = App::create_demo(dir.path(), Assets::bundled(), clock(), &no_progress).unwrap();
+    let before = app.stats(period("2024")).unwrap().total;
+    let text = flat(&app.report_pages(ReportKind::Periodic, period("2025")).unwrap());
+    let expected = format!("Cùng kỳ năm 2024, đã tiếp nhận {} hồ sơ", cchc::report::count(before.received_total));
+    assert!(text.contains(&expected), "{expected} in {text}");
+    // The first year on record has nothing to compare with.
+    let text = flat(&app.report_pages(ReportKind::Periodic, period("2024")).unwrap());
+    assert!(!text.contains("Cùng kỳ năm 2023"));
+}

@@ -1443,7 +1443,10 @@ impl App {
             .find(|(k, _)| *k == section.trim())
             .map(|(k, _)| *k)
             .ok_or_else(|| Error::NotFound { what: "report_section", key: section.to_string() })?;
-        let cleaned = text.map(|t| t.lines().map(text::clean).collect::<Vec<_>>().join("\n").trim().to_string());
+        // Tabs and other spacing become plain spaces: the report font draws no control characters.
+        let spaced = |line: &str| line.split_whitespace().collect::<Vec<_>>().join(" ");
+        let cleaned =
+            text.map(|t| t.lines().map(|l| spaced(&text::clean(l))).collect::<Vec<_>>().join("\n").trim().to_string());
         let cleaned = cleaned.filter(|t| !t.is_empty());
         let stamp = self.stamp();
         self.register.set_report_section(ReportKind::Periodic, period, key, cleaned.as_deref(), &stamp)?;

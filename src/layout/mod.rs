@@ -433,7 +433,7 @@ impl Engine<'_> {
     fn wrap(&mut self, text: &str, style: Style, size: f32, first: f32, width: f32) -> Vec<Line> {
         let space = self.measure(style, size, " ");
         let mut words = Vec::new();
-        for word in text.split(' ').filter(|w| !w.is_empty()) {
+        for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
             let w = self.measure(style, size, word);
             if w <= width.min(first) {
                 words.push(Word {

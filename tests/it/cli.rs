@@ -323,4 +323,8 @@ fn report_verbs_print_a_draft_keep_an_edited_section_and_issue_with_a_number() {
     assert_eq!(json[0]["symbol"], "BC-UBND");
     let out = cchc(&register, &["report", "issue", "--period", "2026-Q3"]);
     assert_eq!(out.status.code(), Some(1), "a report is issued once");
+    // Two processes, same register and clock: the same bytes.
+    let again = dir.path().join("bieu-06-lan-2.pdf");
+    cchc(&register, &["report", "stats", "--period", "2026-Q3", "--out", again.to_str().unwrap()]);
+    assert!(std::fs::read(&stats).unwrap() == std::fs::read(&again).unwrap());
 }

@@ -552,7 +552,7 @@ fn an_edited_section_survives_reprinting_and_reset_brings_the_draft_back() {
     let log = t.app.change_log(1000).unwrap().len();
     // Typed on a system that sends decomposed Vietnamese (NFD): kept and printed as NFC.
     let typed =
-        "Ban hành Nghị quyết về phát triển kinh tế - xã hội.\n\n1. Kiểm tra văn bản\nĐã tự kiểm tra 12 văn bản."
+        "Ban hành Nghị quyết về phát triển\tkinh tế - xã hội.\n\n1. Kiểm tra văn bản\nĐã tự kiểm tra 12 văn bản."
             .nfd()
             .collect::<String>();
     let section = t.app.set_report_section(key, "II.1", Some(&typed)).unwrap();

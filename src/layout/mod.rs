@@ -639,7 +639,8 @@ impl Engine<'_> {
         let w = self.text_width();
         let lines = self.wrap(text, style, BODY_SIZE, w - FIRST_LINE_INDENT, w);
         // Keep the heading with the first two lines of what follows it.
-        self.ensure(line_height(BODY_SIZE) * (lines.len() as f32 + 2.0) + PARAGRAPH_SPACING_PT * MM_PER_PT);
+        // (With a millimetre to spare, so that rounding never leaves room for one line only.)
+        self.ensure(line_height(BODY_SIZE) * (lines.len() as f32 + 2.0) + PARAGRAPH_SPACING_PT * MM_PER_PT + 1.0);
         let x = self.left();
         self.place_lines(lines, style, BODY_SIZE, x, FIRST_LINE_INDENT, w, Align::Left);
     }

@@ -395,7 +395,10 @@ fn no_lone_lines_at_page_breaks_and_no_word_past_the_margin() {
     let fonts = cchc::pdf::Fonts::load(&Assets::bundled().fonts).unwrap();
     let mut blocks = Vec::new();
     for k in 0..60 {
-        let words = (k % 7 + 1) * 11;
+        if k % 5 == 4 {
+            blocks.push(Block::Heading { level: layout::HeadingLevel::Clause, text: format!("Mục {k}") });
+        }
+        let words = (k % 7 + 2) * 20;
         blocks.push(Block::Paragraph(vec![format!("p{k}"); words].join(" ")));
     }
     blocks.push(Block::Paragraph(format!("{} kết thúc", "1.000001.H61".repeat(30))));
@@ -419,6 +422,11 @@ fn no_lone_lines_at_page_breaks_and_no_word_past_the_margin() {
         }
     }
     assert!(split > 0, "some paragraph should cross a page");
+    // A heading keeps with what follows it: never the last line of a page.
+    for page in &laid.pages {
+        let last = runs(page).into_iter().max_by(|a, b| a.baseline.total_cmp(&b.baseline)).unwrap();
+        assert!(!last.text.starts_with("Mục"), "{:?} ends a page", last.text);
+    }
 }
 
 // ---- The PDF ----

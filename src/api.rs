@@ -10,7 +10,7 @@ use crate::model::{
     ActionInput, ActionSource, ActionStatus, Announcement, AnnouncementInput, AreaProgress, Audit, AuditInput,
     CaseFigures, CategoryStaffing, DeadlineItem, DeadlineKind, Finding, FindingCode, Headcount, IsoAction, IsoReport,
     IsoStatus, IsoVersion, LegalChange, LegalChangeInput, Nonconformity, NonconformityInput, OutgoingDocument,
-    OutgoingInput, PERIODIC_SECTIONS, PeriodKey, PeriodWindow, Person, PersonInput, Place, Plan, PlanInput,
+    OutgoingInput, PERIODIC_SECTIONS, PeriodKey, PeriodKind, PeriodWindow, Person, PersonInput, Place, Plan, PlanInput,
     PlanProgress, Procedure, ProcedureInput, ProcedureQuery, ProcedureStatus, Quota, ReformArea, ReportKind,
     ReportSection, Retirement, Review, ReviewInput, StaffCategory, StaffingSummary, StandardDue, StatsRow, StatsTable,
     Task, TaskInput, UnitProfile, check_row, dates_in_order, on_time_rate, online_rate,
@@ -1565,6 +1565,13 @@ impl App {
             unit: self.unit()?,
             stats: self.stats(period)?,
             previous: Some(self.stats(PeriodKey::new(period.year - 1, period.kind))?).filter(|s| !s.rows.is_empty()),
+            rates: PeriodKind::ALL
+                .into_iter()
+                .map(|kind| {
+                    let rate = |year| self.stats(PeriodKey::new(year, kind)).map(|s| s.on_time_rate);
+                    Ok((kind, rate(period.year)?, rate(period.year - 1)?))
+                })
+                .collect::<Result<_>>()?,
             today: self.clock.today(),
             issued: self.register.outgoing_for_report(kind, period)?,
             procedures,

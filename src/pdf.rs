@@ -11,8 +11,8 @@ use crate::error::{Error, Result};
 use crate::layout::{Item, Metrics, Page, Style, rules::MM_PER_PT};
 use chrono::{DateTime, Utc};
 use printpdf::{
-    FontId, Line, LinePoint, Mm, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Point,
-    Pt, TextItem, TextMatrix,
+    Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle,
+    PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
 };
 use sha2::{Digest, Sha256};
 use unicode_normalization::UnicodeNormalization;
@@ -191,6 +191,21 @@ fn page_ops(page: &Page) -> PdfPage {
                 ops.push(Op::DrawLine {
                     line: Line { points: vec![point(rule.x1, rule.y1), point(rule.x2, rule.y2)], is_closed: false },
                 });
+            }
+            Item::Box(b) => {
+                ops.push(Op::SetFillColor { col: Color::Greyscale(Greyscale::new(b.gray, None)) });
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        x: pt(b.x),
+                        y: flip(b.y + b.height),
+                        width: pt(b.width),
+                        height: pt(b.height),
+                        mode: Some(PaintMode::Fill),
+                        winding_order: None,
+                    },
+                });
+                // Text after the box is black again.
+                ops.push(Op::SetFillColor { col: Color::Greyscale(Greyscale::new(0.0, None)) });
             }
         }
     }

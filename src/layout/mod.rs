@@ -81,8 +81,30 @@ pub enum Block {
         name: String,
         reference: String,
     },
+    /// A small bar chart drawn as vector rectangles.
+    Chart(Chart),
     /// Vertical space in millimetres.
     Space(f32),
+}
+
+/// Bars grouped by label (e.g. by period), one bar per series (e.g. this year, last year), on a 0–`max` scale.
+#[derive(Debug, Clone)]
+pub struct Chart {
+    pub title: String,
+    pub labels: Vec<String>,
+    pub series: Vec<Series>,
+    pub max: f64,
+    /// Printed after each value ("%").
+    pub unit: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Series {
+    pub name: String,
+    /// One value per label; `None` draws no bar.
+    pub values: Vec<Option<f64>>,
+    /// Fill: 0 black … 1 white.
+    pub gray: f32,
 }
 
 #[derive(Debug, Clone)]
@@ -192,6 +214,17 @@ pub struct Page {
 pub enum Item {
     Text(TextRun),
     Rule(Rule),
+    Box(FilledBox),
+}
+
+/// A filled rectangle (a chart's bar or legend key); `y` is its top edge.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FilledBox {
+    pub x: f32,
+    pub y: f32,
+    pub width: f32,
+    pub height: f32,
+    pub gray: f32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -278,6 +311,13 @@ pub fn characters(document: &Document) -> BTreeSet<char> {
                     add(name);
                     add(reference)
                 }
+                Block::Chart(c) => {
+                    add(&c.title);
+                    add(&c.unit);
+                    c.labels.iter().for_each(|s| add(s));
+                    c.series.iter().for_each(|s| add(&s.name));
+                    add("0123456789,");
+                }
                 Block::Space(_) => {}
             }
         }
@@ -292,7 +332,7 @@ pub fn read(page: &Page) -> String {
         .iter()
         .filter_map(|i| match i {
             Item::Text(t) => Some(t),
-            Item::Rule(_) => None,
+            Item::Rule(_) | Item::Box(_) => None,
         })
         .collect();
     runs.sort_by(|a, b| (a.baseline, a.x).partial_cmp(&(b.baseline, b.x)).unwrap_or(std::cmp::Ordering::Equal));
@@ -606,6 +646,7 @@ impl Engine<'_> {
             Block::Table(t) => self.table(t),
             Block::Closing(c) => self.closing(c),
             Block::AppendixTitle { label, name, reference } => self.appendix_title(label, name, reference),
+            Block::Chart(chart) => self.chart(chart),
             Block::Space(mm) => {
                 if !self.at_page_top() {
                     self.y += mm;
@@ -776,6 +817,67 @@ impl Engine<'_> {
         self.y = self.y.max(end);
     }
 
+    fn chart(&mut self, c: &Chart) {
+        let label_lh = line_height(CHART_LABEL_SIZE);
+        let total = line_height(CHART_TITLE_SIZE) + CHART_PLOT_HEIGHT + 2.0 * label_lh + CHART_GAP;
+        self.paragraph_gap();
+        self.ensure(total);
+        let x = self.left();
+        let w = self.text_width();
+        self.centred(&c.title, Style::Italic, CHART_TITLE_SIZE, x, w);
+        let plot_x = x + CHART_AXIS_WIDTH;
+        let plot_w = w - CHART_AXIS_WIDTH;
+        // Room above the tallest bar for its value.
+        let top = self.y + label_lh;
+        let base = top + CHART_PLOT_HEIGHT - label_lh;
+        let scale = (base - top) / c.max.max(f64::EPSILON) as f32;
+        for step in [0.0, 0.5, 1.0] {
+            let y = base - (c.max as f32 * step) * scale;
+            self.push_rule(plot_x, y, plot_x + plot_w, y, CHART_GRID_PT);
+            let text = format!("{}{}", format_number(c.max * step as f64), c.unit);
+            let tw = self.measure(Style::Regular, CHART_LABEL_SIZE, &text);
+            let em = CHART_LABEL_SIZE * MM_PER_PT;
+            self.push_text(plot_x - 1.5 - tw, y + em * 0.35, CHART_LABEL_SIZE, Style::Regular, text, 0.0);
+        }
+        let groups = c.labels.len().max(1);
+        let group_w = plot_w / groups as f32;
+        let bar_w = group_w * CHART_BAR_SHARE / c.series.len().max(1) as f32;
+        for (g, label) in c.labels.iter().enumerate() {
+            let gx = plot_x + group_w * g as f32 + group_w * (1.0 - CHART_BAR_SHARE) / 2.0;
+            for (s, series) in c.series.iter().enumerate() {
+                let Some(value) = series.values.get(g).copied().flatten() else { continue };
+                let h = (value.clamp(0.0, c.max) as f32) * scale;
+                let bx = gx + bar_w * s as f32;
+                self.push_box(bx, base - h, bar_w, h, series.gray);
+                let text = format!("{}{}", format_number(value), c.unit);
+                let tw = self.measure(Style::Regular, CHART_VALUE_SIZE, &text);
+                self.push_text(bx + (bar_w - tw) / 2.0, base - h - 1.0, CHART_VALUE_SIZE, Style::Regular, text, 0.0);
+            }
+            let lw = self.measure(Style::Regular, CHART_LABEL_SIZE, label);
+            let baseline = base + label_lh * 0.85;
+            let cx = plot_x + group_w * (g as f32 + 0.5);
+            self.push_text(cx - lw / 2.0, baseline, CHART_LABEL_SIZE, Style::Regular, label.clone(), 0.0);
+        }
+        // The legend: a key and the series name, side by side, centred.
+        let key = CHART_LABEL_SIZE * MM_PER_PT * 0.7;
+        let names: Vec<f32> =
+            c.series.iter().map(|s| self.measure(Style::Regular, CHART_LABEL_SIZE, &s.name)).collect();
+        let legend_w: f32 = names.iter().map(|w| key + 1.5 + w + 6.0).sum();
+        let mut lx = plot_x + (plot_w - legend_w) / 2.0;
+        let baseline = base + label_lh * 1.85;
+        for (series, name_w) in c.series.iter().zip(names) {
+            self.push_box(lx, baseline - key, key, key, series.gray);
+            self.push_text(lx + key + 1.5, baseline, CHART_LABEL_SIZE, Style::Regular, series.name.clone(), 0.0);
+            lx += key + 1.5 + name_w + 6.0;
+        }
+        self.y = base + 2.0 * label_lh + CHART_GAP;
+    }
+
+    fn push_box(&mut self, x: f32, y: f32, width: f32, height: f32, gray: f32) {
+        let filled = FilledBox { x, y, width, height, gray };
+        self.pages.last_mut().expect("a page is open").items.push(Item::Box(filled));
+    }
+
     fn table(&mut self, t: &Table) {
         let size = t.size;
         let lh = line_height(size);
@@ -904,4 +1006,10 @@ impl Engine<'_> {
             self.y += lh;
         }
     }
+}
+
+/// A chart value: whole numbers as they are, others with one decimal and a decimal comma ("99,6").
+fn format_number(value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 { format!("{rounded:.0}") } else { format!("{rounded:.1}").replace('.', ",") }
 }

@@ -94,6 +94,20 @@ pub const CELL_PADDING: f32 = 1.2;
 /// Thickness of table borders.
 pub const TABLE_RULE_PT: f32 = 0.5;
 
+/// Charts: NĐ 30/2020 sets no rule for them; text sizes follow the tables', the plot is small enough to keep a chart
+/// with the paragraph it illustrates.
+pub const CHART_TITLE_SIZE: f32 = 13.0;
+pub const CHART_LABEL_SIZE: f32 = 11.0;
+pub const CHART_VALUE_SIZE: f32 = 9.0;
+pub const CHART_PLOT_HEIGHT: f32 = 45.0;
+/// Room at the left of the plot for the scale's labels ("100%").
+pub const CHART_AXIS_WIDTH: f32 = 14.0;
+/// Share of a group's width taken by its bars.
+pub const CHART_BAR_SHARE: f32 = 0.6;
+pub const CHART_GRID_PT: f32 = 0.3;
+/// Space after a chart.
+pub const CHART_GAP: f32 = 2.0;
+
 /// Millimetres per point (1 pt = 1/72 inch).
 pub const MM_PER_PT: f32 = 25.4 / 72.0;
 

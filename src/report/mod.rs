@@ -11,8 +11,8 @@ pub use tables::stats_document;
 
 use crate::layout::{Block, Closing, Header};
 use crate::model::{
-    CaseFigures, IsoStatus, OutgoingDocument, Plan, PlanProgress, Procedure, SignAuthority, StaffingSummary,
-    StatsTable, Task, UnitProfile,
+    CaseFigures, IsoStatus, OutgoingDocument, PeriodKind, Plan, PlanProgress, Procedure, SignAuthority,
+    StaffingSummary, StatsTable, Task, UnitProfile,
 };
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
@@ -24,6 +24,8 @@ pub struct ReportData {
     pub stats: StatsTable,
     /// The same period of the year before, when the register has its figures (cùng kỳ năm trước).
     pub previous: Option<StatsTable>,
+    /// On-time rate of each period of this year and of the year before (Q1, 6 months, 9 months, year).
+    pub rates: Vec<(PeriodKind, Option<f64>, Option<f64>)>,
     /// Today, from the injected clock: the year of an unissued draft's date line.
     pub today: NaiveDate,
     /// The report's entry in the outgoing-document register, once issued.

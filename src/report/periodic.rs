@@ -2,7 +2,7 @@
 //! plain administrative Vietnamese, the official's edited texts in their place, and the four appendices.
 
 use super::{ReportData, count, dmy, labels, percent, tables, text_blocks};
-use crate::layout::{Block, Document, HeadingLevel, Orientation, Part};
+use crate::layout::{Block, Chart, Document, HeadingLevel, Orientation, Part, Series};
 use crate::model::{
     AnnouncementKind, PERIODIC_SECTIONS, PeriodKind, PlanKind, ReportSection, TaskStatus, on_time_rate, online_rate,
 };
@@ -41,6 +41,9 @@ pub fn periodic_document(data: &ReportData, sections: &[ReportSection]) -> Docum
         let heading = if s.key == "IV" { next_period_heading(data) } else { s.heading.clone() };
         body.push(Block::Heading { level, text: heading });
         body.extend(text_blocks(s.text()));
+        if s.key == "II.2" && period.kind == PeriodKind::Year {
+            body.extend(on_time_chart(data));
+        }
     }
     body.push(Block::Paragraph(format!(
         "Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính {} của {}./.",
@@ -69,6 +72,37 @@ pub fn periodic_document(data: &ReportData, sections: &[ReportSection]) -> Docum
             appendix("IV", labels::APPENDIX_STAFFING, Orientation::Portrait, tables::staffing(data)),
         ],
     }
+}
+
+/// The year report's chart: the on-time rate of each period of the year beside the year before's.
+fn on_time_chart(data: &ReportData) -> Option<Block> {
+    let year = data.stats.window.key.year;
+    if data.rates.iter().all(|(_, this, _)| this.is_none()) {
+        return None;
+    }
+    let labels = data.rates.iter().map(|(kind, _, _)| kind.label().to_string()).collect();
+    let mut series = vec![Series {
+        name: format!("Năm {year}"),
+        values: data.rates.iter().map(|(_, this, _)| *this).collect(),
+        gray: 0.25,
+    }];
+    if data.rates.iter().any(|(_, _, last)| last.is_some()) {
+        series.insert(
+            0,
+            Series {
+                name: format!("Năm {}", year - 1),
+                values: data.rates.iter().map(|(_, _, last)| *last).collect(),
+                gray: 0.7,
+            },
+        );
+    }
+    Some(Block::Chart(Chart {
+        title: format!("Tỷ lệ hồ sơ giải quyết đúng hạn theo kỳ báo cáo, năm {} và năm {year}", year - 1),
+        labels,
+        series,
+        max: 100.0,
+        unit: "%".into(),
+    }))
 }
 
 /// Trích yếu: "Kết quả thực hiện công tác cải cách hành chính 6 tháng năm 2021".

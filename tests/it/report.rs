@@ -27,7 +27,7 @@ fn runs(page: &Page) -> Vec<&TextRun> {
         .iter()
         .filter_map(|i| match i {
             Item::Text(t) => Some(t),
-            Item::Rule(_) => None,
+            _ => None,
         })
         .collect()
 }
@@ -220,7 +220,7 @@ fn page_one_follows_the_decree_layout() {
         .iter()
         .filter_map(|i| match i {
             Item::Rule(r) => Some(r),
-            Item::Text(_) => None,
+            _ => None,
         })
         .collect();
     let slogan_rule =
@@ -709,6 +709,22 @@ fn the_report_compares_with_the_same_period_of_the_year_before() {
     let text = flat(&app.report_pages(ReportKind::Periodic, period("2025")).unwrap());
     let expected = format!("Cùng kỳ năm 2024, đã tiếp nhận {} hồ sơ", cchc::report::count(before.received_total));
     assert!(text.contains(&expected), "{expected} in {text}");
+    // The year report draws the on-time rate of each period beside the year before's: 8 bars and 2 legend keys.
+    let pages = app.report_pages(ReportKind::Periodic, period("2025")).unwrap();
+    let page =
+        pages.iter().find(|p| layout::read(p).contains("Tỷ lệ hồ sơ giải quyết đúng hạn theo kỳ báo cáo")).unwrap();
+    let boxes = page.items.iter().filter(|i| matches!(i, Item::Box(_))).count();
+    assert_eq!(boxes, 10);
+    assert!(layout::read(page).contains("Quý I | 6 tháng | 9 tháng | Năm"));
+    assert_inside_margins(&pages);
+    let bytes = app.report_pdf(ReportKind::Periodic, period("2025")).unwrap();
+    let (ok, check) = Tools::new(&bytes).run("qpdf", &["--check"]);
+    assert!(ok, "{check}");
+    let h1 = app.report_pages(ReportKind::Periodic, period("2025-H1")).unwrap();
+    assert!(
+        h1.iter().all(|p| p.items.iter().all(|i| !matches!(i, Item::Box(_)))),
+        "only the year report has the chart"
+    );
     // The first year on record has nothing to compare with.
     let text = flat(&app.report_pages(ReportKind::Periodic, period("2024")).unwrap());
     assert!(!text.contains("Cùng kỳ năm 2023"));

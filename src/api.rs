@@ -1443,6 +1443,9 @@ impl App {
             .find(|(k, _)| *k == section.trim())
             .map(|(k, _)| *k)
             .ok_or_else(|| Error::NotFound { what: "report_section", key: section.to_string() })?;
+        if let Some(issued) = self.register.outgoing_for_report(ReportKind::Periodic, period)? {
+            return Err(Error::ReportIssued(issued.input.number_text()));
+        }
         // Tabs and other spacing become plain spaces: the report font draws no control characters.
         let spaced = |line: &str| line.split_whitespace().collect::<Vec<_>>().join(" ");
         let cleaned =
@@ -1518,8 +1521,15 @@ impl App {
             recipients: unit.recipients.clone(),
             report: Some((kind, period)),
         };
+        // The issued report keeps the words it was issued with: every section's text is stored with it.
+        let sections: Vec<(String, String)> = match kind {
+            ReportKind::Periodic => {
+                self.report_sections(period)?.into_iter().map(|s| (s.key.clone(), s.text().to_string())).collect()
+            }
+            ReportKind::Stats => Vec::new(),
+        };
         let stamp = self.stamp();
-        self.register.insert_outgoing(&input, &stamp)
+        self.register.insert_outgoing(&input, &sections, &stamp)
     }
 
     /// The outgoing-document register of a year (or every year), by number.

@@ -26,6 +26,7 @@ pub enum ErrorCode {
     Io,
     Storage,
     MissingGlyphs,
+    ReportIssued,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -60,6 +61,8 @@ pub enum Error {
     Storage(String),
     #[error("the report font has no glyph for: {0}")]
     MissingGlyphs(String),
+    #[error("report {0} is issued; its text can no longer change")]
+    ReportIssued(String),
 }
 
 impl Error {
@@ -80,6 +83,7 @@ impl Error {
             Error::Io { .. } => ErrorCode::Io,
             Error::Storage(_) => ErrorCode::Storage,
             Error::MissingGlyphs(_) => ErrorCode::MissingGlyphs,
+            Error::ReportIssued(_) => ErrorCode::ReportIssued,
         }
     }
 

@@ -37,7 +37,14 @@ impl Register {
             .map_err(storage)
     }
 
-    pub fn insert_outgoing(&mut self, input: &OutgoingInput, stamp: &Stamp) -> Result<OutgoingDocument> {
+    /// Registers an outgoing document. For a report, `sections` (key, text) are kept as its text in the same
+    /// transaction, so that the issued report prints the same words however the register changes afterwards.
+    pub fn insert_outgoing(
+        &mut self,
+        input: &OutgoingInput,
+        sections: &[(String, String)],
+        stamp: &Stamp,
+    ) -> Result<OutgoingDocument> {
         let tx = self.conn.transaction().map_err(storage)?;
         let (kind, period) = match &input.report {
             Some((kind, period)) => (Some(kind.key()), Some(period.to_string())),
@@ -72,8 +79,23 @@ impl Register {
             other => storage(other),
         })?;
         let id = tx.last_insert_rowid();
+        if let Some((kind, period)) = &input.report {
+            for (section, text) in sections {
+                tx.execute(
+                    "INSERT INTO report_section (report_kind, period, section, text, created_at, updated_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?5)
+                     ON CONFLICT (report_kind, period, section)
+                     DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at",
+                    params![kind.key(), period.to_string(), section, text, stamp.at],
+                )
+                .map_err(storage)?;
+            }
+        }
         let document = OutgoingDocument { id, input: input.clone(), created_at: stamp.at.clone() };
-        let after = serde_json::to_value(&document).expect("serialises");
+        let mut after = serde_json::to_value(&document).expect("serialises");
+        if !sections.is_empty() {
+            after["sections"] = serde_json::json!(sections.iter().cloned().collect::<BTreeMap<_, _>>());
+        }
         log_change(&tx, stamp, "outgoing_document", &id.to_string(), "create", None, Some(&after))?;
         tx.commit().map_err(storage)?;
         Ok(document)

@@ -625,6 +625,15 @@ fn issuing_takes_the_next_number_of_the_year_and_drafts_take_none() {
     assert_eq!(taken.code(), ErrorCode::AlreadyExists);
     let zero = t.app.issue_report(ReportKind::Stats, period("2021"), Some(d("06/01/2026")), Some(0)).unwrap_err();
     assert_eq!(zero.code(), ErrorCode::Invalid);
+    // The issued report keeps its words: the register changes, its sections do not; edits are refused.
+    let issued_text = flat(&t.app.report_pages(ReportKind::Periodic, h1).unwrap());
+    assert!(issued_text.contains("niêm yết công khai 117 thủ tục hành chính"));
+    t.app.add_procedure(procedure("1.999999", "Thủ tục mới", "Văn phòng")).unwrap();
+    let reprinted = flat(&t.app.report_pages(ReportKind::Periodic, h1).unwrap());
+    assert!(reprinted.contains("niêm yết công khai 117 thủ tục hành chính"), "the issued text stays");
+    let edit = t.app.set_report_section(h1, "V", Some("Sửa sau khi ban hành.")).unwrap_err();
+    assert_eq!(edit.code(), ErrorCode::ReportIssued);
+    assert!(t.app.report_sections(h1).unwrap().iter().all(|s| s.edited.is_some()));
     let register: Vec<String> = t
         .app
         .outgoing_documents(Some(2026))

@@ -47,6 +47,9 @@ pub fn error_message(err: &Error) -> String {
         ErrorCode::Storage => {
             format!("Lỗi khi đọc hoặc ghi sổ dữ liệu (chi tiết kỹ thuật: {}).", d.detail)
         }
+        ErrorCode::ReportIssued => {
+            format!("Báo cáo đã ban hành (số {}); nội dung của văn bản đã ban hành không sửa được.", d.key)
+        }
         ErrorCode::MissingGlyphs => {
             format!("Phông chữ của báo cáo không có ký tự: {}; hãy sửa nội dung có ký tự này rồi in lại.", d.detail)
         }
@@ -391,7 +394,7 @@ impl Details {
                 d.path = show_path(path);
                 d.detail = reason.clone();
             }
-            Error::BadPeriod(text) => d.key = text.clone(),
+            Error::BadPeriod(text) | Error::ReportIssued(text) => d.key = text.clone(),
             Error::Io { path, source } => {
                 d.path = show_path(path);
                 d.detail = io_reason(source);

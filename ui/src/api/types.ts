@@ -16,6 +16,7 @@ export type ErrorCode =
   | "IO"
   | "STORAGE"
   | "MISSING_GLYPHS"
+  | "REPORT_ISSUED"
   // The shell's own: no register is open yet.
   | "NO_REGISTER"
   // The front end's own: anything that did not come back in the contract's shape (a crash, no shell at all).
@@ -37,6 +38,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   "IO",
   "STORAGE",
   "MISSING_GLYPHS",
+  "REPORT_ISSUED",
   "NO_REGISTER",
   "UNEXPECTED",
 ];

@@ -120,6 +120,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   BAD_PERIOD: "Kỳ báo cáo không hợp lệ; hãy chọn năm và loại kỳ (Quý I, 6 tháng, 9 tháng, Năm).",
   IO: "Không đọc hoặc ghi được tệp; hãy kiểm tra thư mục, quyền truy cập và dung lượng ổ đĩa.",
   STORAGE: "Lỗi khi đọc hoặc ghi sổ dữ liệu; thay đổi vừa rồi chưa được ghi.",
+  REPORT_ISSUED: "Báo cáo này đã ban hành (đã lấy số); nội dung của văn bản đã ban hành không sửa được.",
   MISSING_GLYPHS: "Phông chữ của báo cáo không có một số ký tự trong nội dung; hãy sửa các ký tự đó rồi in lại.",
   NO_REGISTER: "Chưa mở sổ dữ liệu nào; hãy tạo thông tin đơn vị hoặc mở dữ liệu mẫu.",
   UNEXPECTED: "Đã có lỗi không lường trước; hãy thử lại, nếu vẫn lỗi hãy khởi động lại chương trình.",

@@ -270,7 +270,12 @@ pub fn layout(document: &Document, metrics: &dyn Metrics) -> Layout {
         engine.orientation = part.orientation;
         engine.part_page = 0;
         engine.new_page();
-        for block in &part.blocks {
+        for (i, block) in part.blocks.iter().enumerate() {
+            // The signature never stands alone on a page: the paragraph before it goes with it.
+            if let (Block::Paragraph(text), Some(Block::Closing(closing))) = (block, part.blocks.get(i + 1)) {
+                let need = engine.paragraph_height(text) + engine.closing_height(closing);
+                engine.ensure(need);
+            }
             engine.block(block);
         }
     }
@@ -785,13 +790,27 @@ impl Engine<'_> {
         self.y += TITLE_GAP_BELOW;
     }
 
-    fn closing(&mut self, c: &Closing) {
+    /// Height of a body paragraph with the space above it.
+    fn paragraph_height(&mut self, text: &str) -> f32 {
+        let w = self.text_width();
+        let lines = self.wrap(text, Style::Regular, BODY_SIZE, w - FIRST_LINE_INDENT, w).len();
+        PARAGRAPH_SPACING_PT * MM_PER_PT + line_height(BODY_SIZE) * lines as f32
+    }
+
+    /// Height of the signature block or of "Nơi nhận", whichever is taller, with the space above it.
+    fn closing_height(&self, c: &Closing) -> f32 {
         let lh = line_height(SIGNATURE_SIZE);
         let date_h = if c.place_date.is_some() { line_height(PLACE_DATE_SIZE) } else { 0.0 };
         let sign_h = date_h + lh * c.authority.len() as f32 + SIGNATURE_SPACE + lh;
         let copies_h = line_height(COPIES_LABEL_SIZE) + line_height(COPIES_SIZE) * (c.copies.len() as f32 + 1.0);
+        SIGNATURE_GAP_ABOVE + sign_h.max(date_h + copies_h)
+    }
+
+    fn closing(&mut self, c: &Closing) {
+        let lh = line_height(SIGNATURE_SIZE);
+        let need = self.closing_height(c);
+        self.ensure(need);
         self.y += SIGNATURE_GAP_ABOVE;
-        self.ensure(sign_h.max(date_h + copies_h));
         let right_x = self.left() + HEADER_LEFT_WIDTH;
         let right_w = self.right() - right_x;
         if let Some(date) = &c.place_date {

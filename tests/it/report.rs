@@ -738,3 +738,26 @@ fn the_report_compares_with_the_same_period_of_the_year_before() {
     let text = flat(&app.report_pages(ReportKind::Periodic, period("2024")).unwrap());
     assert!(!text.contains("Cùng kỳ năm 2023"));
 }
+
+#[test]
+fn the_signature_never_stands_alone_on_a_page() {
+    // Whatever the length of the body, the page with the signature also has the closing paragraph.
+    let fonts = cchc::pdf::Fonts::load(&Assets::bundled().fonts).unwrap();
+    for n in 10..40 {
+        let mut blocks: Vec<Block> =
+            (0..n).map(|k| Block::Paragraph(vec![format!("đoạn{k}"); 12 + k % 9].join(" "))).collect();
+        blocks.push(Block::Paragraph("Trên đây là báo cáo kết quả thực hiện công tác cải cách hành chính./.".into()));
+        blocks.push(Block::Closing(layout::Closing {
+            place_date: None,
+            authority: vec!["TM. ỦY BAN NHÂN DÂN".into(), "CHỦ TỊCH".into()],
+            signer: "Nguyễn Văn Hùng".into(),
+            copies_label: "Nơi nhận:".into(),
+            copies: vec!["- Như trên;".into(), "- Lưu: VT.".into()],
+        }));
+        let doc = Document { title: "t".into(), parts: vec![Part { orientation: Orientation::Portrait, blocks }] };
+        let laid = layout::layout(&doc, &fonts);
+        assert_inside_margins(&laid.pages);
+        let last = layout::read(laid.pages.last().unwrap());
+        assert!(last.contains("Nguyễn Văn Hùng") && last.contains("Trên đây là báo cáo"), "n={n}:\n{last}");
+    }
+}

@@ -451,7 +451,7 @@ impl Engine<'_> {
 
     fn measure(&mut self, style: Style, size: f32, text: &str) -> f32 {
         let mut units = 0u32;
-        for c in text.chars() {
+        for c in nfc(text).chars() {
             match self.metrics.advance(style, c) {
                 Some(a) => units += u32::from(a),
                 None => {
@@ -463,6 +463,7 @@ impl Engine<'_> {
     }
 
     fn push_text(&mut self, x: f32, baseline: f32, size: f32, style: Style, text: String, space_extra: f32) {
+        let text = nfc(&text).into_owned();
         let natural = self.measure(style, size, &text);
         let spaces = text.matches(' ').count() as f32;
         let run = TextRun { x, baseline, size, style, text, space_extra, width: natural + spaces * space_extra };
@@ -476,6 +477,7 @@ impl Engine<'_> {
 
     /// Breaks `text` into lines: the first `first` wide, the others `width` wide.
     fn wrap(&mut self, text: &str, style: Style, size: f32, first: f32, width: f32) -> Vec<Line> {
+        let text = nfc(text);
         let space = self.measure(style, size, " ");
         let mut words = Vec::new();
         for word in text.split(char::is_whitespace).filter(|w| !w.is_empty()) {
@@ -1031,4 +1033,13 @@ impl Engine<'_> {
 fn format_number(value: f64) -> String {
     let rounded = (value * 10.0).round() / 10.0;
     if rounded.fract() == 0.0 { format!("{rounded:.0}") } else { format!("{rounded:.1}").replace('.', ",") }
+}
+
+/// Text in NFC: decomposed marks would be measured and drawn apart from their letters.
+fn nfc(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => std::borrow::Cow::Borrowed(text),
+        _ => std::borrow::Cow::Owned(text.nfc().collect()),
+    }
 }

@@ -761,3 +761,17 @@ fn the_signature_never_stands_alone_on_a_page() {
         assert!(last.contains("Nguyễn Văn Hùng") && last.contains("Trên đây là báo cáo"), "n={n}:\n{last}");
     }
 }
+
+#[test]
+fn decomposed_text_is_laid_out_as_nfc() {
+    // Text pasted from some systems arrives decomposed; the page must carry the composed letters.
+    let fonts = cchc::pdf::Fonts::load(&Assets::bundled().fonts).unwrap();
+    let nfd: String = "Ủy ban nhân dân phường Trần Phú".nfd().collect();
+    let doc = Document {
+        title: "t".into(),
+        parts: vec![Part { orientation: Orientation::Portrait, blocks: vec![Block::Paragraph(nfd)] }],
+    };
+    let laid = layout::layout(&doc, &fonts);
+    assert!(laid.missing.is_empty());
+    assert_eq!(layout::read(&laid.pages[0]), "Ủy ban nhân dân phường Trần Phú");
+}

@@ -6,10 +6,10 @@ use crate::clock::Clock;
 use crate::demo;
 use crate::error::{Error, Result};
 use crate::model::{
-    ActionInput, ActionSource, ActionStatus, Announcement, AnnouncementInput, AreaProgress, Audit, AuditInput,
-    CaseFigures, CategoryStaffing, DeadlineItem, DeadlineKind, Finding, FindingCode, Headcount, IsoAction, IsoReport,
-    IsoStatus, IsoVersion, LegalChange, LegalChangeInput, Nonconformity, NonconformityInput, PeriodKey, PeriodWindow,
-    Person, PersonInput, Place, Plan, PlanInput, PlanProgress, Procedure, ProcedureInput, ProcedureQuery,
+    ActionInput, ActionSource, ActionStatus, Announcement, AnnouncementInput, AnnouncementKind, AreaProgress, Audit,
+    AuditInput, CaseFigures, CategoryStaffing, DeadlineItem, DeadlineKind, Finding, FindingCode, Headcount, IsoAction,
+    IsoReport, IsoStatus, IsoVersion, LegalChange, LegalChangeInput, Nonconformity, NonconformityInput, PeriodKey,
+    PeriodWindow, Person, PersonInput, Place, Plan, PlanInput, PlanProgress, Procedure, ProcedureInput, ProcedureQuery,
     ProcedureStatus, Quota, ReformArea, Retirement, Review, ReviewInput, StaffCategory, StaffingSummary, StandardDue,
     StatsRow, StatsTable, Task, TaskInput, UnitProfile, check_row, dates_in_order, on_time_rate, online_rate,
 };
@@ -97,7 +97,8 @@ impl App {
         let today = clock.today();
         let stats = demo::stats(&procedures, today.year() - 2..=today.year(), today, 2026);
         let path = dir.join("demo.cchc");
-        let app = App::create_with_data(&path, demo::unit(), &procedures, &stats, assets, clock, progress)?;
+        let mut app = App::create_with_data(&path, demo::unit(), &procedures, &stats, assets, clock, progress)?;
+        app.add_demo_registers(demo::registers(today))?;
         let periods: BTreeSet<PeriodKey> = stats.iter().map(|r| r.period).collect();
         let summary = DemoSummary {
             path,
@@ -107,6 +108,42 @@ impl App {
             periods: periods.into_iter().collect(),
         };
         Ok((app, summary))
+    }
+
+    /// Enters the demo ward's staffing, plans and ISO records through the same checks as an official's edits.
+    fn add_demo_registers(&mut self, data: demo::DemoRegisters) -> Result<()> {
+        for quota in data.quotas {
+            self.set_quota(quota)?;
+        }
+        for person in data.people {
+            self.add_person(person)?;
+        }
+        for plan in data.plans {
+            self.add_plan(plan)?;
+        }
+        for task in data.tasks {
+            self.add_task(task)?;
+        }
+        self.set_iso_version(IsoVersion::V2015)?;
+        let procedures = self.iso_scope_codes()?;
+        self.add_iso_announcement(AnnouncementInput {
+            number: "36/QĐ-UBND".to_string(),
+            date: data.iso_announced,
+            kind: AnnouncementKind::Announce,
+            version: IsoVersion::V2015,
+            procedures,
+        })?;
+        if let Some(audit) = data.audit {
+            self.add_iso_audit(audit)?;
+        }
+        if let Some(review) = data.review {
+            self.add_iso_review(review)?;
+        }
+        for change in data.legal_changes {
+            let change = self.add_iso_legal_change(change)?;
+            self.complete_iso_legal_change(change.id, change.effective + Duration::days(45))?;
+        }
+        Ok(())
     }
 
     /// Creates a register already holding procedures and statistics (demo and benchmark registers), written in
@@ -1140,6 +1177,14 @@ impl App {
         }
         items.sort_by(|a, b| (a.due, a.kind, &a.what).cmp(&(b.due, b.kind, &b.what)));
         Ok(items)
+    }
+
+    /// The checks of every register besides procedures and statistics (staffing, plans, ISO), all at once: what
+    /// `check` adds when it looks at the whole register, and what the dashboard lists beside a period's problems.
+    pub fn check_registers(&self) -> Result<Vec<Finding>> {
+        let mut findings = self.check_staffing_and_plans()?;
+        findings.extend(self.check_iso()?);
+        Ok(findings)
     }
 
     /// Checks staffing and plans, every problem at once: a category with people but no quota, present above quota

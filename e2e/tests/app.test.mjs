@@ -307,6 +307,22 @@ test("demo: the demo ward opens beside the unit's register and never mixes with 
   assert.match(await (await shown(browser, "rate-on-time")).getText(), /\d+,\d+ %/);
   await screenshot(browser, "09-bieu-06-du-lieu-mau");
 
+  // The demo ward's staffing is that of the ward's real report: quota 20, 18 present, 2 unfilled.
+  await (await shown(browser, "nav-staffing")).click();
+  await browser.waitUntil(async () => (await byId(browser, "present-total").getText()) === "18", {
+    timeout: 10000,
+    timeoutMsg: "the demo ward's 18 people are not counted",
+  });
+  assert.equal(await byId(browser, "quota-total").getText(), "20");
+  assert.equal(await byId(browser, "vacancies-total").getText(), "2");
+  await screenshot(browser, "14-bien-che-du-lieu-mau");
+  await (await shown(browser, "nav-iso")).click();
+  await browser.waitUntil(async () => /36\/QĐ-UBND/.test(await byId(browser, "iso-announced").getText()), {
+    timeout: 10000,
+    timeoutMsg: "the demo ward's ISO announcement is not shown",
+  });
+  await screenshot(browser, "15-iso-du-lieu-mau");
+
   await (await shown(browser, "nav-dashboard")).click();
   await (await shown(browser, "switch-live")).click();
   await byId(browser, "demo-badge").waitForDisplayed({ reverse: true, timeout: 10000 });

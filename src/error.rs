@@ -25,6 +25,10 @@ pub enum ErrorCode {
     BadPeriod,
     Io,
     Storage,
+    /// The disk refused a write (full, or the file may not grow); nothing was half-written.
+    DiskFull,
+    /// A backup copy failed its check (integrity, schema, counts, checksum) and does not count.
+    BackupInvalid,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -57,6 +61,12 @@ pub enum Error {
     Io { path: PathBuf, source: std::io::Error },
     #[error("storage error: {0}")]
     Storage(String),
+    #[error("the copy was made by program {program}, whose register is newer than this program supports ({supported})")]
+    CopyTooNew { program: String, supported: i64 },
+    #[error("the disk refused a write (full, or the file may not grow): {0}")]
+    DiskFull(String),
+    #[error("backup {path} failed its check: {reason}")]
+    BackupInvalid { path: PathBuf, reason: String },
 }
 
 impl Error {
@@ -76,6 +86,9 @@ impl Error {
             Error::BadPeriod(_) => ErrorCode::BadPeriod,
             Error::Io { .. } => ErrorCode::Io,
             Error::Storage(_) => ErrorCode::Storage,
+            Error::DiskFull(_) => ErrorCode::DiskFull,
+            Error::CopyTooNew { .. } => ErrorCode::SchemaTooNew,
+            Error::BackupInvalid { .. } => ErrorCode::BackupInvalid,
         }
     }
 
@@ -87,8 +100,13 @@ impl Error {
         }
     }
 
+    /// A file-system error on `path`; a full disk or a file that may not grow is `DiskFull`.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
-        Error::Io { path: path.into(), source }
+        let path = path.into();
+        if matches!(source.kind(), std::io::ErrorKind::StorageFull | std::io::ErrorKind::FileTooLarge) {
+            return Error::DiskFull(format!("{}: {source}", path.display()));
+        }
+        Error::Io { path, source }
     }
 }
 

@@ -15,6 +15,8 @@ export type ErrorCode =
   | "BAD_PERIOD"
   | "IO"
   | "STORAGE"
+  | "DISK_FULL"
+  | "BACKUP_INVALID"
   // The shell's own: no register is open yet.
   | "NO_REGISTER"
   // The front end's own: anything that did not come back in the contract's shape (a crash, no shell at all).
@@ -35,6 +37,8 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   "BAD_PERIOD",
   "IO",
   "STORAGE",
+  "DISK_FULL",
+  "BACKUP_INVALID",
   "NO_REGISTER",
   "UNEXPECTED",
 ];

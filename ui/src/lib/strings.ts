@@ -151,6 +151,9 @@ export const errorMessages: Record<ErrorCode, string> = {
   BAD_PERIOD: "Kỳ báo cáo không hợp lệ; hãy chọn năm và loại kỳ (Quý I, 6 tháng, 9 tháng, Năm).",
   IO: "Không đọc hoặc ghi được tệp; hãy kiểm tra thư mục, quyền truy cập và dung lượng ổ đĩa.",
   STORAGE: "Lỗi khi đọc hoặc ghi sổ dữ liệu; thay đổi vừa rồi chưa được ghi.",
+  DISK_FULL:
+    "Ổ đĩa đã đầy hoặc không cho ghi thêm; thay đổi vừa rồi chưa được ghi, sổ dữ liệu vẫn nguyên vẹn. Hãy giải phóng chỗ trống rồi thử lại.",
+  BACKUP_INVALID: "Bản sao lưu không đạt kiểm tra (hỏng hoặc đã bị sửa) nên không được dùng.",
   NO_REGISTER: "Chưa mở sổ dữ liệu nào; hãy tạo thông tin đơn vị hoặc mở dữ liệu mẫu.",
   UNEXPECTED: "Đã có lỗi không lường trước; hãy thử lại, nếu vẫn lỗi hãy khởi động lại chương trình.",
 };

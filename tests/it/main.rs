@@ -2,6 +2,7 @@
 
 mod backups;
 mod cli;
+mod crash;
 mod deadlines;
 mod demo;
 mod fixtures;

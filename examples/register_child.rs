@@ -1,7 +1,8 @@
 //! A child process for the crash-safety tests (tests/it/crash.rs): it opens a register through `App` and edits it,
 //! printing `saved <code>` after each edit `App` reported as saved, until it is killed or the disk refuses a write.
 //!
-//! Usage: `register_child edits REGISTER` (add procedures until killed), `register_child fill-edits REGISTER LIMIT`
+//! Usage: `register_child edits REGISTER RUN` (print `ready` once open, then add procedures 1.RRRNNN until killed;
+//! RUN is 0–999), `register_child fill-edits REGISTER LIMIT`
 //! (the process may not write past LIMIT bytes in any file: edit until refused), `register_child fill-backup REGISTER
 //! LIMIT` (make a backup under that limit). A refusal prints `error <CODE>` and exits 0.
 
@@ -14,16 +15,25 @@ use std::path::Path;
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let (mode, path) = (args[1].as_str(), Path::new(&args[2]));
-    if let Some(limit) = args.get(3) {
+    if mode.starts_with("fill")
+        && let Some(limit) = args.get(3)
+    {
         limit_file_size(limit.parse().expect("LIMIT is a number of bytes"));
     }
     let mut app = App::open(path, Assets::bundled(), Clock::System).expect("the register opens");
     let mut out = std::io::stdout().lock();
     match mode {
         "edits" | "fill-edits" => {
-            let start = app.procedures(&Default::default()).expect("list").len();
-            for i in start.. {
-                let code = format!("1.{:06}", 100_000 + i);
+            let (first, last) = if mode == "edits" {
+                let run: usize = args[3].parse().expect("RUN is a number");
+                writeln!(out, "ready").and_then(|_| out.flush()).expect("stdout");
+                (run * 1000, run * 1000 + 999)
+            } else {
+                let start = 900_000 + app.procedures(&Default::default()).expect("list").len();
+                (start, 999_999)
+            };
+            for i in first..=last {
+                let code = format!("1.{i:06}");
                 // Long names fill pages quickly in the disk-full test.
                 let name = format!("Thủ tục kiểm thử số {i} {}", "đăng ký khai sinh ".repeat(20));
                 let input = ProcedureInput::new(&code, name.trim(), "Hộ tịch");

@@ -288,6 +288,56 @@ test("dashboard: the deadlines board lists the next report and the overdue task"
   await screenshot(browser, "13-viec-can-lam");
 });
 
+test("backups: a copy now, a restore that shows what changes, and its undo", async () => {
+  await (await shown(browser, "nav-backups")).click();
+  await shown(browser, "screen-backups");
+  await (await shown(browser, "backup-now")).click();
+  await shown(browser, "backups-message");
+  const manual = browser.$('[data-testid="backup-row"][data-reason="manual"]');
+  await manual.waitForDisplayed({ timeout: 10000, timeoutMsg: "the copy is not listed" });
+  assert.match(await manual.getText(), /3 người/);
+  const file = await manual.getAttribute("data-file");
+
+  // One more person after the copy.
+  await (await shown(browser, "nav-staffing")).click();
+  await (await shown(browser, "person-add")).click();
+  await type(browser, "person-form-name", "Phạm Thị Hoa");
+  await browser.keys("Tab");
+  await browser.waitUntil(async () => (await byId(browser, "person-form").getAttribute("data-saved")) === "yes", {
+    timeout: 10000,
+    timeoutMsg: "the fourth person was not saved",
+  });
+  await browser.keys("Escape");
+  await browser.waitUntil(async () => (await byId(browser, "people-count").getText()) === "4", { timeout: 10000 });
+
+  await (await shown(browser, "nav-backups")).click();
+  await (await shown(browser, `restore-${file}`)).click();
+  const change = await shown(browser, "restore-change-person");
+  assert.match(await change.getText(), /Cán bộ, công chức, người lao động\s*4\s*3/);
+  await screenshot(browser, "16-khoi-phuc-xem-truoc");
+  await (await shown(browser, "restore-confirm")).click();
+  await shown(browser, "restore-undo");
+  await (await shown(browser, "nav-staffing")).click();
+  await browser.waitUntil(async () => (await byId(browser, "people-count").getText()) === "3", {
+    timeout: 10000,
+    timeoutMsg: "the restore did not bring back the copy's three people",
+  });
+  await (await shown(browser, "nav-backups")).click();
+  // The restore's undo point is listed; undoing gives back the fourth person.
+  await browser.$('[data-testid="backup-row"][data-reason="restore"]').waitForDisplayed({ timeout: 10000 });
+  await screenshot(browser, "17-sao-luu");
+  await (await shown(browser, "restore-undo")).click();
+  await browser.waitUntil(async () => /hoàn tác/.test(await byId(browser, "backups-message").getText()), {
+    timeout: 10000,
+    timeoutMsg: "the undo was not confirmed",
+  });
+  await (await shown(browser, "nav-staffing")).click();
+  await browser.waitUntil(async () => (await byId(browser, "people-count").getText()) === "4", {
+    timeout: 10000,
+    timeoutMsg: "undoing the restore did not give back the fourth person",
+  });
+});
+
 test("demo: the demo ward opens beside the unit's register and never mixes with it", async () => {
   await (await shown(browser, "nav-dashboard")).click();
   await (await shown(browser, "switch-demo")).click();

@@ -3,8 +3,10 @@
 
 use crate::error::CommandError;
 use crate::state::{AppState, Session};
+use cchc::App;
 use cchc::Error;
-use cchc::api::ImportReport;
+use cchc::api::{ImportReport, RestorePreview, RestoreReport};
+use cchc::backups::{BackupInfo, BackupReason};
 use cchc::model::{
     Announcement, AnnouncementInput, Audit, AuditInput, DeadlineItem, Finding, FindingCode, Headcount, IsoAction,
     IsoReport, IsoStatus, IsoVersion, LegalChange, LegalChangeInput, Nonconformity, NonconformityInput, PeriodKey,
@@ -35,6 +37,12 @@ pub fn create_register(state: State<'_, AppState>, profile: UnitProfile) -> Resu
 #[tauri::command(async)]
 pub fn open_live(state: State<'_, AppState>) -> Result<Session> {
     state.open_live()
+}
+
+/// Restores the user's own register, which could not be opened, from the verified copy at `path`.
+#[tauri::command(async)]
+pub fn recover_live(state: State<'_, AppState>, path: String) -> Result<Session> {
+    state.recover_live(Path::new(&path))
 }
 
 #[tauri::command(async)]
@@ -174,6 +182,41 @@ pub fn check(state: State<'_, AppState>, period: Option<String>) -> Result<Vec<F
 #[tauri::command(async)]
 pub fn deadlines(state: State<'_, AppState>, today: String) -> Result<Vec<DeadlineItem>> {
     Ok(state.app()?.deadlines(parse_date("today", &today)?)?)
+}
+
+// ---- Backups and restore ----
+
+#[tauri::command(async)]
+pub fn backups_list(state: State<'_, AppState>) -> Result<Vec<BackupInfo>> {
+    Ok(state.app()?.backups()?)
+}
+
+#[tauri::command(async)]
+pub fn backup_now(state: State<'_, AppState>) -> Result<BackupInfo> {
+    Ok(state.app()?.backup_now(BackupReason::Manual)?)
+}
+
+/// Checks every copy again; returns, per copy file, null when it is good or the error that makes it unusable.
+#[tauri::command(async)]
+pub fn backups_verify(state: State<'_, AppState>) -> Result<Vec<(String, Option<CommandError>)>> {
+    let copies = state.app()?.backups()?;
+    Ok(copies.into_iter().map(|c| (c.file, App::verify_backup(&c.path).err().map(CommandError::from))).collect())
+}
+
+/// "Sao lưu ra USB": `dir` is the folder the user picked.
+#[tauri::command(async)]
+pub fn backup_to(state: State<'_, AppState>, dir: String) -> Result<BackupInfo> {
+    Ok(state.app()?.backup_to(Path::new(&dir))?)
+}
+
+#[tauri::command(async)]
+pub fn restore_preview(state: State<'_, AppState>, path: String) -> Result<RestorePreview> {
+    Ok(state.app()?.restore_preview(Path::new(&path))?)
+}
+
+#[tauri::command(async)]
+pub fn restore(state: State<'_, AppState>, path: String) -> Result<RestoreReport> {
+    Ok(state.app()?.restore(Path::new(&path))?)
 }
 
 // ---- Staffing ----

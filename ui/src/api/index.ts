@@ -3,13 +3,16 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
-import { save } from "@tauri-apps/plugin-dialog";
+import { open, save } from "@tauri-apps/plugin-dialog";
 import {
   ERROR_CODES,
   type Announcement,
   type AnnouncementInput,
   type Audit,
   type AuditInput,
+  type BackupInfo,
+  type RestorePreview,
+  type RestoreReport,
   type DeadlineItem,
   type Headcount,
   type IsoAction,
@@ -119,6 +122,8 @@ export const sessionStatus = () => call<Session>("session_status");
 export const createRegister = (profile: UnitProfile) => call<Session>("create_register", { profile });
 export const openLive = () => call<Session>("open_live");
 export const openDemo = () => call<Session>("open_demo");
+/** Restores the unit's register that could not be opened from the verified copy at `path`. */
+export const recoverLive = (path: string) => call<Session>("recover_live", { path });
 export const unitGet = () => call<UnitProfile>("unit_get");
 export const unitSet = (profile: UnitProfile) => call<UnitProfile>("unit_set", { profile });
 
@@ -155,6 +160,16 @@ export const statsExport = (path: string, period: PeriodKey | null) =>
 export const check = (period: PeriodKey | null) => call<Finding[]>("check", { period });
 /** `today` is YYYY-MM-DD. */
 export const deadlines = (today: string) => call<DeadlineItem[]>("deadlines", { today });
+
+// ---- Backups ----
+
+export const backupsList = () => call<BackupInfo[]>("backups_list");
+export const backupNow = () => call<BackupInfo>("backup_now");
+/** Per copy file: null when it verifies, else the error that makes it unusable. */
+export const backupsVerify = () => call<[string, CommandErrorShape | null][]>("backups_verify");
+export const backupTo = (dir: string) => call<BackupInfo>("backup_to", { dir });
+export const restorePreview = (path: string) => call<RestorePreview>("restore_preview", { path });
+export const restore = (path: string) => call<RestoreReport>("restore", { path });
 
 // ---- Staffing ----
 
@@ -216,6 +231,11 @@ export const isoReportSet = (report: IsoReport) => call<IsoReport>("iso_report_s
 
 // ---- Events and dialogs ----
 
+/** Listens to the shell's `backup-failed` event (a periodic copy could not be made); resolves to the unlisten. */
+export function onBackupFailed(handler: (error: CommandErrorShape) => void): Promise<UnlistenFn> {
+  return listen<CommandErrorShape>("backup-failed", (event) => handler(event.payload));
+}
+
 /** Listens to the shell's `progress` event; resolves to the unlisten function. */
 export function onProgress(handler: (event: ProgressEvent) => void): Promise<UnlistenFn> {
   return listen<ProgressEvent>("progress", (event) => handler(event.payload));
@@ -229,6 +249,26 @@ export async function chooseSavePath(defaultName: string, filterName: string): P
   try {
     const extension = defaultName.split(".").pop() ?? "xlsx";
     return await save({ defaultPath: defaultName, filters: [{ name: filterName, extensions: [extension] }] });
+  } catch (reason) {
+    throw CommandError.from(reason);
+  }
+}
+
+/** Asks for a folder (the USB stick to back up to). Returns null when the user cancelled. */
+export async function chooseFolder(title: string): Promise<string | null> {
+  try {
+    const picked = await open({ directory: true, multiple: false, title });
+    return typeof picked === "string" ? picked : null;
+  } catch (reason) {
+    throw CommandError.from(reason);
+  }
+}
+
+/** Asks for a register copy (.cchc) to restore from. Returns null when the user cancelled. */
+export async function chooseCopy(title: string, filterName: string): Promise<string | null> {
+  try {
+    const picked = await open({ multiple: false, title, filters: [{ name: filterName, extensions: ["cchc"] }] });
+    return typeof picked === "string" ? picked : null;
   } catch (reason) {
     throw CommandError.from(reason);
   }

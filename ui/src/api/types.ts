@@ -248,6 +248,8 @@ export interface Session {
   unit: UnitProfile | null;
   /** The shell may report why the live register could not be opened at start. */
   error?: CommandErrorShape | null;
+  /** With such an error: the newest verified copy it could be restored from. */
+  recovery?: BackupInfo | null;
 }
 
 export interface ProgressEvent {
@@ -510,4 +512,42 @@ export interface IsoStatus {
   overdue_legal_changes: LegalChange[];
   overdue_actions: IsoAction[];
   findings: Finding[];
+}
+
+// ---- Backups ----
+
+export type BackupReason = "auto" | "exit" | "manual" | "migration" | "import" | "restore" | "unlock" | "external";
+
+export interface CopyFacts {
+  schema_version: number;
+  /** Rows per register table. */
+  counts: Record<string, number>;
+  last_change: number;
+}
+
+export interface BackupInfo {
+  file: string;
+  path: string;
+  /** Local time, YYYY-MM-DDTHH:MM:SS */
+  created: string;
+  reason: BackupReason;
+  size: number;
+  sha256: string;
+  program_version: string;
+  unit: string;
+  facts: CopyFacts;
+}
+
+export interface RestorePreview {
+  path: string;
+  record: BackupInfo | null;
+  copy: CopyFacts;
+  current: CopyFacts;
+  differences: { table: string; current: number; copy: number }[];
+}
+
+export interface RestoreReport {
+  /** The copy made just before the restore: restoring it undoes the restore. */
+  undo: BackupInfo;
+  restored: CopyFacts;
 }

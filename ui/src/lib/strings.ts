@@ -2,6 +2,7 @@
 // holds Vietnamese text. Templates use {name} placeholders filled by `fill` (lib/messages.ts).
 
 import type {
+  BackupReason,
   DeadlineKind,
   ErrorCode,
   FigureColumn,
@@ -40,6 +41,7 @@ export const nav = {
   staffing: "Biên chế, đội ngũ",
   plans: "Kế hoạch CCHC",
   iso: "ISO 9001",
+  backups: "Sao lưu, khôi phục",
 };
 
 export const saveStatus = {
@@ -348,6 +350,9 @@ export const firstRun = {
   createSubmit: "Tạo sổ dữ liệu",
   back: "Quay lại",
   startError: "Chưa mở được sổ dữ liệu của đơn vị.",
+  recoveryOffer:
+    "Có bản sao lưu tốt lúc {date} ({summary}). Khôi phục từ bản sao này? Tệp sổ hiện tại được giữ nguyên trong thư mục “damaged” bên cạnh.",
+  recover: "Khôi phục từ bản sao lưu",
   openLive: "Mở sổ của đơn vị",
 };
 
@@ -689,3 +694,80 @@ export const iso = {
     reportNumber: "Số báo cáo",
   },
 };
+
+export const backupReasonLabels: Record<BackupReason, string> = {
+  auto: "Định kỳ (15 phút)",
+  exit: "Khi đóng chương trình",
+  manual: "Người dùng yêu cầu",
+  migration: "Trước khi nâng cấp sổ",
+  import: "Trước khi nhập dữ liệu",
+  restore: "Trước khi khôi phục (để hoàn tác)",
+  unlock: "Trước khi mở khóa",
+  external: "Sao lưu ra USB",
+};
+
+export const backups = {
+  heading: "Sao lưu và khôi phục",
+  intro:
+    "Chương trình tự sao lưu sổ dữ liệu 15 phút một lần khi có thay đổi, khi đóng chương trình và trước khi nhập dữ liệu hay khôi phục. Mỗi bản sao được kiểm tra trước khi tính. Giữ 3 bản mới nhất trong ngày, mỗi ngày 1 bản trong 14 ngày, mỗi tháng 1 bản trong 24 tháng.",
+  now: "Sao lưu ngay",
+  toUsb: "Sao lưu ra USB",
+  chooseUsb: "Chọn ổ USB hoặc thư mục để sao lưu",
+  fromFile: "Khôi phục từ tệp khác…",
+  chooseFile: "Chọn tệp bản sao (.cchc)",
+  fileType: "Bản sao sổ dữ liệu",
+  verify: "Kiểm tra lại các bản sao",
+  verified: "{good} bản sao tốt, {bad} bản hỏng.",
+  none: "Chưa có bản sao lưu nào.",
+  count: "{count} bản sao",
+  created: "Thời điểm",
+  reason: "Lý do",
+  size: "Dung lượng",
+  holds: "Nội dung",
+  summary: "{procedures} thủ tục, {stats} dòng số liệu, {people} người, {tasks} nhiệm vụ",
+  kb: "{kb} KB",
+  restore: "Khôi phục",
+  saved: "Đã sao lưu và kiểm tra bản sao lúc {date}.",
+  savedUsb: "Đã sao lưu ra {path}; bản sao đã được kiểm tra.",
+  previewTitle: "Khôi phục từ bản sao",
+  previewOf: "Bản sao lúc {date} ({reason}).",
+  previewNoRecord: "Tệp {path} (không có thông tin đi kèm).",
+  changes: "Những gì sẽ thay đổi",
+  table: "Nội dung",
+  current: "Hiện tại",
+  after: "Sau khi khôi phục",
+  noChanges: "Bản sao có cùng số dòng với sổ hiện tại.",
+  previewNote: "Sổ hiện tại sẽ được sao lưu trước, nên có thể hoàn tác ngay sau khi khôi phục.",
+  confirm: "Khôi phục",
+  restored: "Đã khôi phục từ bản sao lúc {date}.",
+  undo: "Hoàn tác khôi phục",
+  undoOffer: "Sổ trước khi khôi phục đã được sao lưu lúc {date}; có thể hoàn tác.",
+  undone: "Đã hoàn tác: sổ trở lại như trước khi khôi phục.",
+  failed: "Bản sao định kỳ chưa tạo được; sổ dữ liệu không bị ảnh hưởng.",
+};
+
+/** Names of the register's tables, as the restore preview shows them. */
+export const tableCaptions: Record<string, string> = {
+  unit: "Thông tin đơn vị",
+  period_setting: "Thời gian kỳ báo cáo",
+  procedure: "Thủ tục hành chính",
+  case_stats: "Số liệu giải quyết hồ sơ",
+  change_log: "Nhật ký thay đổi",
+  staff_category: "Loại cán bộ, công chức",
+  staff_quota: "Biên chế được giao",
+  staff_headcount: "Số có mặt (nhập tổng)",
+  person: "Cán bộ, công chức, người lao động",
+  plan: "Kế hoạch CCHC",
+  reform_area: "Lĩnh vực cải cách",
+  task: "Nhiệm vụ",
+  iso_system: "ISO 9001: phiên bản",
+  iso_announcement: "ISO 9001: quyết định công bố",
+  iso_scope: "ISO 9001: phạm vi",
+  iso_audit: "ISO 9001: đánh giá nội bộ",
+  iso_nonconformity: "ISO 9001: điểm không phù hợp",
+  iso_review: "ISO 9001: xem xét của lãnh đạo",
+  iso_action: "ISO 9001: hành động",
+  iso_legal_change: "ISO 9001: văn bản cần cập nhật",
+  iso_report: "ISO 9001: báo cáo năm",
+};
+

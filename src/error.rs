@@ -25,6 +25,7 @@ pub enum ErrorCode {
     BadPeriod,
     Io,
     Storage,
+    WrongStage,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -57,6 +58,9 @@ pub enum Error {
     Io { path: PathBuf, source: std::io::Error },
     #[error("storage error: {0}")]
     Storage(String),
+    /// The assessment of `year` is at a stage where this change is not allowed (a locked stage is read-only).
+    #[error("the {year} assessment is at stage {stage}; {action} is not allowed there")]
+    WrongStage { year: i32, stage: &'static str, action: &'static str },
 }
 
 impl Error {
@@ -76,6 +80,7 @@ impl Error {
             Error::BadPeriod(_) => ErrorCode::BadPeriod,
             Error::Io { .. } => ErrorCode::Io,
             Error::Storage(_) => ErrorCode::Storage,
+            Error::WrongStage { .. } => ErrorCode::WrongStage,
         }
     }
 

@@ -47,6 +47,10 @@ pub fn error_message(err: &Error) -> String {
         ErrorCode::Storage => {
             format!("Lỗi khi đọc hoặc ghi sổ dữ liệu (chi tiết kỹ thuật: {}).", d.detail)
         }
+        ErrorCode::WrongStage => format!(
+            "Phiếu tự đánh giá năm {} đang ở bước “{}” nên không thể {}; bước đã khóa chỉ được xem (mở khóa bằng `cchc assess unlock --reason …` nếu cần sửa).",
+            d.key, d.what, d.detail
+        ),
     }
 }
 
@@ -62,6 +66,8 @@ pub fn finding_message(finding: &Finding) -> String {
     let v = |name: &str| finding.values.get(name).map(|s| number_or_text(s));
     let value = || v("value").unwrap_or_default();
     let year = || finding.values.get("year").cloned().unwrap_or_default();
+    // Codes and points as written ("1.2", "1,5"): never regrouped as thousands.
+    let raw = |name: &str| finding.values.get(name).cloned().unwrap_or_default();
     match finding.code {
         FindingCode::MissingColumn => {
             let column =
@@ -201,6 +207,92 @@ pub fn finding_message(finding: &Finding) -> String {
             v("due").unwrap_or_default(),
             v("owner").unwrap_or_default()
         ),
+        FindingCode::CriteriaFormat => format!(
+            "Tệp không đúng định dạng bộ chỉ số (dòng {}, cột {}; chi tiết kỹ thuật: {}).",
+            v("line").unwrap_or_default(),
+            v("column").unwrap_or_default(),
+            finding.values.get("detail").cloned().unwrap_or_default()
+        ),
+        FindingCode::CriteriaShareMismatch => format!(
+            "Tổng điểm các lĩnh vực thuộc “{}” là {}, khác số điểm quy định {}.",
+            part_caption(&finding.values.get("part").cloned().unwrap_or_default()),
+            raw("sum"),
+            raw("max")
+        ),
+        FindingCode::CriteriaSumMismatch => format!(
+            "Tổng điểm tối đa các tiêu chí con ({}) khác điểm tối đa của tiêu chí “{}” ({}).",
+            raw("sum"),
+            raw("value"),
+            raw("max")
+        ),
+        FindingCode::CriteriaDuplicateCode => format!("Mã tiêu chí “{}” bị trùng.", raw("value")),
+        FindingCode::CriteriaBandsOrder => format!(
+            "Các mức phải xếp từ cao xuống thấp, không trùng nhau, điểm không tăng khi ngưỡng giảm (đang ghi: {}).",
+            raw("value")
+        ),
+        FindingCode::CriteriaPointsOverMax => match finding.values.get("step") {
+            Some(step) => format!(
+                "Bước điểm {step} của tiêu chí “{}” không hợp lệ (phải lớn hơn 0 và chia hết điểm tối đa {}).",
+                raw("value"),
+                raw("max")
+            ),
+            None => format!("Tiêu chí “{}” cho {} điểm, vượt điểm tối đa {}.", raw("value"), raw("points"), raw("max")),
+        },
+        FindingCode::CriteriaRuleMissing => {
+            format!("Tiêu chí “{}” không có tiêu chí con nên phải có cách chấm.", raw("value"))
+        }
+        FindingCode::CriteriaRuleMismatch => match finding.values.get("problem").map(String::as_str) {
+            Some("parent_rule") => {
+                format!("Tiêu chí “{}” có tiêu chí con nên không được có cách chấm riêng.", raw("value"))
+            }
+            Some("metric") => format!(
+                "Chỉ số “{}” của tiêu chí “{}” không dùng được với cách chấm “{}”.",
+                raw("metric"),
+                raw("value"),
+                raw("rule")
+            ),
+            _ if finding.values.contains_key("rule") => format!(
+                "Cách chấm “{}” của tiêu chí “{}” không dùng được trong phần “{}”.",
+                raw("rule"),
+                raw("value"),
+                raw("part")
+            ),
+            _ => format!("Chỉ lĩnh vực (cấp cao nhất) mới ghi phần điểm; tiêu chí “{}” ghi phần điểm.", raw("value")),
+        },
+        FindingCode::CriteriaUnknownMetric => {
+            format!("Tiêu chí “{}” dùng chỉ số “{}” mà sổ không tính được.", raw("code"), raw("value"))
+        }
+        FindingCode::CriteriaNotNewer => format!(
+            "Bộ chỉ số “{}” phiên bản {} không mới hơn phiên bản đã có ({}); chỉ nhập được phiên bản mới hơn.",
+            raw("value"),
+            raw("version"),
+            raw("latest")
+        ),
+        FindingCode::UnknownCriterion => format!("Không có tiêu chí “{}” để chấm trong bộ chỉ số.", raw("value")),
+        FindingCode::PointsNotAllowed => {
+            format!("Số điểm {} không hợp lệ cho tiêu chí này; được chấm: {}.", raw("value"), raw("allowed"))
+        }
+        FindingCode::NotScored => format!("Tiêu chí “{}” chưa được chấm điểm.", raw("value")),
+        FindingCode::EvidenceMissing => format!(
+            "Tiêu chí “{}” tự chấm {} điểm nhưng chưa có tài liệu kiểm chứng và chưa có giải trình.",
+            raw("value"),
+            raw("points")
+        ),
+        FindingCode::OverrideReasonMissing => {
+            format!("Điểm tự chấm {} khác điểm gợi ý từ sổ ({}); hãy ghi lý do.", raw("value"), raw("suggested"))
+        }
+        FindingCode::BonusOverCap => {
+            format!("Tổng điểm thưởng {} vượt mức tối đa {}; chỉ tính {}.", raw("value"), raw("cap"), raw("cap"))
+        }
+        FindingCode::PenaltyOverCap => {
+            format!("Tổng điểm trừ {} vượt mức tối đa {}; chỉ tính {}.", raw("value"), raw("cap"), raw("cap"))
+        }
+        FindingCode::FileTooLarge => format!(
+            "Tệp “{}” quá lớn ({} byte; tối đa {} byte).",
+            raw("value"),
+            v("size").unwrap_or_default(),
+            v("limit").unwrap_or_default()
+        ),
     }
 }
 
@@ -296,6 +388,24 @@ pub fn column_caption(name: &str) -> String {
         "area" => "Lĩnh vực CCHC",
         "content" => "Nội dung nhiệm vụ",
         "percent" => "Tỷ lệ hoàn thành (%)",
+        "leader" => "Lãnh đạo chốt điểm",
+        "criterion" => "Mã tiêu chí",
+        "reason" => "Lý do",
+        "title" => "Trích yếu",
+        "evidence_kind" => "Loại văn bản",
+        "file" => "Tệp",
+        "urn" => "Mã bộ chỉ số",
+        "version" => "Phiên bản",
+        "scale" => "Thang điểm",
+        "appraised_share" => "Điểm thẩm định",
+        "survey_share" => "Điểm điều tra xã hội học",
+        "bonus_cap" => "Điểm thưởng tối đa",
+        "penalty_cap" => "Điểm trừ tối đa",
+        "bands" => "Xếp loại",
+        "format" => "Định dạng tệp",
+        "self_assessment_deadline" => "Hạn tự đánh giá",
+        "text" => "Nội dung",
+        "max" => "Điểm tối đa",
         other => return other.to_string(),
     };
     caption.to_string()
@@ -320,6 +430,11 @@ fn flag(name: &str) -> Option<&'static str> {
         "start" => "--start",
         "end" => "--end",
         "deadline" => "--deadline",
+        "leader" => "--leader",
+        "reason" => "--reason",
+        "title" => "--title",
+        "evidence_kind" => "--kind",
+        "file" => "--file",
         _ => return None,
     })
 }
@@ -336,6 +451,11 @@ pub fn entity_caption(entity: &str) -> String {
         "person" => "Cán bộ, công chức",
         "plan" => "Kế hoạch",
         "task" => "Nhiệm vụ",
+        "criteria_set" => "Bộ chỉ số",
+        "assessment" => "Phiếu tự đánh giá",
+        "assessment_score" => "Điểm tiêu chí",
+        "evidence" => "Tài liệu kiểm chứng",
+        "evidence_link" => "Gắn tài liệu kiểm chứng",
         other => return other.to_string(),
     }
     .to_string()
@@ -348,6 +468,9 @@ pub fn action_caption(action: &str) -> String {
         "update" => "Sửa",
         "retire" => "Ngừng áp dụng",
         "delete" => "Xóa",
+        "lock" => "Chốt điểm tự chấm",
+        "advance" => "Chuyển bước",
+        "unlock" => "Mở khóa",
         other => return other.to_string(),
     }
     .to_string()
@@ -391,13 +514,44 @@ impl Details {
                 d.path = show_path(path);
                 d.detail = io_reason(source);
             }
+            Error::WrongStage { year, stage, action } => {
+                d.key = year.to_string();
+                d.what = cchc::model::Stage::parse(stage).map_or(stage.to_string(), |s| s.label().to_string());
+                d.detail = action_phrase(action).to_string();
+            }
         }
         d
     }
 }
 
+/// What a refused assessment action was, as a verb phrase.
+fn action_phrase(action: &str) -> &'static str {
+    match action {
+        "score" => "chấm điểm tự đánh giá",
+        "not_applicable" => "đánh dấu không phát sinh",
+        "explain" => "ghi giải trình",
+        "appraise" => "ghi điểm thẩm định",
+        "lock" => "chốt điểm tự chấm",
+        "advance" => "chuyển sang bước tiếp theo",
+        "unlock" => "mở khóa",
+        "link" => "gắn tài liệu kiểm chứng",
+        _ => "thực hiện thao tác này",
+    }
+}
+
+/// The Vietnamese name of a part of the index, from its label or key.
+fn part_caption(part: &str) -> String {
+    match part {
+        "scale" => "thang điểm (thẩm định + điều tra)".to_string(),
+        other => other.to_string(),
+    }
+}
+
 fn what_caption(what: &str) -> String {
     match what {
+        "assessment" => "phiếu tự đánh giá năm",
+        "criteria_set" => "bộ chỉ số",
+        "evidence" => "tài liệu kiểm chứng số",
         "procedure" => "thủ tục",
         "unit" => "thông tin đơn vị",
         "period" => "kỳ báo cáo",

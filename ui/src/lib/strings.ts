@@ -120,6 +120,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   BAD_PERIOD: "Kỳ báo cáo không hợp lệ; hãy chọn năm và loại kỳ (Quý I, 6 tháng, 9 tháng, Năm).",
   IO: "Không đọc hoặc ghi được tệp; hãy kiểm tra thư mục, quyền truy cập và dung lượng ổ đĩa.",
   STORAGE: "Lỗi khi đọc hoặc ghi sổ dữ liệu; thay đổi vừa rồi chưa được ghi.",
+  WRONG_STAGE:
+    "Phiếu tự đánh giá đang ở bước đã khóa nên không sửa được; hãy mở khóa (ghi rõ lý do) nếu cần sửa.",
   NO_REGISTER: "Chưa mở sổ dữ liệu nào; hãy tạo thông tin đơn vị hoặc mở dữ liệu mẫu.",
   UNEXPECTED: "Đã có lỗi không lường trước; hãy thử lại, nếu vẫn lỗi hãy khởi động lại chương trình.",
 };
@@ -168,6 +170,26 @@ export const findingMessages: Record<FindingCode, string> = {
   ISO_REVIEW_MISSING: "Năm {year} chưa họp xem xét của lãnh đạo.",
   ISO_LEGAL_CHANGE_OVERDUE: "Quá hạn cập nhật văn bản pháp luật mới “{value}” vào hệ thống (hạn {due}).",
   ISO_ACTION_OVERDUE: "Quá hạn hành động khắc phục “{value}” (hạn {due}, người thực hiện {owner}).",
+  CRITERIA_FORMAT: "Tệp không đúng định dạng bộ chỉ số (dòng {line}, cột {column}).",
+  CRITERIA_SHARE_MISMATCH: "Tổng điểm các lĩnh vực thuộc “{part}” là {sum}, khác số điểm quy định {max}.",
+  CRITERIA_SUM_MISMATCH: "Tổng điểm tối đa các tiêu chí con ({sum}) khác điểm tối đa của tiêu chí “{value}” ({max}).",
+  CRITERIA_DUPLICATE_CODE: "Mã tiêu chí “{value}” bị trùng.",
+  CRITERIA_BANDS_ORDER:
+    "Các mức phải xếp từ cao xuống thấp, không trùng nhau, điểm không tăng khi ngưỡng giảm (đang ghi: {value}).",
+  CRITERIA_POINTS_OVER_MAX: "Tiêu chí “{value}” cho {points} điểm, vượt điểm tối đa {max}.",
+  CRITERIA_RULE_MISSING: "Tiêu chí “{value}” không có tiêu chí con nên phải có cách chấm.",
+  CRITERIA_RULE_MISMATCH: "Cách chấm của tiêu chí “{value}” không phù hợp với phần điểm hoặc chỉ số của nó.",
+  CRITERIA_UNKNOWN_METRIC: "Tiêu chí “{code}” dùng chỉ số “{value}” mà sổ không tính được.",
+  CRITERIA_NOT_NEWER:
+    "Bộ chỉ số “{value}” phiên bản {version} không mới hơn phiên bản đã có ({latest}); chỉ nhập được phiên bản mới hơn.",
+  UNKNOWN_CRITERION: "Không có tiêu chí “{value}” để chấm trong bộ chỉ số.",
+  POINTS_NOT_ALLOWED: "Số điểm {value} không hợp lệ cho tiêu chí này; được chấm: {allowed}.",
+  NOT_SCORED: "Tiêu chí “{value}” chưa được chấm điểm.",
+  EVIDENCE_MISSING: "Tiêu chí “{value}” tự chấm {points} điểm nhưng chưa có tài liệu kiểm chứng và chưa có giải trình.",
+  OVERRIDE_REASON_MISSING: "Điểm tự chấm {value} khác điểm gợi ý từ sổ ({suggested}); hãy ghi lý do.",
+  BONUS_OVER_CAP: "Tổng điểm thưởng {value} vượt mức tối đa {cap}; chỉ tính {cap}.",
+  PENALTY_OVER_CAP: "Tổng điểm trừ {value} vượt mức tối đa {cap}; chỉ tính {cap}.",
+  FILE_TOO_LARGE: "Tệp “{value}” quá lớn ({size} byte; tối đa {limit} byte).",
 };
 
 /** Sentences used instead of the plain one when a finding carries the named extra value. */

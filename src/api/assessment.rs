@@ -609,7 +609,7 @@ impl App {
                     Metric::TthcApologyLetters => reading(
                         Some(Measure::Flag { value: f.apology_letters >= f.resolved_late }),
                         format!(
-                            "{label}: thư xin lỗi {} / hồ sơ giải quyết quá hạn {}",
+                            "{label}: thư xin lỗi {}, hồ sơ giải quyết quá hạn {}",
                             n(f.apology_letters),
                             n(f.resolved_late)
                         ),
@@ -713,7 +713,7 @@ impl App {
                         let lines: Vec<String> = checks.iter().map(line).collect();
                         reading(
                             Some(Measure::Count { value: passed }),
-                            format!("{}: {} / 4 yêu cầu", lines.join("; "), passed),
+                            format!("{} ({} / 4 yêu cầu đạt)", lines.join("; "), passed),
                         )
                     }
                 }
@@ -738,7 +738,7 @@ impl App {
                 }
         });
         Ok([
-            ("đã công bố", status.announced),
+            ("Đã công bố", status.announced),
             ("phạm vi đủ các thủ tục", status.announced && !scope_problem),
             ("cập nhật văn bản mới trong 3 tháng", !late_changes),
             (

@@ -138,7 +138,7 @@ impl Register {
         Ok(assessment)
     }
 
-    /// Changes an assessment's stage, leader and lock date; `action` ("lock", "advance", "unlock") and the reason
+    /// Changes an assessment's stage, leader and lock date; the step ("lock", "advance", "unlock") and the reason
     /// of an unlock go to the change log.
     pub fn update_assessment(
         &mut self,
@@ -154,11 +154,16 @@ impl Register {
             params![before.id, after.stage.key(), after.leader, after.locked_on.map(|d| d.to_string()), stamp.at],
         )
         .map_err(storage)?;
+        // The log's actions are fixed by its schema (create, update, retire, delete): the workflow step and the
+        // reason of an unlock travel in the entry's "after" value.
         let mut logged = serde_json::to_value(after).expect("serialises");
-        if let (Some(reason), serde_json::Value::Object(map)) = (reason, &mut logged) {
-            map.insert("reason".into(), serde_json::Value::String(reason.to_string()));
+        if let serde_json::Value::Object(map) = &mut logged {
+            map.insert("step".into(), serde_json::Value::String(action.to_string()));
+            if let Some(reason) = reason {
+                map.insert("reason".into(), serde_json::Value::String(reason.to_string()));
+            }
         }
-        log_json(&tx, stamp, "assessment", &before.year.to_string(), action, Some(before), Some(&logged))?;
+        log_json(&tx, stamp, "assessment", &before.year.to_string(), "update", Some(before), Some(&logged))?;
         tx.commit().map_err(storage)
     }
 

@@ -187,6 +187,11 @@ impl App {
         })
     }
 
+    /// Writes an empty criteria sheet with the Vietnamese headers (docs/criteria-format.md).
+    pub fn write_criteria_template(path: &Path) -> Result<()> {
+        crate::sheet::write_table(path, &transfer::criteria_template())
+    }
+
     // ---- Assessments ----
 
     /// Every assessment, by year.

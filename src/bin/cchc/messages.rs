@@ -219,48 +219,37 @@ pub fn finding_message(finding: &Finding) -> String {
             raw("sum"),
             raw("max")
         ),
-        FindingCode::CriteriaSumMismatch => format!(
-            "Tổng điểm tối đa các tiêu chí con ({}) khác điểm tối đa của tiêu chí “{}” ({}).",
-            raw("sum"),
-            raw("value"),
-            raw("max")
-        ),
+        FindingCode::CriteriaSumMismatch => {
+            format!(
+                "Tổng điểm tối đa các tiêu chí con ({}) khác điểm tối đa của tiêu chí ({}).",
+                raw("sum"),
+                raw("max")
+            )
+        }
         FindingCode::CriteriaDuplicateCode => format!("Mã tiêu chí “{}” bị trùng.", raw("value")),
         FindingCode::CriteriaBandsOrder => format!(
             "Các mức phải xếp từ cao xuống thấp, không trùng nhau, điểm không tăng khi ngưỡng giảm (đang ghi: {}).",
             raw("value")
         ),
         FindingCode::CriteriaPointsOverMax => match finding.values.get("step") {
-            Some(step) => format!(
-                "Bước điểm {step} của tiêu chí “{}” không hợp lệ (phải lớn hơn 0 và chia hết điểm tối đa {}).",
-                raw("value"),
-                raw("max")
-            ),
-            None => format!("Tiêu chí “{}” cho {} điểm, vượt điểm tối đa {}.", raw("value"), raw("points"), raw("max")),
-        },
-        FindingCode::CriteriaRuleMissing => {
-            format!("Tiêu chí “{}” không có tiêu chí con nên phải có cách chấm.", raw("value"))
-        }
-        FindingCode::CriteriaRuleMismatch => match finding.values.get("problem").map(String::as_str) {
-            Some("parent_rule") => {
-                format!("Tiêu chí “{}” có tiêu chí con nên không được có cách chấm riêng.", raw("value"))
+            Some(step) => {
+                format!("Bước điểm {step} không hợp lệ (phải lớn hơn 0 và chia hết điểm tối đa {}).", raw("max"))
             }
-            Some("metric") => format!(
-                "Chỉ số “{}” của tiêu chí “{}” không dùng được với cách chấm “{}”.",
-                raw("metric"),
-                raw("value"),
-                raw("rule")
-            ),
-            _ if finding.values.contains_key("rule") => format!(
-                "Cách chấm “{}” của tiêu chí “{}” không dùng được trong phần “{}”.",
-                raw("rule"),
-                raw("value"),
-                raw("part")
-            ),
-            _ => format!("Chỉ lĩnh vực (cấp cao nhất) mới ghi phần điểm; tiêu chí “{}” ghi phần điểm.", raw("value")),
+            None => format!("Cho {} điểm, vượt điểm tối đa {}.", raw("points"), raw("max")),
+        },
+        FindingCode::CriteriaRuleMissing => "Không có tiêu chí con nên phải có cách chấm.".to_string(),
+        FindingCode::CriteriaRuleMismatch => match finding.values.get("problem").map(String::as_str) {
+            Some("parent_rule") => "Có tiêu chí con nên không được có cách chấm riêng.".to_string(),
+            Some("metric") => {
+                format!("Chỉ số “{}” không dùng được với cách chấm “{}”.", raw("metric"), raw("rule"))
+            }
+            _ if finding.values.contains_key("rule") => {
+                format!("Cách chấm “{}” không dùng được trong phần “{}”.", raw("rule"), raw("part"))
+            }
+            _ => "Chỉ lĩnh vực (cấp cao nhất) mới ghi phần điểm.".to_string(),
         },
         FindingCode::CriteriaUnknownMetric => {
-            format!("Tiêu chí “{}” dùng chỉ số “{}” mà sổ không tính được.", raw("code"), raw("value"))
+            format!("Chỉ số “{}” không có trong sổ nên không tính được.", raw("value"))
         }
         FindingCode::CriteriaNotNewer => format!(
             "Bộ chỉ số “{}” phiên bản {} không mới hơn phiên bản đã có ({}); chỉ nhập được phiên bản mới hơn.",
@@ -272,12 +261,10 @@ pub fn finding_message(finding: &Finding) -> String {
         FindingCode::PointsNotAllowed => {
             format!("Số điểm {} không hợp lệ cho tiêu chí này; được chấm: {}.", raw("value"), raw("allowed"))
         }
-        FindingCode::NotScored => format!("Tiêu chí “{}” chưa được chấm điểm.", raw("value")),
-        FindingCode::EvidenceMissing => format!(
-            "Tiêu chí “{}” tự chấm {} điểm nhưng chưa có tài liệu kiểm chứng và chưa có giải trình.",
-            raw("value"),
-            raw("points")
-        ),
+        FindingCode::NotScored => "Chưa chấm điểm.".to_string(),
+        FindingCode::EvidenceMissing => {
+            format!("Tự chấm {} điểm nhưng chưa có tài liệu kiểm chứng và chưa có giải trình.", raw("points"))
+        }
         FindingCode::OverrideReasonMissing => {
             format!("Điểm tự chấm {} khác điểm gợi ý từ sổ ({}); hãy ghi lý do.", raw("value"), raw("suggested"))
         }

@@ -245,7 +245,8 @@ impl App {
         let linked: std::collections::BTreeSet<i64> =
             entries.values().flat_map(|e| e.evidence.iter().copied()).collect();
         let evidence = self.register.evidence_list()?.into_iter().filter(|e| linked.contains(&e.id)).collect();
-        let years: Vec<i32> = vec![assessment.year];
+        let years: Vec<i32> =
+            self.register.assessments()?.into_iter().filter(|(_, id)| *id == stored.id).map(|(a, _)| a.year).collect();
         Ok(AssessmentView {
             criteria: summary(&set, &stored.source, true, years),
             totals: Column::ALL.iter().map(|c| totals(&set, &entries, *c)).collect(),
@@ -481,7 +482,7 @@ impl App {
     /// This year's assessment against the latest earlier one, leaf by leaf where codes match (also across versions
     /// or sets), and their totals.
     pub fn compare_assessment(&self, year: i32) -> Result<Comparison> {
-        let (_, set, _) = self.open_assessment(year)?;
+        let (current, set, _) = self.open_assessment(year)?;
         let previous = self
             .register
             .assessments()?
@@ -490,7 +491,6 @@ impl App {
             .filter(|a| a.year < year)
             .max_by_key(|a| a.year)
             .ok_or(Error::NotFound { what: "assessment", key: (year - 1).to_string() })?;
-        let (current, _, _) = self.open_assessment(year)?;
         let (prev, prev_set, _) = self.open_assessment(previous.year)?;
         Ok(compare(
             year,

@@ -807,3 +807,81 @@ fn this_year_is_compared_with_last_year_leaf_by_leaf_across_versions() {
     assert_eq!(cmp.previous.total, p("93"));
     assert_eq!(t.app.compare_assessment(2025).unwrap_err().code(), ErrorCode::NotFound);
 }
+
+#[test]
+fn an_excel_sheet_written_from_the_template_is_imported_with_numbers_as_numbers() {
+    use cchc::sheet::{Cell, read_table, write_table};
+    let mut t = TestRegister::new();
+    let template = t.dir.path().join("mau-bo-chi-so.xlsx");
+    cchc::App::write_criteria_template(&template).unwrap();
+    let mut table = read_table(&template).unwrap();
+    assert_eq!(table.headers[..3], ["Mã", "Nội dung", "Điểm tối đa"]);
+    // A province fills it in Excel: numbers as numbers, 1,5 points as 1.5.
+    let text = |s: &str| Cell::text(s);
+    let rows: Vec<Vec<Cell>> = vec![
+        vec![text("@urn"), text("urn:cchc:criteria:excel")],
+        vec![text("@version"), Cell::Number(3.0)],
+        vec![text("@name"), text("Bộ chỉ số soạn bằng Excel")],
+        vec![text("@scale"), Cell::Number(3.0)],
+        vec![text("@appraised_share"), Cell::Number(3.0)],
+        vec![text("@bands"), text("Đạt: 50; Chưa đạt: 0")],
+        vec![text("1"), text("Chỉ đạo điều hành"), Cell::Number(3.0)],
+        vec![text("1.1"), text("Kế hoạch"), Cell::Number(1.5), Cell::Empty, text("đạt/không đạt")],
+        vec![text("1.2"), text("Tự kiểm tra"), Cell::Number(1.5), Cell::Empty, text("chấm theo mức độ"), text("0,5")],
+    ];
+    for cells in rows {
+        table.push(cells);
+    }
+    let filled = t.dir.path().join("bo-chi-so.xlsx");
+    write_table(&filled, &table).unwrap();
+    let report = t.app.import_criteria(&filled, false).unwrap();
+    assert!(report.stored, "{:?}", report.findings);
+    let set = t.app.criteria_set("urn:cchc:criteria:excel@3").unwrap();
+    assert_eq!(set.leaf("1.1").unwrap().node.max, p("1,5"));
+    assert_eq!(set.leaf("1.2").unwrap().rule, &Rule::Manual { step: p("0,5") });
+    // The same file from the desktop window (picked bytes) is the same set, refused now as not newer.
+    let bytes = std::fs::read(&filled).unwrap();
+    let err = t.app.import_criteria(Source::Bytes { name: "bo-chi-so.xlsx", bytes: &bytes }, false).unwrap_err();
+    assert_eq!(codes(&err), [FindingCode::CriteriaNotNewer]);
+}
+
+#[test]
+fn a_v3_register_is_migrated_and_can_start_an_assessment() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("register.cchc");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "application_id", 0x4343_4843).unwrap();
+        for sql in [
+            include_str!("../../src/register/migrations/0001_initial.sql"),
+            include_str!("../../src/register/migrations/0002_staffing_and_plans.sql"),
+            include_str!("../../src/register/migrations/0003_iso.sql"),
+        ] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 3).unwrap();
+        conn.execute(
+            "INSERT INTO unit (name, kind, province, issuer_line, place_name, user_name, created_at, updated_at)
+             VALUES ('Ủy ban nhân dân phường Trần Phú', 'phuong', 'Hải Phòng', 'ỦY BAN NHÂN DÂN PHƯỜNG TRẦN PHÚ',
+                     'Trần Phú', 'Nguyễn Thị Lan', '2026-01-01', '2026-01-01')",
+            [],
+        )
+        .unwrap();
+    }
+    let mut app = cchc::App::open(&path, Assets::bundled(), crate::fixtures::clock()).unwrap();
+    assert!(app.migration_backup().is_some());
+    assert_eq!(app.schema_version().unwrap(), 4);
+    app.new_assessment(2026, None).unwrap();
+    app.score_leaf(2026, "1.1", p("1"), None, None).unwrap();
+    assert_eq!(app.assessment(2026).unwrap().totals[0].appraised, p("1"));
+}
+
+#[test]
+fn nfd_explanations_are_stored_as_nfc() {
+    // What the user saw: an explanation typed on a Mac did not match the same words typed on Windows.
+    let mut t = TestRegister::new();
+    t.app.new_assessment(2025, None).unwrap();
+    let nfd = "Ke\u{302}\u{301} hoa\u{323}ch lưu tại Văn phòng";
+    let entry = t.app.explain_leaf(2025, "1.1", nfd).unwrap();
+    assert_eq!(entry.explanation, "Kế hoạch lưu tại Văn phòng");
+}

@@ -388,7 +388,7 @@ impl App {
         let mut suggestions = Vec::new();
         for leaf in set.leaves() {
             let Some(metric) = leaf.node.metric.as_deref().and_then(Metric::parse) else { continue };
-            let reading = self.metric(metric, year)?;
+            let reading = self.measure(metric, year, Some(leaf.rule))?;
             let outcome = reading.measure.and_then(|m| leaf.rule.evaluate(leaf.node.max, m));
             let trace = match &outcome {
                 Some(o) => format!("{} → {}", reading.trace, o.trace),
@@ -581,6 +581,11 @@ impl App {
     /// Measures a metric for `year` from the registers (for a past year on 31/12, for this year today), with the
     /// start of a readable trace: "(412 + 1.630) / 2.051 = 99,56 %".
     pub fn metric(&self, metric: Metric, year: i32) -> Result<MetricReading> {
+        self.measure(metric, year, None)
+    }
+
+    /// `metric`, with the percentage shown as the rule that scores it would show it (`Rule::shown_percent`).
+    fn measure(&self, metric: Metric, year: i32, rule: Option<&Rule>) -> Result<MetricReading> {
         let today = self.clock.today();
         let day = if year < today.year() {
             NaiveDate::from_ymd_opt(year, 12, 31).ok_or(Error::BadPeriod(year.to_string()))?
@@ -590,7 +595,8 @@ impl App {
         let reading = |measure: Option<Measure>, trace: String| MetricReading { metric, measure, trace };
         let ratio = |part: i64, whole: i64, expr: String| {
             let measure = Measure::Ratio { part, whole };
-            let percent = measure.percent().map_or_else(String::new, |p| p.vn());
+            let shown = rule.and_then(|r| r.shown_percent(measure)).or(measure.percent());
+            let percent = shown.map_or_else(String::new, |p| p.vn());
             reading(Some(measure), format!("{expr} = {percent} %"))
         };
         let n = text::group_int;

@@ -258,7 +258,7 @@ pub struct Totals {
     /// The index in points on the set's scale: raw, or normalised to the applicable maximum, plus bonus, less
     /// penalty (never below 0).
     pub total: Points,
-    /// total / scale, in hundredths of a percent; `None` when nothing was applicable.
+    /// total / scale, in hundredths of a percent (truncated); `None` when nothing was applicable.
     pub percent: Option<Percent>,
     pub class: Option<String>,
 }
@@ -333,7 +333,8 @@ pub fn node_totals(set: &CriteriaSet, entries: &BTreeMap<String, ScoreEntry>) ->
 
 /// The totals of one column. Normalisation "applicable" scales the appraised and survey points to the set's scale
 /// over the applicable maximum, rounded half up to hundredths once; then bonus (capped) is added and penalty
-/// (capped) subtracted; the total never goes below 0. The class is the first band the percentage reaches.
+/// (capped) subtracted; the total never goes below 0. The percentage of the scale is truncated to hundredths for
+/// display; the class compares the total exactly.
 pub fn totals(set: &CriteriaSet, entries: &BTreeMap<String, ScoreEntry>, column: Column) -> Totals {
     let mut t = Totals {
         column,
@@ -386,10 +387,8 @@ pub fn totals(set: &CriteriaSet, entries: &BTreeMap<String, ScoreEntry>, column:
         && set.scale.0 > 0
     {
         t.total = (base + t.bonus - t.penalty).max(Points::ZERO);
-        let num = i128::from(t.total.0) * 10_000 * 2 + i128::from(set.scale.0);
-        let percent = Percent((num / (2 * i128::from(set.scale.0))) as i64);
-        t.percent = Some(percent);
-        t.class = set.class_of(percent).map(str::to_string);
+        t.percent = Some(Percent((i128::from(t.total.0) * 10_000 / i128::from(set.scale.0)) as i64));
+        t.class = set.class_of(t.total).map(str::to_string);
     }
     t
 }

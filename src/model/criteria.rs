@@ -190,12 +190,22 @@ pub enum Measure {
 }
 
 impl Measure {
-    /// The ratio as hundredths of a percent, rounded half up (for display only; comparisons are exact).
+    /// The ratio in hundredths of a percent, rounded half up (for display; comparisons are exact).
     pub fn percent(self) -> Option<Percent> {
         match self {
             Measure::Ratio { part, whole } if whole > 0 => {
                 let num = i128::from(part) * 10_000 * 2 + i128::from(whole);
                 Some(Percent((num / (2 * i128::from(whole))) as i64))
+            }
+            _ => None,
+        }
+    }
+
+    /// The ratio truncated to hundredths of a percent.
+    pub fn percent_truncated(self) -> Option<Percent> {
+        match self {
+            Measure::Ratio { part, whole } if whole > 0 => {
+                Some(Percent((i128::from(part) * 10_000 / i128::from(whole)) as i64))
             }
             _ => None,
         }
@@ -282,6 +292,22 @@ impl Rule {
             }
             _ => None,
         }
+    }
+
+    /// The percentage to show beside this rule's outcome: rounded half up, unless rounding would reach a band the
+    /// exact ratio does not (97,996 % must not read "98 %" next to "below 98 %"); then truncated.
+    pub fn shown_percent(&self, measure: Measure) -> Option<Percent> {
+        let rounded = measure.percent()?;
+        if let (Rule::BandedPercentage { bands }, Measure::Ratio { part, whole }) = (self, measure) {
+            let crosses = bands.iter().any(|b| {
+                let exact = i128::from(part) * 10_000 >= i128::from(b.min.0) * i128::from(whole);
+                exact != (rounded >= b.min)
+            });
+            if crosses {
+                return measure.percent_truncated();
+            }
+        }
+        Some(rounded)
     }
 
     /// The points a person may give this rule by hand: `Ok` or the allowed values as Vietnamese text.
@@ -605,8 +631,11 @@ impl CriteriaSet {
                 Finding::new(FindingCode::OutOfRange, header("version"))
                     .with("value", self.version)
                     .with("min", 1)
-                    .with("max", i64::MAX),
+                    .with("max", 9999),
             );
+        }
+        if self.scale.0 == 0 {
+            findings.push(Finding::new(FindingCode::RequiredMissing, header("scale")));
         }
         for (name, value) in [
             ("scale", self.scale),
@@ -615,13 +644,8 @@ impl CriteriaSet {
             ("bonus_cap", self.bonus_cap),
             ("penalty_cap", self.penalty_cap),
         ] {
-            if value.0 < 0 || (name == "scale" && value.0 == 0) {
-                findings.push(
-                    Finding::new(FindingCode::OutOfRange, header(name))
-                        .with("value", value.vn())
-                        .with("min", 0)
-                        .with("max", ""),
-                );
+            if value.0 < 0 {
+                findings.push(Finding::new(FindingCode::Negative, header(name)).with("value", value.vn()));
             }
         }
         if self.appraised_share + self.survey_share != self.scale {
@@ -708,10 +732,8 @@ impl CriteriaSet {
         }
         if node.max.0 < 0 {
             findings.push(
-                Finding::new(FindingCode::OutOfRange, Place { column: Some("max".into()), ..place() })
-                    .with("value", node.max.vn())
-                    .with("min", 0)
-                    .with("max", ""),
+                Finding::new(FindingCode::Negative, Place { column: Some("max".into()), ..place() })
+                    .with("value", node.max.vn()),
             );
         }
         if node.part.is_some() && !is_area {
@@ -869,9 +891,14 @@ impl CriteriaSet {
         self.leaves().into_iter().find(|l| l.node.code == code)
     }
 
-    /// The class of a percentage: the first band whose lower bound it reaches.
-    pub fn class_of(&self, percent: Percent) -> Option<&str> {
-        self.bands.iter().find(|b| percent >= b.min).map(|b| b.label.as_str())
+    /// The class of a total on the set's scale: the first band whose lower bound it reaches, compared exactly
+    /// (total × 10 000 ≥ min × scale, all in hundredths).
+    pub fn class_of(&self, total: Points) -> Option<&str> {
+        if self.scale.0 <= 0 {
+            return None;
+        }
+        let reached = |b: &&ClassBand| i128::from(total.0) * 10_000 >= i128::from(b.min.0) * i128::from(self.scale.0);
+        self.bands.iter().find(reached).map(|b| b.label.as_str())
     }
 
     /// True when the set applies to `year` (no years listed = any year).

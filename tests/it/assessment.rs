@@ -95,6 +95,20 @@ fn every_rule_type_and_its_edges() {
 }
 
 #[test]
+fn a_shown_percentage_never_contradicts_its_band() {
+    let rule: Rule = serde_json::from_str(r#"{"type":"banded_percentage","bands":[{"min":98,"points":3}]}"#).unwrap();
+    // 97,996 % rounds to 98 %, but does not reach the band: it is shown truncated.
+    let edge = ratio(24_499, 25_000);
+    assert_eq!(
+        check(r#"{"type":"banded_percentage","bands":[{"min":98,"points":3}]}"#, "3", edge),
+        "0 | dưới 98 % → 0 điểm"
+    );
+    assert_eq!(rule.shown_percent(edge).unwrap().vn(), "97,99");
+    // Elsewhere the percentage is rounded as usual.
+    assert_eq!(rule.shown_percent(ratio(2, 3)).unwrap().vn(), "66,67");
+}
+
+#[test]
 fn points_a_person_may_give_each_rule() {
     // (rule, max, points, allowed?)
     let cases = [

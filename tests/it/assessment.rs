@@ -899,3 +899,23 @@ fn nfd_explanations_are_stored_as_nfc() {
     let entry = t.app.explain_leaf(2025, "1.1", nfd).unwrap();
     assert_eq!(entry.explanation, "Kế hoạch lưu tại Văn phòng");
 }
+
+#[test]
+fn the_demo_ward_gets_suggestions_from_its_own_statistics() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, _) =
+        cchc::App::create_demo(dir.path(), Assets::bundled(), crate::fixtures::clock(), &cchc::api::no_progress)
+            .unwrap();
+    app.new_assessment(2025, None).unwrap();
+    let suggestions = app.suggest_scores(2025, true).unwrap();
+    let on_time = suggestions.iter().find(|s| s.code == "3.3").unwrap();
+    let rate = app.year_on_time_rate(2025).unwrap().unwrap();
+    assert!(on_time.trace.starts_with("Số liệu năm 2025: ("), "{}", on_time.trace);
+    assert!(on_time.trace.contains(&format!("= {} %", cchc::model::Percent((rate * 100.0).round() as i64).vn())));
+    assert!(on_time.points.is_some());
+    // Applied: the suggestion became the self points, with nothing to explain about an override.
+    let view = app.assessment(2025).unwrap();
+    let entry = view.entries.iter().find(|e| e.code == "3.3").unwrap();
+    assert_eq!(entry.self_points, on_time.points);
+    assert!(!view.findings.iter().any(|f| f.code == FindingCode::OverrideReasonMissing));
+}

@@ -209,6 +209,13 @@ impl Register {
         let tx = self.conn.transaction().map_err(storage)?;
         for (before, after) in changes {
             let p = |x: Option<Points>| x.map(|p| p.0);
+            let exists: bool = tx
+                .query_row(
+                    "SELECT EXISTS (SELECT 1 FROM assessment_score WHERE assessment_id = ?1 AND code = ?2)",
+                    params![assessment.id, after.code],
+                    |r| r.get(0),
+                )
+                .map_err(storage)?;
             tx.execute(
                 "INSERT INTO assessment_score (assessment_id, code, self_points, not_applicable, note, explanation,
                     suggested, trace, override_reason, round1, round1_note, reply, round2, round2_note, created_at,
@@ -239,7 +246,8 @@ impl Register {
             )
             .map_err(storage)?;
             let key = format!("{}|{}", assessment.year, after.code);
-            log_json(&tx, stamp, "assessment_score", &key, "update", Some(before), Some(after))?;
+            let (action, before) = if exists { ("update", Some(before)) } else { ("create", None) };
+            log_json(&tx, stamp, "assessment_score", &key, action, before, Some(after))?;
         }
         tx.commit().map_err(storage)
     }

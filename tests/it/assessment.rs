@@ -585,8 +585,18 @@ fn the_workflow_from_draft_to_final_and_its_refusals() {
     assert_eq!((a.stage, a.deadline), (Stage::Draft, d("05/10/2025")));
     assert_eq!(t.app.new_assessment(2025, None).unwrap_err().code(), ErrorCode::AlreadyExists);
 
-    // Locking reports every leaf not scored and every score without evidence or explanation, at once.
+    // Every change is logged with before and after; saving the same value again writes and logs nothing.
     t.app.score_leaf(2025, "1.1", p("1"), None, None).unwrap();
+    let log = t.app.change_log(1).unwrap();
+    assert_eq!(
+        (log[0].entity.as_str(), log[0].entity_id.as_str(), log[0].action.as_str()),
+        ("assessment_score", "2025|1.1", "create")
+    );
+    let logged = t.app.change_log(100_000).unwrap().len();
+    t.app.score_leaf(2025, "1.1", p("1"), None, None).unwrap();
+    assert_eq!(t.app.change_log(100_000).unwrap().len(), logged);
+
+    // Locking reports every leaf not scored and every score without evidence or explanation, at once.
     t.app.score_leaf(2025, "1.2", p("1,5"), None, None).unwrap();
     t.app.score_leaf(2025, "1.3", p("0"), None, None).unwrap();
     let err = t.app.lock_self_assessment(2025, "", d("01/10/2025")).unwrap_err();

@@ -296,7 +296,25 @@ fn an_official_scores_the_year_locks_it_and_the_appraisal_is_recorded() {
     };
     let text = ok(&["criteria", "list"]);
     assert!(text.contains("urn:cchc:criteria:mau-cap-xa") && text.contains("Bộ mẫu kèm chương trình"), "{text}");
-    let text = ok(&["assess", "new", "--year", "2026"]);
+    let text = ok(&["criteria", "show"]);
+    assert!(text.contains("Xếp loại: Tốt từ 90 %; Khá từ 70 %; Trung bình từ 50 %; Kém từ 0 %."), "{text}");
+    assert!(text.contains("7.4.1") && text.contains("tthc.on_time_rate") && text.contains("minh họa"), "{text}");
+    // A province's set in a sheet: checked in a dry run, then imported; it becomes the default.
+    let sheet = dir.path().join("bo-chi-so.csv");
+    std::fs::write(
+        &sheet,
+        "Mã,Nội dung,Điểm tối đa,Cách chấm\n@urn,urn:cchc:criteria:tinh,,\n@version,1,,\n@name,Bộ chỉ số của tỉnh,,\n\
+         @scale,2,,\n@appraised_share,2,,\n@bands,Đạt: 50; Chưa đạt: 0,,\n1,Chỉ đạo điều hành,2,\n1.1,Kế hoạch,2,có/không\n",
+    )
+    .unwrap();
+    let text = ok(&["criteria", "import", sheet.to_str().unwrap(), "--dry-run"]);
+    assert!(text.contains("Kiểm tra bộ chỉ số “Bộ chỉ số của tỉnh”") && text.contains("chưa ghi gì"), "{text}");
+    assert!(ok(&["criteria", "import", sheet.to_str().unwrap()]).contains("Đã nhập bộ chỉ số"));
+    let out = cchc(&register, &["criteria", "import", sheet.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("không mới hơn phiên bản đã có"), "{}", stderr(&out));
+
+    let text = ok(&["assess", "new", "--year", "2026", "--criteria", "urn:cchc:criteria:mau-cap-xa@1"]);
     assert!(text.contains("hạn gửi 05/10/2026"), "{text}");
 
     // A score that is not an outcome of its rule is refused with its code.

@@ -47,10 +47,21 @@ pub fn error_message(err: &Error) -> String {
         ErrorCode::Storage => {
             format!("Lỗi khi đọc hoặc ghi sổ dữ liệu (chi tiết kỹ thuật: {}).", d.detail)
         }
-        ErrorCode::WrongStage => format!(
-            "Phiếu tự đánh giá năm {} đang ở bước “{}” nên không thể {}; bước đã khóa chỉ được xem (mở khóa bằng `cchc assess unlock --reason …` nếu cần sửa).",
-            d.key, d.what, d.detail
-        ),
+        ErrorCode::WrongStage => {
+            let hint = match err {
+                Error::WrongStage { action: "unlock", .. } => "",
+                Error::WrongStage { stage: "draft", action: "advance", .. } => {
+                    " Hãy chốt điểm tự chấm trước (`cchc assess lock --leader …`)."
+                }
+                Error::WrongStage { stage: "final", .. } => {
+                    " Phiếu đã có kết quả cuối cùng; nếu cần sửa, hãy mở khóa bằng `cchc assess unlock --reason …`."
+                }
+                _ => {
+                    " Bước này chỉ được xem; nếu cần sửa bước trước, hãy mở khóa bằng `cchc assess unlock --reason …`."
+                }
+            };
+            format!("Phiếu tự đánh giá năm {} đang ở bước “{}” nên không thể {}.{hint}", d.key, d.what, d.detail)
+        }
     }
 }
 
@@ -213,12 +224,19 @@ pub fn finding_message(finding: &Finding) -> String {
             v("column").unwrap_or_default(),
             finding.values.get("detail").cloned().unwrap_or_default()
         ),
-        FindingCode::CriteriaShareMismatch => format!(
-            "Tổng điểm các lĩnh vực thuộc “{}” là {}, khác số điểm quy định {}.",
-            part_caption(&finding.values.get("part").cloned().unwrap_or_default()),
-            raw("sum"),
-            raw("max")
-        ),
+        FindingCode::CriteriaShareMismatch => match finding.values.get("part").map(String::as_str) {
+            Some("scale") => format!(
+                "Điểm thẩm định cộng điểm điều tra xã hội học là {}, khác thang điểm {}.",
+                raw("sum"),
+                raw("max")
+            ),
+            _ => format!(
+                "Tổng điểm các lĩnh vực thuộc “{}” là {}, khác số điểm quy định {}.",
+                raw("part"),
+                raw("sum"),
+                raw("max")
+            ),
+        },
         FindingCode::CriteriaSumMismatch => {
             format!(
                 "Tổng điểm tối đa các tiêu chí con ({}) khác điểm tối đa của tiêu chí ({}).",
@@ -227,10 +245,13 @@ pub fn finding_message(finding: &Finding) -> String {
             )
         }
         FindingCode::CriteriaDuplicateCode => format!("Mã tiêu chí “{}” bị trùng.", raw("value")),
-        FindingCode::CriteriaBandsOrder => format!(
+        FindingCode::CriteriaBandsOrder if finding.values.contains_key("code") => format!(
             "Các mức phải xếp từ cao xuống thấp, không trùng nhau, điểm không tăng khi ngưỡng giảm (đang ghi: {}).",
             raw("value")
         ),
+        FindingCode::CriteriaBandsOrder => {
+            format!("Các mức xếp loại phải xếp từ cao xuống thấp, không trùng nhau (đang ghi: {}).", raw("value"))
+        }
         FindingCode::CriteriaPointsOverMax => match finding.values.get("step") {
             Some(step) => {
                 format!("Bước điểm {step} không hợp lệ (phải lớn hơn 0 và chia hết điểm tối đa {}).", raw("max"))
@@ -523,14 +544,6 @@ fn action_phrase(action: &str) -> &'static str {
         "unlock" => "mở khóa",
         "link" => "gắn tài liệu kiểm chứng",
         _ => "thực hiện thao tác này",
-    }
-}
-
-/// The Vietnamese name of a part of the index, from its label or key.
-fn part_caption(part: &str) -> String {
-    match part {
-        "scale" => "thang điểm (thẩm định + điều tra)".to_string(),
-        other => other.to_string(),
     }
 }
 

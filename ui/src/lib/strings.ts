@@ -174,8 +174,7 @@ export const findingMessages: Record<FindingCode, string> = {
   CRITERIA_SHARE_MISMATCH: "Tổng điểm các lĩnh vực thuộc “{part}” là {sum}, khác số điểm quy định {max}.",
   CRITERIA_SUM_MISMATCH: "Tổng điểm tối đa các tiêu chí con ({sum}) khác điểm tối đa của tiêu chí ({max}).",
   CRITERIA_DUPLICATE_CODE: "Mã tiêu chí “{value}” bị trùng.",
-  CRITERIA_BANDS_ORDER:
-    "Các mức phải xếp từ cao xuống thấp, không trùng nhau, điểm không tăng khi ngưỡng giảm (đang ghi: {value}).",
+  CRITERIA_BANDS_ORDER: "Các mức phải xếp từ cao xuống thấp, không trùng nhau (đang ghi: {value}).",
   CRITERIA_POINTS_OVER_MAX: "Cho {points} điểm, vượt điểm tối đa {max}.",
   CRITERIA_RULE_MISSING: "Không có tiêu chí con nên phải có cách chấm.",
   CRITERIA_RULE_MISMATCH: "Cách chấm không phù hợp với phần điểm hoặc với chỉ số từ sổ của tiêu chí.",

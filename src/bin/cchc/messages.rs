@@ -621,4 +621,22 @@ mod tests {
         let f = Finding::new(FindingCode::TimeWithoutUnit, Place::default()).with("value", "5");
         assert_eq!(finding_message(&f), "Thời hạn “5” thiếu đơn vị (ngày hoặc ngày làm việc).");
     }
+
+    #[test]
+    fn criteria_codes_and_points_are_not_regrouped_as_thousands() {
+        let place = Place::record("Tiêu chí 3.3");
+        let f = Finding::new(FindingCode::EvidenceMissing, place.clone()).with("value", "3.3").with("points", "1,5");
+        assert_eq!(
+            finding_line(&f),
+            "Tiêu chí 3.3: Tự chấm 1,5 điểm nhưng chưa có tài liệu kiểm chứng và chưa có giải trình."
+        );
+        let f = Finding::new(FindingCode::CriteriaSumMismatch, place).with("sum", "1.005").with("max", "9");
+        assert!(finding_message(&f).contains("(1.005)"));
+        let err = Error::WrongStage { year: 2025, stage: "self_locked", action: "score" };
+        assert_eq!(
+            error_message(&err),
+            "Phiếu tự đánh giá năm 2025 đang ở bước “Đã chốt điểm tự chấm” nên không thể chấm điểm tự đánh giá. \
+             Bước này chỉ được xem; nếu cần sửa bước trước, hãy mở khóa bằng `cchc assess unlock --reason …`."
+        );
+    }
 }

@@ -1495,10 +1495,12 @@ fn criteria_setting(set: &mut CriteriaSet, key: &str, cell: Option<&Cell>, found
             }
         }
         _ => {
-            // "deadline": "05/10".
-            let day = value
-                .split_once(['/', '-', '.'])
-                .and_then(|(d, m)| Some(DayOfYear { day: d.trim().parse().ok()?, month: m.trim().parse().ok()? }));
+            // "deadline": "05/10", or a date Excel made of it ("05/10/2026"): the day and the month.
+            let mut parts = value.split(['/', '-', '.']).map(str::trim);
+            let day = match (parts.next().and_then(|d| d.parse().ok()), parts.next().and_then(|m| m.parse().ok())) {
+                (Some(day), Some(month)) => Some(DayOfYear { day, month }),
+                _ => None,
+            };
             match day {
                 Some(day) if day.in_year(2001).is_some() => set.self_assessment_deadline = Some(day),
                 _ => found.push(FindingCode::BadDate, C_TEXT, &[("value", value.clone())]),
@@ -1592,6 +1594,86 @@ fn criteria_rule(rule: Option<&Cell>, bands: Option<&Cell>, found: &mut RowFindi
 /// An empty criteria sheet with the Vietnamese headers.
 pub fn criteria_template() -> Table {
     Table::new(CRITERIA_SHEET, &CRITERIA_COLUMNS.map(|c| c.header))
+}
+
+/// A criteria set as a sheet in the columns `parse_criteria` reads (it reads back an equal set): settings rows,
+/// then one row per node in tree order. A province can start from the sample set and edit it in Excel.
+pub fn criteria_table(set: &CriteriaSet) -> Table {
+    let mut table = criteria_template();
+    let setting = |key: &str, value: Cell| vec![Cell::text(&format!("@{key}")), value];
+    let number = |p: Points| Cell::Number(p.as_f64());
+    let list = |items: &[String]| Cell::text(&items.join(", "));
+    let years: Vec<String> = set.years.iter().map(|y| y.to_string()).collect();
+    let bands: Vec<String> = set.bands.iter().map(|b| format!("{}: {}", b.label, b.min.vn())).collect();
+    let normalisation = match set.normalisation {
+        Normalisation::Raw => "thô",
+        Normalisation::Applicable => "theo điểm có nhiệm vụ",
+    };
+    let mut rows = vec![
+        setting("urn", Cell::text(&set.urn)),
+        setting("version", Cell::Number(set.version as f64)),
+        setting("name", Cell::text(&set.name)),
+        setting("province", Cell::text(&set.province)),
+        setting("decision_number", Cell::text(&set.decision.number)),
+        setting("decision_date", set.decision.date.map_or(Cell::Empty, Cell::Date)),
+        setting("years", list(&years)),
+        setting("scope", list(&set.scope)),
+        setting("note", Cell::text(&set.note)),
+        setting("scale", number(set.scale)),
+        setting("appraised_share", number(set.appraised_share)),
+        setting("survey_share", number(set.survey_share)),
+        setting("bonus_cap", number(set.bonus_cap)),
+        setting("penalty_cap", number(set.penalty_cap)),
+        setting("normalisation", Cell::text(normalisation)),
+        setting("bands", Cell::text(&bands.join("; "))),
+    ];
+    if let Some(day) = set.self_assessment_deadline {
+        rows.push(setting("deadline", Cell::text(&format!("{:02}/{:02}", day.day, day.month))));
+    }
+    for row in rows {
+        table.push(row);
+    }
+    fn node_rows(node: &Node, table: &mut Table) {
+        let part = node.part.map_or("", |p| match p {
+            Part::Appraised => "thẩm định",
+            Part::Survey => "điều tra",
+            Part::BonusPenalty => "thưởng, trừ",
+        });
+        let (rule, bands) = match &node.rule {
+            None => ("", String::new()),
+            Some(Rule::Boolean) => ("đạt/không đạt", String::new()),
+            Some(Rule::BandedPercentage { bands }) => (
+                "tỷ lệ",
+                bands.iter().map(|b| format!("{}: {}", b.min.vn(), b.points.vn())).collect::<Vec<_>>().join("; "),
+            ),
+            Some(Rule::CountThreshold { bands }) => (
+                "số lượng",
+                bands.iter().map(|b| format!("{}: {}", b.min, b.points.vn())).collect::<Vec<_>>().join("; "),
+            ),
+            Some(Rule::Manual { step }) => ("chấm theo mức độ", step.vn()),
+            Some(Rule::SurveyOnly) => ("điều tra", String::new()),
+            Some(Rule::Bonus) => ("điểm thưởng", String::new()),
+            Some(Rule::Penalty) => ("điểm trừ", String::new()),
+        };
+        table.push(vec![
+            Cell::text(&node.code),
+            Cell::text(&node.text),
+            Cell::Number(node.max.as_f64()),
+            Cell::text(part),
+            Cell::text(rule),
+            Cell::text(&bands),
+            Cell::text(node.metric.as_deref().unwrap_or("")),
+            Cell::text(&node.evidence.join("; ")),
+            Cell::text(&node.guidance),
+        ]);
+        for child in &node.children {
+            node_rows(child, table);
+        }
+    }
+    for area in &set.areas {
+        node_rows(area, &mut table);
+    }
+    table
 }
 
 #[cfg(test)]

@@ -187,6 +187,15 @@ impl App {
         })
     }
 
+    /// Writes a criteria set ("urn@version" or "urn") as a sheet (.xlsx or .csv) in the import's columns, so that a
+    /// province can start from the sample set in Excel. Returns the number of nodes.
+    pub fn export_criteria(&self, key: &str, path: &Path) -> Result<usize> {
+        let set = self.criteria_set(key)?;
+        let table = transfer::criteria_table(&set);
+        crate::sheet::write_table(path, &table)?;
+        Ok(crate::model::node_totals(&set, &Default::default()).len())
+    }
+
     /// Writes an empty criteria sheet with the Vietnamese headers (docs/criteria-format.md).
     pub fn write_criteria_template(path: &Path) -> Result<()> {
         crate::sheet::write_table(path, &transfer::criteria_template())

@@ -929,3 +929,20 @@ fn the_demo_ward_gets_suggestions_from_its_own_statistics() {
     assert_eq!(entry.self_points, on_time.points);
     assert!(!view.findings.iter().any(|f| f.code == FindingCode::OverrideReasonMissing));
 }
+
+#[test]
+fn the_sample_set_round_trips_through_excel_and_csv_for_a_province_to_edit() {
+    let mut t = TestRegister::new();
+    for (name, version) in [("bo-chi-so.xlsx", 2), ("bo-chi-so.csv", 3)] {
+        let path = t.dir.path().join(name);
+        assert_eq!(t.app.export_criteria(URN, &path).unwrap(), 50, "10 areas, 2 criteria with sub-criteria, 38 leaves");
+        // The province edits the version (row 3: the header, then "@urn") and imports it back.
+        let mut table = cchc::sheet::read_table(&path).unwrap();
+        table.rows[1].cells[1] = cchc::sheet::Cell::Number(f64::from(version));
+        cchc::sheet::write_table(&path, &table).unwrap();
+        let report = t.app.import_criteria(&path, false).unwrap();
+        assert!(report.stored, "{name}: {:?}", report.findings);
+        let back = t.app.criteria_set(&format!("{URN}@{version}")).unwrap();
+        assert_eq!(CriteriaSet { version: 1, ..back }, bundled(), "{name}");
+    }
+}

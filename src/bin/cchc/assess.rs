@@ -19,6 +19,16 @@ pub enum CriteriaCommand {
     Import(CriteriaImportArgs),
     #[command(about = "Tạo tệp mẫu trống (.xlsx hoặc .csv) để soạn bộ chỉ số, mỗi dòng một tiêu chí")]
     Template(TemplateArgs),
+    #[command(about = "Xuất một bộ chỉ số ra tệp .xlsx hoặc .csv (để sửa trong Excel rồi nhập lại với phiên bản mới)")]
+    Export(ExportArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    #[arg(value_name = "TỆP", help = "Tệp .xlsx hoặc .csv sẽ tạo")]
+    file: PathBuf,
+    #[arg(long, value_name = "BỘ_CHỈ_SỐ", help = "Mã bộ chỉ số, có thể kèm phiên bản: urn@2 (mặc định bộ mẫu)")]
+    criteria: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -325,6 +335,20 @@ pub fn run_criteria(ctx: &Ctx, command: CriteriaCommand) -> CmdResult {
                 ctx.out.line("Chạy thử: chưa ghi gì vào sổ.");
             }
             Ok(if errors { Done::WithErrors } else { Done::Clean })
+        }
+        CriteriaCommand::Export(a) => {
+            let app = ctx.open()?;
+            let key = match a.criteria {
+                Some(key) => key,
+                None => app.criteria_sets()?.first().map(|s| s.urn.clone()).unwrap_or_default(),
+            };
+            let nodes = app.export_criteria(&key, &a.file)?;
+            ctx.out.line(format!(
+                "Đã xuất {} dòng tiêu chí của bộ chỉ số {key} ra {}.",
+                format::count(nodes),
+                a.file.display()
+            ));
+            Ok(Done::Clean)
         }
         CriteriaCommand::Template(a) => {
             cchc::App::write_criteria_template(&a.file)?;

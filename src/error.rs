@@ -26,6 +26,10 @@ pub enum ErrorCode {
     Io,
     Storage,
     WrongStage,
+    /// The disk refused a write (full, or the file may not grow); nothing was half-written.
+    DiskFull,
+    /// A backup copy failed its check (integrity, schema, counts, checksum) and does not count.
+    BackupInvalid,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -61,6 +65,12 @@ pub enum Error {
     /// The assessment of `year` is at a stage where this change is not allowed (a locked stage is read-only).
     #[error("the {year} assessment is at stage {stage}; {action} is not allowed there")]
     WrongStage { year: i32, stage: &'static str, action: &'static str },
+    #[error("the copy was made by program {program}, whose register is newer than this program supports ({supported})")]
+    CopyTooNew { program: String, supported: i64 },
+    #[error("the disk refused a write (full, or the file may not grow): {0}")]
+    DiskFull(String),
+    #[error("backup {path} failed its check: {reason}")]
+    BackupInvalid { path: PathBuf, reason: String },
 }
 
 impl Error {
@@ -81,6 +91,9 @@ impl Error {
             Error::Io { .. } => ErrorCode::Io,
             Error::Storage(_) => ErrorCode::Storage,
             Error::WrongStage { .. } => ErrorCode::WrongStage,
+            Error::DiskFull(_) => ErrorCode::DiskFull,
+            Error::CopyTooNew { .. } => ErrorCode::SchemaTooNew,
+            Error::BackupInvalid { .. } => ErrorCode::BackupInvalid,
         }
     }
 
@@ -92,8 +105,13 @@ impl Error {
         }
     }
 
+    /// A file-system error on `path`; a full disk or a file that may not grow is `DiskFull`.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
-        Error::Io { path: path.into(), source }
+        let path = path.into();
+        if matches!(source.kind(), std::io::ErrorKind::StorageFull | std::io::ErrorKind::FileTooLarge) {
+            return Error::DiskFull(format!("{}: {source}", path.display()));
+        }
+        Error::Io { path, source }
     }
 }
 

@@ -10,12 +10,14 @@
 //! - [`demo`]: the demo ward and generated data for benchmarks.
 //! - [`text`]: NFC, search folding, the Vietnamese sort key.
 //! - [`clock`]: the only reader of the system clock.
+//! - [`backups`]: names, records and rotation of the register's verified copies (the SQLite side is in `register`).
 //!
 //! Invariants (enforced by `tests/it/tidy.rs`): rusqlite only in `register`; no Tauri in the core; the clock read only
 //! in `clock`; every source file opens with a `//!` line; migrations numbered without gaps.
 
 pub mod api;
 pub mod assets;
+pub mod backups;
 pub mod clock;
 pub mod demo;
 pub mod error;

@@ -391,3 +391,50 @@ fn an_official_scores_the_year_locks_it_and_the_appraisal_is_recorded() {
     assert_eq!(refusal["error"]["code"], "NOT_FOUND");
     assert!(ok(&["deadlines"]).contains("Gửi kết quả tự đánh giá chỉ số CCHC năm 2026"));
 }
+
+#[test]
+fn backups_are_made_listed_verified_copied_to_usb_and_restored_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = dir.path().join("so.cchc");
+    init(&register);
+    let out = cchc(&register, &["backup", "now"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("Đã sao lưu và kiểm tra:"), "{}", stdout(&out));
+
+    let add = ["procedures", "add", "--code", "1.001193", "--name", "Thủ tục đăng ký khai sinh", "--field", "Hộ tịch"];
+    assert!(cchc(&register, &add).status.success());
+    let list = stdout(&cchc(&register, &["backup", "list"]));
+    assert!(list.contains("người dùng yêu cầu") && list.contains("1 bản sao"), "{list}");
+    let verify = cchc(&register, &["backup", "verify"]);
+    assert!(verify.status.success());
+    assert!(stdout(&verify).contains("1 bản sao tốt, 0 bản hỏng."), "{}", stdout(&verify));
+
+    let usb = dir.path().join("usb");
+    std::fs::create_dir(&usb).unwrap();
+    let out = cchc(&register, &["backup", "to", usb.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let folder = usb.join("Sao lưu Ủy ban nhân dân phường Trần Phú 2026-11-23 0930");
+    let mut inside: Vec<String> =
+        folder.read_dir().unwrap().flatten().map(|e| e.file_name().to_string_lossy().to_string()).collect();
+    inside.sort();
+    assert_eq!(inside, ["register-20261123-093000-external.cchc", "register-20261123-093000-external.json"]);
+
+    // Restore the copy made before the procedure was added: a preview first, then the real restore.
+    let copies: serde_json::Value =
+        serde_json::from_slice(&cchc(&register, &["--json", "backup", "list"]).stdout).unwrap();
+    let first = copies.as_array().unwrap().last().unwrap()["path"].as_str().unwrap().to_string();
+    let preview = stdout(&cchc(&register, &["backup", "restore", &first]));
+    assert!(preview.contains("Thủ tục hành chính") && preview.contains("Chưa khôi phục"), "{preview}");
+    assert!(stdout(&cchc(&register, &["procedures", "list"])).contains("1.001193"), "a preview changes nothing");
+    let out = cchc(&register, &["backup", "restore", &first, "--yes"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Để hoàn tác"), "{}", stdout(&out));
+    assert!(!stdout(&cchc(&register, &["procedures", "list"])).contains("1.001193"), "the copy's state is back");
+
+    // A file that is not a register is refused with its code and exit 1.
+    let junk = dir.path().join("junk.cchc");
+    std::fs::write(&junk, "không phải sổ").unwrap();
+    let out = cchc(&register, &["--json", "backup", "restore", junk.to_str().unwrap(), "--yes"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("NOT_A_REGISTER"), "{}", stdout(&out));
+}

@@ -5,6 +5,7 @@
 //! Exit codes: 0 success, 1 refusal or error (and `check` with errors), 2 usage error.
 
 mod assess;
+mod backup;
 mod bench;
 mod format;
 mod iso;
@@ -75,6 +76,8 @@ enum Command {
     Deadlines(plans::DeadlinesArgs),
     #[command(about = "Kiểm tra số liệu và danh mục, liệt kê mọi lỗi và cảnh báo")]
     Check(stats::CheckArgs),
+    #[command(subcommand, about = "Sao lưu, kiểm tra bản sao, sao lưu ra USB, khôi phục")]
+    Backup(backup::BackupCommand),
     #[command(about = "Xem nhật ký thay đổi")]
     Log(LogArgs),
     #[command(about = "Tạo một sổ dữ liệu mẫu (demo.cchc) để dùng thử, không đụng đến sổ thật")]
@@ -173,6 +176,7 @@ fn run(ctx: &Ctx, command: Command) -> CmdResult {
         Command::Assess(command) => assess::run_assess(ctx, command),
         Command::Deadlines(args) => plans::deadlines(ctx, args),
         Command::Check(args) => stats::check(ctx, args),
+        Command::Backup(command) => backup::run(ctx, command),
         Command::Log(args) => log(ctx, args),
         Command::Demo(args) => demo(ctx, args),
         Command::Bench(args) => bench::run(ctx, args),

@@ -19,6 +19,10 @@ pub fn error_message(err: &Error) -> String {
             d.path
         ),
         ErrorCode::NotARegister => format!("Tệp {} không phải là sổ dữ liệu của chương trình cchc.", d.path),
+        ErrorCode::SchemaTooNew if !d.key.is_empty() => format!(
+            "Bản sao được tạo bởi chương trình phiên bản {}, mới hơn chương trình này; hãy cập nhật chương trình lên phiên bản {} trở lên rồi khôi phục.",
+            d.key, d.key
+        ),
         ErrorCode::SchemaTooNew => {
             "Sổ dữ liệu được tạo bởi phiên bản mới hơn của chương trình; hãy cập nhật chương trình.".to_string()
         }
@@ -61,6 +65,13 @@ pub fn error_message(err: &Error) -> String {
                 }
             };
             format!("Phiếu tự đánh giá năm {} đang ở bước “{}” nên không thể {}.{hint}", d.key, d.what, d.detail)
+        }
+        ErrorCode::DiskFull => format!(
+            "Ổ đĩa đã đầy hoặc không cho ghi thêm; chưa ghi gì, sổ dữ liệu vẫn nguyên vẹn. Hãy giải phóng chỗ trống rồi thử lại (chi tiết kỹ thuật: {}).",
+            d.detail
+        ),
+        ErrorCode::BackupInvalid => {
+            format!("Bản sao lưu {} không đạt kiểm tra nên không được dùng (chi tiết kỹ thuật: {}).", d.path, d.detail)
         }
     }
 }
@@ -506,7 +517,14 @@ impl Details {
             | Error::NotARegister(path)
             | Error::FileFormat(path) => d.path = show_path(path),
             Error::SchemaTooNew { found, supported } => d.detail = format!("{found} > {supported}"),
-            Error::RegisterDamaged(detail) | Error::Storage(detail) => d.detail = detail.clone(),
+            Error::RegisterDamaged(detail) | Error::Storage(detail) | Error::DiskFull(detail) => {
+                d.detail = detail.clone()
+            }
+            Error::CopyTooNew { program, .. } => d.key = program.clone(),
+            Error::BackupInvalid { path, reason } => {
+                d.path = show_path(path);
+                d.detail = reason.clone();
+            }
             Error::Invalid(_) => {}
             Error::NotFound { what, key } | Error::AlreadyExists { what, key } => {
                 d.what = what_caption(what);

@@ -16,6 +16,8 @@ export type ErrorCode =
   | "IO"
   | "STORAGE"
   | "WRONG_STAGE"
+  | "DISK_FULL"
+  | "BACKUP_INVALID"
   // The shell's own: no register is open yet.
   | "NO_REGISTER"
   // The front end's own: anything that did not come back in the contract's shape (a crash, no shell at all).
@@ -37,6 +39,8 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   "IO",
   "STORAGE",
   "WRONG_STAGE",
+  "DISK_FULL",
+  "BACKUP_INVALID",
   "NO_REGISTER",
   "UNEXPECTED",
 ];
@@ -270,4 +274,260 @@ export interface ProgressEvent {
   task: "demo" | "import";
   done: number;
   total: number;
+}
+
+// ---- Deadlines board ----
+
+export type DeadlineKind =
+  | "report"
+  | "task"
+  | "staff_standard"
+  | "iso_legal_change"
+  | "iso_action"
+  | "iso_audit"
+  | "iso_review";
+
+export interface DeadlineItem {
+  kind: DeadlineKind;
+  /** What is due, in Vietnamese, written by the core. */
+  what: string;
+  record: string;
+  /** YYYY-MM-DD */
+  due: string;
+  /** Negative when late. */
+  days_left: number;
+}
+
+// ---- Staffing (biên chế) ----
+
+export interface StaffCategory {
+  code: string;
+  name: string;
+  valid_until: string | null;
+}
+
+export interface Quota {
+  year: number;
+  category: string;
+  quota: number;
+  basis: Decision;
+}
+
+export interface Headcount {
+  year: number;
+  category: string;
+  count: number;
+}
+
+export interface PersonInput {
+  name: string;
+  position: string;
+  rank: string;
+  category: string;
+  joined: string | null;
+  left: string | null;
+  qualification_level: string;
+  qualification_field: string;
+  political_theory: string;
+  state_management: string;
+  standard_met: boolean;
+  standard_deadline: string | null;
+  note: string;
+}
+
+export interface Person extends PersonInput {
+  id: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CategoryStaffing {
+  category: string;
+  name: string;
+  quota: number | null;
+  present: number;
+  /** "people" (counted from the list) or "entered" (a total kept without a list). */
+  source: string;
+  vacancies: number | null;
+  meeting_standard: number;
+}
+
+export interface StandardDue {
+  person: string;
+  category: string;
+  deadline: string;
+  days_left: number;
+}
+
+export interface StaffingSummary {
+  date: string;
+  year: number;
+  rows: CategoryStaffing[];
+  quota: number;
+  present: number;
+  vacancies: number;
+  /** Percent; null with nobody on the staff. */
+  standard_share: number | null;
+  standard_due: StandardDue[];
+  findings: Finding[];
+}
+
+// ---- Reform plans and tasks ----
+
+export type PlanKind = "annual" | "propaganda" | "tthc_control" | "self_inspection" | "other";
+export type TaskStatus = "not_started" | "in_progress" | "done" | "cancelled";
+
+export interface ReformArea {
+  code: string;
+  name: string;
+}
+
+export interface PlanInput {
+  kind: PlanKind;
+  number: string;
+  date: string;
+  year: number;
+  title: string;
+}
+
+export interface Plan extends PlanInput {
+  id: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TaskInput {
+  plan_year: number;
+  plan_number: string;
+  area: string;
+  content: string;
+  owner: string;
+  deadline: string | null;
+  expected_output: string;
+  status: TaskStatus;
+  percent: number;
+  evidence: string;
+}
+
+export interface Task extends TaskInput {
+  id: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AreaProgress {
+  area: string;
+  name: string;
+  tasks: number;
+  done: number;
+  cancelled: number;
+  /** Percent of the tasks not cancelled; null with none. */
+  completion_rate: number | null;
+  average_percent: number | null;
+}
+
+export interface PlanProgress {
+  date: string;
+  year: number;
+  areas: AreaProgress[];
+  overall: AreaProgress;
+  overdue: Task[];
+}
+
+// ---- ISO 9001 ----
+
+export type IsoVersion = "TCVN ISO 9001:2008" | "TCVN ISO 9001:2015";
+export const ISO_VERSIONS: readonly IsoVersion[] = ["TCVN ISO 9001:2008", "TCVN ISO 9001:2015"];
+export type AnnouncementKind = "announce" | "re_announce";
+
+export interface AnnouncementInput {
+  number: string;
+  date: string;
+  kind: AnnouncementKind;
+  version: IsoVersion;
+  procedures: string[];
+}
+
+export interface Announcement extends AnnouncementInput {
+  id: number;
+}
+
+export interface AuditInput {
+  date: string;
+  scope: string;
+  findings: string;
+}
+
+export interface Audit extends AuditInput {
+  id: number;
+}
+
+export interface NonconformityInput {
+  audit_id: number;
+  description: string;
+  action: string;
+  owner: string;
+  due: string | null;
+}
+
+export interface Nonconformity {
+  id: number;
+  audit_id: number;
+  description: string;
+  action_id: number;
+}
+
+export interface ReviewInput {
+  date: string;
+  decisions: string;
+}
+
+export interface Review extends ReviewInput {
+  id: number;
+}
+
+export type ActionSource = { kind: "nonconformity"; id: number } | { kind: "review"; id: number };
+
+export interface IsoAction {
+  id: number;
+  source: ActionSource;
+  content: string;
+  owner: string;
+  due: string;
+  status: "open" | "done";
+  done_on: string | null;
+  effectiveness_checked: string | null;
+}
+
+export interface LegalChangeInput {
+  text: string;
+  effective: string;
+}
+
+export interface LegalChange {
+  id: number;
+  text: string;
+  effective: string;
+  due: string;
+  done_on: string | null;
+}
+
+export interface IsoReport {
+  year: number;
+  number: string;
+  date: string;
+}
+
+export interface IsoStatus {
+  year: number;
+  today: string;
+  version: IsoVersion | null;
+  announcement: Announcement | null;
+  announced: boolean;
+  audits: Audit[];
+  reviews: Review[];
+  report: IsoReport | null;
+  overdue_legal_changes: LegalChange[];
+  overdue_actions: IsoAction[];
+  findings: Finding[];
 }

@@ -1,0 +1,61 @@
+//! A child process for the crash-safety tests (tests/it/crash.rs): it opens a register through `App` and edits it,
+//! printing `saved <code>` after each edit `App` reported as saved, until it is killed or the disk refuses a write.
+//!
+//! Usage: `register_child edits REGISTER` (add procedures until killed), `register_child fill-edits REGISTER LIMIT`
+//! (the process may not write past LIMIT bytes in any file: edit until refused), `register_child fill-backup REGISTER
+//! LIMIT` (make a backup under that limit). A refusal prints `error <CODE>` and exits 0.
+
+use cchc::backups::BackupReason;
+use cchc::model::ProcedureInput;
+use cchc::{App, Assets, Clock};
+use std::io::Write;
+use std::path::Path;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let (mode, path) = (args[1].as_str(), Path::new(&args[2]));
+    if let Some(limit) = args.get(3) {
+        limit_file_size(limit.parse().expect("LIMIT is a number of bytes"));
+    }
+    let mut app = App::open(path, Assets::bundled(), Clock::System).expect("the register opens");
+    let mut out = std::io::stdout().lock();
+    match mode {
+        "edits" | "fill-edits" => {
+            let start = app.procedures(&Default::default()).expect("list").len();
+            for i in start.. {
+                let code = format!("1.{:06}", 100_000 + i);
+                // Long names fill pages quickly in the disk-full test.
+                let name = format!("Thủ tục kiểm thử số {i} {}", "đăng ký khai sinh ".repeat(20));
+                let input = ProcedureInput::new(&code, name.trim(), "Hộ tịch");
+                match app.add_procedure(input) {
+                    Ok(_) => writeln!(out, "saved {code}").and_then(|_| out.flush()).expect("stdout"),
+                    Err(e) => {
+                        writeln!(out, "error {:?}", e.code()).expect("stdout");
+                        return;
+                    }
+                }
+            }
+        }
+        "fill-backup" => match app.backup_now(BackupReason::Manual) {
+            Ok(info) => writeln!(out, "backup {}", info.file).expect("stdout"),
+            Err(e) => writeln!(out, "error {:?}", e.code()).expect("stdout"),
+        },
+        other => panic!("unknown mode {other}"),
+    }
+}
+
+/// Makes every write past `bytes` in any file fail with EFBIG, as a full disk would, instead of killing the process.
+#[cfg(unix)]
+fn limit_file_size(bytes: u64) {
+    // SAFETY: plain libc calls with valid arguments, made before any other thread exists.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+        let limit = libc::rlimit { rlim_cur: bytes as libc::rlim_t, rlim_max: bytes as libc::rlim_t };
+        assert_eq!(libc::setrlimit(libc::RLIMIT_FSIZE, &limit), 0, "setrlimit");
+    }
+}
+
+#[cfg(not(unix))]
+fn limit_file_size(_bytes: u64) {
+    panic!("the file-size limit is only available on Unix");
+}

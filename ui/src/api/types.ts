@@ -285,7 +285,8 @@ export type DeadlineKind =
   | "iso_legal_change"
   | "iso_action"
   | "iso_audit"
-  | "iso_review";
+  | "iso_review"
+  | "self_assessment";
 
 export interface DeadlineItem {
   kind: DeadlineKind;

@@ -76,6 +76,7 @@ export const deadlineKindLabels: Record<DeadlineKind, string> = {
   iso_action: "Hành động khắc phục (ISO)",
   iso_audit: "Đánh giá nội bộ (ISO)",
   iso_review: "Xem xét của lãnh đạo (ISO)",
+  self_assessment: "Tự đánh giá chỉ số CCHC",
 };
 
 // ---- Enumerations ----

@@ -23,6 +23,12 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+mod assessment;
+
+pub use assessment::{
+    AssessmentView, CriteriaImport, CriteriaSummary, EVIDENCE_DIR, EVIDENCE_FILE_LIMIT, MetricReading,
+};
+
 /// In-progress totals keyed by (field, procedure code or none for the whole field).
 type InProgressByRow = BTreeMap<(String, Option<String>), i64>;
 
@@ -1406,6 +1412,7 @@ impl App {
         if self.iso_in_use()? {
             items.extend(self.iso_deadlines(today)?);
         }
+        items.extend(self.assessment_deadlines(today)?);
         items.sort_by(|a, b| (a.due, a.kind, &a.what).cmp(&(b.due, b.kind, &b.what)));
         Ok(items)
     }

@@ -25,6 +25,7 @@ pub enum ErrorCode {
     BadPeriod,
     Io,
     Storage,
+    WrongStage,
     /// The disk refused a write (full, or the file may not grow); nothing was half-written.
     DiskFull,
     /// A backup copy failed its check (integrity, schema, counts, checksum) and does not count.
@@ -61,6 +62,9 @@ pub enum Error {
     Io { path: PathBuf, source: std::io::Error },
     #[error("storage error: {0}")]
     Storage(String),
+    /// The assessment of `year` is at a stage where this change is not allowed (a locked stage is read-only).
+    #[error("the {year} assessment is at stage {stage}; {action} is not allowed there")]
+    WrongStage { year: i32, stage: &'static str, action: &'static str },
     #[error("the copy was made by program {program}, whose register is newer than this program supports ({supported})")]
     CopyTooNew { program: String, supported: i64 },
     #[error("the disk refused a write (full, or the file may not grow): {0}")]
@@ -86,6 +90,7 @@ impl Error {
             Error::BadPeriod(_) => ErrorCode::BadPeriod,
             Error::Io { .. } => ErrorCode::Io,
             Error::Storage(_) => ErrorCode::Storage,
+            Error::WrongStage { .. } => ErrorCode::WrongStage,
             Error::DiskFull(_) => ErrorCode::DiskFull,
             Error::CopyTooNew { .. } => ErrorCode::SchemaTooNew,
             Error::BackupInvalid { .. } => ErrorCode::BackupInvalid,

@@ -1,9 +1,11 @@
 //! `cchc`: the offline register of a commune's administrative reform (cải cách hành chính) and its reports.
 //!
 //! Crate map (see ARCHITECTURE.md for the whole picture):
-//! - [`api`]: `App`, the one surface the command line, the desktop shell and the tests call.
+//! - [`api`]: `App`, the one surface the command line, the desktop shell and the tests call (`api/assessment.rs`:
+//!   criteria sets and the self-assessment).
 //! - [`register`]: the SQLite register; the only module that imports rusqlite.
-//! - [`model`]: domain types and pure checks, no I/O (procedures, statistics, staffing, plans, ISO 9001, deadlines).
+//! - [`model`]: domain types and pure checks, no I/O (procedures, statistics, staffing, plans, ISO 9001, deadlines,
+//!   criteria sets and the scoring of the self-assessment).
 //! - [`sheet`] / [`transfer`]: Excel and CSV files, and the Vietnamese columns of each table.
 //! - [`demo`]: the demo ward and generated data for benchmarks.
 //! - [`text`]: NFC, search folding, the Vietnamese sort key.

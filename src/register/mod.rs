@@ -4,6 +4,7 @@
 //! refused with its bytes unchanged. An older register is copied aside (`VACUUM INTO`) before it is migrated.
 //! Every write runs in one transaction together with its change-log entry, and is committed at once.
 
+mod assessment;
 mod backup;
 mod iso;
 mod plans;
@@ -12,6 +13,7 @@ mod staffing;
 mod stats;
 mod unit;
 
+pub use assessment::StoredSet;
 pub use backup::{CopyFacts, verify as verify_copy};
 pub use procedures::UpsertCounts;
 
@@ -28,6 +30,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_initial.sql", include_str!("migrations/0001_initial.sql")),
     ("0002_staffing_and_plans.sql", include_str!("migrations/0002_staffing_and_plans.sql")),
     ("0003_iso.sql", include_str!("migrations/0003_iso.sql")),
+    ("0004_assessment.sql", include_str!("migrations/0004_assessment.sql")),
 ];
 
 /// The schema version this program writes.

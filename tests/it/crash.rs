@@ -1,4 +1,4 @@
-//! Crash safety, proven with a real child process (examples/register_child.rs) editing a real register: killed with
+//! Crash safety, proven with a real child process (tests/child/main.rs, the `cchc-test-child` binary) editing a real register: killed with
 //! SIGKILL at random moments, and refused writes as on a full disk (a file-size limit makes the kernel refuse them).
 //!
 //! `CCHC_CRASH_RUNS` sets the number of kills (200 by default; BENCHMARKS.md records a 1,000-run session).
@@ -12,13 +12,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-/// The child program, built by `cargo test --all-targets` next to this test binary.
+/// The child program (a test-support binary of this package, built by cargo before the tests run).
 fn child() -> PathBuf {
-    let exe = std::env::current_exe().unwrap();
-    let dir = exe.parent().unwrap().parent().unwrap();
-    let path = dir.join("examples").join(format!("register_child{}", std::env::consts::EXE_SUFFIX));
-    assert!(path.exists(), "{path:?} is missing: run the tests with `cargo test --all-targets`, which builds it");
-    path
+    PathBuf::from(env!("CARGO_BIN_EXE_cchc-test-child"))
 }
 
 fn codes(path: &Path) -> BTreeSet<String> {

@@ -1,5 +1,6 @@
 //! Integration tests: every behaviour through `App` (or the built `cchc` binary) on real temporary registers.
 
+mod assessment;
 mod backups;
 mod cli;
 mod crash;

@@ -15,6 +15,7 @@ export type ErrorCode =
   | "BAD_PERIOD"
   | "IO"
   | "STORAGE"
+  | "WRONG_STAGE"
   | "DISK_FULL"
   | "BACKUP_INVALID"
   // The shell's own: no register is open yet.
@@ -37,6 +38,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   "BAD_PERIOD",
   "IO",
   "STORAGE",
+  "WRONG_STAGE",
   "DISK_FULL",
   "BACKUP_INVALID",
   "NO_REGISTER",
@@ -81,7 +83,25 @@ export type FindingCode =
   | "ISO_AUDIT_MISSING"
   | "ISO_REVIEW_MISSING"
   | "ISO_LEGAL_CHANGE_OVERDUE"
-  | "ISO_ACTION_OVERDUE";
+  | "ISO_ACTION_OVERDUE"
+  | "CRITERIA_FORMAT"
+  | "CRITERIA_SHARE_MISMATCH"
+  | "CRITERIA_SUM_MISMATCH"
+  | "CRITERIA_DUPLICATE_CODE"
+  | "CRITERIA_BANDS_ORDER"
+  | "CRITERIA_POINTS_OVER_MAX"
+  | "CRITERIA_RULE_MISSING"
+  | "CRITERIA_RULE_MISMATCH"
+  | "CRITERIA_UNKNOWN_METRIC"
+  | "CRITERIA_NOT_NEWER"
+  | "UNKNOWN_CRITERION"
+  | "POINTS_NOT_ALLOWED"
+  | "NOT_SCORED"
+  | "EVIDENCE_MISSING"
+  | "OVERRIDE_REASON_MISSING"
+  | "BONUS_OVER_CAP"
+  | "PENALTY_OVER_CAP"
+  | "FILE_TOO_LARGE";
 
 export type Severity = "error" | "warning";
 
@@ -267,7 +287,8 @@ export type DeadlineKind =
   | "iso_legal_change"
   | "iso_action"
   | "iso_audit"
-  | "iso_review";
+  | "iso_review"
+  | "self_assessment";
 
 export interface DeadlineItem {
   kind: DeadlineKind;

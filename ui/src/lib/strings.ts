@@ -78,6 +78,7 @@ export const deadlineKindLabels: Record<DeadlineKind, string> = {
   iso_action: "Hành động khắc phục (ISO)",
   iso_audit: "Đánh giá nội bộ (ISO)",
   iso_review: "Xem xét của lãnh đạo (ISO)",
+  self_assessment: "Tự đánh giá chỉ số CCHC",
 };
 
 // ---- Enumerations ----
@@ -153,6 +154,8 @@ export const errorMessages: Record<ErrorCode, string> = {
   BAD_PERIOD: "Kỳ báo cáo không hợp lệ; hãy chọn năm và loại kỳ (Quý I, 6 tháng, 9 tháng, Năm).",
   IO: "Không đọc hoặc ghi được tệp; hãy kiểm tra thư mục, quyền truy cập và dung lượng ổ đĩa.",
   STORAGE: "Lỗi khi đọc hoặc ghi sổ dữ liệu; thay đổi vừa rồi chưa được ghi.",
+  WRONG_STAGE:
+    "Phiếu tự đánh giá đang ở bước đã khóa nên không sửa được; hãy mở khóa (ghi rõ lý do) nếu cần sửa.",
   DISK_FULL:
     "Ổ đĩa đã đầy hoặc không cho ghi thêm; thay đổi vừa rồi chưa được ghi, sổ dữ liệu vẫn nguyên vẹn. Hãy giải phóng chỗ trống rồi thử lại.",
   BACKUP_INVALID: "Bản sao lưu không đạt kiểm tra (hỏng hoặc đã bị sửa) nên không được dùng.",
@@ -204,6 +207,25 @@ export const findingMessages: Record<FindingCode, string> = {
   ISO_REVIEW_MISSING: "Năm {year} chưa họp xem xét của lãnh đạo.",
   ISO_LEGAL_CHANGE_OVERDUE: "Quá hạn cập nhật văn bản pháp luật mới “{value}” vào hệ thống (hạn {due}).",
   ISO_ACTION_OVERDUE: "Quá hạn hành động khắc phục “{value}” (hạn {due}, người thực hiện {owner}).",
+  CRITERIA_FORMAT: "Tệp không đúng định dạng bộ chỉ số (dòng {line}, cột {column}).",
+  CRITERIA_SHARE_MISMATCH: "Tổng điểm các lĩnh vực thuộc “{part}” là {sum}, khác số điểm quy định {max}.",
+  CRITERIA_SUM_MISMATCH: "Tổng điểm tối đa các tiêu chí con ({sum}) khác điểm tối đa của tiêu chí ({max}).",
+  CRITERIA_DUPLICATE_CODE: "Mã tiêu chí “{value}” bị trùng.",
+  CRITERIA_BANDS_ORDER: "Các mức phải xếp từ cao xuống thấp, không trùng nhau (đang ghi: {value}).",
+  CRITERIA_POINTS_OVER_MAX: "Cho {points} điểm, vượt điểm tối đa {max}.",
+  CRITERIA_RULE_MISSING: "Không có tiêu chí con nên phải có cách chấm.",
+  CRITERIA_RULE_MISMATCH: "Cách chấm không phù hợp với phần điểm hoặc với chỉ số từ sổ của tiêu chí.",
+  CRITERIA_UNKNOWN_METRIC: "Chỉ số “{value}” không có trong sổ nên không tính được.",
+  CRITERIA_NOT_NEWER:
+    "Bộ chỉ số “{value}” phiên bản {version} không mới hơn phiên bản đã có ({latest}); chỉ nhập được phiên bản mới hơn.",
+  UNKNOWN_CRITERION: "Không có tiêu chí “{value}” để chấm trong bộ chỉ số.",
+  POINTS_NOT_ALLOWED: "Số điểm {value} không hợp lệ cho tiêu chí này; được chấm: {allowed}.",
+  NOT_SCORED: "Chưa chấm điểm.",
+  EVIDENCE_MISSING: "Tự chấm {points} điểm nhưng chưa có tài liệu kiểm chứng và chưa có giải trình.",
+  OVERRIDE_REASON_MISSING: "Điểm tự chấm {value} khác điểm gợi ý từ sổ ({suggested}); hãy ghi lý do.",
+  BONUS_OVER_CAP: "Tổng điểm thưởng {value} vượt mức tối đa {cap}; chỉ tính {cap}.",
+  PENALTY_OVER_CAP: "Tổng điểm trừ {value} vượt mức tối đa {cap}; chỉ tính {cap}.",
+  FILE_TOO_LARGE: "Tệp “{value}” quá lớn ({size} byte; tối đa {limit} byte).",
 };
 
 /** Sentences used instead of the plain one when a finding carries the named extra value. */

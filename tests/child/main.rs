@@ -1,10 +1,11 @@
-//! A child process for the crash-safety tests (tests/it/crash.rs): it opens a register through `App` and edits it,
-//! printing `saved <code>` after each edit `App` reported as saved, until it is killed or the disk refuses a write.
+//! `cchc-test-child`: the child process of the crash-safety tests (tests/it/crash.rs); test support, not shipped.
+//! It opens a register through `App` and edits it, printing `saved <code>` after each edit `App` reported as saved,
+//! until it is killed or the disk refuses a write.
 //!
-//! Usage: `register_child edits REGISTER RUN` (print `ready` once open, then add procedures 1.RRRNNN until killed;
-//! RUN is 0–999), `register_child fill-edits REGISTER LIMIT`
-//! (the process may not write past LIMIT bytes in any file: edit until refused), `register_child fill-backup REGISTER
-//! LIMIT` (make a backup under that limit). A refusal prints `error <CODE>` and exits 0.
+//! Usage: `cchc-test-child edits REGISTER RUN` (print `ready` once open, then add procedures 1.RRRNNN until killed;
+//! RUN is 0–999); `cchc-test-child fill-edits REGISTER LIMIT` (the process may not write past LIMIT bytes in any
+//! file: edit until refused); `cchc-test-child fill-backup REGISTER LIMIT` (make a backup under that limit). A
+//! refusal prints `error <CODE>` and exits 0.
 
 use cchc::backups::BackupReason;
 use cchc::model::ProcedureInput;

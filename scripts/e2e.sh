@@ -42,5 +42,5 @@ for _ in $(seq 1 50); do
   sleep 0.2
 done
 
-CCHC_APP_BIN="$app" CCHC_SCREENSHOTS="$shots" TAURI_DRIVER_PORT="$port" npm --prefix e2e test
+CCHC_E2E_DATA="$data" CCHC_APP_BIN="$app" CCHC_SCREENSHOTS="$shots" TAURI_DRIVER_PORT="$port" npm --prefix e2e test
 echo "Ảnh chụp màn hình: $shots"

@@ -2,18 +2,20 @@
 //! it is the only module that combines the register, the model checks, files and the clock.
 
 use crate::assets::Assets;
+use crate::backups::{self, BackupInfo, BackupReason};
 use crate::clock::Clock;
 use crate::demo;
 use crate::error::{Error, Result};
 use crate::layout::{self, Metrics};
 use crate::model::{
-    ActionInput, ActionSource, ActionStatus, Announcement, AnnouncementInput, AreaProgress, Audit, AuditInput,
-    CaseFigures, CategoryStaffing, DeadlineItem, DeadlineKind, Finding, FindingCode, Headcount, IsoAction, IsoReport,
-    IsoStatus, IsoVersion, LegalChange, LegalChangeInput, Nonconformity, NonconformityInput, OutgoingDocument,
-    OutgoingInput, PERIODIC_SECTIONS, PeriodKey, PeriodKind, PeriodWindow, Person, PersonInput, Place, Plan, PlanInput,
-    PlanProgress, Procedure, ProcedureInput, ProcedureQuery, ProcedureStatus, Quota, ReformArea, ReportKind,
-    ReportSection, Retirement, Review, ReviewInput, StaffCategory, StaffingSummary, StandardDue, StatsRow, StatsTable,
-    Task, TaskInput, UnitProfile, check_row, dates_in_order, on_time_rate, online_rate,
+    ActionInput, ActionSource, ActionStatus, Announcement, AnnouncementInput, AnnouncementKind, AreaProgress, Audit,
+    AuditInput, CaseFigures, CategoryStaffing, DeadlineItem, DeadlineKind, Finding, FindingCode, Headcount, IsoAction,
+    IsoReport, IsoStatus, IsoVersion, LegalChange, LegalChangeInput, Nonconformity, NonconformityInput,
+    OutgoingDocument, OutgoingInput, PERIODIC_SECTIONS, PeriodKey, PeriodKind, PeriodWindow, Person, PersonInput,
+    Place, Plan, PlanInput, PlanProgress, Procedure, ProcedureInput, ProcedureQuery, ProcedureStatus, Quota,
+    ReformArea, ReportKind, ReportSection, Retirement, Review, ReviewInput, StaffCategory, StaffingSummary,
+    StandardDue, StatsRow, StatsTable, Task, TaskInput, UnitProfile, check_row, dates_in_order, on_time_rate,
+    online_rate,
 };
 use crate::pdf;
 use crate::register::{ChangeEntry, Register, Stamp, UpsertCounts};
@@ -25,6 +27,12 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+
+mod assessment;
+
+pub use assessment::{
+    AssessmentView, CriteriaImport, CriteriaSummary, EVIDENCE_DIR, EVIDENCE_FILE_LIMIT, MetricReading,
+};
 
 /// In-progress totals keyed by (field, procedure code or none for the whole field).
 type InProgressByRow = BTreeMap<(String, Option<String>), i64>;
@@ -62,6 +70,37 @@ pub struct DemoSummary {
     pub periods: Vec<PeriodKey>,
 }
 
+/// What a restore would change (`App::restore_preview`).
+#[derive(Debug, Clone, Serialize)]
+pub struct RestorePreview {
+    pub path: PathBuf,
+    /// The copy's record, when it has one (a copy from the backups folder or a USB stick does).
+    pub record: Option<BackupInfo>,
+    pub copy: crate::register::CopyFacts,
+    pub current: crate::register::CopyFacts,
+    /// Tables whose row counts differ between the register now and the copy.
+    pub differences: Vec<CountChange>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CountChange {
+    pub table: String,
+    pub current: i64,
+    pub copy: i64,
+}
+
+/// A restore done: the copy made just before (restoring it undoes the restore) and what was restored.
+#[derive(Debug, Clone, Serialize)]
+pub struct RestoreReport {
+    pub undo: BackupInfo,
+    pub restored: crate::register::CopyFacts,
+}
+
+/// The file stem of a register path (`register` for `register.cchc`).
+fn stem_of(path: &Path) -> String {
+    path.file_stem().and_then(|s| s.to_str()).unwrap_or("register").to_string()
+}
+
 pub struct App {
     register: Register,
     clock: Clock,
@@ -97,10 +136,205 @@ impl App {
     /// Opens an existing register. A file that is not a register, is damaged or is newer than this program is
     /// refused untouched; an older one is copied into `backups/` beside it and migrated.
     pub fn open(path: &Path, assets: Assets, clock: Clock) -> Result<App> {
-        let backup_dir = path.parent().unwrap_or(Path::new(".")).join("backups");
-        let (register, migration_backup) = Register::open(path, &backup_dir, &clock.file_stamp())?;
+        let dir = backups::dir_of(path);
+        let stamp = clock.file_stamp();
+        let (register, migration_backup) = Register::open(path, || {
+            dir.join(backups::new_name(&dir, &stem_of(path), &stamp, BackupReason::Migration))
+        })?;
         let actor = register.unit()?.map(|u| u.user_name).unwrap_or_default();
-        Ok(App { register, clock, assets, actor, migration_backup, fonts: Default::default() })
+        let app = App { register, clock, assets, actor, migration_backup, fonts: Default::default() };
+        if let Some(copy) = &app.migration_backup {
+            // The copy was made by SQLite from the file as it was; its record makes it a backup like any other.
+            let facts = crate::register::verify_copy(copy)?;
+            app.record_copy(copy, BackupReason::Migration, facts)?;
+        }
+        Ok(app)
+    }
+
+    // ---- Backups and restore ----
+
+    /// The folder of this register's automatic copies.
+    pub fn backup_dir(&self) -> PathBuf {
+        backups::dir_of(self.register.path())
+    }
+
+    /// Makes a verified copy of the register in its backups folder, then applies the rotation. A copy that fails
+    /// its check (integrity, schema, the same row counts as the register, readable back) is deleted and the error
+    /// returned: only verified copies count.
+    pub fn backup_now(&self, reason: BackupReason) -> Result<BackupInfo> {
+        let dir = self.backup_dir();
+        let info = self.copy_into(&dir, &stem_of(self.register.path()), reason)?;
+        backups::prune(&dir, self.clock.local_now())?;
+        Ok(info)
+    }
+
+    /// Makes a copy only when something changed since the newest one (the 15-minute and at-exit copies).
+    pub fn backup_if_changed(&self, reason: BackupReason) -> Result<Option<BackupInfo>> {
+        let last = self.register.last_change()?;
+        let newest = backups::list(&self.backup_dir())?.into_iter().next();
+        if newest.is_some_and(|b| b.facts.last_change == last) {
+            return Ok(None);
+        }
+        self.backup_now(reason).map(Some)
+    }
+
+    /// The copies of this register, newest first.
+    pub fn backups(&self) -> Result<Vec<BackupInfo>> {
+        backups::list(&self.backup_dir())
+    }
+
+    /// Checks a copy again: its checksum against its record, then SQLite's integrity check and the row counts.
+    pub fn verify_backup(path: &Path) -> Result<BackupInfo> {
+        let info = backups::read_record(path).ok_or_else(|| Error::BackupInvalid {
+            path: path.to_path_buf(),
+            reason: "no record beside the copy".into(),
+        })?;
+        let invalid = |reason: String| Error::BackupInvalid { path: path.to_path_buf(), reason };
+        let sha = backups::sha256_of(path)?;
+        if sha != info.sha256 {
+            return Err(invalid(format!("checksum {sha} differs from the recorded {}", info.sha256)));
+        }
+        let facts = crate::register::verify_copy(path).map_err(|e| invalid(e.to_string()))?;
+        if facts != info.facts {
+            return Err(invalid("row counts differ from the record".into()));
+        }
+        Ok(info)
+    }
+
+    /// "Sao lưu ra USB": a verified copy with the evidence files, in a new folder named with the unit and the date
+    /// inside `dir`. Returns the copy's record (its path is inside that folder).
+    pub fn backup_to(&self, dir: &Path) -> Result<BackupInfo> {
+        let unit = self.register.unit()?.map(|u| u.name).unwrap_or_default();
+        let stamp = self.clock.local_now().format("%Y-%m-%d %H%M").to_string();
+        let mut folder = dir.join(backups::external_folder_name(&unit, &stamp));
+        let mut n = 2;
+        while folder.exists() {
+            folder = dir.join(format!("{} ({n})", backups::external_folder_name(&unit, &stamp)));
+            n += 1;
+        }
+        std::fs::create_dir_all(&folder).map_err(|e| Error::io(&folder, e))?;
+        let info = self.copy_into(&folder, "register", BackupReason::External);
+        let info = match info {
+            Ok(info) => info,
+            Err(e) => {
+                let _ = std::fs::remove_dir_all(&folder);
+                return Err(e);
+            }
+        };
+        let evidence = self.register.path().parent().unwrap_or(Path::new(".")).join("evidence");
+        backups::copy_missing_files(&evidence, &folder.join("evidence"))?;
+        Ok(info)
+    }
+
+    /// What restoring `path` would do: the copy's record (when it has one) and facts, the register's facts now,
+    /// and the tables whose row counts differ. A copy made by a newer program is refused here already.
+    pub fn restore_preview(&self, path: &Path) -> Result<RestorePreview> {
+        let record = backups::read_record(path);
+        let copy = match crate::register::verify_copy(path) {
+            Ok(facts) => facts,
+            Err(Error::SchemaTooNew { found, supported }) => {
+                return Err(Error::CopyTooNew {
+                    program: record.map(|r| r.program_version).unwrap_or_else(|| format!("schema {found}")),
+                    supported,
+                });
+            }
+            Err(e) => return Err(e),
+        };
+        let current = self.register.facts()?;
+        let tables: BTreeSet<&String> = copy.counts.keys().chain(current.counts.keys()).collect();
+        let differences = tables
+            .into_iter()
+            .filter_map(|t| {
+                let (now, then) =
+                    (current.counts.get(t).copied().unwrap_or(0), copy.counts.get(t).copied().unwrap_or(0));
+                (now != then).then(|| CountChange { table: t.clone(), current: now, copy: then })
+            })
+            .collect();
+        Ok(RestorePreview { path: path.to_path_buf(), record, copy, current, differences })
+    }
+
+    /// Replaces the register with the copy at `path`, after saving the register as it is now as a backup: restoring
+    /// that backup undoes the restore. The copy is checked first; a damaged copy or one made by a newer program is
+    /// refused and nothing changes.
+    pub fn restore(&mut self, path: &Path) -> Result<RestoreReport> {
+        let preview = self.restore_preview(path)?;
+        let undo = self.backup_now(BackupReason::Restore)?;
+        self.register.restore_from(path)?;
+        self.actor = self.register.unit()?.map(|u| u.user_name).unwrap_or_default();
+        let stamp = self.stamp();
+        let copy = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        self.register.log_restore(&stamp, &copy)?;
+        Ok(RestoreReport { undo, restored: preview.copy })
+    }
+
+    /// The verified copies a damaged or unreadable register at `register` could be restored from, newest first.
+    pub fn recovery_candidates(register: &Path) -> Vec<BackupInfo> {
+        backups::list(&backups::dir_of(register))
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|b| App::verify_backup(&b.path).is_ok())
+            .collect()
+    }
+
+    /// Puts a verified copy in place of a register that cannot be opened: the unusable file (and its journal files)
+    /// is moved, untouched, into `damaged/` beside it, the copy is copied in, and the register opened.
+    pub fn recover(register: &Path, copy: &Path, assets: Assets, clock: Clock) -> Result<App> {
+        App::verify_backup(copy)?;
+        let parent = register.parent().unwrap_or(Path::new("."));
+        let aside = parent.join("damaged");
+        std::fs::create_dir_all(&aside).map_err(|e| Error::io(&aside, e))?;
+        let name = format!("{}-{}.cchc", stem_of(register), clock.file_stamp());
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let from = PathBuf::from(format!("{}{suffix}", register.display()));
+            if from.exists() {
+                let to = aside.join(format!("{name}{suffix}"));
+                std::fs::rename(&from, &to).map_err(|e| Error::io(&to, e))?;
+            }
+        }
+        let tmp = register.with_extension("cchc.partial");
+        std::fs::copy(copy, &tmp).map_err(|e| Error::io(&tmp, e))?;
+        std::fs::rename(&tmp, register).map_err(|e| Error::io(register, e))?;
+        App::open(register, assets, clock)
+    }
+
+    /// Copies the register into `dir` as `<stem>-<stamp>-<reason>.cchc`, verifies the copy against the register,
+    /// and writes its record. On any failure the partial copy is removed.
+    fn copy_into(&self, dir: &Path, stem: &str, reason: BackupReason) -> Result<BackupInfo> {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let name = backups::new_name(dir, stem, &self.clock.file_stamp(), reason);
+        let target = dir.join(&name);
+        let partial = dir.join(format!("{name}.partial"));
+        let result = (|| {
+            self.register.copy_to(&partial)?;
+            let facts = crate::register::verify_copy(&partial)
+                .map_err(|e| Error::BackupInvalid { path: target.clone(), reason: e.to_string() })?;
+            if facts != self.register.facts()? {
+                return Err(Error::BackupInvalid { path: target.clone(), reason: "row counts differ".into() });
+            }
+            std::fs::rename(&partial, &target).map_err(|e| Error::io(&target, e))?;
+            self.record_copy(&target, reason, facts)
+        })();
+        if result.is_err() {
+            let _ = backups::remove_copy(&target);
+            let _ = std::fs::remove_file(&partial);
+        }
+        result
+    }
+
+    fn record_copy(&self, copy: &Path, reason: BackupReason, facts: crate::register::CopyFacts) -> Result<BackupInfo> {
+        let info = BackupInfo {
+            file: copy.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default(),
+            path: copy.to_path_buf(),
+            created: self.clock.local_now(),
+            reason,
+            size: std::fs::metadata(copy).map_err(|e| Error::io(copy, e))?.len(),
+            sha256: backups::sha256_of(copy)?,
+            program_version: backups::PROGRAM_VERSION.to_string(),
+            unit: self.register.unit()?.map(|u| u.name).unwrap_or_default(),
+            facts,
+        };
+        backups::write_record(&info)?;
+        Ok(info)
     }
 
     /// Makes a separate demo register `demo.cchc` in `dir`: a realistic ward with its procedures and two years of
@@ -110,7 +344,8 @@ impl App {
         let today = clock.today();
         let stats = demo::stats(&procedures, today.year() - 2..=today.year(), today, 2026);
         let path = dir.join("demo.cchc");
-        let app = App::create_with_data(&path, demo::unit(), &procedures, &stats, assets, clock, progress)?;
+        let mut app = App::create_with_data(&path, demo::unit(), &procedures, &stats, assets, clock, progress)?;
+        app.add_demo_registers(demo::registers(today))?;
         let periods: BTreeSet<PeriodKey> = stats.iter().map(|r| r.period).collect();
         let summary = DemoSummary {
             path,
@@ -120,6 +355,42 @@ impl App {
             periods: periods.into_iter().collect(),
         };
         Ok((app, summary))
+    }
+
+    /// Enters the demo ward's staffing, plans and ISO records through the same checks as an official's edits.
+    fn add_demo_registers(&mut self, data: demo::DemoRegisters) -> Result<()> {
+        for quota in data.quotas {
+            self.set_quota(quota)?;
+        }
+        for person in data.people {
+            self.add_person(person)?;
+        }
+        for plan in data.plans {
+            self.add_plan(plan)?;
+        }
+        for task in data.tasks {
+            self.add_task(task)?;
+        }
+        self.set_iso_version(IsoVersion::V2015)?;
+        let procedures = self.iso_scope_codes()?;
+        self.add_iso_announcement(AnnouncementInput {
+            number: "36/QĐ-UBND".to_string(),
+            date: data.iso_announced,
+            kind: AnnouncementKind::Announce,
+            version: IsoVersion::V2015,
+            procedures,
+        })?;
+        if let Some(audit) = data.audit {
+            self.add_iso_audit(audit)?;
+        }
+        if let Some(review) = data.review {
+            self.add_iso_review(review)?;
+        }
+        for change in data.legal_changes {
+            let change = self.add_iso_legal_change(change)?;
+            self.complete_iso_legal_change(change.id, change.effective + Duration::days(45))?;
+        }
+        Ok(())
     }
 
     /// Creates a register already holding procedures and statistics (demo and benchmark registers), written in
@@ -504,6 +775,10 @@ impl App {
             return Err(Error::Invalid(findings));
         }
         let total = rows.len();
+        if !dry_run && !has_errors && total > 0 {
+            // The register as it was before the import is kept as a verified copy (unless the newest one holds it).
+            self.backup_if_changed(BackupReason::Import)?;
+        }
         let counts = if has_errors {
             UpsertCounts::default()
         } else {
@@ -1151,8 +1426,17 @@ impl App {
         if self.iso_in_use()? {
             items.extend(self.iso_deadlines(today)?);
         }
+        items.extend(self.assessment_deadlines(today)?);
         items.sort_by(|a, b| (a.due, a.kind, &a.what).cmp(&(b.due, b.kind, &b.what)));
         Ok(items)
+    }
+
+    /// The checks of every register besides procedures and statistics (staffing, plans, ISO), all at once: what
+    /// `check` adds when it looks at the whole register, and what the dashboard lists beside a period's problems.
+    pub fn check_registers(&self) -> Result<Vec<Finding>> {
+        let mut findings = self.check_staffing_and_plans()?;
+        findings.extend(self.check_iso()?);
+        Ok(findings)
     }
 
     /// Checks staffing and plans, every problem at once: a category with people but no quota, present above quota

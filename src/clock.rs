@@ -1,6 +1,6 @@
 //! The only reader of the system clock: everything else is handed a `Clock`, so tests and PDFs are reproducible.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone, Timelike, Utc};
 use std::time::Instant;
 
 /// Vietnam keeps one time zone (UTC+7, no daylight saving); dates printed on reports are local dates.
@@ -35,6 +35,12 @@ impl Clock {
     /// The current local date in Vietnam.
     pub fn today(&self) -> NaiveDate {
         self.now().with_timezone(&vietnam_offset()).date_naive()
+    }
+
+    /// The current local date and time in Vietnam (to the second).
+    pub fn local_now(&self) -> chrono::NaiveDateTime {
+        let local = self.now().with_timezone(&vietnam_offset()).naive_local();
+        local.with_nanosecond(0).unwrap_or(local)
     }
 
     /// The current instant as an RFC 3339 string in local time, as stored in the change log.

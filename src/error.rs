@@ -27,6 +27,11 @@ pub enum ErrorCode {
     Storage,
     MissingGlyphs,
     ReportIssued,
+    WrongStage,
+    /// The disk refused a write (full, or the file may not grow); nothing was half-written.
+    DiskFull,
+    /// A backup copy failed its check (integrity, schema, counts, checksum) and does not count.
+    BackupInvalid,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -63,6 +68,15 @@ pub enum Error {
     MissingGlyphs(String),
     #[error("report {0} is issued; its text can no longer change")]
     ReportIssued(String),
+    /// The assessment of `year` is at a stage where this change is not allowed (a locked stage is read-only).
+    #[error("the {year} assessment is at stage {stage}; {action} is not allowed there")]
+    WrongStage { year: i32, stage: &'static str, action: &'static str },
+    #[error("the copy was made by program {program}, whose register is newer than this program supports ({supported})")]
+    CopyTooNew { program: String, supported: i64 },
+    #[error("the disk refused a write (full, or the file may not grow): {0}")]
+    DiskFull(String),
+    #[error("backup {path} failed its check: {reason}")]
+    BackupInvalid { path: PathBuf, reason: String },
 }
 
 impl Error {
@@ -84,6 +98,10 @@ impl Error {
             Error::Storage(_) => ErrorCode::Storage,
             Error::MissingGlyphs(_) => ErrorCode::MissingGlyphs,
             Error::ReportIssued(_) => ErrorCode::ReportIssued,
+            Error::WrongStage { .. } => ErrorCode::WrongStage,
+            Error::DiskFull(_) => ErrorCode::DiskFull,
+            Error::CopyTooNew { .. } => ErrorCode::SchemaTooNew,
+            Error::BackupInvalid { .. } => ErrorCode::BackupInvalid,
         }
     }
 
@@ -95,8 +113,13 @@ impl Error {
         }
     }
 
+    /// A file-system error on `path`; a full disk or a file that may not grow is `DiskFull`.
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Error {
-        Error::Io { path: path.into(), source }
+        let path = path.into();
+        if matches!(source.kind(), std::io::ErrorKind::StorageFull | std::io::ErrorKind::FileTooLarge) {
+            return Error::DiskFull(format!("{}: {source}", path.display()));
+        }
+        Error::Io { path, source }
     }
 }
 

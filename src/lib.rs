@@ -1,9 +1,11 @@
 //! `cchc`: the offline register of a commune's administrative reform (cải cách hành chính) and its reports.
 //!
 //! Crate map (see ARCHITECTURE.md for the whole picture):
-//! - [`api`]: `App`, the one surface the command line, the desktop shell and the tests call.
+//! - [`api`]: `App`, the one surface the command line, the desktop shell and the tests call (`api/assessment.rs`:
+//!   criteria sets and the self-assessment).
 //! - [`register`]: the SQLite register; the only module that imports rusqlite.
-//! - [`model`]: domain types and pure checks, no I/O (procedures, statistics, staffing, plans, ISO 9001, deadlines).
+//! - [`model`]: domain types and pure checks, no I/O (procedures, statistics, staffing, plans, ISO 9001, deadlines,
+//!   criteria sets and the scoring of the self-assessment).
 //! - [`sheet`] / [`transfer`]: Excel and CSV files, and the Vietnamese columns of each table.
 //! - [`report`]: the official reports drafted from the register (periodic CCHC report, Biểu 06).
 //! - [`layout`]: a report → pages of positioned text and rules in millimetres, with the fonts' metrics; pure.
@@ -11,12 +13,14 @@
 //! - [`demo`]: the demo ward and generated data for benchmarks.
 //! - [`text`]: NFC, search folding, the Vietnamese sort key.
 //! - [`clock`]: the only reader of the system clock.
+//! - [`backups`]: names, records and rotation of the register's verified copies (the SQLite side is in `register`).
 //!
 //! Invariants (enforced by `tests/it/tidy.rs`): rusqlite only in `register`; no Tauri in the core; the clock read only
 //! in `clock`; printpdf only in `pdf`; every source file opens with a `//!` line; migrations numbered without gaps.
 
 pub mod api;
 pub mod assets;
+pub mod backups;
 pub mod clock;
 pub mod demo;
 pub mod error;

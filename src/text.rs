@@ -39,6 +39,23 @@ pub fn matches(haystack_folded: &str, query: &str) -> bool {
     fold(query).split(' ').filter(|w| !w.is_empty()).all(|word| haystack_folded.contains(word))
 }
 
+/// An integer the Vietnamese way, with a dot between thousands: 2051 → "2.051", -1234567 → "-1.234.567".
+/// (The command line and the window print numbers the same way.)
+pub fn group_int(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
 const ALPHABET: &str = "aăâbcdđeêghiklmnoôơpqrstuưvxy";
 
 /// The Vietnamese sort key of a string: compare keys bytewise to sort in Vietnamese alphabetical order.

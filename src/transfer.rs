@@ -1,5 +1,5 @@
-//! The Vietnamese columns of the procedure list, Biểu 06, quotas, people and plan tasks: tables (from `sheet`) to
-//! records and back.
+//! The Vietnamese columns of the procedure list, Biểu 06, quotas, people, plan tasks and criteria sets: tables (from
+//! `sheet`) to records and back.
 //!
 //! Parsing never stops at the first problem: every cell's problem becomes a `Finding` placed at its sheet, row
 //! (as the spreadsheet shows it) and column (the standard header below, also when the file uses an alias), and a
@@ -28,13 +28,15 @@
 //!   Việt Nam Đồng, possibly after nghìn/triệu) is above 0 and below 1.000 đồng.
 
 use crate::model::{
-    CaseFigures, Decision, Finding, FindingCode, OnlineLevel, PeriodKey, PeriodKind, PersonInput, Place, ProcedureCode,
-    ProcedureInput, ProcedureStatus, ProcessingTime, Quota, StatsRow, TaskInput, TaskStatus, TimeUnit,
+    CRITERIA_FORMAT, CaseFigures, ClassBand, CountBand, CriteriaSet, DayOfYear, Decision, Finding, FindingCode, Node,
+    Normalisation, OnlineLevel, Part, Percent, PercentBand, PeriodKey, PeriodKind, PersonInput, Place, Points,
+    ProcedureCode, ProcedureInput, ProcedureStatus, ProcessingTime, Quota, Rule, SetDecision, StatsRow, TaskInput,
+    TaskStatus, TimeUnit,
 };
 use crate::sheet::{Cell, Row, Table};
 use crate::text;
 use chrono::{Datelike, NaiveDate};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Records read from a table with their row numbers, and every problem found.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -1234,6 +1236,444 @@ pub fn task_template() -> Table {
 
 fn choice_name<'a>(code: &'a str, choices: &'a [(String, String)]) -> &'a str {
     choices.iter().find(|(c, _)| c == code).map_or(code, |(_, name)| name.as_str())
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Criteria sets from a sheet (one row per node)
+
+/// The sheet name of a criteria set.
+pub const CRITERIA_SHEET: &str = "Bộ chỉ số";
+
+const C_CODE: usize = 0;
+const C_TEXT: usize = 1;
+const C_MAX: usize = 2;
+const C_PART: usize = 3;
+const C_RULE: usize = 4;
+const C_BANDS: usize = 5;
+const C_METRIC: usize = 6;
+const C_EVIDENCE: usize = 7;
+const C_GUIDANCE: usize = 8;
+const CRITERIA_COLUMNS: [ColumnSpec; 9] = [
+    col("Mã", &["Mã tiêu chí", "Ký hiệu"], true),
+    col("Nội dung", &["Tiêu chí", "Nội dung tiêu chí", "Tên"], true),
+    col("Điểm tối đa", &["Điểm chuẩn", "Thang điểm", "Điểm"], true),
+    col("Phần", &["Nhóm điểm"], false),
+    col("Cách chấm", &["Quy tắc chấm", "Phương pháp chấm", "Loại"], false),
+    col("Mức điểm", &["Thang mức", "Ngưỡng", "Mức"], false),
+    col("Chỉ số từ sổ", &["Chỉ số", "Số liệu từ sổ"], false),
+    col("Tài liệu kiểm chứng", &["Kiểm chứng", "Minh chứng"], false),
+    col("Hướng dẫn", &["Hướng dẫn chấm", "Ghi chú"], false),
+];
+
+/// The header settings a criteria sheet gives in rows whose code starts with "@": (key, Vietnamese name).
+const CRITERIA_SETTINGS: [(&str, &str); 17] = [
+    ("urn", "mã bộ chỉ số"),
+    ("version", "phiên bản"),
+    ("name", "tên bộ chỉ số"),
+    ("province", "tỉnh"),
+    ("decision_number", "số quyết định"),
+    ("decision_date", "ngày quyết định"),
+    ("years", "năm áp dụng"),
+    ("scope", "đối tượng"),
+    ("note", "ghi chú"),
+    ("scale", "thang điểm"),
+    ("appraised_share", "điểm thẩm định"),
+    ("survey_share", "điểm điều tra"),
+    ("bonus_cap", "điểm thưởng tối đa"),
+    ("penalty_cap", "điểm trừ tối đa"),
+    ("normalisation", "cách tính"),
+    ("bands", "xếp loại"),
+    ("deadline", "hạn tự đánh giá"),
+];
+
+/// A criteria set read from a sheet: the set (when its rows could be read at all), the row of each node's code,
+/// and every problem of the cells.
+#[derive(Debug, Clone)]
+pub struct ParsedCriteria {
+    pub set: Option<CriteriaSet>,
+    pub rows: BTreeMap<String, usize>,
+    pub findings: Vec<Finding>,
+}
+
+/// Reads a criteria set from a table with one row per node (see docs/criteria-format.md): settings rows "@key"
+/// with their value in "Nội dung", then nodes whose parent is their code without its last ".n" segment. Every
+/// cell's problem is reported at once; the set's own rules are checked afterwards by `CriteriaSet::validate`.
+pub fn parse_criteria(table: &Table) -> ParsedCriteria {
+    let mut findings = Vec::new();
+    let layout = Layout::new(table, &CRITERIA_COLUMNS, &mut findings);
+    let mut rows = BTreeMap::new();
+    if !layout.is_complete() {
+        return ParsedCriteria { set: None, rows, findings };
+    }
+    let mut set = CriteriaSet {
+        format: CRITERIA_FORMAT,
+        urn: String::new(),
+        version: 0,
+        name: String::new(),
+        province: String::new(),
+        decision: SetDecision::default(),
+        years: Vec::new(),
+        scope: Vec::new(),
+        note: String::new(),
+        scale: Points::ZERO,
+        appraised_share: Points::ZERO,
+        survey_share: Points::ZERO,
+        bonus_cap: Points::ZERO,
+        penalty_cap: Points::ZERO,
+        normalisation: Normalisation::Raw,
+        bands: Vec::new(),
+        self_assessment_deadline: None,
+        areas: Vec::new(),
+    };
+    // Nodes in file order with their parent's code; the tree is assembled at the end.
+    let mut nodes: Vec<(Option<String>, Node, usize)> = Vec::new();
+    for row in &table.rows {
+        if row.is_empty() {
+            continue;
+        }
+        let mut found = RowFindings::new(&layout, row.number);
+        let cell = |column: usize| layout.cell(row, column);
+        let code = code_text(cell(C_CODE));
+        if let Some(key) = code.strip_prefix('@') {
+            criteria_setting(&mut set, key.trim(), cell(C_TEXT), &mut found);
+            findings.append(&mut found.findings);
+            continue;
+        }
+        if code.is_empty() {
+            found.push(FindingCode::RequiredMissing, C_CODE, &[]);
+        }
+        let max = match cell(C_MAX).map(points_of) {
+            Some(Some(p)) => p,
+            _ => {
+                found.push(FindingCode::BadNumber, C_MAX, &[("value", text_of(cell(C_MAX)))]);
+                Points::ZERO
+            }
+        };
+        let part = match text::fold(&text_of(cell(C_PART))).as_str() {
+            "" => None,
+            "tham dinh" | "diem tham dinh" | "appraised" => Some(Part::Appraised),
+            "dieu tra" | "dieu tra xa hoi hoc" | "survey" => Some(Part::Survey),
+            "thuong tru" | "thuong, tru" | "diem thuong, diem tru" | "diem thuong diem tru" | "bonus_penalty" => {
+                Some(Part::BonusPenalty)
+            }
+            _ => {
+                let value = text_of(cell(C_PART));
+                found.push(
+                    FindingCode::BadChoice,
+                    C_PART,
+                    &[("value", value), ("allowed", "thẩm định; điều tra; thưởng, trừ".into())],
+                );
+                None
+            }
+        };
+        let rule = criteria_rule(cell(C_RULE), cell(C_BANDS), &mut found);
+        let metric = Some(text::clean(&text_of(cell(C_METRIC)))).filter(|m| !m.is_empty());
+        let evidence: Vec<String> =
+            text_of(cell(C_EVIDENCE)).split([';', '\n']).map(text::clean).filter(|e| !e.is_empty()).collect();
+        let node = Node {
+            code: code.clone(),
+            text: text::clean(&text_of(cell(C_TEXT))),
+            max,
+            part,
+            rule,
+            evidence,
+            metric,
+            guidance: text::clean_multiline(&text_of(cell(C_GUIDANCE))),
+            children: Vec::new(),
+        };
+        let parent = code.rsplit_once('.').map(|(p, _)| p.to_string());
+        if !code.is_empty() {
+            rows.entry(code).or_insert(row.number);
+        }
+        findings.append(&mut found.findings);
+        nodes.push((parent, node, row.number));
+    }
+    // Assemble children before parents: deepest codes first.
+    let mut pending: Vec<(Option<String>, Node, usize)> = nodes;
+    pending.sort_by_key(|(_, n, _)| std::cmp::Reverse(n.code.matches('.').count()));
+    let mut by_code: BTreeMap<String, Node> = BTreeMap::new();
+    let order: Vec<String> =
+        table.rows.iter().filter_map(|r| layout.cell(r, C_CODE).map(|c| code_text(Some(c)))).collect();
+    let position = |code: &str| order.iter().position(|c| c == code).unwrap_or(usize::MAX);
+    let mut children_of: BTreeMap<String, Vec<Node>> = BTreeMap::new();
+    for (parent, mut node, row) in pending {
+        if let Some(mut children) = children_of.remove(&node.code) {
+            children.sort_by_key(|c| position(&c.code));
+            node.children = children;
+        }
+        match parent {
+            Some(parent) if rows.contains_key(&parent) => children_of.entry(parent).or_default().push(node),
+            Some(parent) => findings.push(
+                Finding::new(
+                    FindingCode::UnknownCriterion,
+                    Place::cell(&table.sheet, row, CRITERIA_COLUMNS[C_CODE].header),
+                )
+                .with("value", parent),
+            ),
+            None => {
+                by_code.insert(node.code.clone(), node);
+            }
+        }
+    }
+    let mut areas: Vec<Node> = by_code.into_values().collect();
+    areas.sort_by_key(|a| position(&a.code));
+    set.areas = areas;
+    ParsedCriteria { set: Some(set), rows, findings }
+}
+
+/// Points in a cell: a number or text "1,5" / "1.5".
+fn points_of(cell: &Cell) -> Option<Points> {
+    match cell {
+        Cell::Number(n) => Points::from_f64(*n),
+        Cell::Text(t) => Points::parse(t),
+        _ => None,
+    }
+}
+
+fn criteria_setting(set: &mut CriteriaSet, key: &str, cell: Option<&Cell>, found: &mut RowFindings) {
+    let folded = text::fold(key);
+    let Some((key, _)) = CRITERIA_SETTINGS.iter().find(|(k, vn)| *k == key || text::fold(vn) == folded) else {
+        let allowed: Vec<&str> = CRITERIA_SETTINGS.iter().map(|(k, _)| *k).collect();
+        found.push(FindingCode::BadChoice, C_CODE, &[("value", format!("@{key}")), ("allowed", allowed.join(", "))]);
+        return;
+    };
+    let value = text_of(cell);
+    let mut bad = |found: &mut RowFindings| found.push(FindingCode::BadNumber, C_TEXT, &[("value", value.clone())]);
+    let points = |found: &mut RowFindings, bad: &mut dyn FnMut(&mut RowFindings)| {
+        cell.and_then(points_of).unwrap_or_else(|| {
+            bad(found);
+            Points::ZERO
+        })
+    };
+    match *key {
+        "urn" => set.urn = text::clean(&value),
+        "name" => set.name = text::clean(&value),
+        "province" => set.province = text::clean(&value),
+        "decision_number" => set.decision.number = text::clean(&value),
+        "note" => set.note = text::clean(&value),
+        "version" => match cell.map(count) {
+            Some(Some(v)) => set.version = v,
+            _ => bad(found),
+        },
+        "decision_date" => set.decision.date = date_cell(cell, C_TEXT, found),
+        "years" => {
+            for part in value.split([',', ';', ' ']).filter(|p| !p.is_empty()) {
+                match part.parse::<i32>() {
+                    Ok(y) if (2000..=2100).contains(&y) => set.years.push(y),
+                    _ => found.push(FindingCode::BadNumber, C_TEXT, &[("value", part.to_string())]),
+                }
+            }
+        }
+        "scope" => set.scope = value.split([',', ';']).map(text::clean).filter(|s| !s.is_empty()).collect(),
+        "scale" => set.scale = points(found, &mut bad),
+        "appraised_share" => set.appraised_share = points(found, &mut bad),
+        "survey_share" => set.survey_share = points(found, &mut bad),
+        "bonus_cap" => set.bonus_cap = points(found, &mut bad),
+        "penalty_cap" => set.penalty_cap = points(found, &mut bad),
+        "normalisation" => match text::fold(&value).as_str() {
+            "raw" | "tho" | "diem tho" => set.normalisation = Normalisation::Raw,
+            "applicable" | "theo diem co nhiem vu" | "ty le tren diem co nhiem vu" => {
+                set.normalisation = Normalisation::Applicable
+            }
+            _ => found.push(
+                FindingCode::BadChoice,
+                C_TEXT,
+                &[("value", value.clone()), ("allowed", "thô; theo điểm có nhiệm vụ".into())],
+            ),
+        },
+        "bands" => {
+            // "Tốt: 90; Khá: 70; Trung bình: 50; Kém: 0"
+            for part in value.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+                let parsed = part.rsplit_once([':', '≥']).and_then(|(label, min)| {
+                    Percent::parse(min.trim().trim_end_matches('%').trim())
+                        .map(|min| ClassBand { label: text::clean(label.trim_end_matches(['≥', ':'])), min })
+                });
+                match parsed {
+                    Some(band) => set.bands.push(band),
+                    None => found.push(FindingCode::BadNumber, C_TEXT, &[("value", part.to_string())]),
+                }
+            }
+        }
+        _ => {
+            // "deadline": "05/10", or a date Excel made of it ("05/10/2026"): the day and the month.
+            let mut parts = value.split(['/', '-', '.']).map(str::trim);
+            let day = match (parts.next().and_then(|d| d.parse().ok()), parts.next().and_then(|m| m.parse().ok())) {
+                (Some(day), Some(month)) => Some(DayOfYear { day, month }),
+                _ => None,
+            };
+            match day {
+                Some(day) if day.in_year(2001).is_some() => set.self_assessment_deadline = Some(day),
+                _ => found.push(FindingCode::BadDate, C_TEXT, &[("value", value.clone())]),
+            }
+        }
+    }
+}
+
+/// The rule of a row from its "Cách chấm" and "Mức điểm" cells; `None` for a parent row (no rule given).
+fn criteria_rule(rule: Option<&Cell>, bands: Option<&Cell>, found: &mut RowFindings) -> Option<Rule> {
+    let name = text_of(rule);
+    if name.is_empty() {
+        return None;
+    }
+    let bands_text = text_of(bands);
+    // "100: 3; 80: 1,5" or "≥ 100 % → 3; ≥ 80 % → 1,5".
+    let pairs = || -> Option<Vec<(String, Points)>> {
+        bands_text
+            .split(';')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|part| {
+                let (min, points) = part.split_once(['→', ':', '='])?;
+                let min = min.replace(['≥', '%', '>'], "").trim().to_string();
+                let points = points.replace("điểm", "");
+                Some((min, Points::parse(points.trim())?))
+            })
+            .collect()
+    };
+    let bad_bands =
+        |found: &mut RowFindings| found.push(FindingCode::BadNumber, C_BANDS, &[("value", bands_text.clone())]);
+    match text::fold(&name).as_str() {
+        "boolean" | "dat/khong dat" | "dat, khong dat" | "co/khong" | "co, khong" => Some(Rule::Boolean),
+        "banded_percentage" | "ty le" | "theo ty le" | "ty le (%)" => {
+            let bands = pairs().and_then(|pairs| {
+                pairs
+                    .into_iter()
+                    .map(|(min, points)| Some(PercentBand { min: Percent::parse(&min)?, points }))
+                    .collect()
+            });
+            match bands {
+                Some(bands) => Some(Rule::BandedPercentage { bands }),
+                None => {
+                    bad_bands(found);
+                    Some(Rule::BandedPercentage { bands: Vec::new() })
+                }
+            }
+        }
+        "count_threshold" | "so luong" | "theo so luong" => {
+            let bands = pairs().and_then(|pairs| {
+                pairs.into_iter().map(|(min, points)| Some(CountBand { min: min.parse().ok()?, points })).collect()
+            });
+            match bands {
+                Some(bands) => Some(Rule::CountThreshold { bands }),
+                None => {
+                    bad_bands(found);
+                    Some(Rule::CountThreshold { bands: Vec::new() })
+                }
+            }
+        }
+        "manual" | "cham tay" | "theo muc do" | "cham theo muc do" => {
+            let step = if bands_text.is_empty() { Some(Points(25)) } else { Points::parse(&bands_text) };
+            match step {
+                Some(step) => Some(Rule::Manual { step }),
+                None => {
+                    bad_bands(found);
+                    Some(Rule::Manual { step: Points(25) })
+                }
+            }
+        }
+        "survey_only" | "dieu tra" | "dieu tra xa hoi hoc" => Some(Rule::SurveyOnly),
+        "bonus" | "diem thuong" | "thuong" => Some(Rule::Bonus),
+        "penalty" | "diem tru" | "tru" => Some(Rule::Penalty),
+        _ => {
+            found.push(
+                FindingCode::BadChoice,
+                C_RULE,
+                &[
+                    ("value", name.clone()),
+                    (
+                        "allowed",
+                        "đạt/không đạt; tỷ lệ; số lượng; chấm theo mức độ; điều tra; điểm thưởng; điểm trừ".into(),
+                    ),
+                ],
+            );
+            None
+        }
+    }
+}
+
+/// An empty criteria sheet with the Vietnamese headers.
+pub fn criteria_template() -> Table {
+    Table::new(CRITERIA_SHEET, &CRITERIA_COLUMNS.map(|c| c.header))
+}
+
+/// A criteria set as a sheet in the columns `parse_criteria` reads (it reads back an equal set): settings rows,
+/// then one row per node in tree order. A province can start from the sample set and edit it in Excel.
+pub fn criteria_table(set: &CriteriaSet) -> Table {
+    let mut table = criteria_template();
+    let setting = |key: &str, value: Cell| vec![Cell::text(&format!("@{key}")), value];
+    let number = |p: Points| Cell::Number(p.as_f64());
+    let list = |items: &[String]| Cell::text(&items.join(", "));
+    let years: Vec<String> = set.years.iter().map(|y| y.to_string()).collect();
+    let bands: Vec<String> = set.bands.iter().map(|b| format!("{}: {}", b.label, b.min.vn())).collect();
+    let normalisation = match set.normalisation {
+        Normalisation::Raw => "thô",
+        Normalisation::Applicable => "theo điểm có nhiệm vụ",
+    };
+    let mut rows = vec![
+        setting("urn", Cell::text(&set.urn)),
+        setting("version", Cell::Number(set.version as f64)),
+        setting("name", Cell::text(&set.name)),
+        setting("province", Cell::text(&set.province)),
+        setting("decision_number", Cell::text(&set.decision.number)),
+        setting("decision_date", set.decision.date.map_or(Cell::Empty, Cell::Date)),
+        setting("years", list(&years)),
+        setting("scope", list(&set.scope)),
+        setting("note", Cell::text(&set.note)),
+        setting("scale", number(set.scale)),
+        setting("appraised_share", number(set.appraised_share)),
+        setting("survey_share", number(set.survey_share)),
+        setting("bonus_cap", number(set.bonus_cap)),
+        setting("penalty_cap", number(set.penalty_cap)),
+        setting("normalisation", Cell::text(normalisation)),
+        setting("bands", Cell::text(&bands.join("; "))),
+    ];
+    if let Some(day) = set.self_assessment_deadline {
+        rows.push(setting("deadline", Cell::text(&format!("{:02}/{:02}", day.day, day.month))));
+    }
+    for row in rows {
+        table.push(row);
+    }
+    fn node_rows(node: &Node, table: &mut Table) {
+        let part = node.part.map_or("", |p| match p {
+            Part::Appraised => "thẩm định",
+            Part::Survey => "điều tra",
+            Part::BonusPenalty => "thưởng, trừ",
+        });
+        let (rule, bands) = match &node.rule {
+            None => ("", String::new()),
+            Some(Rule::Boolean) => ("đạt/không đạt", String::new()),
+            Some(Rule::BandedPercentage { bands }) => (
+                "tỷ lệ",
+                bands.iter().map(|b| format!("{}: {}", b.min.vn(), b.points.vn())).collect::<Vec<_>>().join("; "),
+            ),
+            Some(Rule::CountThreshold { bands }) => (
+                "số lượng",
+                bands.iter().map(|b| format!("{}: {}", b.min, b.points.vn())).collect::<Vec<_>>().join("; "),
+            ),
+            Some(Rule::Manual { step }) => ("chấm theo mức độ", step.vn()),
+            Some(Rule::SurveyOnly) => ("điều tra", String::new()),
+            Some(Rule::Bonus) => ("điểm thưởng", String::new()),
+            Some(Rule::Penalty) => ("điểm trừ", String::new()),
+        };
+        table.push(vec![
+            Cell::text(&node.code),
+            Cell::text(&node.text),
+            Cell::Number(node.max.as_f64()),
+            Cell::text(part),
+            Cell::text(rule),
+            Cell::text(&bands),
+            Cell::text(node.metric.as_deref().unwrap_or("")),
+            Cell::text(&node.evidence.join("; ")),
+            Cell::text(&node.guidance),
+        ]);
+        for child in &node.children {
+            node_rows(child, table);
+        }
+    }
+    for area in &set.areas {
+        node_rows(area, &mut table);
+    }
+    table
 }
 
 #[cfg(test)]

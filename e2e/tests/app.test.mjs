@@ -144,6 +144,200 @@ test("statistics: an inconsistency is flagged on its cell and the on-time rate i
   await screenshot(browser, "07-so-lieu-bieu-06");
 });
 
+test("staffing: the year's quota and the people on the staff give vacancies and an over-quota finding", async () => {
+  await (await shown(browser, "nav-staffing")).click();
+  await shown(browser, "screen-staffing");
+  await shown(browser, "quota-table");
+  await type(browser, "quota-input-can_bo", "2");
+  await type(browser, "quota-number-can_bo", "15/QĐ-UBND");
+  await type(browser, "quota-date-can_bo", "10/01/" + new Date().getFullYear());
+  await type(browser, "quota-input-cong_chuc", "1");
+  await browser.keys("Tab");
+  await browser.waitUntil(async () => (await byId(browser, "quota-can_bo").getText()) === "2", {
+    timeout: 10000,
+    timeoutMsg: "the quota of cán bộ was not saved",
+  });
+
+  const addPerson = async (name, category, position) => {
+    await (await shown(browser, "person-add")).click();
+    await shown(browser, "person-form");
+    await type(browser, "person-form-name", name);
+    await (await shown(browser, "person-form-category")).selectByAttribute("value", category);
+    await type(browser, "person-form-position", position);
+    await browser.keys("Tab");
+    await browser.waitUntil(async () => (await byId(browser, "person-form").getAttribute("data-saved")) === "yes", {
+      timeout: 10000,
+      timeoutMsg: `${name} was not saved`,
+    });
+    await browser.keys("Escape");
+    await byId(browser, "person-dialog").waitForDisplayed({ reverse: true, timeout: 5000 });
+  };
+  await addPerson("Nguyễn Văn Hùng", "can_bo", "Chủ tịch UBND");
+  await addPerson("Trần Thị Mai", "cong_chuc", "Văn phòng - thống kê");
+  await addPerson("Lê Văn Nam", "cong_chuc", "Tư pháp - hộ tịch");
+
+  // 1 cán bộ of 2: one vacancy; 2 công chức for a quota of 1: over quota, and the finding names it.
+  await browser.waitUntil(async () => (await byId(browser, "vacancies-can_bo").getText()) === "1", {
+    timeout: 10000,
+    timeoutMsg: "the vacancy of cán bộ was not shown",
+  });
+  assert.equal(await byId(browser, "present-cong_chuc").getText(), "2");
+  assert.equal(await byId(browser, "vacancies-cong_chuc").getText(), "-1");
+  const findings = await shown(browser, "staffing-findings");
+  assert.match(await findings.getText(), /Công chức/);
+  assert.match(await findings.getText(), /vượt/i);
+  assert.equal(await byId(browser, "people-count").getText(), "3");
+  await screenshot(browser, "10-bien-che");
+});
+
+test("plans: a plan and its tasks give the completion rate, and a late task is overdue", async () => {
+  const year = new Date().getFullYear() - 1;
+  await (await shown(browser, "nav-plans")).click();
+  await shown(browser, "screen-plans");
+  await (await shown(browser, "plans-year")).selectByAttribute("value", String(year));
+  await (await shown(browser, "plan-add")).click();
+  await shown(browser, "plan-form");
+  await type(browser, "plan-form-number", "25/KH-UBND");
+  await type(browser, "plan-form-title", "Kế hoạch cải cách hành chính năm " + year);
+  await type(browser, "plan-form-date", `15/01/${year}`);
+  await browser.keys("Tab");
+  await browser.waitUntil(async () => (await byId(browser, "plan-form").getAttribute("data-saved")) === "yes", {
+    timeout: 10000,
+    timeoutMsg: "the plan was not saved",
+  });
+  await browser.keys("Escape");
+  await byId(browser, "plan-dialog").waitForDisplayed({ reverse: true, timeout: 5000 });
+  await shown(browser, "plan-25/KH-UBND");
+
+  const addTask = async (content, deadline, status) => {
+    await (await shown(browser, "task-add")).click();
+    await shown(browser, "task-form");
+    await type(browser, "task-form-content", content);
+    await (await shown(browser, "task-form-area")).selectByAttribute("value", "tthc");
+    await (await shown(browser, "task-form-status")).selectByAttribute("value", status);
+    await type(browser, "task-form-deadline", deadline);
+    await browser.keys("Tab");
+    await browser.waitUntil(async () => (await byId(browser, "task-form").getAttribute("data-saved")) === "yes", {
+      timeout: 10000,
+      timeoutMsg: `the task "${content}" was not saved`,
+    });
+    await browser.keys("Escape");
+    await byId(browser, "task-dialog").waitForDisplayed({ reverse: true, timeout: 5000 });
+  };
+  await addTask("Rà soát, đánh giá thủ tục hành chính", `30/06/${year}`, "done");
+  await addTask("Niêm yết công khai thủ tục hành chính", `31/03/${year}`, "in_progress");
+
+  const rate = await shown(browser, "progress-rate");
+  await browser.waitUntil(async () => (await rate.getText()) === "50,00 %", {
+    timeout: 10000,
+    timeoutMsg: "one task done of two is not 50,00 %",
+  });
+  const overdue = await shown(browser, "overdue-tasks");
+  assert.match(await overdue.getText(), /Niêm yết công khai/);
+  assert.doesNotMatch(await overdue.getText(), /Rà soát/);
+  await screenshot(browser, "11-ke-hoach-cchc");
+});
+
+test("ISO: announcing the system with its scope and holding this year's audit", async () => {
+  await (await shown(browser, "nav-iso")).click();
+  await shown(browser, "screen-iso");
+  const announced = await shown(browser, "iso-announced");
+  assert.match(await announced.getText(), /Chưa/);
+  await (await shown(browser, "announcement-add")).click();
+  await shown(browser, "announcement-dialog");
+  await (await shown(browser, "scope-1.001193")).click();
+  assert.match(await byId(browser, "scope-count").getText(), /1/);
+  await type(browser, "announcement-form-number", "36/QĐ-UBND");
+  await type(browser, "announcement-form-date", "15/10/2019");
+  await (await shown(browser, "announcement-form-submit")).click();
+  await byId(browser, "announcement-dialog").waitForDisplayed({ reverse: true, timeout: 10000 });
+  await browser.waitUntil(async () => /36\/QĐ-UBND ngày 15\/10\/2019/.test(await announced.getText()), {
+    timeout: 10000,
+    timeoutMsg: "the announcement is not shown as the current one",
+  });
+
+  // A date typed wrong is refused beside its field and nothing is added.
+  await (await shown(browser, "audit-add")).click();
+  await type(browser, "audit-form-date", "31/02/2026");
+  await (await shown(browser, "audit-form-submit")).click();
+  await shown(browser, "problem-date");
+  assert.match(await byId(browser, "iso-audit-held").getText(), /Chưa/);
+  const d = new Date();
+  const todayText = `${String(d.getDate()).padStart(2, "0")}/${String(d.getMonth() + 1).padStart(2, "0")}/${d.getFullYear()}`;
+  await type(browser, "audit-form-date", todayText);
+  await type(browser, "audit-form-scope", "Toàn bộ các thủ tục trong phạm vi");
+  await (await shown(browser, "audit-form-submit")).click();
+  await byId(browser, "audit-dialog").waitForDisplayed({ reverse: true, timeout: 10000 });
+  await browser.waitUntil(async () => /Có/.test(await byId(browser, "iso-audit-held").getText()), {
+    timeout: 10000,
+    timeoutMsg: "this year's audit is not counted",
+  });
+  await screenshot(browser, "12-iso-9001");
+});
+
+test("dashboard: the deadlines board lists the next report and the overdue task", async () => {
+  await (await shown(browser, "nav-dashboard")).click();
+  await shown(browser, "deadline-list");
+  const report = await shown(browser, "deadline-report");
+  assert.match(await report.getText(), /Gửi báo cáo CCHC/);
+  const task = await shown(browser, "deadline-task");
+  assert.match(await task.getText(), /Niêm yết công khai/);
+  assert.match(await task.getText(), /quá hạn/);
+  const problems = await (await shown(browser, "dashboard-problems")).getText();
+  assert.match(problems, /Công chức/, "the over-quota finding reaches the dashboard");
+  await screenshot(browser, "13-viec-can-lam");
+});
+
+test("backups: a copy now, a restore that shows what changes, and its undo", async () => {
+  await (await shown(browser, "nav-backups")).click();
+  await shown(browser, "screen-backups");
+  await (await shown(browser, "backup-now")).click();
+  await shown(browser, "backups-message");
+  const manual = browser.$('[data-testid="backup-row"][data-reason="manual"]');
+  await manual.waitForDisplayed({ timeout: 10000, timeoutMsg: "the copy is not listed" });
+  assert.match(await manual.getText(), /3 người/);
+  const file = await manual.getAttribute("data-file");
+
+  // One more person after the copy.
+  await (await shown(browser, "nav-staffing")).click();
+  await (await shown(browser, "person-add")).click();
+  await type(browser, "person-form-name", "Phạm Thị Hoa");
+  await browser.keys("Tab");
+  await browser.waitUntil(async () => (await byId(browser, "person-form").getAttribute("data-saved")) === "yes", {
+    timeout: 10000,
+    timeoutMsg: "the fourth person was not saved",
+  });
+  await browser.keys("Escape");
+  await browser.waitUntil(async () => (await byId(browser, "people-count").getText()) === "4", { timeout: 10000 });
+
+  await (await shown(browser, "nav-backups")).click();
+  await (await shown(browser, `restore-${file}`)).click();
+  const change = await shown(browser, "restore-change-person");
+  assert.match(await change.getText(), /Cán bộ, công chức, người lao động\s*4\s*3/);
+  await screenshot(browser, "16-khoi-phuc-xem-truoc");
+  await (await shown(browser, "restore-confirm")).click();
+  await shown(browser, "restore-undo");
+  await (await shown(browser, "nav-staffing")).click();
+  await browser.waitUntil(async () => (await byId(browser, "people-count").getText()) === "3", {
+    timeout: 10000,
+    timeoutMsg: "the restore did not bring back the copy's three people",
+  });
+  await (await shown(browser, "nav-backups")).click();
+  // The restore's undo point is listed; undoing gives back the fourth person.
+  await browser.$('[data-testid="backup-row"][data-reason="restore"]').waitForDisplayed({ timeout: 10000 });
+  await screenshot(browser, "17-sao-luu");
+  await (await shown(browser, "restore-undo")).click();
+  await browser.waitUntil(async () => /hoàn tác/.test(await byId(browser, "backups-message").getText()), {
+    timeout: 10000,
+    timeoutMsg: "the undo was not confirmed",
+  });
+  await (await shown(browser, "nav-staffing")).click();
+  await browser.waitUntil(async () => (await byId(browser, "people-count").getText()) === "4", {
+    timeout: 10000,
+    timeoutMsg: "undoing the restore did not give back the fourth person",
+  });
+});
+
 test("demo: the demo ward opens beside the unit's register and never mixes with it", async () => {
   await (await shown(browser, "nav-dashboard")).click();
   await (await shown(browser, "switch-demo")).click();
@@ -162,6 +356,22 @@ test("demo: the demo ward opens beside the unit's register and never mixes with 
   await browser.$('[data-testid="stats-row"][data-field="Chứng thực"]').waitForDisplayed({ timeout: 10000 });
   assert.match(await (await shown(browser, "rate-on-time")).getText(), /\d+,\d+ %/);
   await screenshot(browser, "09-bieu-06-du-lieu-mau");
+
+  // The demo ward's staffing is that of the ward's real report: quota 20, 18 present, 2 unfilled.
+  await (await shown(browser, "nav-staffing")).click();
+  await browser.waitUntil(async () => (await byId(browser, "present-total").getText()) === "18", {
+    timeout: 10000,
+    timeoutMsg: "the demo ward's 18 people are not counted",
+  });
+  assert.equal(await byId(browser, "quota-total").getText(), "20");
+  assert.equal(await byId(browser, "vacancies-total").getText(), "2");
+  await screenshot(browser, "14-bien-che-du-lieu-mau");
+  await (await shown(browser, "nav-iso")).click();
+  await browser.waitUntil(async () => /36\/QĐ-UBND/.test(await byId(browser, "iso-announced").getText()), {
+    timeout: 10000,
+    timeoutMsg: "the demo ward's ISO announcement is not shown",
+  });
+  await screenshot(browser, "15-iso-du-lieu-mau");
 
   await (await shown(browser, "nav-dashboard")).click();
   await (await shown(browser, "switch-live")).click();

@@ -3,13 +3,18 @@
 
 use crate::error::CommandError;
 use crate::state::{AppState, Session};
+use cchc::App;
 use cchc::Error;
-use cchc::api::ImportReport;
-use cchc::sheet::Source;
+use cchc::api::{ImportReport, RestorePreview, RestoreReport};
+use cchc::backups::{BackupInfo, BackupReason};
 use cchc::model::{
-    Finding, FindingCode, PeriodKey, PeriodWindow, Place, Procedure, ProcedureInput, ProcedureQuery, Retirement,
-    StatsRow, StatsTable, UnitProfile,
+    Announcement, AnnouncementInput, Audit, AuditInput, DeadlineItem, Finding, FindingCode, Headcount, IsoAction,
+    IsoReport, IsoStatus, IsoVersion, LegalChange, LegalChangeInput, Nonconformity, NonconformityInput, PeriodKey,
+    PeriodWindow, Person, PersonInput, Place, Plan, PlanInput, PlanProgress, Procedure, ProcedureInput, ProcedureQuery,
+    Quota, ReformArea, Retirement, Review, ReviewInput, StaffCategory, StaffingSummary, StatsRow, StatsTable, Task,
+    TaskInput, UnitProfile,
 };
+use cchc::sheet::Source;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::path::Path;
@@ -32,6 +37,12 @@ pub fn create_register(state: State<'_, AppState>, profile: UnitProfile) -> Resu
 #[tauri::command(async)]
 pub fn open_live(state: State<'_, AppState>) -> Result<Session> {
     state.open_live()
+}
+
+/// Restores the user's own register, which could not be opened, from the verified copy at `path`.
+#[tauri::command(async)]
+pub fn recover_live(state: State<'_, AppState>, path: String) -> Result<Session> {
+    state.recover_live(Path::new(&path))
 }
 
 #[tauri::command(async)]
@@ -115,7 +126,9 @@ pub fn procedures_import(
     dry_run: bool,
 ) -> Result<ImportReport> {
     let progress = ProgressEvents::new(&handle, "import");
-    Ok(state.app()?.import_procedures(Source::Bytes { name: &name, bytes: &bytes }, dry_run, &|done, total| progress.report(done, total))?)
+    Ok(state.app()?.import_procedures(Source::Bytes { name: &name, bytes: &bytes }, dry_run, &|done, total| {
+        progress.report(done, total)
+    })?)
 }
 
 #[tauri::command(async)]
@@ -144,7 +157,9 @@ pub fn stats_import(
     dry_run: bool,
 ) -> Result<ImportReport> {
     let progress = ProgressEvents::new(&handle, "import");
-    Ok(state.app()?.import_stats(Source::Bytes { name: &name, bytes: &bytes }, dry_run, &|done, total| progress.report(done, total))?)
+    Ok(state.app()?.import_stats(Source::Bytes { name: &name, bytes: &bytes }, dry_run, &|done, total| {
+        progress.report(done, total)
+    })?)
 }
 
 #[tauri::command(async)]
@@ -153,10 +168,303 @@ pub fn stats_export(state: State<'_, AppState>, path: String, period: Option<Str
     Ok(state.app()?.export_stats(Path::new(&path), period)?)
 }
 
+/// The problems of one period's statistics (or of all periods) together with those of staffing, plans and ISO.
 #[tauri::command(async)]
 pub fn check(state: State<'_, AppState>, period: Option<String>) -> Result<Vec<Finding>> {
     let period = period.as_deref().map(parse_period).transpose()?;
-    Ok(state.app()?.check(period)?)
+    let app = state.app()?;
+    let mut findings = app.check(period)?;
+    findings.extend(app.check_registers()?);
+    Ok(findings)
+}
+
+/// The deadlines board for a day (`today` as YYYY-MM-DD).
+#[tauri::command(async)]
+pub fn deadlines(state: State<'_, AppState>, today: String) -> Result<Vec<DeadlineItem>> {
+    Ok(state.app()?.deadlines(parse_date("today", &today)?)?)
+}
+
+// ---- Backups and restore ----
+
+#[tauri::command(async)]
+pub fn backups_list(state: State<'_, AppState>) -> Result<Vec<BackupInfo>> {
+    Ok(state.app()?.backups()?)
+}
+
+#[tauri::command(async)]
+pub fn backup_now(state: State<'_, AppState>) -> Result<BackupInfo> {
+    Ok(state.app()?.backup_now(BackupReason::Manual)?)
+}
+
+/// Checks every copy again; returns, per copy file, null when it is good or the error that makes it unusable.
+#[tauri::command(async)]
+pub fn backups_verify(state: State<'_, AppState>) -> Result<Vec<(String, Option<CommandError>)>> {
+    let copies = state.app()?.backups()?;
+    Ok(copies.into_iter().map(|c| (c.file, App::verify_backup(&c.path).err().map(CommandError::from))).collect())
+}
+
+/// "Sao lưu ra USB": `dir` is the folder the user picked.
+#[tauri::command(async)]
+pub fn backup_to(state: State<'_, AppState>, dir: String) -> Result<BackupInfo> {
+    Ok(state.app()?.backup_to(Path::new(&dir))?)
+}
+
+#[tauri::command(async)]
+pub fn restore_preview(state: State<'_, AppState>, path: String) -> Result<RestorePreview> {
+    Ok(state.app()?.restore_preview(Path::new(&path))?)
+}
+
+#[tauri::command(async)]
+pub fn restore(state: State<'_, AppState>, path: String) -> Result<RestoreReport> {
+    Ok(state.app()?.restore(Path::new(&path))?)
+}
+
+// ---- Staffing ----
+
+#[tauri::command(async)]
+pub fn staff_categories(state: State<'_, AppState>) -> Result<Vec<StaffCategory>> {
+    Ok(state.app()?.staff_categories()?)
+}
+
+#[tauri::command(async)]
+pub fn staffing_summary(state: State<'_, AppState>, date: String) -> Result<StaffingSummary> {
+    Ok(state.app()?.staffing(parse_date("date", &date)?)?)
+}
+
+#[tauri::command(async)]
+pub fn quotas_list(state: State<'_, AppState>, year: Option<i32>) -> Result<Vec<Quota>> {
+    Ok(state.app()?.quotas(year)?)
+}
+
+#[tauri::command(async)]
+pub fn quota_set(state: State<'_, AppState>, quota: Quota) -> Result<Quota> {
+    Ok(state.app()?.set_quota(quota)?)
+}
+
+#[tauri::command(async)]
+pub fn headcounts_list(state: State<'_, AppState>, year: Option<i32>) -> Result<Vec<Headcount>> {
+    Ok(state.app()?.headcounts(year)?)
+}
+
+#[tauri::command(async)]
+pub fn headcount_set(state: State<'_, AppState>, headcount: Headcount) -> Result<Headcount> {
+    Ok(state.app()?.set_headcount(headcount)?)
+}
+
+#[tauri::command(async)]
+pub fn people_list(state: State<'_, AppState>) -> Result<Vec<Person>> {
+    Ok(state.app()?.people()?)
+}
+
+#[tauri::command(async)]
+pub fn person_add(state: State<'_, AppState>, input: PersonInput) -> Result<Person> {
+    Ok(state.app()?.add_person(input)?)
+}
+
+#[tauri::command(async)]
+pub fn person_edit(state: State<'_, AppState>, id: i64, input: PersonInput) -> Result<Person> {
+    Ok(state.app()?.edit_person(id, input)?)
+}
+
+#[tauri::command(async)]
+pub fn people_import(
+    handle: AppHandle,
+    state: State<'_, AppState>,
+    name: String,
+    bytes: Vec<u8>,
+    dry_run: bool,
+) -> Result<ImportReport> {
+    let progress = ProgressEvents::new(&handle, "import");
+    let source = Source::Bytes { name: &name, bytes: &bytes };
+    Ok(state.app()?.import_people(source, dry_run, &|done, total| progress.report(done, total))?)
+}
+
+#[tauri::command(async)]
+pub fn people_export(state: State<'_, AppState>, path: String) -> Result<usize> {
+    Ok(state.app()?.export_people(Path::new(&path))?)
+}
+
+#[tauri::command(async)]
+pub fn quotas_import(
+    handle: AppHandle,
+    state: State<'_, AppState>,
+    name: String,
+    bytes: Vec<u8>,
+    dry_run: bool,
+) -> Result<ImportReport> {
+    let progress = ProgressEvents::new(&handle, "import");
+    let source = Source::Bytes { name: &name, bytes: &bytes };
+    Ok(state.app()?.import_quotas(source, dry_run, &|done, total| progress.report(done, total))?)
+}
+
+#[tauri::command(async)]
+pub fn quotas_export(state: State<'_, AppState>, path: String) -> Result<usize> {
+    Ok(state.app()?.export_quotas(Path::new(&path))?)
+}
+
+// ---- Reform plans and tasks ----
+
+#[tauri::command(async)]
+pub fn reform_areas(state: State<'_, AppState>) -> Result<Vec<ReformArea>> {
+    Ok(state.app()?.reform_areas()?)
+}
+
+#[tauri::command(async)]
+pub fn plans_list(state: State<'_, AppState>, year: Option<i32>) -> Result<Vec<Plan>> {
+    Ok(state.app()?.plans(year)?)
+}
+
+#[tauri::command(async)]
+pub fn plan_add(state: State<'_, AppState>, input: PlanInput) -> Result<Plan> {
+    Ok(state.app()?.add_plan(input)?)
+}
+
+#[tauri::command(async)]
+pub fn plan_edit(state: State<'_, AppState>, year: i32, number: String, input: PlanInput) -> Result<Plan> {
+    Ok(state.app()?.edit_plan(year, &number, input)?)
+}
+
+#[tauri::command(async)]
+pub fn tasks_list(state: State<'_, AppState>, year: Option<i32>) -> Result<Vec<Task>> {
+    Ok(state.app()?.tasks(year)?)
+}
+
+#[tauri::command(async)]
+pub fn task_add(state: State<'_, AppState>, input: TaskInput) -> Result<Task> {
+    Ok(state.app()?.add_task(input)?)
+}
+
+#[tauri::command(async)]
+pub fn task_edit(state: State<'_, AppState>, id: i64, input: TaskInput) -> Result<Task> {
+    Ok(state.app()?.edit_task(id, input)?)
+}
+
+#[tauri::command(async)]
+pub fn plan_progress(state: State<'_, AppState>, date: String) -> Result<PlanProgress> {
+    Ok(state.app()?.plan_progress(parse_date("date", &date)?)?)
+}
+
+#[tauri::command(async)]
+pub fn tasks_import(
+    handle: AppHandle,
+    state: State<'_, AppState>,
+    name: String,
+    bytes: Vec<u8>,
+    dry_run: bool,
+) -> Result<ImportReport> {
+    let progress = ProgressEvents::new(&handle, "import");
+    let source = Source::Bytes { name: &name, bytes: &bytes };
+    Ok(state.app()?.import_tasks(source, dry_run, &|done, total| progress.report(done, total))?)
+}
+
+#[tauri::command(async)]
+pub fn tasks_export(state: State<'_, AppState>, path: String, year: Option<i32>) -> Result<usize> {
+    Ok(state.app()?.export_tasks(Path::new(&path), year)?)
+}
+
+// ---- ISO 9001 ----
+
+#[tauri::command(async)]
+pub fn iso_status(state: State<'_, AppState>, year: i32, today: String) -> Result<IsoStatus> {
+    Ok(state.app()?.iso_status(year, parse_date("today", &today)?)?)
+}
+
+#[tauri::command(async)]
+pub fn iso_version_set(state: State<'_, AppState>, version: IsoVersion) -> Result<IsoVersion> {
+    Ok(state.app()?.set_iso_version(version)?)
+}
+
+#[tauri::command(async)]
+pub fn iso_announcements(state: State<'_, AppState>) -> Result<Vec<Announcement>> {
+    Ok(state.app()?.iso_announcements()?)
+}
+
+#[tauri::command(async)]
+pub fn iso_announcement_add(state: State<'_, AppState>, input: AnnouncementInput) -> Result<Announcement> {
+    Ok(state.app()?.add_iso_announcement(input)?)
+}
+
+#[tauri::command(async)]
+pub fn iso_audits(state: State<'_, AppState>) -> Result<Vec<Audit>> {
+    Ok(state.app()?.iso_audits()?)
+}
+
+#[tauri::command(async)]
+pub fn iso_audit_add(state: State<'_, AppState>, input: AuditInput) -> Result<Audit> {
+    Ok(state.app()?.add_iso_audit(input)?)
+}
+
+#[tauri::command(async)]
+pub fn iso_nonconformities(state: State<'_, AppState>) -> Result<Vec<Nonconformity>> {
+    Ok(state.app()?.iso_nonconformities()?)
+}
+
+#[tauri::command(async)]
+pub fn iso_nonconformity_add(state: State<'_, AppState>, input: NonconformityInput) -> Result<Nonconformity> {
+    Ok(state.app()?.add_iso_nonconformity(input)?)
+}
+
+#[tauri::command(async)]
+pub fn iso_reviews(state: State<'_, AppState>) -> Result<Vec<Review>> {
+    Ok(state.app()?.iso_reviews()?)
+}
+
+#[tauri::command(async)]
+pub fn iso_review_add(state: State<'_, AppState>, input: ReviewInput) -> Result<Review> {
+    Ok(state.app()?.add_iso_review(input)?)
+}
+
+#[tauri::command(async)]
+pub fn iso_actions(state: State<'_, AppState>) -> Result<Vec<IsoAction>> {
+    Ok(state.app()?.iso_actions()?)
+}
+
+#[tauri::command(async)]
+pub fn iso_review_action_add(
+    state: State<'_, AppState>,
+    review_id: i64,
+    content: String,
+    owner: String,
+    due: Option<String>,
+) -> Result<IsoAction> {
+    let due = due.as_deref().filter(|d| !d.trim().is_empty()).map(|d| parse_date("due", d)).transpose()?;
+    Ok(state.app()?.add_iso_review_action(review_id, &content, &owner, due)?)
+}
+
+#[tauri::command(async)]
+pub fn iso_action_complete(
+    state: State<'_, AppState>,
+    id: i64,
+    done_on: String,
+    checked: Option<String>,
+) -> Result<IsoAction> {
+    let done_on = parse_date("done_on", &done_on)?;
+    let checked = checked
+        .as_deref()
+        .filter(|d| !d.trim().is_empty())
+        .map(|d| parse_date("effectiveness_checked", d))
+        .transpose()?;
+    Ok(state.app()?.complete_iso_action(id, done_on, checked)?)
+}
+
+#[tauri::command(async)]
+pub fn iso_legal_changes(state: State<'_, AppState>) -> Result<Vec<LegalChange>> {
+    Ok(state.app()?.iso_legal_changes()?)
+}
+
+#[tauri::command(async)]
+pub fn iso_legal_change_add(state: State<'_, AppState>, input: LegalChangeInput) -> Result<LegalChange> {
+    Ok(state.app()?.add_iso_legal_change(input)?)
+}
+
+#[tauri::command(async)]
+pub fn iso_legal_change_complete(state: State<'_, AppState>, id: i64, done_on: String) -> Result<LegalChange> {
+    Ok(state.app()?.complete_iso_legal_change(id, parse_date("done_on", &done_on)?)?)
+}
+
+#[tauri::command(async)]
+pub fn iso_report_set(state: State<'_, AppState>, report: IsoReport) -> Result<IsoReport> {
+    Ok(state.app()?.set_iso_report(report)?)
 }
 
 // ---- helpers ----

@@ -8,9 +8,10 @@ pub mod error;
 pub mod paths;
 pub mod state;
 
+use cchc::backups::BackupReason;
 use paths::Paths;
 use state::AppState;
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 
 /// Builds and runs the app until its window closes.
 pub fn run() {
@@ -19,6 +20,7 @@ pub fn run() {
         .setup(|app| {
             let paths = Paths::from_env(|| app.path().app_data_dir())?;
             app.manage(AppState::start(paths));
+            start_periodic_backups(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -26,6 +28,13 @@ pub fn run() {
             commands::create_register,
             commands::open_live,
             commands::open_demo,
+            commands::recover_live,
+            commands::backups_list,
+            commands::backup_now,
+            commands::backups_verify,
+            commands::backup_to,
+            commands::restore_preview,
+            commands::restore,
             commands::unit_get,
             commands::unit_set,
             commands::period_current,
@@ -44,7 +53,72 @@ pub fn run() {
             commands::stats_import,
             commands::stats_export,
             commands::check,
+            commands::deadlines,
+            commands::staff_categories,
+            commands::staffing_summary,
+            commands::quotas_list,
+            commands::quota_set,
+            commands::headcounts_list,
+            commands::headcount_set,
+            commands::people_list,
+            commands::person_add,
+            commands::person_edit,
+            commands::people_import,
+            commands::people_export,
+            commands::quotas_import,
+            commands::quotas_export,
+            commands::reform_areas,
+            commands::plans_list,
+            commands::plan_add,
+            commands::plan_edit,
+            commands::tasks_list,
+            commands::task_add,
+            commands::task_edit,
+            commands::plan_progress,
+            commands::tasks_import,
+            commands::tasks_export,
+            commands::iso_status,
+            commands::iso_version_set,
+            commands::iso_announcements,
+            commands::iso_announcement_add,
+            commands::iso_audits,
+            commands::iso_audit_add,
+            commands::iso_nonconformities,
+            commands::iso_nonconformity_add,
+            commands::iso_reviews,
+            commands::iso_review_add,
+            commands::iso_actions,
+            commands::iso_review_action_add,
+            commands::iso_action_complete,
+            commands::iso_legal_changes,
+            commands::iso_legal_change_add,
+            commands::iso_legal_change_complete,
+            commands::iso_report_set,
         ])
-        .run(tauri::generate_context!())
-        .expect("the desktop window could not start");
+        .build(tauri::generate_context!())
+        .expect("the desktop window could not start")
+        .run(|handle, event| {
+            if let tauri::RunEvent::Exit = event {
+                // A last copy when the window closes, if anything changed since the newest one.
+                if let Err(error) = handle.state::<AppState>().backup_live_if_changed(BackupReason::Exit) {
+                    eprintln!("backup at exit failed: {}", error.message);
+                }
+            }
+        });
 }
+
+/// Every 15 minutes, a verified copy of the user's own register if something changed. A failed copy is reported
+/// to the window (`backup-failed`), which tells the user; the register itself is untouched by a failed copy.
+fn start_periodic_backups(handle: tauri::AppHandle) {
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(BACKUP_INTERVAL);
+            if let Err(error) = handle.state::<AppState>().backup_live_if_changed(BackupReason::Auto) {
+                let _ = handle.emit("backup-failed", error);
+            }
+        }
+    });
+}
+
+/// How often the running app copies the register when it changed (issue: "every 15 minutes when something changed").
+const BACKUP_INTERVAL: std::time::Duration = std::time::Duration::from_secs(15 * 60);

@@ -4,6 +4,7 @@
 use crate::error::CommandError;
 use crate::paths::Paths;
 use cchc::api::Progress;
+use cchc::backups::{BackupInfo, BackupReason};
 use cchc::model::UnitProfile;
 use cchc::{App, Assets, Clock, Error};
 use serde::Serialize;
@@ -31,6 +32,8 @@ pub struct Session {
     /// Why the user's own register could not be opened (at start or by the last `open_live`); `None` once it opens
     /// or is created.
     pub error: Option<CommandError>,
+    /// With such an error: the newest verified copy the register could be restored from (`recover_live`).
+    pub recovery: Option<BackupInfo>,
 }
 
 /// Managed by Tauri; every command reaches `App` through it.
@@ -102,6 +105,25 @@ impl AppState {
         Ok(self.session_of(&inner))
     }
 
+    /// Puts the verified copy `copy` in place of the user's own register that could not be opened (the unusable
+    /// file is moved aside untouched) and opens it.
+    pub fn recover_live(&self, copy: &std::path::Path) -> Result<Session, CommandError> {
+        let mut inner = self.lock();
+        let app = App::recover(&self.paths.live(), copy, Assets::bundled(), Clock::System)?;
+        *inner = Inner { app: Some(app), mode: Mode::Live, live_error: None };
+        Ok(self.session_of(&inner))
+    }
+
+    /// A copy of the user's own register if it changed since the newest copy (every 15 minutes and at exit). The
+    /// demo is not copied. Returns the copy made, if any.
+    pub fn backup_live_if_changed(&self, reason: BackupReason) -> Result<Option<BackupInfo>, CommandError> {
+        let inner = self.lock();
+        match (&inner.app, inner.mode) {
+            (Some(app), Mode::Live) => Ok(app.backup_if_changed(reason)?),
+            _ => Ok(None),
+        }
+    }
+
     /// Opens the demo register, making it first if it is missing; `progress` hears about the making.
     pub fn open_demo(&self, progress: Progress<'_>) -> Result<Session, CommandError> {
         let mut inner = self.lock();
@@ -120,6 +142,10 @@ impl AppState {
             live_exists: self.paths.live().exists(),
             unit: inner.app.as_ref().and_then(|app| app.unit().ok()),
             error: inner.live_error.clone(),
+            recovery: inner
+                .live_error
+                .as_ref()
+                .and_then(|_| App::recovery_candidates(&self.paths.live()).into_iter().next()),
         }
     }
 

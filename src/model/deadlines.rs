@@ -20,6 +20,8 @@ pub enum DeadlineKind {
     IsoAudit,
     /// The yearly management review, not yet held this year.
     IsoReview,
+    /// The self-assessment of the CCHC index, still a draft (due e.g. 05/10).
+    SelfAssessment,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

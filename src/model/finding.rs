@@ -58,6 +58,26 @@ pub enum FindingCode {
     IsoReviewMissing,
     IsoLegalChangeOverdue,
     IsoActionOverdue,
+    // Criteria sets.
+    CriteriaFormat,
+    CriteriaShareMismatch,
+    CriteriaSumMismatch,
+    CriteriaDuplicateCode,
+    CriteriaBandsOrder,
+    CriteriaPointsOverMax,
+    CriteriaRuleMissing,
+    CriteriaRuleMismatch,
+    CriteriaUnknownMetric,
+    CriteriaNotNewer,
+    // The self-assessment.
+    UnknownCriterion,
+    PointsNotAllowed,
+    NotScored,
+    EvidenceMissing,
+    OverrideReasonMissing,
+    BonusOverCap,
+    PenaltyOverCap,
+    FileTooLarge,
 }
 
 impl FindingCode {
@@ -74,7 +94,9 @@ impl FindingCode {
             | IsoNotAnnounced
             | IsoScopeMissing
             | IsoAuditMissing
-            | IsoReviewMissing => Severity::Warning,
+            | IsoReviewMissing
+            | BonusOverCap
+            | PenaltyOverCap => Severity::Warning,
             _ => Severity::Error,
         }
     }

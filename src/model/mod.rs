@@ -1,6 +1,8 @@
-//! Domain types with no I/O: the unit, periods, procedures, case statistics, staffing, plans, ISO 9001, reports,
-//! deadlines and findings.
+//! Domain types with no I/O: the unit, periods, procedures, case statistics, staffing, plans, ISO 9001, deadlines,
+//! criteria sets and the self-assessment, reports, and findings.
 
+mod assessment;
+mod criteria;
 mod deadlines;
 mod finding;
 mod iso;
@@ -12,6 +14,14 @@ mod staffing;
 mod stats;
 mod unit;
 
+pub use assessment::{
+    Assessment, Column, ComparedLeaf, Comparison, EVIDENCE_KINDS, Evidence, EvidenceInput, NodeTotals, ScoreEntry,
+    Stage, StoredFile, Suggestion, Totals, compare, node_totals, self_findings, totals,
+};
+pub use criteria::{
+    CRITERIA_FORMAT, ClassBand, CountBand, CriteriaSet, DayOfYear, LeafRef, Measure, MeasureKind, Metric, Node,
+    Normalisation, Outcome, Part, Percent, PercentBand, Points, Rule, SetDecision, node_place,
+};
 pub use deadlines::{DeadlineItem, DeadlineKind};
 pub use finding::{Finding, FindingCode, Place, Severity};
 pub use iso::{

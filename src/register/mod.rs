@@ -4,6 +4,8 @@
 //! refused with its bytes unchanged. An older register is copied aside (`VACUUM INTO`) before it is migrated.
 //! Every write runs in one transaction together with its change-log entry, and is committed at once.
 
+mod assessment;
+mod backup;
 mod iso;
 mod plans;
 mod procedures;
@@ -12,6 +14,8 @@ mod staffing;
 mod stats;
 mod unit;
 
+pub use assessment::StoredSet;
+pub use backup::{CopyFacts, verify as verify_copy};
 pub use procedures::UpsertCounts;
 
 use crate::error::{Error, Result};
@@ -27,7 +31,8 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_initial.sql", include_str!("migrations/0001_initial.sql")),
     ("0002_staffing_and_plans.sql", include_str!("migrations/0002_staffing_and_plans.sql")),
     ("0003_iso.sql", include_str!("migrations/0003_iso.sql")),
-    ("0004_reports.sql", include_str!("migrations/0004_reports.sql")),
+    ("0004_assessment.sql", include_str!("migrations/0004_assessment.sql")),
+    ("0005_reports.sql", include_str!("migrations/0005_reports.sql")),
 ];
 
 /// The schema version this program writes.
@@ -80,17 +85,18 @@ impl Register {
         Ok(register)
     }
 
-    /// Opens an existing register, migrating it if it is older (after a copy into `backup_dir`).
-    /// Returns the register and the path of the copy made before migrating, if one was made.
-    pub fn open(path: &Path, backup_dir: &Path, stamp: &str) -> Result<(Register, Option<PathBuf>)> {
+    /// Opens an existing register, migrating it if it is older (after a copy to the path `migration_copy` gives;
+    /// its folder is created). Returns the register and the path of the copy made before migrating, if one was made.
+    pub fn open(path: &Path, migration_copy: impl FnOnce() -> PathBuf) -> Result<(Register, Option<PathBuf>)> {
         let version = inspect(path)?;
         let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE).map_err(storage)?;
         conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(storage)?;
         let mut backup = None;
         if version < SCHEMA_VERSION {
-            std::fs::create_dir_all(backup_dir).map_err(|e| Error::io(backup_dir, e))?;
-            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("register");
-            let copy = backup_dir.join(format!("{stem}-before-v{SCHEMA_VERSION}-{stamp}.cchc"));
+            let copy = migration_copy();
+            if let Some(dir) = copy.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+            }
             let copy_str = copy.to_str().ok_or_else(|| Error::Storage("backup path is not UTF-8".into()))?;
             conn.execute("VACUUM INTO ?1", [copy_str]).map_err(storage)?;
             backup = Some(copy);
@@ -163,16 +169,7 @@ impl Register {
 /// Checks a file before anything writes to it: a SQLite header, our application id, a schema we know, and
 /// `quick_check`. Returns the schema version. Opens read-only, so a refused file keeps its bytes.
 fn inspect(path: &Path) -> Result<i64> {
-    use std::io::Read;
-    let mut header = [0u8; 16];
-    let mut file = std::fs::File::open(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => Error::RegisterNotFound(path.to_path_buf()),
-        _ => Error::io(path, e),
-    })?;
-    if file.read_exact(&mut header).is_err() || &header != b"SQLite format 3\0" {
-        return Err(Error::NotARegister(path.to_path_buf()));
-    }
-    drop(file);
+    check_header(path)?;
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(storage)?;
     let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(damaged)?;
     if app_id != APPLICATION_ID {
@@ -187,6 +184,20 @@ fn inspect(path: &Path) -> Result<i64> {
         return Err(Error::RegisterDamaged(check));
     }
     Ok(version)
+}
+
+/// A file that does not start with SQLite's header is not a register (whatever its name says).
+fn check_header(path: &Path) -> Result<()> {
+    use std::io::Read;
+    let mut header = [0u8; 16];
+    let mut file = std::fs::File::open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => Error::RegisterNotFound(path.to_path_buf()),
+        _ => Error::io(path, e),
+    })?;
+    if file.read_exact(&mut header).is_err() || &header != b"SQLite format 3\0" {
+        return Err(Error::NotARegister(path.to_path_buf()));
+    }
+    Ok(())
 }
 
 fn reopen(conn: Connection, path: &Path) -> Result<Connection> {
@@ -214,7 +225,20 @@ fn is_network_path(path: &Path) -> bool {
     best.is_some_and(|(_, network)| network)
 }
 
+/// A failed SQLite call. A write the disk refused (full, or the file may not grow) is `DiskFull`, so the user is told
+/// to free space; SQLite does not keep the errno, so every failed write (SQLITE_FULL, SQLITE_IOERR_WRITE, _FSYNC,
+/// _TRUNCATE) counts as one — the remedy is the same.
 fn storage(e: rusqlite::Error) -> Error {
+    use rusqlite::ffi;
+    if let rusqlite::Error::SqliteFailure(err, _) = &e
+        && (err.code == rusqlite::ErrorCode::DiskFull
+            || matches!(
+                err.extended_code,
+                ffi::SQLITE_IOERR_WRITE | ffi::SQLITE_IOERR_FSYNC | ffi::SQLITE_IOERR_TRUNCATE
+            ))
+    {
+        return Error::DiskFull(e.to_string());
+    }
     Error::Storage(e.to_string())
 }
 

@@ -328,3 +328,158 @@ fn report_verbs_print_a_draft_keep_an_edited_section_and_issue_with_a_number() {
     cchc(&register, &["report", "stats", "--period", "2026-Q3", "--out", again.to_str().unwrap()]);
     assert!(std::fs::read(&stats).unwrap() == std::fs::read(&again).unwrap());
 }
+
+#[test]
+fn an_official_scores_the_year_locks_it_and_the_appraisal_is_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = dir.path().join("so.cchc");
+    init(&register);
+    let ok = |args: &[&str]| {
+        let out = cchc(&register, args);
+        assert!(out.status.success(), "{args:?}: {}{}", stdout(&out), stderr(&out));
+        stdout(&out)
+    };
+    let text = ok(&["criteria", "list"]);
+    assert!(text.contains("urn:cchc:criteria:mau-cap-xa") && text.contains("Bộ mẫu kèm chương trình"), "{text}");
+    let text = ok(&["criteria", "show"]);
+    assert!(text.contains("Xếp loại: Tốt từ 90 %; Khá từ 70 %; Trung bình từ 50 %; Kém từ 0 %."), "{text}");
+    assert!(text.contains("7.4.1") && text.contains("tthc.on_time_rate") && text.contains("minh họa"), "{text}");
+    // A province's set in a sheet: checked in a dry run, then imported; it becomes the default.
+    let sheet = dir.path().join("bo-chi-so.csv");
+    std::fs::write(
+        &sheet,
+        "Mã,Nội dung,Điểm tối đa,Cách chấm\n@urn,urn:cchc:criteria:tinh,,\n@version,1,,\n@name,Bộ chỉ số của tỉnh,,\n\
+         @scale,2,,\n@appraised_share,2,,\n@bands,Đạt: 50; Chưa đạt: 0,,\n1,Chỉ đạo điều hành,2,\n1.1,Kế hoạch,2,có/không\n",
+    )
+    .unwrap();
+    let text = ok(&["criteria", "import", sheet.to_str().unwrap(), "--dry-run"]);
+    assert!(text.contains("Kiểm tra bộ chỉ số “Bộ chỉ số của tỉnh”") && text.contains("chưa ghi gì"), "{text}");
+    assert!(ok(&["criteria", "import", sheet.to_str().unwrap()]).contains("Đã nhập bộ chỉ số"));
+    let out = cchc(&register, &["criteria", "import", sheet.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("không mới hơn phiên bản đã có"), "{}", stderr(&out));
+
+    let text = ok(&["assess", "new", "--year", "2026", "--criteria", "urn:cchc:criteria:mau-cap-xa@1"]);
+    assert!(text.contains("hạn gửi 05/10/2026"), "{text}");
+
+    // A score that is not an outcome of its rule is refused with its code.
+    let out = cchc(&register, &["--json", "assess", "score", "1.1", "0,5", "--year", "2026"]);
+    assert_eq!(out.status.code(), Some(1));
+    let refusal: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(refusal["error"]["findings"][0]["code"], "POINTS_NOT_ALLOWED");
+    assert_eq!(
+        refusal["error"]["findings"][0]["message"],
+        "Tiêu chí 1.1: Số điểm 0,5 không hợp lệ cho tiêu chí này; được chấm: 0 hoặc 1."
+    );
+
+    assert!(ok(&["assess", "score", "1.1", "1", "--year", "2026"]).contains("Đã ghi tiêu chí 1.1: tự chấm 1 điểm."));
+    ok(&["assess", "score", "3.8", "1,75", "--year", "2026"]);
+    ok(&["assess", "na", "1.4", "--year", "2026"]);
+    ok(&["assess", "explain", "3.8", "Kế hoạch kiểm soát TTHC chưa số hóa", "--year", "2026"]);
+    let scan = dir.path().join("ke-hoach.pdf");
+    std::fs::write(&scan, "bản quét").unwrap();
+    let text = ok(&[
+        "assess",
+        "evidence",
+        "add",
+        "--kind",
+        "KH",
+        "--number",
+        "25/KH-UBND",
+        "--date",
+        "21/12/2025",
+        "--title",
+        "Kế hoạch CCHC năm 2026",
+        "--file",
+        scan.to_str().unwrap(),
+        "--link",
+        "1.1",
+        "--year",
+        "2026",
+    ]);
+    assert!(text.contains("Đã thêm tài liệu kiểm chứng số 1") && text.contains("Đã gắn vào tiêu chí 1.1"), "{text}");
+    assert_eq!(std::fs::read_dir(dir.path().join("evidence")).unwrap().count(), 1);
+
+    let out = cchc(&register, &["--json", "assess", "show", "--year", "2026"]);
+    let view: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(view["assessment"]["stage"], "draft");
+    assert_eq!(view["totals"][0]["appraised"], 2.75);
+    assert_eq!(view["totals"][0]["appraised_max"], 69);
+    let text = ok(&["assess", "show", "--year", "2026"]);
+    assert!(
+        text.contains("Tự chấm: thẩm định 2,75 / 69 + điều tra 0 / 30 = 2,78 điểm (2,78 %), xếp loại Kém"),
+        "{text}"
+    );
+    assert!(text.contains("Tiêu chí 2.1: Chưa chấm điểm."), "{text}");
+
+    // Locking with leaves not scored is refused, every one listed.
+    let out = cchc(&register, &["assess", "lock", "--leader", "Nguyễn Văn Hùng", "--year", "2026"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("Tiêu chí 8.2.2: Chưa chấm điểm."), "{}", stderr(&out));
+
+    // Suggestions read the register (empty here) and say why they cannot be computed.
+    let text = ok(&["assess", "suggest", "--year", "2026"]);
+    assert!(
+        text.contains("3.3: chưa tính được")
+            && text.contains("Sổ chưa có số liệu giải quyết hồ sơ (Biểu 06) của năm 2026"),
+        "{text}"
+    );
+
+    // A locked stage is read-only; unlocking needs a reason.
+    let out = cchc(&register, &["assess", "appraisal", "next", "--year", "2026"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("đang ở bước “Đang tự chấm”"), "{}", stderr(&out));
+    let out = cchc(&register, &["assess", "unlock", "--year", "2026"]);
+    assert_eq!(out.status.code(), Some(2), "--reason is required");
+    let out = cchc(&register, &["--json", "assess", "compare", "--year", "2026"]);
+    let refusal: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(refusal["error"]["code"], "NOT_FOUND");
+    assert!(ok(&["deadlines"]).contains("Gửi kết quả tự đánh giá chỉ số CCHC năm 2026"));
+}
+
+#[test]
+fn backups_are_made_listed_verified_copied_to_usb_and_restored_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = dir.path().join("so.cchc");
+    init(&register);
+    let out = cchc(&register, &["backup", "now"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("Đã sao lưu và kiểm tra:"), "{}", stdout(&out));
+
+    let add = ["procedures", "add", "--code", "1.001193", "--name", "Thủ tục đăng ký khai sinh", "--field", "Hộ tịch"];
+    assert!(cchc(&register, &add).status.success());
+    let list = stdout(&cchc(&register, &["backup", "list"]));
+    assert!(list.contains("người dùng yêu cầu") && list.contains("1 bản sao"), "{list}");
+    let verify = cchc(&register, &["backup", "verify"]);
+    assert!(verify.status.success());
+    assert!(stdout(&verify).contains("1 bản sao tốt, 0 bản hỏng."), "{}", stdout(&verify));
+
+    let usb = dir.path().join("usb");
+    std::fs::create_dir(&usb).unwrap();
+    let out = cchc(&register, &["backup", "to", usb.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let folder = usb.join("Sao lưu Ủy ban nhân dân phường Trần Phú 2026-11-23 0930");
+    let mut inside: Vec<String> =
+        folder.read_dir().unwrap().flatten().map(|e| e.file_name().to_string_lossy().to_string()).collect();
+    inside.sort();
+    assert_eq!(inside, ["register-20261123-093000-external.cchc", "register-20261123-093000-external.json"]);
+
+    // Restore the copy made before the procedure was added: a preview first, then the real restore.
+    let copies: serde_json::Value =
+        serde_json::from_slice(&cchc(&register, &["--json", "backup", "list"]).stdout).unwrap();
+    let first = copies.as_array().unwrap().last().unwrap()["path"].as_str().unwrap().to_string();
+    let preview = stdout(&cchc(&register, &["backup", "restore", &first]));
+    assert!(preview.contains("Thủ tục hành chính") && preview.contains("Chưa khôi phục"), "{preview}");
+    assert!(stdout(&cchc(&register, &["procedures", "list"])).contains("1.001193"), "a preview changes nothing");
+    let out = cchc(&register, &["backup", "restore", &first, "--yes"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Để hoàn tác"), "{}", stdout(&out));
+    assert!(!stdout(&cchc(&register, &["procedures", "list"])).contains("1.001193"), "the copy's state is back");
+
+    // A file that is not a register is refused with its code and exit 1.
+    let junk = dir.path().join("junk.cchc");
+    std::fs::write(&junk, "không phải sổ").unwrap();
+    let out = cchc(&register, &["--json", "backup", "restore", junk.to_str().unwrap(), "--yes"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("NOT_A_REGISTER"), "{}", stdout(&out));
+}

@@ -36,6 +36,36 @@ fn the_demo_ward_is_realistic_and_consistent() {
 }
 
 #[test]
+fn the_demo_ward_keeps_staffing_plans_and_iso_like_seed_001() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _) = App::create_demo(dir.path(), Assets::bundled(), clock(), &no_progress).unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    // As in the ward's report: quota 20, 18 present, 2 unfilled; 9 cán bộ and 9 công chức.
+    let staffing = app.staffing(today).unwrap();
+    assert_eq!((staffing.quota, staffing.present, staffing.vacancies), (20, 18, 2));
+    let present: Vec<(&str, i64)> = staffing.rows.iter().map(|r| (r.category.as_str(), r.present)).collect();
+    assert_eq!(present, [("can_bo", 9), ("cong_chuc", 9)]);
+    assert!(!staffing.standard_due.is_empty() || staffing.standard_share.unwrap() < 100.0);
+
+    let plans = app.plans(Some(2026)).unwrap();
+    let numbers: Vec<&str> = plans.iter().map(|p| p.input.number.as_str()).collect();
+    assert_eq!(numbers.len(), 3, "{numbers:?}");
+    let progress = app.plan_progress(today).unwrap();
+    assert_eq!(progress.overall.tasks, 10);
+    assert_eq!(progress.overdue.len(), 1, "one task is late, so the board has something to show");
+
+    let iso = app.iso_status(2026, today).unwrap();
+    assert!(iso.announced);
+    assert_eq!(iso.announcement.as_ref().unwrap().input.number, "36/QĐ-UBND");
+    assert_eq!((iso.audits.len(), iso.reviews.len()), (1, 1));
+
+    let errors: Vec<_> = app.check_registers().unwrap().into_iter().filter(|f| f.severity == Severity::Error).collect();
+    assert!(errors.is_empty(), "the demo's registers pass their own checks: {errors:?}");
+    let board = app.deadlines(today).unwrap();
+    assert!(board.iter().any(|d| d.kind == cchc::model::DeadlineKind::Task && d.days_left < 0), "{board:?}");
+}
+
+#[test]
 fn the_demo_never_overwrites_an_existing_register() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("demo.cchc"), "dữ liệu của người dùng").unwrap();

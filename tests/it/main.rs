@@ -1,6 +1,9 @@
 //! Integration tests: every behaviour through `App` (or the built `cchc` binary) on real temporary registers.
 
+mod assessment;
+mod backups;
 mod cli;
+mod crash;
 mod deadlines;
 mod demo;
 mod fixtures;

@@ -1,9 +1,12 @@
 //! `cchc`: the command line of the commune's administrative-reform register (procedures, Biểu 06 statistics,
-//! staffing, reform plans, the deadlines board and the official reports as PDF).
+//! staffing, reform plans, ISO 9001, the self-assessment of the CCHC index, the deadlines board and the official
+//! reports as PDF).
 //!
 //! Every command calls `App` and nothing else; what a person reads is Vietnamese, `--json` gives machine output.
 //! Exit codes: 0 success, 1 refusal or error (and `check` with errors), 2 usage error.
 
+mod assess;
+mod backup;
 mod bench;
 mod format;
 mod iso;
@@ -28,7 +31,7 @@ use std::process::ExitCode;
 #[derive(Parser, Debug)]
 #[command(
     name = "cchc",
-    about = "Sổ theo dõi cải cách hành chính cấp xã: danh mục thủ tục hành chính, số liệu giải quyết hồ sơ (Biểu 06), biên chế, kế hoạch CCHC và việc cần làm"
+    about = "Sổ theo dõi cải cách hành chính cấp xã: danh mục thủ tục hành chính, số liệu giải quyết hồ sơ (Biểu 06), biên chế, kế hoạch CCHC, tự đánh giá chỉ số CCHC và việc cần làm"
 )]
 struct Cli {
     #[arg(
@@ -64,12 +67,21 @@ enum Command {
     Tasks(plans::TasksCommand),
     #[command(subcommand, about = "Hệ thống quản lý chất lượng ISO 9001: công bố, đánh giá nội bộ, xem xét, khắc phục")]
     Iso(iso::IsoCommand),
+    #[command(subcommand, about = "Bộ chỉ số CCHC: xem, nhập bộ của tỉnh (mọi phiên bản được giữ lại)")]
+    Criteria(assess::CriteriaCommand),
+    #[command(
+        subcommand,
+        about = "Tự đánh giá, chấm điểm chỉ số CCHC: chấm, tài liệu kiểm chứng, gợi ý, chốt, thẩm định"
+    )]
+    Assess(assess::AssessCommand),
     #[command(subcommand, about = "Báo cáo chính thức (PDF): báo cáo CCHC định kỳ, Biểu 06; sửa nội dung, ban hành")]
     Report(report::ReportCommand),
     #[command(about = "Việc cần làm: hạn báo cáo, nhiệm vụ đến hạn hoặc quá hạn, hạn đạt chuẩn")]
     Deadlines(plans::DeadlinesArgs),
     #[command(about = "Kiểm tra số liệu và danh mục, liệt kê mọi lỗi và cảnh báo")]
     Check(stats::CheckArgs),
+    #[command(subcommand, about = "Sao lưu, kiểm tra bản sao, sao lưu ra USB, khôi phục")]
+    Backup(backup::BackupCommand),
     #[command(about = "Xem nhật ký thay đổi")]
     Log(LogArgs),
     #[command(about = "Tạo một sổ dữ liệu mẫu (demo.cchc) để dùng thử, không đụng đến sổ thật")]
@@ -164,9 +176,12 @@ fn run(ctx: &Ctx, command: Command) -> CmdResult {
         Command::Staffing(command) => staffing::run(ctx, command),
         Command::Plans(command) => plans::run_plans(ctx, command),
         Command::Tasks(command) => plans::run_tasks(ctx, command),
+        Command::Criteria(command) => assess::run_criteria(ctx, command),
+        Command::Assess(command) => assess::run_assess(ctx, command),
         Command::Report(command) => report::run(ctx, command),
         Command::Deadlines(args) => plans::deadlines(ctx, args),
         Command::Check(args) => stats::check(ctx, args),
+        Command::Backup(command) => backup::run(ctx, command),
         Command::Log(args) => log(ctx, args),
         Command::Demo(args) => demo(ctx, args),
         Command::Bench(args) => bench::run(ctx, args),

@@ -19,6 +19,10 @@ pub fn error_message(err: &Error) -> String {
             d.path
         ),
         ErrorCode::NotARegister => format!("Tệp {} không phải là sổ dữ liệu của chương trình cchc.", d.path),
+        ErrorCode::SchemaTooNew if !d.key.is_empty() => format!(
+            "Bản sao được tạo bởi chương trình phiên bản {}, mới hơn chương trình này; hãy cập nhật chương trình lên phiên bản {} trở lên rồi khôi phục.",
+            d.key, d.key
+        ),
         ErrorCode::SchemaTooNew => {
             "Sổ dữ liệu được tạo bởi phiên bản mới hơn của chương trình; hãy cập nhật chương trình.".to_string()
         }
@@ -53,6 +57,28 @@ pub fn error_message(err: &Error) -> String {
         ErrorCode::MissingGlyphs => {
             format!("Phông chữ của báo cáo không có ký tự: {}; hãy sửa nội dung có ký tự này rồi in lại.", d.detail)
         }
+        ErrorCode::WrongStage => {
+            let hint = match err {
+                Error::WrongStage { action: "unlock", .. } => "",
+                Error::WrongStage { stage: "draft", action: "advance", .. } => {
+                    " Hãy chốt điểm tự chấm trước (`cchc assess lock --leader …`)."
+                }
+                Error::WrongStage { stage: "final", .. } => {
+                    " Phiếu đã có kết quả cuối cùng; nếu cần sửa, hãy mở khóa bằng `cchc assess unlock --reason …`."
+                }
+                _ => {
+                    " Bước này chỉ được xem; nếu cần sửa bước trước, hãy mở khóa bằng `cchc assess unlock --reason …`."
+                }
+            };
+            format!("Phiếu tự đánh giá năm {} đang ở bước “{}” nên không thể {}.{hint}", d.key, d.what, d.detail)
+        }
+        ErrorCode::DiskFull => format!(
+            "Ổ đĩa đã đầy hoặc không cho ghi thêm; chưa ghi gì, sổ dữ liệu vẫn nguyên vẹn. Hãy giải phóng chỗ trống rồi thử lại (chi tiết kỹ thuật: {}).",
+            d.detail
+        ),
+        ErrorCode::BackupInvalid => {
+            format!("Bản sao lưu {} không đạt kiểm tra nên không được dùng (chi tiết kỹ thuật: {}).", d.path, d.detail)
+        }
     }
 }
 
@@ -68,6 +94,8 @@ pub fn finding_message(finding: &Finding) -> String {
     let v = |name: &str| finding.values.get(name).map(|s| number_or_text(s));
     let value = || v("value").unwrap_or_default();
     let year = || finding.values.get("year").cloned().unwrap_or_default();
+    // Codes and points as written ("1.2", "1,5"): never regrouped as thousands.
+    let raw = |name: &str| finding.values.get(name).cloned().unwrap_or_default();
     match finding.code {
         FindingCode::MissingColumn => {
             let column =
@@ -207,6 +235,89 @@ pub fn finding_message(finding: &Finding) -> String {
             v("due").unwrap_or_default(),
             v("owner").unwrap_or_default()
         ),
+        FindingCode::CriteriaFormat => format!(
+            "Tệp không đúng định dạng bộ chỉ số (dòng {}, cột {}; chi tiết kỹ thuật: {}).",
+            v("line").unwrap_or_default(),
+            v("column").unwrap_or_default(),
+            finding.values.get("detail").cloned().unwrap_or_default()
+        ),
+        FindingCode::CriteriaShareMismatch => match finding.values.get("part").map(String::as_str) {
+            Some("scale") => format!(
+                "Điểm thẩm định cộng điểm điều tra xã hội học là {}, khác thang điểm {}.",
+                raw("sum"),
+                raw("max")
+            ),
+            _ => format!(
+                "Tổng điểm các lĩnh vực thuộc “{}” là {}, khác số điểm quy định {}.",
+                raw("part"),
+                raw("sum"),
+                raw("max")
+            ),
+        },
+        FindingCode::CriteriaSumMismatch => {
+            format!(
+                "Tổng điểm tối đa các tiêu chí con ({}) khác điểm tối đa của tiêu chí ({}).",
+                raw("sum"),
+                raw("max")
+            )
+        }
+        FindingCode::CriteriaDuplicateCode => format!("Mã tiêu chí “{}” bị trùng.", raw("value")),
+        FindingCode::CriteriaBandsOrder if finding.values.contains_key("code") => format!(
+            "Các mức phải xếp từ cao xuống thấp, không trùng nhau, điểm không tăng khi ngưỡng giảm (đang ghi: {}).",
+            raw("value")
+        ),
+        FindingCode::CriteriaBandsOrder => {
+            format!("Các mức xếp loại phải xếp từ cao xuống thấp, không trùng nhau (đang ghi: {}).", raw("value"))
+        }
+        FindingCode::CriteriaPointsOverMax => match finding.values.get("step") {
+            Some(step) => {
+                format!("Bước điểm {step} không hợp lệ (phải lớn hơn 0 và chia hết điểm tối đa {}).", raw("max"))
+            }
+            None => format!("Cho {} điểm, vượt điểm tối đa {}.", raw("points"), raw("max")),
+        },
+        FindingCode::CriteriaRuleMissing => "Không có tiêu chí con nên phải có cách chấm.".to_string(),
+        FindingCode::CriteriaRuleMismatch => match finding.values.get("problem").map(String::as_str) {
+            Some("parent_rule") => "Có tiêu chí con nên không được có cách chấm riêng.".to_string(),
+            Some("metric") => {
+                format!("Chỉ số “{}” không dùng được với cách chấm “{}”.", raw("metric"), raw("rule"))
+            }
+            _ if finding.values.contains_key("rule") => {
+                format!("Cách chấm “{}” không dùng được trong phần “{}”.", raw("rule"), raw("part"))
+            }
+            _ => "Chỉ lĩnh vực (cấp cao nhất) mới ghi phần điểm.".to_string(),
+        },
+        FindingCode::CriteriaUnknownMetric => {
+            format!("Chỉ số “{}” không có trong sổ nên không tính được.", raw("value"))
+        }
+        FindingCode::CriteriaNotNewer => format!(
+            "Bộ chỉ số “{}” phiên bản {} không mới hơn phiên bản đã có ({}); chỉ nhập được phiên bản mới hơn.",
+            raw("value"),
+            raw("version"),
+            raw("latest")
+        ),
+        FindingCode::UnknownCriterion => format!("Không có tiêu chí “{}” để chấm trong bộ chỉ số.", raw("value")),
+        FindingCode::PointsNotAllowed => {
+            format!("Số điểm {} không hợp lệ cho tiêu chí này; được chấm: {}.", raw("value"), raw("allowed"))
+        }
+        FindingCode::NotScored => "Chưa chấm điểm.".to_string(),
+        FindingCode::EvidenceMissing => {
+            format!("Tự chấm {} điểm nhưng chưa có tài liệu kiểm chứng và chưa có giải trình.", raw("points"))
+        }
+        FindingCode::OverrideReasonMissing => {
+            format!("Điểm tự chấm {} khác điểm gợi ý từ sổ ({}); hãy ghi lý do.", raw("value"), raw("suggested"))
+        }
+        FindingCode::BonusOverCap => {
+            format!("Tổng điểm thưởng {} vượt mức tối đa {}; chỉ tính {}.", raw("value"), raw("cap"), raw("cap"))
+        }
+        FindingCode::PenaltyOverCap => {
+            format!("Tổng điểm trừ {} vượt mức tối đa {}; chỉ tính {}.", raw("value"), raw("cap"), raw("cap"))
+        }
+        FindingCode::FileTooLarge => format!(
+            "Tệp “{}” quá lớn ({} byte; tối đa {} byte).",
+            raw("value"),
+            v("size").unwrap_or_default(),
+            v("limit").unwrap_or_default()
+        ),
     }
 }
 
@@ -302,6 +413,24 @@ pub fn column_caption(name: &str) -> String {
         "area" => "Lĩnh vực CCHC",
         "content" => "Nội dung nhiệm vụ",
         "percent" => "Tỷ lệ hoàn thành (%)",
+        "leader" => "Lãnh đạo chốt điểm",
+        "criterion" => "Mã tiêu chí",
+        "reason" => "Lý do",
+        "title" => "Trích yếu",
+        "evidence_kind" => "Loại văn bản",
+        "file" => "Tệp",
+        "urn" => "Mã bộ chỉ số",
+        "version" => "Phiên bản",
+        "scale" => "Thang điểm",
+        "appraised_share" => "Điểm thẩm định",
+        "survey_share" => "Điểm điều tra xã hội học",
+        "bonus_cap" => "Điểm thưởng tối đa",
+        "penalty_cap" => "Điểm trừ tối đa",
+        "bands" => "Xếp loại",
+        "format" => "Định dạng tệp",
+        "self_assessment_deadline" => "Hạn tự đánh giá",
+        "text" => "Nội dung",
+        "max" => "Điểm tối đa",
         other => return other.to_string(),
     };
     caption.to_string()
@@ -326,6 +455,11 @@ fn flag(name: &str) -> Option<&'static str> {
         "start" => "--start",
         "end" => "--end",
         "deadline" => "--deadline",
+        "leader" => "--leader",
+        "reason" => "--reason",
+        "title" => "--title",
+        "evidence_kind" => "--kind",
+        "file" => "--file",
         _ => return None,
     })
 }
@@ -342,6 +476,11 @@ pub fn entity_caption(entity: &str) -> String {
         "person" => "Cán bộ, công chức",
         "plan" => "Kế hoạch",
         "task" => "Nhiệm vụ",
+        "criteria_set" => "Bộ chỉ số",
+        "assessment" => "Phiếu tự đánh giá",
+        "assessment_score" => "Điểm tiêu chí",
+        "evidence" => "Tài liệu kiểm chứng",
+        "evidence_link" => "Gắn tài liệu kiểm chứng",
         other => return other.to_string(),
     }
     .to_string()
@@ -354,6 +493,9 @@ pub fn action_caption(action: &str) -> String {
         "update" => "Sửa",
         "retire" => "Ngừng áp dụng",
         "delete" => "Xóa",
+        "lock" => "Chốt điểm tự chấm",
+        "advance" => "Chuyển bước",
+        "unlock" => "Mở khóa",
         other => return other.to_string(),
     }
     .to_string()
@@ -381,8 +523,14 @@ impl Details {
             | Error::NotARegister(path)
             | Error::FileFormat(path) => d.path = show_path(path),
             Error::SchemaTooNew { found, supported } => d.detail = format!("{found} > {supported}"),
-            Error::RegisterDamaged(detail) | Error::Storage(detail) | Error::MissingGlyphs(detail) => {
-                d.detail = detail.clone()
+            Error::RegisterDamaged(detail)
+            | Error::Storage(detail)
+            | Error::DiskFull(detail)
+            | Error::MissingGlyphs(detail) => d.detail = detail.clone(),
+            Error::CopyTooNew { program, .. } => d.key = program.clone(),
+            Error::BackupInvalid { path, reason } => {
+                d.path = show_path(path);
+                d.detail = reason.clone();
             }
             Error::Invalid(_) => {}
             Error::NotFound { what, key } | Error::AlreadyExists { what, key } => {
@@ -399,13 +547,36 @@ impl Details {
                 d.path = show_path(path);
                 d.detail = io_reason(source);
             }
+            Error::WrongStage { year, stage, action } => {
+                d.key = year.to_string();
+                d.what = cchc::model::Stage::parse(stage).map_or(stage.to_string(), |s| s.label().to_string());
+                d.detail = action_phrase(action).to_string();
+            }
         }
         d
     }
 }
 
+/// What a refused assessment action was, as a verb phrase.
+fn action_phrase(action: &str) -> &'static str {
+    match action {
+        "score" => "chấm điểm tự đánh giá",
+        "not_applicable" => "đánh dấu không phát sinh",
+        "explain" => "ghi giải trình",
+        "appraise" => "ghi điểm thẩm định",
+        "lock" => "chốt điểm tự chấm",
+        "advance" => "chuyển sang bước tiếp theo",
+        "unlock" => "mở khóa",
+        "link" => "gắn tài liệu kiểm chứng",
+        _ => "thực hiện thao tác này",
+    }
+}
+
 fn what_caption(what: &str) -> String {
     match what {
+        "assessment" => "phiếu tự đánh giá năm",
+        "criteria_set" => "bộ chỉ số",
+        "evidence" => "tài liệu kiểm chứng số",
         "procedure" => "thủ tục",
         "unit" => "thông tin đơn vị",
         "period" => "kỳ báo cáo",
@@ -476,5 +647,23 @@ mod tests {
         assert_eq!(finding_line(&f), "Tổng số hồ sơ nhận (2.051) khác tổng trực tuyến + trực tiếp + kỳ trước (11).");
         let f = Finding::new(FindingCode::TimeWithoutUnit, Place::default()).with("value", "5");
         assert_eq!(finding_message(&f), "Thời hạn “5” thiếu đơn vị (ngày hoặc ngày làm việc).");
+    }
+
+    #[test]
+    fn criteria_codes_and_points_are_not_regrouped_as_thousands() {
+        let place = Place::record("Tiêu chí 3.3");
+        let f = Finding::new(FindingCode::EvidenceMissing, place.clone()).with("value", "3.3").with("points", "1,5");
+        assert_eq!(
+            finding_line(&f),
+            "Tiêu chí 3.3: Tự chấm 1,5 điểm nhưng chưa có tài liệu kiểm chứng và chưa có giải trình."
+        );
+        let f = Finding::new(FindingCode::CriteriaSumMismatch, place).with("sum", "1.005").with("max", "9");
+        assert!(finding_message(&f).contains("(1.005)"));
+        let err = Error::WrongStage { year: 2025, stage: "self_locked", action: "score" };
+        assert_eq!(
+            error_message(&err),
+            "Phiếu tự đánh giá năm 2025 đang ở bước “Đã chốt điểm tự chấm” nên không thể chấm điểm tự đánh giá. \
+             Bước này chỉ được xem; nếu cần sửa bước trước, hãy mở khóa bằng `cchc assess unlock --reason …`."
+        );
     }
 }

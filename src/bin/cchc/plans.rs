@@ -325,6 +325,7 @@ pub fn deadlines(ctx: &Ctx, args: DeadlinesArgs) -> CmdResult {
             DeadlineKind::IsoAction => "ISO: khắc phục",
             DeadlineKind::IsoAudit => "ISO: đánh giá nội bộ",
             DeadlineKind::IsoReview => "ISO: xem xét của lãnh đạo",
+            DeadlineKind::SelfAssessment => "Tự đánh giá chỉ số CCHC",
         };
         table.add_row(vec![format::date(i.due), left, kind.into(), i.what.clone(), i.record.clone()]);
     }

@@ -245,8 +245,7 @@ pub fn check(ctx: &Ctx, args: CheckArgs) -> CmdResult {
     let app = ctx.open()?;
     let mut findings = app.check(args.period)?;
     if args.period.is_none() {
-        findings.extend(app.check_staffing_and_plans()?);
-        findings.extend(app.check_iso()?);
+        findings.extend(app.check_registers()?);
     }
     let errors = findings.iter().filter(|f| f.is_error()).count();
     let done = if errors > 0 { Done::WithErrors } else { Done::Clean };

@@ -3,9 +3,39 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
-import { save } from "@tauri-apps/plugin-dialog";
+import { open, save } from "@tauri-apps/plugin-dialog";
 import {
   ERROR_CODES,
+  type Announcement,
+  type AnnouncementInput,
+  type Audit,
+  type AuditInput,
+  type BackupInfo,
+  type RestorePreview,
+  type RestoreReport,
+  type DeadlineItem,
+  type Headcount,
+  type IsoAction,
+  type IsoReport,
+  type IsoStatus,
+  type IsoVersion,
+  type LegalChange,
+  type LegalChangeInput,
+  type Nonconformity,
+  type NonconformityInput,
+  type Person,
+  type PersonInput,
+  type Plan,
+  type PlanInput,
+  type PlanProgress,
+  type Quota,
+  type ReformArea,
+  type Review,
+  type ReviewInput,
+  type StaffCategory,
+  type StaffingSummary,
+  type Task,
+  type TaskInput,
   type CommandErrorShape,
   type ErrorCode,
   type Finding,
@@ -92,6 +122,8 @@ export const sessionStatus = () => call<Session>("session_status");
 export const createRegister = (profile: UnitProfile) => call<Session>("create_register", { profile });
 export const openLive = () => call<Session>("open_live");
 export const openDemo = () => call<Session>("open_demo");
+/** Restores the unit's register that could not be opened from the verified copy at `path`. */
+export const recoverLive = (path: string) => call<Session>("recover_live", { path });
 export const unitGet = () => call<UnitProfile>("unit_get");
 export const unitSet = (profile: UnitProfile) => call<UnitProfile>("unit_set", { profile });
 
@@ -124,9 +156,85 @@ export const statsImport = (name: string, bytes: Uint8Array, dryRun: boolean) =>
   call<ImportReport>("stats_import", { name, bytes: Array.from(bytes), dryRun });
 export const statsExport = (path: string, period: PeriodKey | null) =>
   call<number>("stats_export", { path, period });
+/** The period's statistics problems (or all periods') together with those of staffing, plans and ISO. */
 export const check = (period: PeriodKey | null) => call<Finding[]>("check", { period });
+/** `today` is YYYY-MM-DD. */
+export const deadlines = (today: string) => call<DeadlineItem[]>("deadlines", { today });
+
+// ---- Backups ----
+
+export const backupsList = () => call<BackupInfo[]>("backups_list");
+export const backupNow = () => call<BackupInfo>("backup_now");
+/** Per copy file: null when it verifies, else the error that makes it unusable. */
+export const backupsVerify = () => call<[string, CommandErrorShape | null][]>("backups_verify");
+export const backupTo = (dir: string) => call<BackupInfo>("backup_to", { dir });
+export const restorePreview = (path: string) => call<RestorePreview>("restore_preview", { path });
+export const restore = (path: string) => call<RestoreReport>("restore", { path });
+
+// ---- Staffing ----
+
+export const staffCategories = () => call<StaffCategory[]>("staff_categories");
+export const staffingSummary = (date: string) => call<StaffingSummary>("staffing_summary", { date });
+export const quotasList = (year: number | null) => call<Quota[]>("quotas_list", { year });
+export const quotaSet = (quota: Quota) => call<Quota>("quota_set", { quota });
+export const headcountsList = (year: number | null) => call<Headcount[]>("headcounts_list", { year });
+export const headcountSet = (headcount: Headcount) => call<Headcount>("headcount_set", { headcount });
+export const peopleList = () => call<Person[]>("people_list");
+export const personAdd = (input: PersonInput) => call<Person>("person_add", { input });
+export const personEdit = (id: number, input: PersonInput) => call<Person>("person_edit", { id, input });
+export const peopleImport = (name: string, bytes: Uint8Array, dryRun: boolean) =>
+  call<ImportReport>("people_import", { name, bytes: Array.from(bytes), dryRun });
+export const peopleExport = (path: string) => call<number>("people_export", { path });
+export const quotasImport = (name: string, bytes: Uint8Array, dryRun: boolean) =>
+  call<ImportReport>("quotas_import", { name, bytes: Array.from(bytes), dryRun });
+export const quotasExport = (path: string) => call<number>("quotas_export", { path });
+
+// ---- Reform plans and tasks ----
+
+export const reformAreas = () => call<ReformArea[]>("reform_areas");
+export const plansList = (year: number | null) => call<Plan[]>("plans_list", { year });
+export const planAdd = (input: PlanInput) => call<Plan>("plan_add", { input });
+export const planEdit = (year: number, number: string, input: PlanInput) =>
+  call<Plan>("plan_edit", { year, number, input });
+export const tasksList = (year: number | null) => call<Task[]>("tasks_list", { year });
+export const taskAdd = (input: TaskInput) => call<Task>("task_add", { input });
+export const taskEdit = (id: number, input: TaskInput) => call<Task>("task_edit", { id, input });
+export const planProgress = (date: string) => call<PlanProgress>("plan_progress", { date });
+export const tasksImport = (name: string, bytes: Uint8Array, dryRun: boolean) =>
+  call<ImportReport>("tasks_import", { name, bytes: Array.from(bytes), dryRun });
+export const tasksExport = (path: string, year: number | null) => call<number>("tasks_export", { path, year });
+
+// ---- ISO 9001 ----
+
+export const isoStatus = (year: number, today: string) => call<IsoStatus>("iso_status", { year, today });
+export const isoVersionSet = (version: IsoVersion) => call<IsoVersion>("iso_version_set", { version });
+export const isoAnnouncements = () => call<Announcement[]>("iso_announcements");
+export const isoAnnouncementAdd = (input: AnnouncementInput) =>
+  call<Announcement>("iso_announcement_add", { input });
+export const isoAudits = () => call<Audit[]>("iso_audits");
+export const isoAuditAdd = (input: AuditInput) => call<Audit>("iso_audit_add", { input });
+export const isoNonconformities = () => call<Nonconformity[]>("iso_nonconformities");
+export const isoNonconformityAdd = (input: NonconformityInput) =>
+  call<Nonconformity>("iso_nonconformity_add", { input });
+export const isoReviews = () => call<Review[]>("iso_reviews");
+export const isoReviewAdd = (input: ReviewInput) => call<Review>("iso_review_add", { input });
+export const isoActions = () => call<IsoAction[]>("iso_actions");
+export const isoReviewActionAdd = (reviewId: number, content: string, owner: string, due: string | null) =>
+  call<IsoAction>("iso_review_action_add", { reviewId, content, owner, due });
+export const isoActionComplete = (id: number, doneOn: string, checked: string | null) =>
+  call<IsoAction>("iso_action_complete", { id, doneOn, checked });
+export const isoLegalChanges = () => call<LegalChange[]>("iso_legal_changes");
+export const isoLegalChangeAdd = (input: LegalChangeInput) => call<LegalChange>("iso_legal_change_add", { input });
+export const isoLegalChangeComplete = (id: number, doneOn: string) =>
+  call<LegalChange>("iso_legal_change_complete", { id, doneOn });
+export const isoReportSet = (report: IsoReport) => call<IsoReport>("iso_report_set", { report });
 
 // ---- Events and dialogs ----
+
+/** Listens to the shell's `backup-failed` event (a periodic copy could not be made); resolves to the unlisten. */
+export function onBackupFailed(handler: (error: CommandErrorShape) => void): Promise<UnlistenFn> {
+  return listen<CommandErrorShape>("backup-failed", (event) => handler(event.payload));
+}
 
 /** Listens to the shell's `progress` event; resolves to the unlisten function. */
 export function onProgress(handler: (event: ProgressEvent) => void): Promise<UnlistenFn> {
@@ -141,6 +249,26 @@ export async function chooseSavePath(defaultName: string, filterName: string): P
   try {
     const extension = defaultName.split(".").pop() ?? "xlsx";
     return await save({ defaultPath: defaultName, filters: [{ name: filterName, extensions: [extension] }] });
+  } catch (reason) {
+    throw CommandError.from(reason);
+  }
+}
+
+/** Asks for a folder (the USB stick to back up to). Returns null when the user cancelled. */
+export async function chooseFolder(title: string): Promise<string | null> {
+  try {
+    const picked = await open({ directory: true, multiple: false, title });
+    return typeof picked === "string" ? picked : null;
+  } catch (reason) {
+    throw CommandError.from(reason);
+  }
+}
+
+/** Asks for a register copy (.cchc) to restore from. Returns null when the user cancelled. */
+export async function chooseCopy(title: string, filterName: string): Promise<string | null> {
+  try {
+    const picked = await open({ multiple: false, title, filters: [{ name: filterName, extensions: ["cchc"] }] });
+    return typeof picked === "string" ? picked : null;
   } catch (reason) {
     throw CommandError.from(reason);
   }

@@ -15,6 +15,9 @@ export type ErrorCode =
   | "BAD_PERIOD"
   | "IO"
   | "STORAGE"
+  | "WRONG_STAGE"
+  | "DISK_FULL"
+  | "BACKUP_INVALID"
   | "MISSING_GLYPHS"
   | "REPORT_ISSUED"
   // The shell's own: no register is open yet.
@@ -37,6 +40,9 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   "BAD_PERIOD",
   "IO",
   "STORAGE",
+  "WRONG_STAGE",
+  "DISK_FULL",
+  "BACKUP_INVALID",
   "MISSING_GLYPHS",
   "REPORT_ISSUED",
   "NO_REGISTER",
@@ -81,7 +87,25 @@ export type FindingCode =
   | "ISO_AUDIT_MISSING"
   | "ISO_REVIEW_MISSING"
   | "ISO_LEGAL_CHANGE_OVERDUE"
-  | "ISO_ACTION_OVERDUE";
+  | "ISO_ACTION_OVERDUE"
+  | "CRITERIA_FORMAT"
+  | "CRITERIA_SHARE_MISMATCH"
+  | "CRITERIA_SUM_MISMATCH"
+  | "CRITERIA_DUPLICATE_CODE"
+  | "CRITERIA_BANDS_ORDER"
+  | "CRITERIA_POINTS_OVER_MAX"
+  | "CRITERIA_RULE_MISSING"
+  | "CRITERIA_RULE_MISMATCH"
+  | "CRITERIA_UNKNOWN_METRIC"
+  | "CRITERIA_NOT_NEWER"
+  | "UNKNOWN_CRITERION"
+  | "POINTS_NOT_ALLOWED"
+  | "NOT_SCORED"
+  | "EVIDENCE_MISSING"
+  | "OVERRIDE_REASON_MISSING"
+  | "BONUS_OVER_CAP"
+  | "PENALTY_OVER_CAP"
+  | "FILE_TOO_LARGE";
 
 export type Severity = "error" | "warning";
 
@@ -248,10 +272,307 @@ export interface Session {
   unit: UnitProfile | null;
   /** The shell may report why the live register could not be opened at start. */
   error?: CommandErrorShape | null;
+  /** With such an error: the newest verified copy it could be restored from. */
+  recovery?: BackupInfo | null;
 }
 
 export interface ProgressEvent {
   task: "demo" | "import";
   done: number;
   total: number;
+}
+
+// ---- Deadlines board ----
+
+export type DeadlineKind =
+  | "report"
+  | "task"
+  | "staff_standard"
+  | "iso_legal_change"
+  | "iso_action"
+  | "iso_audit"
+  | "iso_review"
+  | "self_assessment";
+
+export interface DeadlineItem {
+  kind: DeadlineKind;
+  /** What is due, in Vietnamese, written by the core. */
+  what: string;
+  record: string;
+  /** YYYY-MM-DD */
+  due: string;
+  /** Negative when late. */
+  days_left: number;
+}
+
+// ---- Staffing (biên chế) ----
+
+export interface StaffCategory {
+  code: string;
+  name: string;
+  valid_until: string | null;
+}
+
+export interface Quota {
+  year: number;
+  category: string;
+  quota: number;
+  basis: Decision;
+}
+
+export interface Headcount {
+  year: number;
+  category: string;
+  count: number;
+}
+
+export interface PersonInput {
+  name: string;
+  position: string;
+  rank: string;
+  category: string;
+  joined: string | null;
+  left: string | null;
+  qualification_level: string;
+  qualification_field: string;
+  political_theory: string;
+  state_management: string;
+  standard_met: boolean;
+  standard_deadline: string | null;
+  note: string;
+}
+
+export interface Person extends PersonInput {
+  id: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CategoryStaffing {
+  category: string;
+  name: string;
+  quota: number | null;
+  present: number;
+  /** "people" (counted from the list) or "entered" (a total kept without a list). */
+  source: string;
+  vacancies: number | null;
+  meeting_standard: number;
+}
+
+export interface StandardDue {
+  person: string;
+  category: string;
+  deadline: string;
+  days_left: number;
+}
+
+export interface StaffingSummary {
+  date: string;
+  year: number;
+  rows: CategoryStaffing[];
+  quota: number;
+  present: number;
+  vacancies: number;
+  /** Percent; null with nobody on the staff. */
+  standard_share: number | null;
+  standard_due: StandardDue[];
+  findings: Finding[];
+}
+
+// ---- Reform plans and tasks ----
+
+export type PlanKind = "annual" | "propaganda" | "tthc_control" | "self_inspection" | "other";
+export type TaskStatus = "not_started" | "in_progress" | "done" | "cancelled";
+
+export interface ReformArea {
+  code: string;
+  name: string;
+}
+
+export interface PlanInput {
+  kind: PlanKind;
+  number: string;
+  date: string;
+  year: number;
+  title: string;
+}
+
+export interface Plan extends PlanInput {
+  id: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TaskInput {
+  plan_year: number;
+  plan_number: string;
+  area: string;
+  content: string;
+  owner: string;
+  deadline: string | null;
+  expected_output: string;
+  status: TaskStatus;
+  percent: number;
+  evidence: string;
+}
+
+export interface Task extends TaskInput {
+  id: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AreaProgress {
+  area: string;
+  name: string;
+  tasks: number;
+  done: number;
+  cancelled: number;
+  /** Percent of the tasks not cancelled; null with none. */
+  completion_rate: number | null;
+  average_percent: number | null;
+}
+
+export interface PlanProgress {
+  date: string;
+  year: number;
+  areas: AreaProgress[];
+  overall: AreaProgress;
+  overdue: Task[];
+}
+
+// ---- ISO 9001 ----
+
+export type IsoVersion = "TCVN ISO 9001:2008" | "TCVN ISO 9001:2015";
+export const ISO_VERSIONS: readonly IsoVersion[] = ["TCVN ISO 9001:2008", "TCVN ISO 9001:2015"];
+export type AnnouncementKind = "announce" | "re_announce";
+
+export interface AnnouncementInput {
+  number: string;
+  date: string;
+  kind: AnnouncementKind;
+  version: IsoVersion;
+  procedures: string[];
+}
+
+export interface Announcement extends AnnouncementInput {
+  id: number;
+}
+
+export interface AuditInput {
+  date: string;
+  scope: string;
+  findings: string;
+}
+
+export interface Audit extends AuditInput {
+  id: number;
+}
+
+export interface NonconformityInput {
+  audit_id: number;
+  description: string;
+  action: string;
+  owner: string;
+  due: string | null;
+}
+
+export interface Nonconformity {
+  id: number;
+  audit_id: number;
+  description: string;
+  action_id: number;
+}
+
+export interface ReviewInput {
+  date: string;
+  decisions: string;
+}
+
+export interface Review extends ReviewInput {
+  id: number;
+}
+
+export type ActionSource = { kind: "nonconformity"; id: number } | { kind: "review"; id: number };
+
+export interface IsoAction {
+  id: number;
+  source: ActionSource;
+  content: string;
+  owner: string;
+  due: string;
+  status: "open" | "done";
+  done_on: string | null;
+  effectiveness_checked: string | null;
+}
+
+export interface LegalChangeInput {
+  text: string;
+  effective: string;
+}
+
+export interface LegalChange {
+  id: number;
+  text: string;
+  effective: string;
+  due: string;
+  done_on: string | null;
+}
+
+export interface IsoReport {
+  year: number;
+  number: string;
+  date: string;
+}
+
+export interface IsoStatus {
+  year: number;
+  today: string;
+  version: IsoVersion | null;
+  announcement: Announcement | null;
+  announced: boolean;
+  audits: Audit[];
+  reviews: Review[];
+  report: IsoReport | null;
+  overdue_legal_changes: LegalChange[];
+  overdue_actions: IsoAction[];
+  findings: Finding[];
+}
+
+// ---- Backups ----
+
+export type BackupReason = "auto" | "exit" | "manual" | "migration" | "import" | "restore" | "unlock" | "external";
+
+export interface CopyFacts {
+  schema_version: number;
+  /** Rows per register table. */
+  counts: Record<string, number>;
+  last_change: number;
+}
+
+export interface BackupInfo {
+  file: string;
+  path: string;
+  /** Local time, YYYY-MM-DDTHH:MM:SS */
+  created: string;
+  reason: BackupReason;
+  size: number;
+  sha256: string;
+  program_version: string;
+  unit: string;
+  facts: CopyFacts;
+}
+
+export interface RestorePreview {
+  path: string;
+  record: BackupInfo | null;
+  copy: CopyFacts;
+  current: CopyFacts;
+  differences: { table: string; current: number; copy: number }[];
+}
+
+export interface RestoreReport {
+  /** The copy made just before the restore: restoring it undoes the restore. */
+  undo: BackupInfo;
+  restored: CopyFacts;
 }

@@ -1,7 +1,7 @@
 // The sentences an official reads for errors and findings: the CLI's wording, with Vietnamese numbers.
 import { describe, expect, it } from "vitest";
 import { ERROR_CODES, type Finding, type FindingCode } from "../api/types";
-import { errorMessage, findingLine, findingMessage, placeText } from "./messages";
+import { errorMessage, fill, findingLine, findingMessage, placeText } from "./messages";
 import { errorMessages, findingMessages } from "./strings";
 
 const f = (code: FindingCode, values: Record<string, string> = {}, place: Finding["place"] = {}): Finding => ({
@@ -23,6 +23,11 @@ describe("messages", () => {
   it("counts the errors of an INVALID error", () => {
     const error = { code: "INVALID" as const, message: "", findings: [f("REQUIRED_MISSING"), f("BAD_NUMBER")] };
     expect(errorMessage(error)).toBe("Dữ liệu chưa hợp lệ (2 lỗi); chưa ghi gì vào sổ.");
+  });
+
+  it("writes counts with a thousands dot but years as they are", () => {
+    expect(fill("{count} hồ sơ năm {year}", { count: 2051, year: 2026 })).toBe("2.051 hồ sơ năm 2026");
+    expect(findingMessage(f("ISO_REVIEW_MISSING", { year: "2026" }))).toBe("Năm 2026 chưa họp xem xét của lãnh đạo.");
   });
 
   it("fills values and picks the variant for the extra values", () => {

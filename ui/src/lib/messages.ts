@@ -5,12 +5,15 @@ import type { CommandErrorShape, Finding, Place } from "../api/types";
 import { formatInt, periodPhrase } from "./format";
 import { columnCaptions, errorMessages, findingMessages, findingVariants, placeParts } from "./strings";
 
-/** Fills {name} placeholders; whole numbers among the values print the Vietnamese way ("2051" → "2.051"). */
+/**
+ * Fills {name} placeholders; whole numbers among the values print the Vietnamese way ("2051" → "2.051"), except a
+ * year, which is written as it is ("năm 2026").
+ */
 export function fill(template: string, values: Record<string, string | number | null | undefined> = {}): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = values[name];
     if (value === null || value === undefined) return "";
-    return numberOrText(String(value));
+    return name === "year" ? String(value) : numberOrText(String(value));
   });
 }
 

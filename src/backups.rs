@@ -1,0 +1,289 @@
+//! Backups of a register: their names, the record kept beside each copy, which copies are kept, and copying folders
+//! of evidence. The SQLite work (copying, verifying, restoring) is in `register::backup`; `App` ties the two.
+//!
+//! Rotation (documented in ARCHITECTURE.md): of the copies in a backups folder, keep the 3 newest of today, the newest
+//! of each of the 13 days before, and the newest of each of the 24 months up to this one; a copy made just before a
+//! restore (the undo point) is kept for 14 days whatever the rule says; the newest copy is always kept.
+
+use crate::error::{Error, Result};
+use crate::register::CopyFacts;
+use chrono::{Datelike, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeSet;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Why a copy was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BackupReason {
+    /// Every 15 minutes while the app runs, when something changed.
+    Auto,
+    /// When the app closes.
+    Exit,
+    /// Asked for by the user.
+    Manual,
+    /// Before the register is migrated to a newer schema.
+    Migration,
+    /// Before an import writes.
+    Import,
+    /// Before a restore replaces the register (the undo point).
+    Restore,
+    /// Before a locked stage is unlocked.
+    Unlock,
+    /// A copy written to another folder (a USB stick).
+    External,
+}
+
+impl BackupReason {
+    pub fn slug(self) -> &'static str {
+        match self {
+            BackupReason::Auto => "auto",
+            BackupReason::Exit => "exit",
+            BackupReason::Manual => "manual",
+            BackupReason::Migration => "migration",
+            BackupReason::Import => "import",
+            BackupReason::Restore => "restore",
+            BackupReason::Unlock => "unlock",
+            BackupReason::External => "external",
+        }
+    }
+}
+
+/// The record kept beside each copy (`<name>.json`): what it is and how to check it has not changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BackupInfo {
+    /// The copy's file name (in its folder).
+    pub file: String,
+    #[serde(skip_deserializing)]
+    pub path: PathBuf,
+    /// Local time the copy was made, `YYYY-MM-DDTHH:MM:SS`.
+    pub created: NaiveDateTime,
+    pub reason: BackupReason,
+    pub size: u64,
+    pub sha256: String,
+    /// The program version that made it (a newer one may hold a schema this program cannot read).
+    pub program_version: String,
+    pub unit: String,
+    pub facts: CopyFacts,
+}
+
+/// The version of this program, written into every backup record.
+pub const PROGRAM_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The folder of automatic copies beside a register.
+pub fn dir_of(register: &Path) -> PathBuf {
+    register.parent().unwrap_or(Path::new(".")).join("backups")
+}
+
+/// A new copy's file name: `<stem>-<YYYYmmdd-HHMMSS>-<reason>.cchc`, with `-2`, `-3`… when that name is taken.
+pub fn new_name(dir: &Path, stem: &str, stamp: &str, reason: BackupReason) -> String {
+    let base = format!("{stem}-{stamp}-{}", reason.slug());
+    let mut name = format!("{base}.cchc");
+    let mut n = 2;
+    while dir.join(&name).exists() || dir.join(format!("{name}.partial")).exists() {
+        name = format!("{base}-{n}.cchc");
+        n += 1;
+    }
+    name
+}
+
+/// The record's path for a copy.
+pub fn record_path(copy: &Path) -> PathBuf {
+    copy.with_extension("json")
+}
+
+/// Writes the record beside a copy (through a temporary file, so a record is whole or absent).
+pub fn write_record(info: &BackupInfo) -> Result<()> {
+    let path = record_path(&info.path);
+    let tmp = path.with_extension("json.partial");
+    let text = serde_json::to_string_pretty(info).map_err(|e| Error::Storage(e.to_string()))?;
+    std::fs::write(&tmp, text).map_err(|e| Error::io(&tmp, e))?;
+    std::fs::rename(&tmp, &path).map_err(|e| Error::io(&path, e))
+}
+
+/// Reads the record of a copy, if it has one.
+pub fn read_record(copy: &Path) -> Option<BackupInfo> {
+    let text = std::fs::read_to_string(record_path(copy)).ok()?;
+    let mut info: BackupInfo = serde_json::from_str(&text).ok()?;
+    info.path = copy.to_path_buf();
+    Some(info)
+}
+
+/// The copies in a folder that have a record, newest first. Leftover partial files are not copies.
+pub fn list(dir: &Path) -> Result<Vec<BackupInfo>> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Ok(Vec::new()) };
+    let mut out = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "cchc")
+            && let Some(info) = read_record(&path)
+        {
+            out.push(info);
+        }
+    }
+    out.sort_by(|a, b| (b.created, &b.file).cmp(&(a.created, &a.file)));
+    Ok(out)
+}
+
+/// SHA-256 of a file, in lower-case hex.
+pub fn sha256_of(path: &Path) -> Result<String> {
+    let mut file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let n = file.read(&mut buf).map_err(|e| Error::io(path, e))?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// Which copies to keep (true) by the rotation rule, for copies made at `created` (any order) as of `now`.
+pub fn keep(copies: &[(NaiveDateTime, BackupReason)], now: NaiveDateTime) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..copies.len()).collect();
+    // Newest first; equal times keep their given order.
+    order.sort_by(|&a, &b| copies[b].0.cmp(&copies[a].0).then(a.cmp(&b)));
+    let today = now.date();
+    let mut kept = vec![false; copies.len()];
+    let mut today_count = 0;
+    let mut days = BTreeSet::new();
+    let mut months = BTreeSet::new();
+    for (rank, &i) in order.iter().enumerate() {
+        let (at, reason) = copies[i];
+        let date = at.date();
+        let age_days = (today - date).num_days();
+        let age_months = (today.year() - date.year()) * 12 + today.month() as i32 - date.month() as i32;
+        let mut keep = rank == 0;
+        if date == today && today_count < 3 {
+            today_count += 1;
+            keep = true;
+        }
+        if (1..14).contains(&age_days) && days.insert(date) {
+            keep = true;
+        }
+        if (0..24).contains(&age_months) && date != today && months.insert((date.year(), date.month())) {
+            keep = true;
+        }
+        if reason == BackupReason::Restore && (0..14).contains(&age_days) {
+            keep = true;
+        }
+        kept[i] = keep;
+    }
+    kept
+}
+
+/// Deletes the copies of a folder that the rotation does not keep; returns how many were deleted.
+pub fn prune(dir: &Path, now: NaiveDateTime) -> Result<usize> {
+    let copies = list(dir)?;
+    let flags = keep(&copies.iter().map(|c| (c.created, c.reason)).collect::<Vec<_>>(), now);
+    let mut deleted = 0;
+    for (copy, keep) in copies.iter().zip(flags) {
+        if !keep {
+            remove_copy(&copy.path)?;
+            deleted += 1;
+        }
+    }
+    Ok(deleted)
+}
+
+/// Removes a copy and its record (and a leftover partial file).
+pub fn remove_copy(copy: &Path) -> Result<()> {
+    for path in [copy.to_path_buf(), record_path(copy), copy.with_extension("cchc.partial")] {
+        match std::fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(&path, e)),
+        }
+    }
+    Ok(())
+}
+
+/// Copies every file of `from` into `to` that `to` does not have yet (evidence files are named by their content,
+/// so an existing name is the same file). Returns how many files were copied.
+pub fn copy_missing_files(from: &Path, to: &Path) -> Result<usize> {
+    let Ok(entries) = std::fs::read_dir(from) else { return Ok(0) };
+    std::fs::create_dir_all(to).map_err(|e| Error::io(to, e))?;
+    let mut copied = 0;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let target = to.join(entry.file_name());
+        if path.is_dir() {
+            copied += copy_missing_files(&path, &target)?;
+        } else if !target.exists() {
+            let tmp = target.with_extension("partial");
+            std::fs::copy(&path, &tmp).map_err(|e| Error::io(&tmp, e))?;
+            std::fs::rename(&tmp, &target).map_err(|e| Error::io(&target, e))?;
+            copied += 1;
+        }
+    }
+    Ok(copied)
+}
+
+/// A folder name that every file system of a USB stick accepts: the unit's name and the date, without the
+/// characters Windows forbids.
+pub fn external_folder_name(unit: &str, stamp: &str) -> String {
+    let clean: String =
+        unit.chars().map(|c| if "<>:\"/\\|?*".contains(c) || c.is_control() { ' ' } else { c }).collect();
+    let clean = clean.split_whitespace().collect::<Vec<_>>().join(" ");
+    let unit = if clean.is_empty() { "cchc".to_string() } else { clean };
+    format!("Sao lưu {unit} {stamp}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn at(y: i32, m: u32, d: u32, h: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn rotation_keeps_three_today_one_a_day_and_one_a_month() {
+        let now = at(2026, 11, 23, 18);
+        let copies = [
+            (at(2026, 11, 23, 17), BackupReason::Auto),   // today, 1st newest
+            (at(2026, 11, 23, 16), BackupReason::Auto),   // today, 2nd
+            (at(2026, 11, 23, 15), BackupReason::Auto),   // today, 3rd
+            (at(2026, 11, 23, 9), BackupReason::Auto),    // today, 4th: dropped
+            (at(2026, 11, 22, 17), BackupReason::Exit),   // yesterday's newest
+            (at(2026, 11, 22, 8), BackupReason::Auto),    // yesterday's older: dropped
+            (at(2026, 11, 10, 8), BackupReason::Auto),    // 13 days ago: kept as its day
+            (at(2026, 11, 9, 8), BackupReason::Auto),     // 14 days ago: November already kept → dropped
+            (at(2026, 10, 30, 8), BackupReason::Auto),    // October's newest
+            (at(2026, 10, 2, 8), BackupReason::Auto),     // October's older: dropped
+            (at(2024, 12, 31, 8), BackupReason::Auto),    // 23 months ago: kept
+            (at(2024, 11, 30, 8), BackupReason::Auto),    // 24 months ago: dropped
+            (at(2026, 11, 12, 8), BackupReason::Restore), // an undo point 11 days old, and its day's newest
+            (at(2026, 11, 12, 7), BackupReason::Restore), // an older undo point of that day: kept for 14 days
+        ];
+        let kept = keep(&copies, now);
+        assert_eq!(
+            kept,
+            [true, true, true, false, true, false, true, false, true, false, true, false, true, true],
+            "{copies:?}"
+        );
+    }
+
+    #[test]
+    fn the_newest_copy_is_always_kept() {
+        let now = at(2030, 1, 1, 0);
+        assert_eq!(
+            keep(&[(at(2020, 1, 1, 0), BackupReason::Auto), (at(2019, 1, 1, 0), BackupReason::Auto)], now),
+            [true, false]
+        );
+    }
+
+    #[test]
+    fn usb_folder_names_drop_what_windows_forbids() {
+        assert_eq!(
+            external_folder_name("UBND phường: Hải/Dương?", "2026-11-23 1540"),
+            "Sao lưu UBND phường Hải Dương 2026-11-23 1540"
+        );
+        assert_eq!(external_folder_name("  ", "x"), "Sao lưu cchc x");
+    }
+}

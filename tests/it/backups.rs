@@ -1,0 +1,272 @@
+//! Backups: every copy verified and recorded, rotation over simulated months, restore and its undo, a damaged
+//! register detected and recovered from the newest good copy, the USB copy, and copies that must be refused.
+
+use crate::fixtures::{TestRegister, clock, procedure, profile};
+use cchc::backups::BackupReason;
+use cchc::model::{PersonInput, ProcedureQuery};
+use cchc::{App, Assets, Clock, ErrorCode};
+use chrono::{Duration, NaiveDate};
+use std::path::Path;
+
+fn all_procedures(app: &App) -> Vec<String> {
+    app.procedures(&ProcedureQuery { include_retired: true, ..Default::default() })
+        .unwrap()
+        .into_iter()
+        .map(|p| format!("{} {} {}", p.input.code, p.input.name, p.input.fee))
+        .collect()
+}
+
+/// What a user could see of the data (the change log aside, which a restore notes).
+fn data(app: &App) -> String {
+    format!("{:?}\n{:?}", all_procedures(app), app.people().unwrap().iter().map(|p| &p.input).collect::<Vec<_>>())
+}
+
+fn person(name: &str) -> PersonInput {
+    PersonInput { name: name.into(), category: "cong_chuc".into(), ..PersonInput::default() }
+}
+
+#[test]
+fn a_backup_is_verified_recorded_and_listed() {
+    let mut t = TestRegister::new();
+    t.app.add_procedure(procedure("1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch")).unwrap();
+    t.app.add_person(person("Trần Thị Mai")).unwrap();
+    let info = t.app.backup_now(BackupReason::Manual).unwrap();
+
+    assert!(info.path.starts_with(t.dir.path().join("backups")), "{:?}", info.path);
+    assert!(info.file.ends_with("-manual.cchc"), "{}", info.file);
+    assert_eq!(info.facts.counts["procedure"], 1);
+    assert_eq!(info.facts.counts["person"], 1);
+    assert_eq!(info.unit, profile().name);
+    assert_eq!(info.size, std::fs::metadata(&info.path).unwrap().len());
+    assert!(info.path.with_extension("json").exists(), "the record sits beside the copy");
+    assert_eq!(App::verify_backup(&info.path).unwrap(), info);
+    assert_eq!(t.app.backups().unwrap(), std::slice::from_ref(&info));
+    // The copy is a register in its own right.
+    let copy = App::open(&info.path, Assets::bundled(), clock()).unwrap();
+    assert_eq!(data(&copy), data(&t.app));
+}
+
+#[test]
+fn a_copy_is_made_again_only_when_something_changed() {
+    let mut t = TestRegister::new();
+    assert!(t.app.backup_if_changed(BackupReason::Auto).unwrap().is_some(), "the first copy");
+    assert!(t.app.backup_if_changed(BackupReason::Auto).unwrap().is_none(), "nothing changed since");
+    t.app.add_procedure(procedure("1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch")).unwrap();
+    let copy = t.app.backup_if_changed(BackupReason::Exit).unwrap().expect("an edit since the last copy");
+    assert_eq!(copy.reason, BackupReason::Exit);
+    assert_eq!(t.app.backups().unwrap().len(), 2);
+}
+
+#[test]
+fn a_copy_whose_bytes_changed_fails_verification() {
+    let t = TestRegister::new();
+    let info = t.app.backup_now(BackupReason::Manual).unwrap();
+    let mut bytes = std::fs::read(&info.path).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0xff;
+    std::fs::write(&info.path, bytes).unwrap();
+    let err = App::verify_backup(&info.path).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::BackupInvalid);
+    assert!(err.to_string().contains("checksum"), "{err}");
+    assert!(App::recovery_candidates(&t.path()).is_empty(), "a changed copy is never offered");
+}
+
+#[test]
+fn an_import_is_preceded_by_a_copy_of_the_register_as_it_was() {
+    let mut t = TestRegister::new();
+    let file = t.file(
+        "danh-muc.csv",
+        &format!(
+            "{}\n1.001193,Thủ tục đăng ký khai sinh,Hộ tịch,1,ngày làm việc,,Toàn trình\n",
+            crate::fixtures::PROCEDURE_HEADER
+        ),
+    );
+    t.app.import_procedures(file.as_path(), true, &|_, _| {}).unwrap();
+    assert!(t.app.backups().unwrap().is_empty(), "a dry run writes nothing, not even a copy");
+    t.app.import_procedures(file.as_path(), false, &|_, _| {}).unwrap();
+    let copies = t.app.backups().unwrap();
+    assert_eq!(copies.len(), 1);
+    assert_eq!(copies[0].reason, BackupReason::Import);
+    assert_eq!(copies[0].facts.counts["procedure"], 0, "the copy holds the register before the import");
+}
+
+#[test]
+fn rotation_over_simulated_months_keeps_three_today_one_a_day_and_one_a_month() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("register.cchc");
+    let start = NaiveDate::from_ymd_opt(2026, 9, 25).unwrap();
+    drop(App::create(&path, profile(), Assets::bundled(), Clock::fixed_local(start, 7, 0)).unwrap());
+    let days = 60; // 25/9 → 23/11/2026: two copies a day, four on the last day
+    for day in 0..days {
+        let date = start + Duration::days(day);
+        let hours: &[u32] = if day == days - 1 { &[8, 11, 14, 17] } else { &[9, 17] };
+        for (n, &hour) in hours.iter().enumerate() {
+            let mut app = App::open(&path, Assets::bundled(), Clock::fixed_local(date, hour, 0)).unwrap();
+            app.add_person(person(&format!("Người {day}-{n}"))).unwrap();
+            app.backup_if_changed(BackupReason::Auto).unwrap().expect("something changed");
+        }
+    }
+    let app = App::open(&path, Assets::bundled(), Clock::fixed_local(start + Duration::days(days - 1), 18, 0)).unwrap();
+    let copies = app.backups().unwrap();
+    let dates: Vec<String> = copies.iter().map(|c| c.created.format("%d/%m %H").to_string()).collect();
+    // Today (23/11): 17, 14, 11 h; 22/11 … 10/11: one each (the 17 h copy); then one per earlier month: 09/11 is
+    // November's (already kept), so October and September keep their last copy.
+    let mut expected = vec!["23/11 17".to_string(), "23/11 14".into(), "23/11 11".into()];
+    expected.extend((10..=22).rev().map(|d| format!("{d:02}/11 17")));
+    expected.extend(["31/10 17".to_string(), "30/09 17".into()]);
+    assert_eq!(dates, expected);
+    for copy in &copies {
+        App::verify_backup(&copy.path).unwrap();
+    }
+    let files = std::fs::read_dir(app.backup_dir()).unwrap().count();
+    assert_eq!(files, copies.len() * 2, "deleted copies leave neither file nor record behind");
+}
+
+#[test]
+fn restore_then_undo_gives_back_the_exact_rows() {
+    let mut t = TestRegister::new();
+    t.app.add_procedure(procedure("1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch")).unwrap();
+    t.app.add_person(person("Trần Thị Mai")).unwrap();
+    let before = data(&t.app);
+    let copy = t.app.backup_now(BackupReason::Manual).unwrap();
+
+    let mut edited = procedure("1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch");
+    edited.fee = "Miễn phí".into();
+    t.app.edit_procedure("1.001193", edited).unwrap();
+    t.app.add_procedure(procedure("1.000894", "Thủ tục đăng ký kết hôn", "Hộ tịch")).unwrap();
+    t.app.add_person(person("Lê Văn Nam")).unwrap();
+    let after = data(&t.app);
+
+    let preview = t.app.restore_preview(&copy.path).unwrap();
+    let changed: Vec<(&str, i64, i64)> = preview
+        .differences
+        .iter()
+        .map(|d| (d.table.as_str(), d.current, d.copy))
+        .filter(|d| d.0 != "change_log")
+        .collect();
+    assert_eq!(changed, [("person", 2, 1), ("procedure", 2, 1)]);
+    assert_eq!(preview.record.as_ref().unwrap().created, copy.created);
+
+    let report = t.app.restore(&copy.path).unwrap();
+    assert_eq!(data(&t.app), before, "the copy's rows are back");
+    assert_eq!(report.undo.reason, BackupReason::Restore);
+    let log = t.app.change_log(1).unwrap();
+    assert_eq!((log[0].entity.as_str(), log[0].entity_id.as_str()), ("register", copy.file.as_str()));
+    assert_eq!(log[0].after.as_ref().unwrap()["restored_from"], copy.file.as_str());
+
+    t.app.restore(&report.undo.path).unwrap();
+    assert_eq!(data(&t.app), after, "undoing the restore gives back every row as it was");
+}
+
+#[test]
+fn a_copy_made_by_a_newer_program_is_refused_with_the_version_it_needs() {
+    let mut t = TestRegister::new();
+    t.app.add_procedure(procedure("1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch")).unwrap();
+    let copy = t.app.backup_now(BackupReason::Manual).unwrap();
+    // A copy from a future program: its schema is ahead, and its record names that program.
+    rusqlite::Connection::open(&copy.path).unwrap().pragma_update(None, "user_version", 99).unwrap();
+    let record = copy.path.with_extension("json");
+    let text = std::fs::read_to_string(&record)
+        .unwrap()
+        .replace("\"program_version\": \"0.1.0\"", "\"program_version\": \"3.2.0\"");
+    std::fs::write(&record, text).unwrap();
+    let before = data(&t.app);
+
+    let err = t.app.restore(&copy.path).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::SchemaTooNew);
+    assert!(err.to_string().contains("3.2.0"), "{err}");
+    assert_eq!(data(&t.app), before);
+    assert_eq!(t.app.backups().unwrap().len(), 1, "a refused restore makes no undo copy either");
+}
+
+#[test]
+fn restoring_a_damaged_copy_changes_nothing() {
+    let mut t = TestRegister::new();
+    t.app.add_procedure(procedure("1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch")).unwrap();
+    let bad = t.file("khong-phai-so.cchc", "đây không phải sổ dữ liệu");
+    let before = data(&t.app);
+    assert_eq!(t.app.restore(&bad).unwrap_err().code(), ErrorCode::NotARegister);
+    assert_eq!(data(&t.app), before);
+}
+
+/// Overwrites a few whole pages in the middle of a file, as a failing disk would.
+fn damage(path: &Path) {
+    let mut bytes = std::fs::read(path).unwrap();
+    let start = 4096 * 2;
+    assert!(bytes.len() > start + 3 * 4096, "the register spans enough pages: {}", bytes.len());
+    for b in &mut bytes[start..start + 3 * 4096] {
+        *b = 0x55;
+    }
+    std::fs::write(path, bytes).unwrap();
+}
+
+#[test]
+fn a_damaged_register_is_refused_untouched_and_the_newest_good_copy_restores_it() {
+    let mut t = TestRegister::new();
+    for i in 0..40 {
+        t.app
+            .add_procedure(procedure(&format!("1.{:06}", 100_000 + i), "Thủ tục đăng ký khai sinh", "Hộ tịch"))
+            .unwrap();
+    }
+    let older = t.app.backup_now(BackupReason::Auto).unwrap();
+    t.app.add_person(person("Trần Thị Mai")).unwrap();
+    let newest = t.app.backup_now(BackupReason::Exit).unwrap();
+    let expected = data(&t.app);
+    let (dir, path) = t.close();
+    damage(&path);
+    let damaged = std::fs::read(&path).unwrap();
+
+    let err = App::open(&path, Assets::bundled(), clock()).err().expect("a damaged register is refused");
+    assert_eq!(err.code(), ErrorCode::RegisterDamaged);
+    assert_eq!(std::fs::read(&path).unwrap(), damaged, "the refused file is not modified");
+
+    let offers = App::recovery_candidates(&path);
+    assert_eq!(offers.iter().map(|o| o.file.clone()).collect::<Vec<_>>(), [newest.file.clone(), older.file.clone()]);
+    let app = App::recover(&path, &offers[0].path, Assets::bundled(), clock()).unwrap();
+    assert_eq!(data(&app), expected);
+    let aside: Vec<_> = std::fs::read_dir(dir.path().join("damaged"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "cchc"))
+        .collect();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert_eq!(std::fs::read(&aside[0]).unwrap(), damaged, "the damaged file is kept aside untouched");
+}
+
+#[test]
+fn the_usb_copy_holds_the_register_and_its_evidence_and_opens_in_a_fresh_program() {
+    let mut t = TestRegister::new();
+    t.app.add_procedure(procedure("1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch")).unwrap();
+    let evidence = t.dir.path().join("evidence");
+    std::fs::create_dir_all(&evidence).unwrap();
+    std::fs::write(evidence.join("ab12"), "bản scan quyết định").unwrap();
+    let usb = tempfile::tempdir().unwrap();
+
+    let info = t.app.backup_to(usb.path()).unwrap();
+    let folder = info.path.parent().unwrap();
+    assert_eq!(
+        folder.file_name().unwrap().to_str().unwrap(),
+        "Sao lưu Ủy ban nhân dân phường Trần Phú 2026-11-23 0930"
+    );
+    assert_eq!(std::fs::read_to_string(folder.join("evidence/ab12")).unwrap(), "bản scan quyết định");
+    App::verify_backup(&info.path).unwrap();
+    let fresh = App::open(&info.path, Assets::bundled(), clock()).unwrap();
+    assert_eq!(data(&fresh), data(&t.app));
+    // A second copy the same minute goes into its own folder.
+    let again = t.app.backup_to(usb.path()).unwrap();
+    assert_ne!(again.path.parent(), info.path.parent());
+}
+
+#[test]
+fn an_older_register_is_copied_with_a_record_before_it_is_migrated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("register.cchc");
+    rusqlite::Connection::open(&path).unwrap().pragma_update(None, "application_id", 0x4343_4843).unwrap();
+    let app = App::open(&path, Assets::bundled(), clock()).unwrap();
+    let copies = app.backups().unwrap();
+    assert_eq!(copies.len(), 1);
+    assert_eq!(copies[0].reason, BackupReason::Migration);
+    assert_eq!(copies[0].facts.schema_version, 0);
+    assert_eq!(Some(copies[0].path.as_path()), app.migration_backup());
+}

@@ -25,6 +25,7 @@ pub enum ErrorCode {
     BadPeriod,
     Io,
     Storage,
+    PackageRefused,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -57,6 +58,8 @@ pub enum Error {
     Io { path: PathBuf, source: std::io::Error },
     #[error("storage error: {0}")]
     Storage(String),
+    #[error("report file {path} refused: {} problem(s)", .findings.len())]
+    PackageRefused { path: PathBuf, findings: Vec<Finding> },
 }
 
 impl Error {
@@ -76,13 +79,14 @@ impl Error {
             Error::BadPeriod(_) => ErrorCode::BadPeriod,
             Error::Io { .. } => ErrorCode::Io,
             Error::Storage(_) => ErrorCode::Storage,
+            Error::PackageRefused { .. } => ErrorCode::PackageRefused,
         }
     }
 
-    /// The findings carried by an `Invalid` error (empty for other errors).
+    /// The findings carried by an `Invalid` or `PackageRefused` error (empty for other errors).
     pub fn findings(&self) -> &[Finding] {
         match self {
-            Error::Invalid(findings) => findings,
+            Error::Invalid(findings) | Error::PackageRefused { findings, .. } => findings,
             _ => &[],
         }
     }

@@ -5,6 +5,7 @@
 //! - [`register`]: the SQLite register; the only module that imports rusqlite.
 //! - [`model`]: domain types and pure checks, no I/O (procedures, statistics, staffing, plans, ISO 9001, deadlines).
 //! - [`sheet`] / [`transfer`]: Excel and CSV files, and the Vietnamese columns of each table.
+//! - [`package`]: the `.cchc` report file sent to the superior level; the only module that imports zip.
 //! - [`demo`]: the demo ward and generated data for benchmarks.
 //! - [`text`]: NFC, search folding, the Vietnamese sort key.
 //! - [`clock`]: the only reader of the system clock.
@@ -18,6 +19,7 @@ pub mod clock;
 pub mod demo;
 pub mod error;
 pub mod model;
+pub mod package;
 pub mod register;
 pub mod sheet;
 pub mod text;

@@ -58,6 +58,22 @@ pub enum FindingCode {
     IsoReviewMissing,
     IsoLegalChangeOverdue,
     IsoActionOverdue,
+    // Report files (.cchc) received from outside.
+    PackageNotZip,
+    PackageTooLarge,
+    PackageZipBomb,
+    PackageUnsafePath,
+    PackageLink,
+    PackageUnknownEntry,
+    PackageManifestMissing,
+    PackageManifestUnreadable,
+    PackageFormatTooNew,
+    PackageEntryMissing,
+    PackageSizeMismatch,
+    PackageHashMismatch,
+    PackageDataUnreadable,
+    PackageDataMismatch,
+    PackageUnitUnexpected,
 }
 
 impl FindingCode {
@@ -74,7 +90,8 @@ impl FindingCode {
             | IsoNotAnnounced
             | IsoScopeMissing
             | IsoAuditMissing
-            | IsoReviewMissing => Severity::Warning,
+            | IsoReviewMissing
+            | PackageUnitUnexpected => Severity::Warning,
             _ => Severity::Error,
         }
     }

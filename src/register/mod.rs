@@ -5,12 +5,14 @@
 //! Every write runs in one transaction together with its change-log entry, and is committed at once.
 
 mod iso;
+mod packages;
 mod plans;
 mod procedures;
 mod staffing;
 mod stats;
 mod unit;
 
+pub use packages::ReceivedBatch;
 pub use procedures::UpsertCounts;
 
 use crate::error::{Error, Result};
@@ -26,6 +28,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_initial.sql", include_str!("migrations/0001_initial.sql")),
     ("0002_staffing_and_plans.sql", include_str!("migrations/0002_staffing_and_plans.sql")),
     ("0003_iso.sql", include_str!("migrations/0003_iso.sql")),
+    ("0004_packages.sql", include_str!("migrations/0004_packages.sql")),
 ];
 
 /// The schema version this program writes.

@@ -252,7 +252,7 @@ fn a_v2_register_is_migrated_to_v3_keeping_its_staffing_and_plans() {
     let conn = rusqlite::Connection::open(&copy).unwrap();
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
     assert_eq!(version, 2, "the copy holds the register as it was");
-    assert_eq!(app.schema_version().unwrap(), 3);
+    assert_eq!(app.schema_version().unwrap(), cchc::register::SCHEMA_VERSION);
     assert_eq!(app.quotas(Some(2026)).unwrap()[0].quota, 9);
     assert_eq!(app.plans(Some(2026)).unwrap()[0].input.number, "25/KH-UBND");
     // The ISO register works at once.

@@ -15,6 +15,7 @@ export type ErrorCode =
   | "BAD_PERIOD"
   | "IO"
   | "STORAGE"
+  | "PACKAGE_REFUSED"
   // The shell's own: no register is open yet.
   | "NO_REGISTER"
   // The front end's own: anything that did not come back in the contract's shape (a crash, no shell at all).
@@ -35,6 +36,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   "BAD_PERIOD",
   "IO",
   "STORAGE",
+  "PACKAGE_REFUSED",
   "NO_REGISTER",
   "UNEXPECTED",
 ];
@@ -77,7 +79,22 @@ export type FindingCode =
   | "ISO_AUDIT_MISSING"
   | "ISO_REVIEW_MISSING"
   | "ISO_LEGAL_CHANGE_OVERDUE"
-  | "ISO_ACTION_OVERDUE";
+  | "ISO_ACTION_OVERDUE"
+  | "PACKAGE_NOT_ZIP"
+  | "PACKAGE_TOO_LARGE"
+  | "PACKAGE_ZIP_BOMB"
+  | "PACKAGE_UNSAFE_PATH"
+  | "PACKAGE_LINK"
+  | "PACKAGE_UNKNOWN_ENTRY"
+  | "PACKAGE_MANIFEST_MISSING"
+  | "PACKAGE_MANIFEST_UNREADABLE"
+  | "PACKAGE_FORMAT_TOO_NEW"
+  | "PACKAGE_ENTRY_MISSING"
+  | "PACKAGE_SIZE_MISMATCH"
+  | "PACKAGE_HASH_MISMATCH"
+  | "PACKAGE_DATA_UNREADABLE"
+  | "PACKAGE_DATA_MISMATCH"
+  | "PACKAGE_UNIT_UNEXPECTED";
 
 export type Severity = "error" | "warning";
 

@@ -692,14 +692,16 @@ fn classify(index: &[ReceivedSummary], sha: &str, m: &Manifest) -> (FileClass, O
         if m.supersedes.as_deref() == Some(latest.report_id.as_str()) {
             return (FileClass::Revision, Some(latest.report_id.clone()));
         }
-        if m.revision <= latest.revision {
-            return (FileClass::Stale, None);
-        }
+        // A second child of a revision that already has one is a branch; otherwise a revision not newer than the
+        // latest is stale (it arrived after a later one).
         let branches = m.supersedes.as_ref().is_some_and(|s| {
             chain.iter().any(|r| r.report_id == *s) && chain.iter().any(|r| r.supersedes.as_ref() == Some(s))
         });
         if branches {
             return (FileClass::Conflict, None);
+        }
+        if m.revision <= latest.revision {
+            return (FileClass::Stale, None);
         }
         return (FileClass::Revision, Some(latest.report_id.clone()));
     }

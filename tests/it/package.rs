@@ -430,3 +430,60 @@ fn an_entry_over_the_size_limit_is_refused_and_a_late_report_is_late() {
     assert_eq!(unit.status, UnitReportStatus::Late);
     assert_eq!(rollup.counts.late, 1);
 }
+
+// ---- The command line ----
+
+fn cchc(register: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_cchc"))
+        .arg("--register")
+        .arg(register)
+        .args(args)
+        .env("CCHC_NOW", "2026-11-23T09:30")
+        .output()
+        .unwrap()
+}
+
+fn text(out: &std::process::Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+}
+
+#[test]
+fn the_command_line_exports_imports_and_rolls_up_in_vietnamese_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_ward_dir, ward) = small_ward().close();
+    let usb = dir.path().join("usb");
+    let file = usb.join("tran-phu.cchc");
+    let out = cchc(&ward, &["package", "export", "--period", PERIOD, "--out", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("Đã xuất báo cáo kỳ 2026-Q3"), "{}", text(&out));
+    let out = cchc(&ward, &["--json", "package", "sent"]);
+    let sent: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(sent[0]["revision"], 1);
+    std::fs::write(usb.join("hong.cchc"), b"not a zip").unwrap();
+
+    let superior = superior(dir.path()).register_path().to_path_buf();
+    let list = dir.path().join("ds.csv");
+    std::fs::write(&list, "Mã đơn vị,Tên đơn vị\n31190,Phường Trần Phú\n31200,Xã An Hưng\n").unwrap();
+    let out = cchc(&superior, &["units", "import", list.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = cchc(&superior, &["package", "import", usb.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(out.status.code(), Some(1), "a refused file makes the exit code 1");
+    let shown = text(&out);
+    assert!(shown.contains("Mới") && shown.contains("Bị từ chối") && shown.contains("Chạy thử"), "{shown}");
+    let out = cchc(&superior, &["--json", "package", "import", usb.to_str().unwrap()]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["written"], 1);
+    let refused = report["files"].as_array().unwrap().iter().find(|f| f["class"] == "refused").unwrap();
+    assert_eq!(refused["findings"][0]["code"], "PACKAGE_NOT_ZIP");
+    assert!(refused["findings"][0]["message"].as_str().unwrap().contains("không phải là tệp báo cáo"));
+    let xlsx = dir.path().join("tong-hop.xlsx");
+    let out = cchc(&superior, &["rollup", "--period", PERIOD, "--xlsx", xlsx.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out));
+    let shown = text(&out);
+    assert!(shown.contains("Đúng hạn") && shown.contains("Chưa gửi"), "{shown}");
+    assert!(xlsx.exists());
+    let out = cchc(&superior, &["--json", "rollup", "--period", PERIOD]);
+    let rollup: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rollup["counts"]["on_time"], 1);
+    assert_eq!(rollup["counts"]["missing"], 2, "31200 from the CLI list and 30280 from the test's list");
+}

@@ -9,6 +9,7 @@ mod format;
 mod iso;
 mod messages;
 mod output;
+mod package;
 mod plans;
 mod procedures;
 mod staffing;
@@ -65,6 +66,12 @@ enum Command {
     Iso(iso::IsoCommand),
     #[command(about = "Việc cần làm: hạn báo cáo, nhiệm vụ đến hạn hoặc quá hạn, hạn đạt chuẩn")]
     Deadlines(plans::DeadlinesArgs),
+    #[command(subcommand, about = "Tệp báo cáo gửi cấp trên (.cchc): xuất, nhận, xem các tệp đã gửi")]
+    Package(package::PackageCommand),
+    #[command(subcommand, about = "Danh sách đơn vị thuộc phạm vi tổng hợp của cấp trên")]
+    Units(package::UnitsCommand),
+    #[command(about = "Tổng hợp báo cáo của các đơn vị trong một kỳ: tình trạng gửi, số liệu chính, Biểu 06 cộng dồn")]
+    Rollup(package::RollupArgs),
     #[command(about = "Kiểm tra số liệu và danh mục, liệt kê mọi lỗi và cảnh báo")]
     Check(stats::CheckArgs),
     #[command(about = "Xem nhật ký thay đổi")]
@@ -162,6 +169,9 @@ fn run(ctx: &Ctx, command: Command) -> CmdResult {
         Command::Plans(command) => plans::run_plans(ctx, command),
         Command::Tasks(command) => plans::run_tasks(ctx, command),
         Command::Deadlines(args) => plans::deadlines(ctx, args),
+        Command::Package(command) => package::run_package(ctx, command),
+        Command::Units(command) => package::run_units(ctx, command),
+        Command::Rollup(args) => package::rollup(ctx, args),
         Command::Check(args) => stats::check(ctx, args),
         Command::Log(args) => log(ctx, args),
         Command::Demo(args) => demo(ctx, args),

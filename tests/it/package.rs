@@ -400,7 +400,7 @@ fn hostile_and_malformed_files_are_refused_with_their_codes_and_nothing_is_writt
         assert_eq!(std::fs::read(&kept).unwrap(), *bytes, "{name} is archived");
     }
     // The valid file still imports, and is archived too.
-    let ok = import(&mut sup, &[valid_path.clone()], false);
+    let ok = import(&mut sup, std::slice::from_ref(&valid_path), false);
     assert_eq!(classes(&ok), [FileClass::New]);
     assert!(sup.archive_dir().join(format!("{}.cchc", sha256(&valid))).exists());
     let err = sup.inspect_package(&folder.join("zip-slip.cchc")).unwrap_err();

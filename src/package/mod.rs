@@ -217,6 +217,12 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Verified, Vec<Finding>> {
                 return Err(bomb(&name, n as u64, compressed));
             }
             Ok(_) => {}
+            // The zip reader also counts against the declared size and stops one byte past it ("larger than its
+            // declared uncompressed size"): the header understates the entry, as a crafted bomb does. Any other
+            // read error is a damaged file.
+            Err(e) if buffer.len() as u64 >= declared || e.to_string().contains("declared") => {
+                return Err(bomb(&name, declared.saturating_add(1), compressed));
+            }
             Err(_) => return Err(at(FindingCode::PackageNotZip)),
         }
         contents.push((name, buffer));

@@ -319,6 +319,25 @@ fn with_entry(valid: &[u8], name: &str, bytes: Vec<u8>) -> Vec<u8> {
     zip_of(&refs)
 }
 
+/// A valid file whose headers declare `data.json` far smaller than it is (both the local header and the central
+/// directory), as a crafted bomb would: the streaming counter must stop at the declared size.
+fn lying_size(valid: &[u8]) -> Vec<u8> {
+    let mut bytes = valid.to_vec();
+    let name = b"data.json";
+    let patch = |bytes: &mut Vec<u8>, signature: &[u8], name_at: usize, size_at: usize| {
+        let mut i = 0;
+        while i + name_at + name.len() <= bytes.len() {
+            if &bytes[i..i + 4] == signature && &bytes[i + name_at..i + name_at + name.len()] == name {
+                bytes[i + size_at..i + size_at + 4].copy_from_slice(&10u32.to_le_bytes());
+            }
+            i += 1;
+        }
+    };
+    patch(&mut bytes, b"PK\x03\x04", 30, 22);
+    patch(&mut bytes, b"PK\x01\x02", 46, 24);
+    bytes
+}
+
 #[test]
 fn hostile_and_malformed_files_are_refused_with_their_codes_and_nothing_is_written_but_the_archive() {
     let dir = tempfile::tempdir().unwrap();
@@ -345,6 +364,7 @@ fn hostile_and_malformed_files_are_refused_with_their_codes_and_nothing_is_writt
         ("symlink", symlink, FindingCode::PackageLink),
         ("unknown-entry", with_entry(&valid, "run.exe", b"MZ".to_vec()), FindingCode::PackageUnknownEntry),
         ("zip-bomb", with_entry(&valid, &evidence, vec![0u8; 4 << 20]), FindingCode::PackageZipBomb),
+        ("lying-size", lying_size(&valid), FindingCode::PackageZipBomb),
         ("no-manifest", zip_of(&[("data.json", data.clone())]), FindingCode::PackageManifestMissing),
         (
             "bad-json",

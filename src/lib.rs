@@ -10,8 +10,8 @@
 //! - [`text`]: NFC, search folding, the Vietnamese sort key.
 //! - [`clock`]: the only reader of the system clock.
 //!
-//! Invariants (enforced by `tests/it/tidy.rs`): rusqlite only in `register`; no Tauri in the core; the clock read only
-//! in `clock`; every source file opens with a `//!` line; migrations numbered without gaps.
+//! Invariants (enforced by `tests/it/tidy.rs`): rusqlite only in `register`; zip only in `package`; no Tauri in the
+//! core; the clock read only in `clock`; every source file opens with a `//!` line; migrations numbered without gaps.
 
 pub mod api;
 pub mod assets;

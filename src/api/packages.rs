@@ -409,7 +409,8 @@ impl App {
         progress: Progress<'_>,
     ) -> Result<PackageImportReport> {
         let files = package_files(paths)?;
-        let total = files.len() * 2;
+        // Reading, then (unless a dry run) archiving and writing: one bar over both.
+        let total = if dry_run { files.len() } else { files.len() * 3 };
         let expected: BTreeSet<String> = self.register.expected_units()?.into_iter().map(|u| u.code).collect();
         let mut read: Vec<(PathBuf, String, u64, Checked)> = Vec::new();
         let mut to_archive: Vec<(String, PathBuf)> = Vec::new();
@@ -490,15 +491,14 @@ impl App {
         }
         let written = batch.new.len();
         if !dry_run {
+            let n = files.len();
             for (i, (sha, file)) in to_archive.iter().enumerate() {
                 self.archive_file(sha, file)?;
-                progress(files.len() + i / 2, total);
+                progress(n + i + 1, total);
             }
             if written > 0 {
                 let stamp = self.stamp();
-                let done = files.len();
-                self.register
-                    .apply_received(&batch, &stamp, &|n| progress(done + (done * n / written.max(1)), total))?;
+                self.register.apply_received(&batch, &stamp, &|k| progress(2 * n + n * k / written, total))?;
             }
         }
         progress(total, total);

@@ -33,6 +33,10 @@ pub struct Limits {
     pub file_bytes: u64,
     /// One entry, decompressed.
     pub entry_bytes: u64,
+    /// All entries together, decompressed (many entries each under the limit must not add up to a bomb).
+    pub total_bytes: u64,
+    /// The number of entries.
+    pub entries: usize,
     /// The largest decompressed / compressed ratio allowed for an entry larger than `ratio_floor_bytes`.
     pub max_ratio: u64,
     /// Small entries may compress well (a JSON of zeros); the ratio is checked only above this size.
@@ -41,7 +45,14 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits { file_bytes: 256 << 20, entry_bytes: 64 << 20, max_ratio: 200, ratio_floor_bytes: 1 << 20 }
+        Limits {
+            file_bytes: 256 << 20,
+            entry_bytes: 64 << 20,
+            total_bytes: 512 << 20,
+            entries: 10_000,
+            max_ratio: 200,
+            ratio_floor_bytes: 1 << 20,
+        }
     }
 }
 
@@ -176,7 +187,15 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Verified, Vec<Finding>> {
         ]);
     }
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| refuse(FindingCode::PackageNotZip))?;
+    if archive.len() > limits.entries {
+        return Err(vec![
+            Finding::new(FindingCode::PackageTooLarge, Place::default())
+                .with("size", archive.len())
+                .with("limit", limits.entries),
+        ]);
+    }
     let mut contents: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut total: u64 = 0;
     for index in 0..archive.len() {
         let mut entry = archive.by_index(index).map_err(|_| refuse(FindingCode::PackageNotZip))?;
         let name = String::from_utf8_lossy(entry.name_raw()).to_string();
@@ -205,6 +224,15 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Verified, Vec<Finding>> {
         }
         if declared > limits.ratio_floor_bytes && declared / compressed > limits.max_ratio {
             return Err(bomb(&name, declared, compressed));
+        }
+        total = total.saturating_add(declared);
+        if total > limits.total_bytes {
+            return Err(vec![
+                Finding::new(FindingCode::PackageTooLarge, Place::record(name.clone()))
+                    .with("value", &name)
+                    .with("size", total)
+                    .with("limit", limits.total_bytes),
+            ]);
         }
         // Stream through a counter: never more than the declared size plus one byte, the entry limit, or what the
         // ratio allows, whatever the headers claim.

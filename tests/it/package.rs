@@ -440,6 +440,12 @@ fn an_entry_over_the_size_limit_is_refused_and_a_late_report_is_late() {
         sup.set_package_limits(Limits { entry_bytes: 512, ..Limits::default() });
         let report = import(&mut sup, std::slice::from_ref(&file), false);
         assert_eq!(report.files[0].findings[0].code, FindingCode::PackageTooLarge);
+        // Entries each under the limit must not add up past the total, nor be too many.
+        for limits in [Limits { total_bytes: 1024, ..Limits::default() }, Limits { entries: 1, ..Limits::default() }] {
+            sup.set_package_limits(limits);
+            let report = import(&mut sup, std::slice::from_ref(&file), true);
+            assert_eq!(report.files[0].findings[0].code, FindingCode::PackageTooLarge, "{limits:?}");
+        }
     }
     // Received on 05/12/2026, after the deadline of 30/11.
     let later = Clock::fixed_local(NaiveDate::from_ymd_opt(2026, 12, 5).unwrap(), 8, 0);

@@ -505,6 +505,12 @@ impl App {
         Ok(PackageImportReport { dry_run, files: outcomes, written: if dry_run { 0 } else { written } })
     }
 
+    /// The reports received (every status), by unit, root and revision; one period's, or all.
+    pub fn received_reports(&self, period: Option<PeriodKey>) -> Result<Vec<ReceivedSummary>> {
+        let all = self.register.received_index()?;
+        Ok(all.into_iter().filter(|r| period.is_none_or(|p| r.period == p)).collect())
+    }
+
     /// One received report with its manifest and data as they arrived (the detail view of a unit).
     pub fn received_report(&self, report_id: &str) -> Result<ReceivedReport> {
         self.register

@@ -3,7 +3,7 @@
 
 use crate::fixtures::{TestRegister, clock, procedure};
 use cchc::api::{FileClass, PackageImportReport, UnitReportStatus, no_progress};
-use cchc::model::{CaseFigures, FindingCode, PeriodKey, PeriodWindow, StatsRow, UnitProfile};
+use cchc::model::{CaseFigures, FindingCode, PeriodKey, PeriodWindow, ReceivedStatus, StatsRow, UnitProfile};
 use cchc::package::Limits;
 use cchc::{App, Assets, Clock, ErrorCode};
 use chrono::NaiveDate;
@@ -189,6 +189,9 @@ fn an_edit_after_export_makes_a_revision_that_supersedes_and_an_older_one_arrivi
     let rollup = sup.rollup(period()).unwrap();
     let unit = rollup.units.iter().find(|u| u.code == "31190").unwrap();
     assert_eq!((unit.revision, unit.flagged), (Some(3), 1));
+    let statuses: Vec<(u32, ReceivedStatus)> =
+        sup.received_reports(Some(period())).unwrap().iter().map(|r| (r.revision, r.status)).collect();
+    assert_eq!(statuses, [(1, ReceivedStatus::Superseded), (2, ReceivedStatus::Stale), (3, ReceivedStatus::Current)]);
 
     // In one folder, revisions are taken in order whatever their names.
     let dir2 = tempfile::tempdir().unwrap();
@@ -508,6 +511,8 @@ fn the_command_line_exports_imports_and_rolls_up_in_vietnamese_and_json() {
     let shown = text(&out);
     assert!(shown.contains("Đúng hạn") && shown.contains("Chưa gửi"), "{shown}");
     assert!(xlsx.exists());
+    let out = cchc(&superior, &["package", "received", "--period", PERIOD]);
+    assert!(text(&out).contains("Đang dùng"), "{}", text(&out));
     let out = cchc(&superior, &["--json", "rollup", "--period", PERIOD]);
     let rollup: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(rollup["counts"]["on_time"], 1);

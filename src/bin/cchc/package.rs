@@ -7,7 +7,7 @@ use crate::procedures::{exported, print_import};
 use crate::staffing::{FileArg, ImportArgs};
 use crate::{Ctx, messages, shell_quote};
 use cchc::api::{FileClass, PackageImportReport, Rollup, UnitReportStatus};
-use cchc::model::PeriodKey;
+use cchc::model::{PeriodKey, ReceivedStatus};
 use clap::{Args, Subcommand};
 use serde_json::json;
 use std::path::PathBuf;
@@ -20,6 +20,14 @@ pub enum PackageCommand {
     Import(PackageImportArgs),
     #[command(about = "Liệt kê các tệp báo cáo đơn vị đã xuất gửi cấp trên")]
     Sent,
+    #[command(about = "Liệt kê các báo cáo đã nhận của các đơn vị (cấp trên)")]
+    Received(ReceivedArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ReceivedArgs {
+    #[arg(long, value_name = "KỲ", value_parser = format::parse_period, help = "Chỉ kỳ này (mặc định: mọi kỳ)")]
+    period: Option<PeriodKey>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -98,6 +106,7 @@ pub fn run_package(ctx: &Ctx, command: PackageCommand) -> CmdResult {
             drop(bar);
             Ok(print_package_import(ctx, &report, &args.paths))
         }
+        PackageCommand::Received(args) => received(ctx, args),
         PackageCommand::Sent => {
             let app = ctx.open()?;
             let sent = app.sent_packages()?;
@@ -132,6 +141,39 @@ pub fn run_package(ctx: &Ctx, command: PackageCommand) -> CmdResult {
             Ok(Done::Clean)
         }
     }
+}
+
+fn received(ctx: &Ctx, args: ReceivedArgs) -> CmdResult {
+    let app = ctx.open()?;
+    let list = app.received_reports(args.period)?;
+    if ctx.out.json {
+        ctx.out.json(&list);
+        return Ok(Done::Clean);
+    }
+    if list.is_empty() {
+        ctx.out.line("Chưa nhận báo cáo nào.");
+        return Ok(Done::Clean);
+    }
+    let mut table = output::new_table(&["Đơn vị", "Kỳ", "Lần gửi", "Thời điểm nhận", "Tình trạng", "Tệp"]);
+    for r in &list {
+        let status = match r.status {
+            ReceivedStatus::Current => "Đang dùng",
+            ReceivedStatus::Superseded => "Đã có bản sửa đổi",
+            ReceivedStatus::Stale => "Bản cũ (cần xem lại)",
+            ReceivedStatus::Conflict => "Xung đột (cần xem lại)",
+        };
+        table.add_row(vec![
+            format!("{} ({})", r.unit_name, r.unit_code),
+            r.period.to_string(),
+            r.revision.to_string(),
+            format::timestamp(&r.received_at),
+            status.to_string(),
+            r.file_name.clone(),
+        ]);
+    }
+    ctx.out.table(&table);
+    ctx.out.line(format!("{} báo cáo.", format::count(list.len())));
+    Ok(Done::Clean)
 }
 
 pub fn run_units(ctx: &Ctx, command: UnitsCommand) -> CmdResult {

@@ -168,7 +168,7 @@ impl App {
     pub fn export_package(&mut self, period: PeriodKey, out: &Path, approver: Option<String>) -> Result<ExportReport> {
         let unit = self.unit()?;
         if unit.code.trim().is_empty() {
-            return Err(Error::Invalid(vec![Finding::new(FindingCode::RequiredMissing, Place::field("code"))]));
+            return Err(Error::Invalid(vec![Finding::new(FindingCode::RequiredMissing, Place::field("unit_code"))]));
         }
         let payload = self.package_payload(period)?;
         let findings = payload.data.validate();

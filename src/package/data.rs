@@ -299,7 +299,8 @@ impl ReportData {
     pub fn validate(&self) -> Vec<Finding> {
         let mut findings = Vec::new();
         let unit_place = |field: &str| Place { record: Some("data.json: đơn vị".into()), ..Place::field(field) };
-        for (field, value) in [("name", &self.unit.name), ("province", &self.unit.province), ("code", &self.unit.code)]
+        for (field, value) in
+            [("name", &self.unit.name), ("province", &self.unit.province), ("unit_code", &self.unit.code)]
         {
             if value.trim().is_empty() {
                 findings.push(Finding::new(FindingCode::RequiredMissing, unit_place(field)));

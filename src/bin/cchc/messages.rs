@@ -310,6 +310,7 @@ pub fn column_caption(name: &str) -> String {
         "in_progress_overdue" => "Đang giải quyết: Quá hạn",
         "apology_letters" => "Thư xin lỗi",
         "code" => "Mã thủ tục",
+        "unit_code" => "Mã đơn vị",
         "name" => "Tên",
         "field" => "Lĩnh vực",
         "procedure" => "Mã thủ tục",
@@ -356,6 +357,7 @@ pub fn column_caption(name: &str) -> String {
 fn flag(name: &str) -> Option<&'static str> {
     Some(match name {
         "code" => "--code",
+        "unit_code" => "cchc unit set --code",
         "name" => "--name",
         "field" => "--field",
         "processing_time" => "--time",

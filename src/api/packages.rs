@@ -511,6 +511,27 @@ impl App {
         Ok(all.into_iter().filter(|r| period.is_none_or(|p| r.period == p)).collect())
     }
 
+    /// Makes a kept stale or conflicting report the current one of its unit and period, after the superior has
+    /// looked at it (e.g. the ward re-installed and sent a new root). The report current until now becomes
+    /// superseded; nothing is deleted.
+    pub fn accept_received(&mut self, report_id: &str) -> Result<ReceivedSummary> {
+        let chosen = self.received_report(report_id)?.summary;
+        let mut batch = ReceivedBatch::default();
+        for r in self.register.received_index()? {
+            if r.unit_code == chosen.unit_code
+                && r.period == chosen.period
+                && r.status == ReceivedStatus::Current
+                && r.report_id != chosen.report_id
+            {
+                batch.status_changes.push((r.report_id, ReceivedStatus::Superseded));
+            }
+        }
+        batch.status_changes.push((chosen.report_id.clone(), ReceivedStatus::Current));
+        let stamp = self.stamp();
+        self.register.apply_received(&batch, &stamp, &|_| {})?;
+        Ok(self.received_report(report_id)?.summary)
+    }
+
     /// One received report with its manifest and data as they arrived (the detail view of a unit).
     pub fn received_report(&self, report_id: &str) -> Result<ReceivedReport> {
         self.register

@@ -281,6 +281,17 @@ fn two_edits_from_one_revision_are_a_conflict() {
         got.extend(classes(&import(&mut sup, &[name], false)));
     }
     assert_eq!(got, [FileClass::New, FileClass::Revision, FileClass::Conflict]);
+    // The superior looks at both and takes the second machine's.
+    let second_id = sup.received_reports(None).unwrap().into_iter().find(|r| r.status == ReceivedStatus::Conflict);
+    let second_id = second_id.unwrap().report_id;
+    let accepted = sup.accept_received(&second_id).unwrap();
+    assert_eq!(accepted.status, ReceivedStatus::Current);
+    let rollup = sup.rollup(period()).unwrap();
+    let unit = rollup.units.iter().find(|u| u.code == "31190").unwrap();
+    assert_eq!(unit.report_id.as_deref(), Some(second_id.as_str()));
+    assert_eq!(unit.figures.as_ref().unwrap().total.received_online, 13);
+    let current = sup.received_reports(None).unwrap().iter().filter(|r| r.status == ReceivedStatus::Current).count();
+    assert_eq!(current, 1);
 }
 
 #[test]

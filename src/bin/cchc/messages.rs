@@ -389,6 +389,9 @@ pub fn entity_caption(entity: &str) -> String {
         "person" => "Cán bộ, công chức",
         "plan" => "Kế hoạch",
         "task" => "Nhiệm vụ",
+        "package_sent" => "Tệp báo cáo đã gửi",
+        "package_received" => "Báo cáo đã nhận",
+        "expected_unit" => "Đơn vị thuộc phạm vi tổng hợp",
         other => return other.to_string(),
     }
     .to_string()
@@ -457,6 +460,7 @@ fn what_caption(what: &str) -> String {
         "period" => "kỳ báo cáo",
         "stats" | "case_stats" => "số liệu hồ sơ",
         "field" => "lĩnh vực",
+        "received_report" => "báo cáo đã nhận",
         other => return other.to_string(),
     }
     .to_string()

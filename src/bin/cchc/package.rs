@@ -22,6 +22,14 @@ pub enum PackageCommand {
     Sent,
     #[command(about = "Liệt kê các báo cáo đã nhận của các đơn vị (cấp trên)")]
     Received(ReceivedArgs),
+    #[command(about = "Chọn một báo cáo cũ hơn hoặc xung đột làm báo cáo được dùng của đơn vị trong kỳ (cấp trên)")]
+    Accept(AcceptArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct AcceptArgs {
+    #[arg(value_name = "MÃ_BÁO_CÁO", help = "Mã báo cáo (xem bằng `cchc package received --json`)")]
+    report_id: String,
 }
 
 #[derive(Args, Debug)]
@@ -107,6 +115,19 @@ pub fn run_package(ctx: &Ctx, command: PackageCommand) -> CmdResult {
             Ok(print_package_import(ctx, &report, &args.paths))
         }
         PackageCommand::Received(args) => received(ctx, args),
+        PackageCommand::Accept(args) => {
+            let mut app = ctx.open()?;
+            let accepted = app.accept_received(args.report_id.trim())?;
+            if ctx.out.json {
+                ctx.out.json(&accepted);
+            } else {
+                ctx.out.line(format!(
+                    "Đã chọn báo cáo lần gửi thứ {} của {} ({}) kỳ {} làm báo cáo được dùng khi tổng hợp.",
+                    accepted.revision, accepted.unit_name, accepted.unit_code, accepted.period
+                ));
+            }
+            Ok(Done::Clean)
+        }
         PackageCommand::Sent => {
             let app = ctx.open()?;
             let sent = app.sent_packages()?;

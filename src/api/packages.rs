@@ -415,9 +415,20 @@ impl App {
         let mut read: Vec<(PathBuf, String, u64, Checked)> = Vec::new();
         let mut to_archive: Vec<(String, PathBuf)> = Vec::new();
         for (index, file) in files.iter().enumerate() {
-            let (sha, size, verified) = self.read_package_file(file)?;
-            to_archive.push((sha.clone(), file.clone()));
-            read.push((file.clone(), sha, size, verified));
+            // A file that cannot be read (a failing USB stick, no permission) is refused on its own; the others
+            // go on. There are no bytes to archive.
+            match self.read_package_file(file) {
+                Ok((sha, size, verified)) => {
+                    to_archive.push((sha.clone(), file.clone()));
+                    read.push((file.clone(), sha, size, verified));
+                }
+                Err(Error::Io { source, .. }) => {
+                    let finding = Finding::new(FindingCode::PackageFileUnreadable, Place::default())
+                        .with("value", source.to_string());
+                    read.push((file.clone(), String::new(), 0, Err(vec![finding])));
+                }
+                Err(other) => return Err(other),
+            }
             progress(index + 1, total);
         }
         // Revisions of one root in order, so a folder holding revisions 1–3 imports cleanly; refused files keep

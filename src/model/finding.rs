@@ -74,6 +74,7 @@ pub enum FindingCode {
     PackageDataUnreadable,
     PackageDataMismatch,
     PackageUnitUnexpected,
+    PackageFileUnreadable,
 }
 
 impl FindingCode {

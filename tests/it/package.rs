@@ -580,3 +580,19 @@ fn the_command_line_exports_imports_and_rolls_up_in_vietnamese_and_json() {
     assert_eq!(rollup["counts"]["on_time"], 1);
     assert_eq!(rollup["counts"]["missing"], 2, "31200 from the CLI list and 30280 from the test's list");
 }
+
+/// A file that cannot be read (here Linux's /proc/self/mem, which fails with EIO) is refused on its own; the rest of
+/// the batch imports.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_unreadable_file_is_refused_alone_and_the_others_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ward = small_ward();
+    let file = dir.path().join("r.cchc");
+    ward.app.export_package(period(), &file, None).unwrap();
+    let mut sup = superior(dir.path());
+    let report = import(&mut sup, &[PathBuf::from("/proc/self/mem"), file], false);
+    let refused = report.files.iter().find(|f| f.class == FileClass::Refused).unwrap();
+    assert_eq!(refused.findings[0].code, FindingCode::PackageFileUnreadable);
+    assert_eq!(report.written, 1);
+}

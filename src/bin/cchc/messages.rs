@@ -252,6 +252,10 @@ pub fn finding_message(finding: &Finding) -> String {
         FindingCode::PackageUnitUnexpected => {
             format!("Đơn vị “{}” không có trong danh sách đơn vị thuộc phạm vi tổng hợp.", value())
         }
+        FindingCode::PackageFileUnreadable => format!(
+            "Không đọc được tệp (chi tiết kỹ thuật: {}); hãy kiểm tra ổ USB hoặc quyền truy cập rồi nhận lại.",
+            value()
+        ),
     }
 }
 

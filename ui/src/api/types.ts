@@ -94,7 +94,8 @@ export type FindingCode =
   | "PACKAGE_HASH_MISMATCH"
   | "PACKAGE_DATA_UNREADABLE"
   | "PACKAGE_DATA_MISMATCH"
-  | "PACKAGE_UNIT_UNEXPECTED";
+  | "PACKAGE_UNIT_UNEXPECTED"
+  | "PACKAGE_FILE_UNREADABLE";
 
 export type Severity = "error" | "warning";
 

@@ -230,6 +230,8 @@ export const findingMessages: Record<FindingCode, string> = {
     "Phần số liệu ghi đơn vị và kỳ “{value}”, khác với phần mô tả (“{expected}”).",
   PACKAGE_UNIT_UNEXPECTED:
     "Đơn vị “{value}” không có trong danh sách đơn vị thuộc phạm vi tổng hợp.",
+  PACKAGE_FILE_UNREADABLE:
+    "Không đọc được tệp (chi tiết kỹ thuật: {value}); hãy kiểm tra ổ USB hoặc quyền truy cập rồi nhận lại.",
 };
 
 /** Sentences used instead of the plain one when a finding carries the named extra value. */

@@ -7,13 +7,14 @@
 //! - [`model`]: domain types and pure checks, no I/O (procedures, statistics, staffing, plans, ISO 9001, deadlines,
 //!   criteria sets and the scoring of the self-assessment).
 //! - [`sheet`] / [`transfer`]: Excel and CSV files, and the Vietnamese columns of each table.
+//! - [`package`]: the `.cchc` report file sent to the superior level; the only module that imports zip.
 //! - [`demo`]: the demo ward and generated data for benchmarks.
 //! - [`text`]: NFC, search folding, the Vietnamese sort key.
 //! - [`clock`]: the only reader of the system clock.
 //! - [`backups`]: names, records and rotation of the register's verified copies (the SQLite side is in `register`).
 //!
-//! Invariants (enforced by `tests/it/tidy.rs`): rusqlite only in `register`; no Tauri in the core; the clock read only
-//! in `clock`; every source file opens with a `//!` line; migrations numbered without gaps.
+//! Invariants (enforced by `tests/it/tidy.rs`): rusqlite only in `register`; zip only in `package`; no Tauri in the
+//! core; the clock read only in `clock`; every source file opens with a `//!` line; migrations numbered without gaps.
 
 pub mod api;
 pub mod assets;
@@ -22,6 +23,7 @@ pub mod clock;
 pub mod demo;
 pub mod error;
 pub mod model;
+pub mod package;
 pub mod register;
 pub mod sheet;
 pub mod text;

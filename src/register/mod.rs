@@ -7,6 +7,7 @@
 mod assessment;
 mod backup;
 mod iso;
+mod packages;
 mod plans;
 mod procedures;
 mod staffing;
@@ -15,6 +16,7 @@ mod unit;
 
 pub use assessment::StoredSet;
 pub use backup::{CopyFacts, verify as verify_copy};
+pub use packages::ReceivedBatch;
 pub use procedures::UpsertCounts;
 
 use crate::error::{Error, Result};
@@ -31,6 +33,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0002_staffing_and_plans.sql", include_str!("migrations/0002_staffing_and_plans.sql")),
     ("0003_iso.sql", include_str!("migrations/0003_iso.sql")),
     ("0004_assessment.sql", include_str!("migrations/0004_assessment.sql")),
+    ("0005_packages.sql", include_str!("migrations/0005_packages.sql")),
 ];
 
 /// The schema version this program writes.

@@ -194,3 +194,10 @@ fn every_error_and_finding_code_is_known_to_the_front_end() {
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));
 }
+
+#[test]
+fn zip_archives_are_read_and_written_only_by_the_package_module() {
+    // Report files come from outside: one module holds the defences (paths, links, sizes, ratios).
+    let found = offenders("src", &["zip::", "use zip"], |name| name.starts_with("src/package/"));
+    assert!(found.is_empty(), "ZIP files belong in src/package/:\n{}", found.join("\n"));
+}

@@ -18,6 +18,7 @@ export type ErrorCode =
   | "WRONG_STAGE"
   | "DISK_FULL"
   | "BACKUP_INVALID"
+  | "PACKAGE_REFUSED"
   // The shell's own: no register is open yet.
   | "NO_REGISTER"
   // The front end's own: anything that did not come back in the contract's shape (a crash, no shell at all).
@@ -41,6 +42,7 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   "WRONG_STAGE",
   "DISK_FULL",
   "BACKUP_INVALID",
+  "PACKAGE_REFUSED",
   "NO_REGISTER",
   "UNEXPECTED",
 ];
@@ -101,7 +103,23 @@ export type FindingCode =
   | "OVERRIDE_REASON_MISSING"
   | "BONUS_OVER_CAP"
   | "PENALTY_OVER_CAP"
-  | "FILE_TOO_LARGE";
+  | "FILE_TOO_LARGE"
+  | "PACKAGE_NOT_ZIP"
+  | "PACKAGE_TOO_LARGE"
+  | "PACKAGE_ZIP_BOMB"
+  | "PACKAGE_UNSAFE_PATH"
+  | "PACKAGE_LINK"
+  | "PACKAGE_UNKNOWN_ENTRY"
+  | "PACKAGE_MANIFEST_MISSING"
+  | "PACKAGE_MANIFEST_UNREADABLE"
+  | "PACKAGE_FORMAT_TOO_NEW"
+  | "PACKAGE_ENTRY_MISSING"
+  | "PACKAGE_SIZE_MISMATCH"
+  | "PACKAGE_HASH_MISMATCH"
+  | "PACKAGE_DATA_UNREADABLE"
+  | "PACKAGE_DATA_MISMATCH"
+  | "PACKAGE_UNIT_UNEXPECTED"
+  | "PACKAGE_FILE_UNREADABLE";
 
 export type Severity = "error" | "warning";
 

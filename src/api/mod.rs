@@ -1,5 +1,13 @@
 //! `App`: one method per use case. The command line, the desktop shell and the tests call this and nothing else;
 //! it is the only module that combines the register, the model checks, files and the clock.
+//! Report files for the superior level (export, import, roll-up) are in `packages.rs`.
+
+mod packages;
+
+pub use packages::{
+    ExportReport, FileClass, FileOutcome, PackageImportReport, Rollup, RollupCounts, RollupUnit, UnitFigures,
+    UnitReportStatus,
+};
 
 use crate::assets::Assets;
 use crate::backups::{self, BackupInfo, BackupReason};
@@ -14,6 +22,7 @@ use crate::model::{
     ProcedureStatus, Quota, ReformArea, Retirement, Review, ReviewInput, StaffCategory, StaffingSummary, StandardDue,
     StatsRow, StatsTable, Task, TaskInput, UnitProfile, check_row, dates_in_order, on_time_rate, online_rate,
 };
+use crate::package::Limits;
 use crate::register::{ChangeEntry, Register, Stamp, UpsertCounts};
 use crate::sheet::{self, Source};
 use crate::text;
@@ -102,6 +111,8 @@ pub struct App {
     assets: Assets,
     actor: String,
     migration_backup: Option<PathBuf>,
+    /// Size limits for report files read from outside (`set_package_limits`).
+    package_limits: Limits,
 }
 
 impl App {
@@ -113,7 +124,14 @@ impl App {
             return Err(Error::Invalid(findings));
         }
         let register = Register::create(path)?;
-        let mut app = App { register, clock, assets, actor: profile.user_name.clone(), migration_backup: None };
+        let mut app = App {
+            register,
+            clock,
+            assets,
+            actor: profile.user_name.clone(),
+            migration_backup: None,
+            package_limits: Limits::default(),
+        };
         let stamp = app.stamp();
         app.register.save_unit(&profile, &stamp)?;
         Ok(app)
@@ -128,7 +146,7 @@ impl App {
             dir.join(backups::new_name(&dir, &stem_of(path), &stamp, BackupReason::Migration))
         })?;
         let actor = register.unit()?.map(|u| u.user_name).unwrap_or_default();
-        let app = App { register, clock, assets, actor, migration_backup };
+        let app = App { register, clock, assets, actor, migration_backup, package_limits: Limits::default() };
         if let Some(copy) = &app.migration_backup {
             // The copy was made by SQLite from the file as it was; its record makes it a backup like any other.
             let facts = crate::register::verify_copy(copy)?;

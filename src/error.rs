@@ -32,6 +32,7 @@ pub enum ErrorCode {
     DiskFull,
     /// A backup copy failed its check (integrity, schema, counts, checksum) and does not count.
     BackupInvalid,
+    PackageRefused,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -77,6 +78,8 @@ pub enum Error {
     DiskFull(String),
     #[error("backup {path} failed its check: {reason}")]
     BackupInvalid { path: PathBuf, reason: String },
+    #[error("report file {path} refused: {} problem(s)", .findings.len())]
+    PackageRefused { path: PathBuf, findings: Vec<Finding> },
 }
 
 impl Error {
@@ -102,13 +105,14 @@ impl Error {
             Error::DiskFull(_) => ErrorCode::DiskFull,
             Error::CopyTooNew { .. } => ErrorCode::SchemaTooNew,
             Error::BackupInvalid { .. } => ErrorCode::BackupInvalid,
+            Error::PackageRefused { .. } => ErrorCode::PackageRefused,
         }
     }
 
-    /// The findings carried by an `Invalid` error (empty for other errors).
+    /// The findings carried by an `Invalid` or `PackageRefused` error (empty for other errors).
     pub fn findings(&self) -> &[Finding] {
         match self {
-            Error::Invalid(findings) => findings,
+            Error::Invalid(findings) | Error::PackageRefused { findings, .. } => findings,
             _ => &[],
         }
     }

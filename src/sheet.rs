@@ -371,14 +371,26 @@ fn from_calamine(data: &calamine::Data) -> Cell {
     }
 }
 
+/// Writes several tables as the worksheets of one .xlsx file (a .csv path gets the first table only, as CSV has one
+/// sheet); an existing file is replaced.
+pub fn write_tables(path: &Path, tables: &[Table]) -> Result<()> {
+    match kind_of(path)? {
+        Kind::Xlsx => build_xlsx(path, tables).map_err(|e| match e {
+            rust_xlsxwriter::XlsxError::IoError(io) => Error::io(path, io),
+            other => Error::io(path, std::io::Error::other(other.to_string())),
+        }),
+        Kind::Csv => write_csv(path, tables.first().unwrap_or(&Table::default())),
+    }
+}
+
 fn write_xlsx(path: &Path, table: &Table) -> Result<()> {
-    build_xlsx(path, table).map_err(|e| match e {
+    build_xlsx(path, std::slice::from_ref(table)).map_err(|e| match e {
         rust_xlsxwriter::XlsxError::IoError(io) => Error::io(path, io),
         other => Error::io(path, std::io::Error::other(other.to_string())),
     })
 }
 
-fn build_xlsx(path: &Path, table: &Table) -> std::result::Result<(), rust_xlsxwriter::XlsxError> {
+fn build_xlsx(path: &Path, tables: &[Table]) -> std::result::Result<(), rust_xlsxwriter::XlsxError> {
     use rust_xlsxwriter::{Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook};
     let header_format = Format::new()
         .set_bold()
@@ -390,50 +402,52 @@ fn build_xlsx(path: &Path, table: &Table) -> std::result::Result<(), rust_xlsxwr
     let wrap_format = Format::new().set_text_wrap().set_align(FormatAlign::Top);
 
     let mut workbook = Workbook::new();
-    let sheet = workbook.add_worksheet();
-    sheet.set_name(sheet_name(&table.sheet))?;
-    let mut widths: Vec<usize> = table.headers.iter().map(|h| h.chars().count()).collect();
-    for (col, header) in table.headers.iter().enumerate() {
-        sheet.write_string_with_format(0, col as u16, header, &header_format)?;
-    }
-    for (i, row) in table.rows.iter().enumerate() {
-        let r = (i + 1) as u32;
-        for (col, cell) in row.cells.iter().enumerate() {
-            let c = col as u16;
-            let width = match cell {
-                Cell::Empty => 0,
-                Cell::Text(s) if s.contains('\n') => {
-                    sheet.write_string_with_format(r, c, s, &wrap_format)?;
-                    s.lines().map(|l| l.chars().count()).max().unwrap_or(0)
-                }
-                Cell::Text(s) => {
-                    sheet.write_string(r, c, s)?;
-                    s.chars().count()
-                }
-                Cell::Number(n) => {
-                    sheet.write_number(r, c, *n)?;
-                    format_number(*n).len()
-                }
-                Cell::Bool(b) => {
-                    sheet.write_boolean(r, c, *b)?;
-                    5
-                }
-                Cell::Date(d) => {
-                    let excel = ExcelDateTime::from_ymd(year_u16(d.year()), d.month() as u8, d.day() as u8)?;
-                    sheet.write_datetime_with_format(r, c, &excel, &date_format)?;
-                    10
-                }
-            };
-            if widths.len() <= col {
-                widths.resize(col + 1, 0);
-            }
-            widths[col] = widths[col].max(width);
+    for table in tables {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(sheet_name(&table.sheet))?;
+        let mut widths: Vec<usize> = table.headers.iter().map(|h| h.chars().count()).collect();
+        for (col, header) in table.headers.iter().enumerate() {
+            sheet.write_string_with_format(0, col as u16, header, &header_format)?;
         }
+        for (i, row) in table.rows.iter().enumerate() {
+            let r = (i + 1) as u32;
+            for (col, cell) in row.cells.iter().enumerate() {
+                let c = col as u16;
+                let width = match cell {
+                    Cell::Empty => 0,
+                    Cell::Text(s) if s.contains('\n') => {
+                        sheet.write_string_with_format(r, c, s, &wrap_format)?;
+                        s.lines().map(|l| l.chars().count()).max().unwrap_or(0)
+                    }
+                    Cell::Text(s) => {
+                        sheet.write_string(r, c, s)?;
+                        s.chars().count()
+                    }
+                    Cell::Number(n) => {
+                        sheet.write_number(r, c, *n)?;
+                        format_number(*n).len()
+                    }
+                    Cell::Bool(b) => {
+                        sheet.write_boolean(r, c, *b)?;
+                        5
+                    }
+                    Cell::Date(d) => {
+                        let excel = ExcelDateTime::from_ymd(year_u16(d.year()), d.month() as u8, d.day() as u8)?;
+                        sheet.write_datetime_with_format(r, c, &excel, &date_format)?;
+                        10
+                    }
+                };
+                if widths.len() <= col {
+                    widths.resize(col + 1, 0);
+                }
+                widths[col] = widths[col].max(width);
+            }
+        }
+        for (col, width) in widths.iter().enumerate() {
+            sheet.set_column_width(col as u16, (*width as f64 + 2.0).clamp(8.0, 60.0))?;
+        }
+        sheet.set_freeze_panes(1, 0)?;
     }
-    for (col, width) in widths.iter().enumerate() {
-        sheet.set_column_width(col as u16, (*width as f64 + 2.0).clamp(8.0, 60.0))?;
-    }
-    sheet.set_freeze_panes(1, 0)?;
     workbook.save(path)
 }
 

@@ -1676,6 +1676,56 @@ pub fn criteria_table(set: &CriteriaSet) -> Table {
     table
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Expected units (the superior level's list of communes and wards)
+
+/// The sheet name of unit lists.
+pub const UNIT_SHEET: &str = "Đơn vị";
+
+const U_CODE: usize = 0;
+const U_NAME: usize = 1;
+const UNIT_COLUMNS: [ColumnSpec; 2] = [
+    col("Mã đơn vị", &["Mã", "Mã ĐVHC", "Mã đơn vị hành chính", "Mã xã", "Mã số"], true),
+    col("Tên đơn vị", &["Tên", "Tên ĐVHC", "Tên đơn vị hành chính", "Tên xã, phường", "Đơn vị"], true),
+];
+
+/// The unit-list header of a field name.
+pub fn unit_header(name: &str) -> &str {
+    match name {
+        "code" => UNIT_COLUMNS[U_CODE].header,
+        "name" => UNIT_COLUMNS[U_NAME].header,
+        _ => name,
+    }
+}
+
+/// Reads a list of expected units. A code typed into Excel as a number lost its leading zeros; administrative unit
+/// codes of communes have five digits, so a whole number is padded back to five ("4" → "00004").
+pub fn parse_expected_units(table: &Table) -> Parsed<crate::model::ExpectedUnit> {
+    parse_with(table, &UNIT_COLUMNS, U_CODE, unit_header, |layout, row, found| {
+        let code = match layout.cell(row, U_CODE) {
+            Some(Cell::Number(n)) if n.fract() == 0.0 && *n >= 0.0 => format!("{:05}", *n as i64),
+            other => text::clean(&text_of(other)),
+        };
+        let name = text::clean(&text_of(layout.cell(row, U_NAME)));
+        if code.is_empty() {
+            found.push(FindingCode::RequiredMissing, U_CODE, &[]);
+        }
+        if name.is_empty() {
+            found.push(FindingCode::RequiredMissing, U_NAME, &[]);
+        }
+        (code.clone(), crate::model::ExpectedUnit { code, name }, Vec::new())
+    })
+}
+
+/// Expected units as a table, in the columns `parse_expected_units` reads.
+pub fn expected_units_table(units: &[crate::model::ExpectedUnit]) -> Table {
+    let mut table = Table::new(UNIT_SHEET, &UNIT_COLUMNS.map(|c| c.header));
+    for u in units {
+        table.push(vec![Cell::text(&u.code), Cell::text(&u.name)]);
+    }
+    table
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

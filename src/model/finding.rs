@@ -78,6 +78,23 @@ pub enum FindingCode {
     BonusOverCap,
     PenaltyOverCap,
     FileTooLarge,
+    // Report files (.cchc) received from outside.
+    PackageNotZip,
+    PackageTooLarge,
+    PackageZipBomb,
+    PackageUnsafePath,
+    PackageLink,
+    PackageUnknownEntry,
+    PackageManifestMissing,
+    PackageManifestUnreadable,
+    PackageFormatTooNew,
+    PackageEntryMissing,
+    PackageSizeMismatch,
+    PackageHashMismatch,
+    PackageDataUnreadable,
+    PackageDataMismatch,
+    PackageUnitUnexpected,
+    PackageFileUnreadable,
 }
 
 impl FindingCode {
@@ -96,7 +113,8 @@ impl FindingCode {
             | IsoAuditMissing
             | IsoReviewMissing
             | BonusOverCap
-            | PenaltyOverCap => Severity::Warning,
+            | PenaltyOverCap
+            | PackageUnitUnexpected => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -6,6 +6,7 @@ mod criteria;
 mod deadlines;
 mod finding;
 mod iso;
+mod packages;
 mod period;
 mod plans;
 mod procedure;
@@ -29,6 +30,7 @@ pub use iso::{
     IsoAction, IsoReport, IsoStatus, IsoVersion, LegalChange, LegalChangeInput, Nonconformity, NonconformityInput,
     Review, ReviewInput, dates_in_order,
 };
+pub use packages::{ExpectedUnit, ReceivedReport, ReceivedStatus, ReceivedSummary, SentPackage};
 pub use period::{PeriodKey, PeriodKind, PeriodWindow};
 pub use plans::{AreaProgress, Plan, PlanInput, PlanKind, PlanProgress, ReformArea, Task, TaskInput, TaskStatus};
 pub use procedure::{

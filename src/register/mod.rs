@@ -7,6 +7,7 @@
 mod assessment;
 mod backup;
 mod iso;
+mod packages;
 mod plans;
 mod procedures;
 mod reports;
@@ -16,6 +17,7 @@ mod unit;
 
 pub use assessment::StoredSet;
 pub use backup::{CopyFacts, verify as verify_copy};
+pub use packages::ReceivedBatch;
 pub use procedures::UpsertCounts;
 
 use crate::error::{Error, Result};
@@ -32,7 +34,8 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0002_staffing_and_plans.sql", include_str!("migrations/0002_staffing_and_plans.sql")),
     ("0003_iso.sql", include_str!("migrations/0003_iso.sql")),
     ("0004_assessment.sql", include_str!("migrations/0004_assessment.sql")),
-    ("0005_reports.sql", include_str!("migrations/0005_reports.sql")),
+    ("0005_packages.sql", include_str!("migrations/0005_packages.sql")),
+    ("0006_reports.sql", include_str!("migrations/0006_reports.sql")),
 ];
 
 /// The schema version this program writes.

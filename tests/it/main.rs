@@ -9,6 +9,7 @@ mod demo;
 mod fixtures;
 mod imports;
 mod iso;
+mod package;
 mod plans;
 mod procedures;
 mod register;

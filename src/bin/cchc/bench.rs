@@ -1,4 +1,5 @@
-//! `bench`: builds a generated register and measures the main operations (median and p95 over warm runs).
+//! `bench`: builds a generated register and measures the main operations (median and p95 over warm runs);
+//! `bench packages`: generates report files of many wards and measures the superior's import and roll-up.
 
 use crate::Ctx;
 use crate::format;
@@ -10,7 +11,7 @@ use cchc::model::{
 };
 use cchc::{App, Assets, demo};
 use chrono::NaiveDate;
-use clap::Args;
+use clap::{Args, Subcommand};
 use serde::Serialize;
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -22,6 +23,8 @@ const SEED: u64 = 2026;
 
 #[derive(Args, Debug)]
 pub struct BenchArgs {
+    #[command(subcommand)]
+    what: Option<BenchWhat>,
     #[arg(
         long,
         value_name = "THƯ_MỤC",
@@ -34,6 +37,50 @@ pub struct BenchArgs {
     years: usize,
     #[arg(long, value_name = "SỐ", default_value = "50", value_parser = format::parse_positive, help = "Số lần đo mỗi thao tác")]
     repeat: usize,
+}
+
+#[derive(Subcommand, Debug)]
+enum BenchWhat {
+    #[command(about = "Sinh tệp báo cáo của nhiều đơn vị rồi đo thời gian cấp trên nhận và tổng hợp")]
+    Packages(PackagesArgs),
+}
+
+#[derive(Args, Debug)]
+struct PackagesArgs {
+    #[arg(
+        long,
+        value_name = "SỐ,SỐ",
+        value_delimiter = ',',
+        default_value = "150,3321",
+        help = "Số tệp của mỗi lần đo (150: các xã của một tỉnh; 3.321: mọi xã, phường, đặc khu của cả nước)"
+    )]
+    counts: Vec<usize>,
+    #[arg(
+        long,
+        value_name = "THƯ_MỤC",
+        help = "Thư mục làm việc (giữ lại sau khi đo); mặc định: thư mục tạm, xóa khi xong"
+    )]
+    dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Serialize)]
+struct PackageTiming {
+    files: usize,
+    bytes: u64,
+    /// Reading and hashing the same files: the floor any import stands on.
+    raw_ms: f64,
+    import_ms: f64,
+    files_per_second: f64,
+    /// import / raw.
+    ratio_to_raw: f64,
+    rollup_ms: f64,
+}
+
+#[derive(Debug, Serialize)]
+struct PackagesReport {
+    period: PeriodKey,
+    template_bytes: u64,
+    runs: Vec<PackageTiming>,
 }
 
 #[derive(Debug, Serialize)]
@@ -61,6 +108,9 @@ struct BenchReport {
 }
 
 pub fn run(ctx: &Ctx, args: BenchArgs) -> CmdResult {
+    if let Some(BenchWhat::Packages(packages)) = args.what {
+        return run_packages(ctx, packages);
+    }
     let years = i32::try_from(args.years)
         .ok()
         .filter(|y| *y <= 100)
@@ -222,6 +272,141 @@ fn add_plans_and_staffing(app: &mut App) -> cchc::Result<()> {
         }
     }
     Ok(())
+}
+
+fn run_packages(ctx: &Ctx, args: PackagesArgs) -> CmdResult {
+    let temporary = args.dir.is_none();
+    let dir = args
+        .dir
+        .clone()
+        .unwrap_or_else(|| std::env::temp_dir().join(format!("cchc-bench-packages-{}", std::process::id())));
+    let result = measure_packages(ctx, &args, &dir);
+    if temporary {
+        // Only the directory this run made for itself is removed.
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    let report = result?;
+    if ctx.out.json {
+        ctx.out.json(&report);
+        return Ok(Done::Clean);
+    }
+    ctx.out.line(format!(
+        "Tệp mẫu: báo cáo kỳ {} của phường mẫu, {} byte; mỗi đơn vị một mã và một mã báo cáo riêng.",
+        report.period,
+        format::int(report.template_bytes as i64)
+    ));
+    let mut table = output::new_table(&[
+        "Số tệp",
+        "Dung lượng",
+        "Đọc + băm ms",
+        "Nhận vào sổ ms",
+        "Tệp/giây",
+        "Gấp đọc + băm",
+        "Tổng hợp ms",
+    ]);
+    output::align_right(&mut table, [0, 1, 2, 3, 4, 5, 6]);
+    for r in &report.runs {
+        table.add_row(vec![
+            format::count(r.files),
+            format::int(r.bytes as i64),
+            format::decimal(r.raw_ms, 1),
+            format::decimal(r.import_ms, 1),
+            format::decimal(r.files_per_second, 1),
+            format::decimal(r.ratio_to_raw, 1),
+            format::decimal(r.rollup_ms, 1),
+        ]);
+    }
+    ctx.out.table(&table);
+    Ok(Done::Clean)
+}
+
+fn measure_packages(ctx: &Ctx, args: &PackagesArgs, dir: &std::path::Path) -> Result<PackagesReport, Failure> {
+    use cchc::api::no_progress;
+    use cchc::package::{self, Payload};
+    let io = |path: &std::path::Path, e: std::io::Error| Failure::from(cchc::Error::io(path, e));
+    std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
+    let (mut ward, summary) = App::create_demo(&dir.join("ward"), Assets::bundled(), ctx.clock.clone(), &no_progress)?;
+    let period =
+        *summary.periods.last().ok_or_else(|| Failure::refused("NO_DATA", "Sổ mẫu không có kỳ báo cáo nào."))?;
+    let mut unit = ward.unit()?;
+    unit.code = "00001".to_string();
+    ward.set_unit(unit)?;
+    let template = dir.join("template.cchc");
+    ward.export_package(period, &template, None)?;
+    let (manifest, data) = ward.inspect_package(&template)?;
+    let template_bytes = std::fs::metadata(&template).map_err(|e| io(&template, e))?.len();
+    let mut runs = Vec::new();
+    for &count in &args.counts {
+        if !ctx.out.json {
+            ctx.out.note(format!("Đang sinh {} tệp báo cáo…", format::count(count)));
+        }
+        let folder = dir.join(format!("in-{count}"));
+        std::fs::create_dir_all(&folder).map_err(|e| io(&folder, e))?;
+        let mut list = String::from("Mã đơn vị,Tên đơn vị\n");
+        let mut bytes_total = 0u64;
+        for i in 1..=count {
+            let code = format!("{i:05}");
+            let name = format!("Ủy ban nhân dân xã Thử Nghiệm {i}");
+            let mut data = data.clone();
+            data.unit.code = code.clone();
+            data.unit.name = name.clone();
+            let mut m = manifest.clone();
+            m.unit.code = code.clone();
+            m.unit.name = name.clone();
+            m.report_id = package::new_report_id();
+            m.root_id = m.report_id.clone();
+            m.supersedes = None;
+            m.revision = 1;
+            let bytes = package::write(m, &Payload { data, extra: Vec::new() }).map_err(|e| io(&folder, e))?;
+            bytes_total += bytes.len() as u64;
+            let path = folder.join(format!("{code}.cchc"));
+            std::fs::write(&path, &bytes).map_err(|e| io(&path, e))?;
+            list.push_str(&format!("{code},{name}\n"));
+        }
+        let list_path = dir.join(format!("units-{count}.csv"));
+        std::fs::write(&list_path, list).map_err(|e| io(&list_path, e))?;
+        let mut superior = App::create(
+            &dir.join(format!("superior-{count}.cchc")),
+            demo::unit(),
+            Assets::bundled(),
+            ctx.clock.clone(),
+        )?;
+        superior.import_expected_units(list_path.as_path(), false, &no_progress)?;
+        // The floor: read and hash every file once.
+        let mut files: Vec<PathBuf> =
+            std::fs::read_dir(&folder).map_err(|e| io(&folder, e))?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        files.sort();
+        let watch = Stopwatch::start();
+        for file in &files {
+            let bytes = std::fs::read(file).map_err(|e| io(file, e))?;
+            black_box(package::sha256_hex(&bytes));
+        }
+        let raw_ms = watch.elapsed_ms();
+        let bar = Bar::new(ctx.out, "Đang nhận tệp báo cáo");
+        let watch = Stopwatch::start();
+        let report = superior.import_packages(std::slice::from_ref(&folder), false, &|d, t| bar.tick(d, t))?;
+        let import_ms = watch.elapsed_ms();
+        drop(bar);
+        if report.written != count {
+            return Err(Failure::refused(
+                "BENCH_MISMATCH",
+                format!("Chỉ nhận được {} trên {} tệp.", format::count(report.written), format::count(count)),
+            ));
+        }
+        let watch = Stopwatch::start();
+        black_box(superior.rollup(period)?);
+        let rollup_ms = watch.elapsed_ms();
+        runs.push(PackageTiming {
+            files: count,
+            bytes: bytes_total,
+            raw_ms,
+            import_ms,
+            files_per_second: count as f64 * 1000.0 / import_ms.max(0.001),
+            ratio_to_raw: import_ms / raw_ms.max(0.001),
+            rollup_ms,
+        });
+    }
+    Ok(PackagesReport { period, template_bytes, runs })
 }
 
 /// Runs `op` once unmeasured (warm), then `repeat` times measured.

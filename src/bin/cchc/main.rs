@@ -12,6 +12,7 @@ mod format;
 mod iso;
 mod messages;
 mod output;
+mod package;
 mod plans;
 mod procedures;
 mod report;
@@ -78,6 +79,12 @@ enum Command {
     Report(report::ReportCommand),
     #[command(about = "Việc cần làm: hạn báo cáo, nhiệm vụ đến hạn hoặc quá hạn, hạn đạt chuẩn")]
     Deadlines(plans::DeadlinesArgs),
+    #[command(subcommand, about = "Tệp báo cáo gửi cấp trên (.cchc): xuất, nhận, xem các tệp đã gửi")]
+    Package(package::PackageCommand),
+    #[command(subcommand, about = "Danh sách đơn vị thuộc phạm vi tổng hợp của cấp trên")]
+    Units(package::UnitsCommand),
+    #[command(about = "Tổng hợp báo cáo của các đơn vị trong một kỳ: tình trạng gửi, số liệu chính, Biểu 06 cộng dồn")]
+    Rollup(package::RollupArgs),
     #[command(about = "Kiểm tra số liệu và danh mục, liệt kê mọi lỗi và cảnh báo")]
     Check(stats::CheckArgs),
     #[command(subcommand, about = "Sao lưu, kiểm tra bản sao, sao lưu ra USB, khôi phục")]
@@ -180,6 +187,9 @@ fn run(ctx: &Ctx, command: Command) -> CmdResult {
         Command::Assess(command) => assess::run_assess(ctx, command),
         Command::Report(command) => report::run(ctx, command),
         Command::Deadlines(args) => plans::deadlines(ctx, args),
+        Command::Package(command) => package::run_package(ctx, command),
+        Command::Units(command) => package::run_units(ctx, command),
+        Command::Rollup(args) => package::rollup(ctx, args),
         Command::Check(args) => stats::check(ctx, args),
         Command::Backup(command) => backup::run(ctx, command),
         Command::Log(args) => log(ctx, args),

@@ -79,6 +79,9 @@ pub fn error_message(err: &Error) -> String {
         ErrorCode::BackupInvalid => {
             format!("Bản sao lưu {} không đạt kiểm tra nên không được dùng (chi tiết kỹ thuật: {}).", d.path, d.detail)
         }
+        ErrorCode::PackageRefused => {
+            format!("Tệp báo cáo {} bị từ chối vì không an toàn hoặc không hợp lệ; chưa ghi gì vào sổ.", d.path)
+        }
     }
 }
 
@@ -318,6 +321,58 @@ pub fn finding_message(finding: &Finding) -> String {
             v("size").unwrap_or_default(),
             v("limit").unwrap_or_default()
         ),
+        FindingCode::PackageNotZip => {
+            "Tệp không phải là tệp báo cáo .cchc hợp lệ (không đọc được dạng nén ZIP) hoặc đã bị hỏng.".to_string()
+        }
+        FindingCode::PackageTooLarge => format!(
+            "Tệp báo cáo hoặc thành phần của nó vượt giới hạn kích thước ({} byte; giới hạn {} byte).",
+            v("size").unwrap_or_default(),
+            v("limit").unwrap_or_default()
+        ),
+        FindingCode::PackageZipBomb => {
+            format!("Thành phần “{}” có tỷ lệ nén bất thường hoặc dài hơn khai báo (nghi là tệp nén độc hại).", value())
+        }
+        FindingCode::PackageUnsafePath => {
+            format!("Thành phần “{}” có đường dẫn không an toàn (đường dẫn tuyệt đối hoặc có “..”).", value())
+        }
+        FindingCode::PackageLink => {
+            format!("Thành phần “{}” là liên kết hoặc thư mục, không phải tệp thường.", value())
+        }
+        FindingCode::PackageUnknownEntry => format!("Tệp báo cáo có thành phần lạ hoặc trùng tên “{}”.", value()),
+        FindingCode::PackageManifestMissing => "Tệp báo cáo thiếu phần mô tả (manifest.json).".to_string(),
+        FindingCode::PackageManifestUnreadable => {
+            "Không đọc được phần mô tả (manifest.json) của tệp báo cáo.".to_string()
+        }
+        FindingCode::PackageFormatTooNew => format!(
+            "Tệp báo cáo theo định dạng phiên bản {}, mới hơn chương trình này (đọc được đến phiên bản {}); hãy cập nhật chương trình lên phiên bản {} trở lên.",
+            v("version").unwrap_or_default(),
+            v("supported").unwrap_or_default(),
+            v("program_version").unwrap_or_default()
+        ),
+        FindingCode::PackageEntryMissing => format!("Tệp báo cáo thiếu thành phần “{}” đã khai báo.", value()),
+        FindingCode::PackageSizeMismatch => format!(
+            "Thành phần “{}” có kích thước ({} byte) khác với khai báo ({} byte); tệp có thể đã bị sửa hoặc hỏng.",
+            value(),
+            v("size").unwrap_or_default(),
+            v("expected").unwrap_or_default()
+        ),
+        FindingCode::PackageHashMismatch => format!(
+            "Thành phần “{}” có mã kiểm tra SHA-256 khác với khai báo; tệp có thể đã bị sửa hoặc hỏng.",
+            value()
+        ),
+        FindingCode::PackageDataUnreadable => "Không đọc được phần số liệu (data.json) của tệp báo cáo.".to_string(),
+        FindingCode::PackageDataMismatch => format!(
+            "Phần số liệu ghi đơn vị và kỳ “{}”, khác với phần mô tả (“{}”).",
+            value(),
+            v("expected").unwrap_or_default()
+        ),
+        FindingCode::PackageUnitUnexpected => {
+            format!("Đơn vị “{}” không có trong danh sách đơn vị thuộc phạm vi tổng hợp.", value())
+        }
+        FindingCode::PackageFileUnreadable => format!(
+            "Không đọc được tệp (chi tiết kỹ thuật: {}); hãy kiểm tra ổ USB hoặc quyền truy cập rồi nhận lại.",
+            value()
+        ),
     }
 }
 
@@ -376,6 +431,7 @@ pub fn column_caption(name: &str) -> String {
         "in_progress_overdue" => "Đang giải quyết: Quá hạn",
         "apology_letters" => "Thư xin lỗi",
         "code" => "Mã thủ tục",
+        "unit_code" => "Mã đơn vị",
         "name" => "Tên",
         "field" => "Lĩnh vực",
         "procedure" => "Mã thủ tục",
@@ -440,6 +496,7 @@ pub fn column_caption(name: &str) -> String {
 fn flag(name: &str) -> Option<&'static str> {
     Some(match name {
         "code" => "--code",
+        "unit_code" => "cchc unit set --code",
         "name" => "--name",
         "field" => "--field",
         "processing_time" => "--time",
@@ -481,6 +538,9 @@ pub fn entity_caption(entity: &str) -> String {
         "assessment_score" => "Điểm tiêu chí",
         "evidence" => "Tài liệu kiểm chứng",
         "evidence_link" => "Gắn tài liệu kiểm chứng",
+        "package_sent" => "Tệp báo cáo đã gửi",
+        "package_received" => "Báo cáo đã nhận",
+        "expected_unit" => "Đơn vị thuộc phạm vi tổng hợp",
         other => return other.to_string(),
     }
     .to_string()
@@ -521,7 +581,8 @@ impl Details {
             Error::RegisterNotFound(path)
             | Error::RegisterExists(path)
             | Error::NotARegister(path)
-            | Error::FileFormat(path) => d.path = show_path(path),
+            | Error::FileFormat(path)
+            | Error::PackageRefused { path, .. } => d.path = show_path(path),
             Error::SchemaTooNew { found, supported } => d.detail = format!("{found} > {supported}"),
             Error::RegisterDamaged(detail)
             | Error::Storage(detail)
@@ -582,6 +643,7 @@ fn what_caption(what: &str) -> String {
         "period" => "kỳ báo cáo",
         "stats" | "case_stats" => "số liệu hồ sơ",
         "field" => "lĩnh vực",
+        "received_report" => "báo cáo đã nhận",
         "report_section" => "mục báo cáo",
         "outgoing_document" => "văn bản đi",
         other => return other.to_string(),

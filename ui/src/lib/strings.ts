@@ -159,6 +159,7 @@ export const errorMessages: Record<ErrorCode, string> = {
   DISK_FULL:
     "Ổ đĩa đã đầy hoặc không cho ghi thêm; thay đổi vừa rồi chưa được ghi, sổ dữ liệu vẫn nguyên vẹn. Hãy giải phóng chỗ trống rồi thử lại.",
   BACKUP_INVALID: "Bản sao lưu không đạt kiểm tra (hỏng hoặc đã bị sửa) nên không được dùng.",
+  PACKAGE_REFUSED: "Tệp báo cáo bị từ chối vì không an toàn hoặc không hợp lệ; chưa ghi gì vào sổ.",
   REPORT_ISSUED: "Báo cáo này đã ban hành (đã lấy số); nội dung của văn bản đã ban hành không sửa được.",
   MISSING_GLYPHS: "Phông chữ của báo cáo không có một số ký tự trong nội dung; hãy sửa các ký tự đó rồi in lại.",
   NO_REGISTER: "Chưa mở sổ dữ liệu nào; hãy tạo thông tin đơn vị hoặc mở dữ liệu mẫu.",
@@ -228,6 +229,38 @@ export const findingMessages: Record<FindingCode, string> = {
   BONUS_OVER_CAP: "Tổng điểm thưởng {value} vượt mức tối đa {cap}; chỉ tính {cap}.",
   PENALTY_OVER_CAP: "Tổng điểm trừ {value} vượt mức tối đa {cap}; chỉ tính {cap}.",
   FILE_TOO_LARGE: "Tệp “{value}” quá lớn ({size} byte; tối đa {limit} byte).",
+  PACKAGE_NOT_ZIP:
+    "Tệp không phải là tệp báo cáo .cchc hợp lệ (không đọc được dạng nén ZIP) hoặc đã bị hỏng.",
+  PACKAGE_TOO_LARGE:
+    "Tệp báo cáo hoặc thành phần của nó vượt giới hạn kích thước ({size} byte; giới hạn {limit} byte).",
+  PACKAGE_ZIP_BOMB:
+    "Thành phần “{value}” có tỷ lệ nén bất thường hoặc dài hơn khai báo (nghi là tệp nén độc hại).",
+  PACKAGE_UNSAFE_PATH:
+    "Thành phần “{value}” có đường dẫn không an toàn (đường dẫn tuyệt đối hoặc có “..”).",
+  PACKAGE_LINK:
+    "Thành phần “{value}” là liên kết hoặc thư mục, không phải tệp thường.",
+  PACKAGE_UNKNOWN_ENTRY:
+    "Tệp báo cáo có thành phần lạ hoặc trùng tên “{value}”.",
+  PACKAGE_MANIFEST_MISSING:
+    "Tệp báo cáo thiếu phần mô tả (manifest.json).",
+  PACKAGE_MANIFEST_UNREADABLE:
+    "Không đọc được phần mô tả (manifest.json) của tệp báo cáo.",
+  PACKAGE_FORMAT_TOO_NEW:
+    "Tệp báo cáo theo định dạng phiên bản {version}, mới hơn chương trình này (đọc được đến phiên bản {supported}); hãy cập nhật chương trình lên phiên bản {program_version} trở lên.",
+  PACKAGE_ENTRY_MISSING:
+    "Tệp báo cáo thiếu thành phần “{value}” đã khai báo.",
+  PACKAGE_SIZE_MISMATCH:
+    "Thành phần “{value}” có kích thước ({size} byte) khác với khai báo ({expected} byte); tệp có thể đã bị sửa hoặc hỏng.",
+  PACKAGE_HASH_MISMATCH:
+    "Thành phần “{value}” có mã kiểm tra SHA-256 khác với khai báo; tệp có thể đã bị sửa hoặc hỏng.",
+  PACKAGE_DATA_UNREADABLE:
+    "Không đọc được phần số liệu (data.json) của tệp báo cáo.",
+  PACKAGE_DATA_MISMATCH:
+    "Phần số liệu ghi đơn vị và kỳ “{value}”, khác với phần mô tả (“{expected}”).",
+  PACKAGE_UNIT_UNEXPECTED:
+    "Đơn vị “{value}” không có trong danh sách đơn vị thuộc phạm vi tổng hợp.",
+  PACKAGE_FILE_UNREADABLE:
+    "Không đọc được tệp (chi tiết kỹ thuật: {value}); hãy kiểm tra ổ USB hoặc quyền truy cập rồi nhận lại.",
 };
 
 /** Sentences used instead of the plain one when a finding carries the named extra value. */

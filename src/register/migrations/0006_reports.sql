@@ -1,4 +1,4 @@
--- 0005: official reports: the yearly outgoing-document register (sổ văn bản đi) and the report sections an official edited.
+-- 0006: official reports: the yearly outgoing-document register (sổ văn bản đi) and the report sections an official edited.
 
 -- Sổ đăng ký văn bản đi: the running number of the year, given by the văn thư when a document is issued; numbering
 -- restarts every year. Printing a draft takes no number. A report made by the app names its kind and period; each

@@ -1,5 +1,13 @@
 //! `App`: one method per use case. The command line, the desktop shell and the tests call this and nothing else;
 //! it is the only module that combines the register, the model checks, files and the clock.
+//! Report files for the superior level (export, import, roll-up) are in `packages.rs`.
+
+mod packages;
+
+pub use packages::{
+    ExportReport, FileClass, FileOutcome, PackageImportReport, Rollup, RollupCounts, RollupUnit, UnitFigures,
+    UnitReportStatus,
+};
 
 use crate::assets::Assets;
 use crate::backups::{self, BackupInfo, BackupReason};
@@ -17,6 +25,7 @@ use crate::model::{
     StandardDue, StatsRow, StatsTable, Task, TaskInput, UnitProfile, check_row, dates_in_order, on_time_rate,
     online_rate,
 };
+use crate::package::Limits;
 use crate::pdf;
 use crate::register::{ChangeEntry, Register, Stamp, UpsertCounts};
 use crate::report;
@@ -109,6 +118,8 @@ pub struct App {
     migration_backup: Option<PathBuf>,
     /// The report fonts, parsed on first use (printing) and kept.
     fonts: std::sync::OnceLock<crate::pdf::Fonts>,
+    /// Size limits for report files read from outside (`set_package_limits`).
+    package_limits: Limits,
 }
 
 impl App {
@@ -127,6 +138,7 @@ impl App {
             actor: profile.user_name.clone(),
             migration_backup: None,
             fonts: Default::default(),
+            package_limits: Limits::default(),
         };
         let stamp = app.stamp();
         app.register.save_unit(&profile, &stamp)?;
@@ -142,7 +154,15 @@ impl App {
             dir.join(backups::new_name(&dir, &stem_of(path), &stamp, BackupReason::Migration))
         })?;
         let actor = register.unit()?.map(|u| u.user_name).unwrap_or_default();
-        let app = App { register, clock, assets, actor, migration_backup, fonts: Default::default() };
+        let app = App {
+            register,
+            clock,
+            assets,
+            actor,
+            migration_backup,
+            fonts: Default::default(),
+            package_limits: Limits::default(),
+        };
         if let Some(copy) = &app.migration_backup {
             // The copy was made by SQLite from the file as it was; its record makes it a backup like any other.
             let facts = crate::register::verify_copy(copy)?;

@@ -1,0 +1,291 @@
+//! Report files: revisions this unit sent, the superior's expected units, and the reports it received.
+
+use super::{Register, Stamp, UpsertCounts, log_change, optional, storage};
+use crate::error::{Error, Result};
+use crate::model::{ExpectedUnit, PeriodKey, ReceivedReport, ReceivedStatus, ReceivedSummary, SentPackage};
+use crate::text;
+use rusqlite::{Row, params};
+
+const SENT_COLUMNS: &str =
+    "report_id, root_id, supersedes, revision, period, data_sha256, file_sha256, size, approver, created_at";
+const SUMMARY_COLUMNS: &str = "report_id, root_id, supersedes, revision, unit_code, unit_name, period, file_sha256,
+    size, file_name, created_at, approved_at, approver, received_at, status";
+
+/// What applying an import writes: new reports, and status changes of reports already received.
+#[derive(Debug, Clone, Default)]
+pub struct ReceivedBatch {
+    pub new: Vec<ReceivedReport>,
+    /// (report id, new status): a revision makes the previous current one `superseded`.
+    pub status_changes: Vec<(String, ReceivedStatus)>,
+}
+
+impl Register {
+    /// Every revision sent, by period then revision.
+    pub fn sent_packages(&self) -> Result<Vec<SentPackage>> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT {SENT_COLUMNS} FROM package_sent ORDER BY period, root_id, revision"))
+            .map_err(storage)?;
+        let rows = stmt.query_map([], sent_from_row).map_err(storage)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)?.into_iter().collect()
+    }
+
+    /// The latest revision sent for a period, if any.
+    pub fn latest_sent(&self, period: PeriodKey) -> Result<Option<SentPackage>> {
+        let found = optional(self.conn.query_row(
+            &format!(
+                "SELECT {SENT_COLUMNS} FROM package_sent WHERE period = ?1 ORDER BY created_at DESC, revision DESC LIMIT 1"
+            ),
+            [period.to_string()],
+            sent_from_row,
+        ))?;
+        found.transpose()
+    }
+
+    /// Records an exported revision (it is frozen from now on).
+    pub fn record_sent(&mut self, sent: &SentPackage, stamp: &Stamp) -> Result<()> {
+        let tx = self.conn.transaction().map_err(storage)?;
+        tx.execute(
+            "INSERT INTO package_sent (report_id, root_id, supersedes, revision, period, data_sha256, file_sha256, size,
+                approver, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                sent.report_id,
+                sent.root_id,
+                sent.supersedes,
+                sent.revision,
+                sent.period.to_string(),
+                sent.data_sha256,
+                sent.file_sha256,
+                sent.size as i64,
+                sent.approver,
+                sent.created_at
+            ],
+        )
+        .map_err(storage)?;
+        let after = serde_json::to_value(sent).expect("sent package serialises");
+        log_change(&tx, stamp, "package_sent", &sent.report_id, "create", None, Some(&after))?;
+        tx.commit().map_err(storage)
+    }
+
+    /// The expected units in Vietnamese order of their names.
+    pub fn expected_units(&self) -> Result<Vec<ExpectedUnit>> {
+        let mut stmt =
+            self.conn.prepare("SELECT code, name FROM expected_unit ORDER BY sort_key, code").map_err(storage)?;
+        let rows =
+            stmt.query_map([], |row| Ok(ExpectedUnit { code: row.get(0)?, name: row.get(1)? })).map_err(storage)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)
+    }
+
+    /// Adds or renames expected units by code; identical ones write nothing. With `commit` false nothing is written.
+    pub fn upsert_expected_units(
+        &mut self,
+        units: &[ExpectedUnit],
+        stamp: &Stamp,
+        commit: bool,
+        progress: &dyn Fn(usize),
+    ) -> Result<UpsertCounts> {
+        let existing = self.expected_units()?;
+        let mut counts = UpsertCounts::default();
+        let tx = self.conn.transaction().map_err(storage)?;
+        for (index, unit) in units.iter().enumerate() {
+            let before = existing.iter().find(|u| u.code == unit.code);
+            match before {
+                Some(b) if b == unit => counts.unchanged += 1,
+                _ => {
+                    tx.execute(
+                        "INSERT INTO expected_unit (code, name, sort_key, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)
+                         ON CONFLICT (code) DO UPDATE SET name = excluded.name, sort_key = excluded.sort_key,
+                            updated_at = excluded.updated_at",
+                        params![unit.code, unit.name, text::sort_key(&unit.name), stamp.at],
+                    )
+                    .map_err(storage)?;
+                    let after = serde_json::to_value(unit).expect("unit serialises");
+                    let before_value = before.map(|b| serde_json::to_value(b).expect("unit serialises"));
+                    let action = if before.is_some() { "update" } else { "create" };
+                    log_change(&tx, stamp, "expected_unit", &unit.code, action, before_value.as_ref(), Some(&after))?;
+                    if before.is_some() {
+                        counts.updated += 1;
+                    } else {
+                        counts.added += 1;
+                    }
+                }
+            }
+            progress(index + 1);
+        }
+        if commit {
+            tx.commit().map_err(storage)?;
+        }
+        Ok(counts)
+    }
+
+    /// Every received report without its JSON (for classifying new files).
+    pub fn received_index(&self) -> Result<Vec<ReceivedSummary>> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT {SUMMARY_COLUMNS} FROM package_received ORDER BY unit_code, root_id, revision"))
+            .map_err(storage)?;
+        let rows = stmt.query_map([], summary_from_row).map_err(storage)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)?.into_iter().collect()
+    }
+
+    /// The received reports of a period with their JSON (every status; the caller picks the current ones).
+    pub fn received_for_period(&self, period: PeriodKey) -> Result<Vec<ReceivedReport>> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!(
+                "SELECT {SUMMARY_COLUMNS}, province, report_kind, format_version, program_version, criteria_urn,
+                    criteria_version, manifest, data FROM package_received WHERE period = ?1
+                 ORDER BY unit_code, root_id, revision"
+            ))
+            .map_err(storage)?;
+        let rows = stmt.query_map([period.to_string()], report_from_row).map_err(storage)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)?.into_iter().collect()
+    }
+
+    /// One received report by its id.
+    pub fn received_report(&self, report_id: &str) -> Result<Option<ReceivedReport>> {
+        let found = optional(self.conn.query_row(
+            &format!(
+                "SELECT {SUMMARY_COLUMNS}, province, report_kind, format_version, program_version, criteria_urn,
+                    criteria_version, manifest, data FROM package_received WHERE report_id = ?1"
+            ),
+            [report_id],
+            report_from_row,
+        ))?;
+        found.transpose()
+    }
+
+    /// Writes a whole import in one transaction: the new reports and the status changes, each logged.
+    pub fn apply_received(&mut self, batch: &ReceivedBatch, stamp: &Stamp, progress: &dyn Fn(usize)) -> Result<()> {
+        let tx = self.conn.transaction().map_err(storage)?;
+        for (index, r) in batch.new.iter().enumerate() {
+            let s = &r.summary;
+            tx.execute(
+                "INSERT INTO package_received (report_id, root_id, supersedes, revision, unit_code, unit_name, province,
+                    report_kind, period, format_version, program_version, criteria_urn, criteria_version, created_at,
+                    approved_at, approver, manifest, data, file_sha256, size, file_name, received_at, status)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
+                    ?22, ?23)",
+                params![
+                    s.report_id,
+                    s.root_id,
+                    s.supersedes,
+                    s.revision,
+                    s.unit_code,
+                    s.unit_name,
+                    r.province,
+                    r.report_kind,
+                    s.period.to_string(),
+                    r.format_version,
+                    r.program_version,
+                    r.criteria_urn,
+                    r.criteria_version,
+                    s.created_at,
+                    s.approved_at,
+                    s.approver,
+                    r.manifest_json,
+                    r.data_json,
+                    s.file_sha256,
+                    s.size as i64,
+                    s.file_name,
+                    s.received_at,
+                    s.status.key()
+                ],
+            )
+            .map_err(storage)?;
+            let after = serde_json::to_value(s).expect("summary serialises");
+            log_change(&tx, stamp, "package_received", &s.report_id, "create", None, Some(&after))?;
+            progress(index + 1);
+        }
+        for (report_id, status) in &batch.status_changes {
+            let before: String = tx
+                .query_row("SELECT status FROM package_received WHERE report_id = ?1", [report_id], |row| row.get(0))
+                .map_err(storage)?;
+            if before == status.key() {
+                continue;
+            }
+            tx.execute(
+                "UPDATE package_received SET status = ?2 WHERE report_id = ?1",
+                params![report_id, status.key()],
+            )
+            .map_err(storage)?;
+            let before = serde_json::json!({ "status": before });
+            let after = serde_json::json!({ "status": status.key() });
+            log_change(&tx, stamp, "package_received", report_id, "update", Some(&before), Some(&after))?;
+        }
+        tx.commit().map_err(storage)
+    }
+}
+
+fn period_of(text: &str) -> Result<PeriodKey> {
+    text.parse().map_err(|_| Error::RegisterDamaged(format!("bad period {text:?} in a report file row")))
+}
+
+fn sent_from_row(row: &Row) -> rusqlite::Result<Result<SentPackage>> {
+    let period: String = row.get(4)?;
+    let size: i64 = row.get(7)?;
+    let period = match period_of(&period) {
+        Ok(p) => p,
+        Err(e) => return Ok(Err(e)),
+    };
+    Ok(Ok(SentPackage {
+        report_id: row.get(0)?,
+        root_id: row.get(1)?,
+        supersedes: row.get(2)?,
+        revision: row.get(3)?,
+        period,
+        data_sha256: row.get(5)?,
+        file_sha256: row.get(6)?,
+        size: size as u64,
+        approver: row.get(8)?,
+        created_at: row.get(9)?,
+    }))
+}
+
+fn summary_from_row(row: &Row) -> rusqlite::Result<Result<ReceivedSummary>> {
+    let period: String = row.get(6)?;
+    let status: String = row.get(14)?;
+    let size: i64 = row.get(8)?;
+    let Some(status) = ReceivedStatus::parse(&status) else {
+        return Ok(Err(Error::RegisterDamaged(format!("bad status {status:?} of a received report"))));
+    };
+    let period = match period_of(&period) {
+        Ok(p) => p,
+        Err(e) => return Ok(Err(e)),
+    };
+    Ok(Ok(ReceivedSummary {
+        report_id: row.get(0)?,
+        root_id: row.get(1)?,
+        supersedes: row.get(2)?,
+        revision: row.get(3)?,
+        unit_code: row.get(4)?,
+        unit_name: row.get(5)?,
+        period,
+        file_sha256: row.get(7)?,
+        size: size as u64,
+        file_name: row.get(9)?,
+        created_at: row.get(10)?,
+        approved_at: row.get(11)?,
+        approver: row.get(12)?,
+        received_at: row.get(13)?,
+        status,
+    }))
+}
+
+fn report_from_row(row: &Row) -> rusqlite::Result<Result<ReceivedReport>> {
+    let summary = match summary_from_row(row)? {
+        Ok(s) => s,
+        Err(e) => return Ok(Err(e)),
+    };
+    Ok(Ok(ReceivedReport {
+        summary,
+        province: row.get(15)?,
+        report_kind: row.get(16)?,
+        format_version: row.get(17)?,
+        program_version: row.get(18)?,
+        criteria_urn: row.get(19)?,
+        criteria_version: row.get(20)?,
+        manifest_json: row.get(21)?,
+        data_json: row.get(22)?,
+    }))
+}

@@ -1,0 +1,598 @@
+//! Report files (.cchc): a ward exports, the superior imports into its own register, classifies revisions, refuses
+//! hostile files with their codes (writing nothing), archives every file, and rolls the period up.
+
+use crate::fixtures::{TestRegister, clock, procedure};
+use cchc::api::{FileClass, PackageImportReport, UnitReportStatus, no_progress};
+use cchc::model::{CaseFigures, FindingCode, PeriodKey, PeriodWindow, ReceivedStatus, StatsRow, UnitProfile};
+use cchc::package::Limits;
+use cchc::{App, Assets, Clock, ErrorCode};
+use chrono::NaiveDate;
+use std::io::{Cursor, Read, Write};
+use std::path::{Path, PathBuf};
+
+const PERIOD: &str = "2026-Q3";
+
+fn period() -> PeriodKey {
+    PERIOD.parse().unwrap()
+}
+
+/// The demo ward, given a unit code so it can send reports.
+fn demo_ward(dir: &Path) -> App {
+    let (mut app, _) = App::create_demo(dir, Assets::bundled(), clock(), &no_progress).unwrap();
+    let mut unit = app.unit().unwrap();
+    unit.code = "30280".into();
+    app.set_unit(unit).unwrap();
+    app
+}
+
+/// A small ward: two procedures and one consistent Biểu 06 row for the period.
+fn small_ward() -> TestRegister {
+    let mut ward = TestRegister::new();
+    ward.app.add_procedure(procedure("1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch")).unwrap();
+    ward.app.add_procedure(procedure("2.000908", "Chứng thực bản sao từ bản chính", "Chứng thực")).unwrap();
+    ward.app.set_stats(row("Hộ tịch", 10)).unwrap();
+    ward
+}
+
+fn row(field: &str, online: i64) -> StatsRow {
+    let figures = CaseFigures {
+        received_total: online + 20,
+        received_online: online,
+        received_direct: 20,
+        carried_over: 0,
+        resolved_total: online + 15,
+        resolved_early: 5,
+        resolved_on_time: online + 9,
+        resolved_late: 1,
+        in_progress_total: 5,
+        in_progress_within: 5,
+        in_progress_overdue: 0,
+        apology_letters: 1,
+    };
+    StatsRow { period: period(), field: field.into(), procedure: None, figures }
+}
+
+/// The superior level's register: its own profile, a list of three expected units, and the period's deadline moved
+/// to 30/11/2026 so that files received on 23/11 are on time.
+fn superior(dir: &Path) -> App {
+    let profile = UnitProfile {
+        name: "Sở Nội vụ thành phố Hải Phòng".into(),
+        code: "31".into(),
+        issuer_line: "SỞ NỘI VỤ THÀNH PHỐ HẢI PHÒNG".into(),
+        ..crate::fixtures::profile()
+    };
+    let mut app = App::create(&dir.join("superior.cchc"), profile, Assets::bundled(), clock()).unwrap();
+    let list = dir.join("don-vi.csv");
+    std::fs::write(
+        &list,
+        "STT,Mã đơn vị,Tên đơn vị\n1,30280,Phường Hải Dương\n2,31190,Phường Trần Phú\n3,31200,Xã An Hưng\n",
+    )
+    .unwrap();
+    let report = app.import_expected_units(list.as_path(), false, &no_progress).unwrap();
+    assert_eq!(report.counts.added, 3, "{:?}", report.findings);
+    let window = period().default_window();
+    app.set_period(PeriodWindow { deadline: NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(), ..window }).unwrap();
+    app
+}
+
+fn import(app: &mut App, paths: &[PathBuf], dry_run: bool) -> PackageImportReport {
+    app.import_packages(paths, dry_run, &no_progress).unwrap()
+}
+
+fn classes(report: &PackageImportReport) -> Vec<FileClass> {
+    report.files.iter().map(|f| f.class).collect()
+}
+
+/// What a user could notice changing at the superior level: received reports and the change log's length.
+fn superior_state(app: &App) -> String {
+    let received = app.rollup(period()).unwrap();
+    format!("{}\nlog={}", serde_json::to_string(&received.units).unwrap(), app.change_log(100_000).unwrap().len())
+}
+
+#[test]
+fn a_report_exported_by_a_ward_rolls_up_with_the_same_figures_and_reimporting_is_a_no_op() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ward = demo_ward(&dir.path().join("ward"));
+    let file = dir.path().join("out/bao-cao-30280.cchc");
+    let export = ward.export_package(period(), &file, None).unwrap();
+    assert!(!export.reused);
+    assert_eq!(export.sent.revision, 1);
+    assert_eq!(export.sent.supersedes, None);
+    assert_eq!(ward.sent_packages().unwrap(), vec![export.sent.clone()]);
+    let (manifest, _) = ward.inspect_package(&file).unwrap();
+    assert_eq!(manifest.unit.code, "30280");
+    assert_eq!(manifest.approver.as_deref(), Some("Phạm Văn Hùng"), "the signer approves by default");
+    assert!(manifest.criteria.is_none(), "no assessment inside yet");
+
+    let mut small = small_ward();
+    let small_file = dir.path().join("out/bao-cao-31190.cchc");
+    small.app.export_package(period(), &small_file, Some("Nguyễn Văn Hùng".into())).unwrap();
+
+    let mut sup = superior(dir.path());
+    let before = superior_state(&sup);
+    let dry = import(&mut sup, &[dir.path().join("out")], true);
+    assert_eq!(classes(&dry), [FileClass::New, FileClass::New]);
+    assert_eq!(superior_state(&sup), before, "a dry run writes nothing");
+    assert!(!sup.archive_dir().exists(), "a dry run archives nothing");
+
+    let applied = import(&mut sup, &[dir.path().join("out")], false);
+    assert_eq!(classes(&applied), [FileClass::New, FileClass::New]);
+    assert_eq!(applied.written, 2);
+
+    let rollup = sup.rollup(period()).unwrap();
+    assert_eq!((rollup.counts.expected, rollup.counts.on_time, rollup.counts.missing), (3, 2, 1));
+    let unit = rollup.units.iter().find(|u| u.code == "30280").unwrap();
+    assert_eq!(unit.status, UnitReportStatus::OnTime);
+    let figures = unit.figures.as_ref().unwrap();
+    let own = ward.stats(period()).unwrap();
+    assert_eq!(figures.total, own.total, "the superior sees the ward's own Biểu 06 totals");
+    assert_eq!(figures.on_time_rate, own.on_time_rate);
+    assert_eq!(figures.online_rate, own.online_rate);
+    let in_force = ward.procedures(&Default::default()).unwrap().len();
+    assert_eq!(figures.procedures, in_force);
+    let staffing = ward.staffing(period().default_window().end).unwrap();
+    assert_eq!((figures.quota, figures.present), (staffing.quota, staffing.present));
+    let progress = ward.plan_progress(period().default_window().end).unwrap();
+    assert_eq!((figures.plan_tasks, figures.plan_done), (progress.overall.tasks, progress.overall.done));
+    assert!(figures.iso_in_use && figures.iso_announced);
+    let missing = rollup.units.iter().find(|u| u.code == "31200").unwrap();
+    assert_eq!(missing.status, UnitReportStatus::Missing);
+    let mut sum = own.total;
+    sum.add(&small.app.stats(period()).unwrap().total);
+    assert_eq!(rollup.total, sum, "Biểu 06 summed across units");
+
+    // The detail view has the data as received.
+    let detail = sup.received_report(unit.report_id.as_deref().unwrap()).unwrap();
+    assert!(detail.data_json.contains("\"data_version\": 1"));
+
+    // Importing everything again changes nothing.
+    let after = superior_state(&sup);
+    let again = import(&mut sup, &[dir.path().join("out"), file.clone()], false);
+    assert_eq!(classes(&again), [FileClass::Identical, FileClass::Identical]);
+    assert_eq!(again.written, 0);
+    assert_eq!(superior_state(&sup), after);
+
+    // The roll-up goes to Excel: units and the summed Biểu 06.
+    let xlsx = dir.path().join("tong-hop.xlsx");
+    sup.export_rollup(period(), &xlsx).unwrap();
+    let sheet = cchc::sheet::read_table(&xlsx).unwrap();
+    assert_eq!(sheet.sheet, "Tổng hợp đơn vị");
+    assert_eq!(&sheet.headers[..3], ["Mã đơn vị", "Tên đơn vị", "Tình trạng"]);
+    let statuses: Vec<String> = sheet.rows.iter().map(|r| r.cell(2).display()).collect();
+    assert_eq!(statuses, ["Đã gửi đúng hạn", "Đã gửi đúng hạn", "Chưa gửi"]);
+}
+
+#[test]
+fn an_edit_after_export_makes_a_revision_that_supersedes_and_an_older_one_arriving_late_is_stale() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ward = small_ward();
+    let out = |n: u32| dir.path().join(format!("r{n}.cchc"));
+    let r1 = ward.app.export_package(period(), &out(1), None).unwrap();
+    // Exporting again without an edit is the same revision, byte for byte.
+    let again = ward.app.export_package(period(), &dir.path().join("r1-again.cchc"), None).unwrap();
+    assert!(again.reused);
+    assert_eq!(again.sent, r1.sent);
+    assert_eq!(std::fs::read(out(1)).unwrap(), std::fs::read(dir.path().join("r1-again.cchc")).unwrap());
+    ward.app.set_stats(row("Hộ tịch", 12)).unwrap();
+    let r2 = ward.app.export_package(period(), &out(2), None).unwrap();
+    assert_eq!((r2.sent.revision, r2.sent.supersedes.as_deref()), (2, Some(r1.sent.report_id.as_str())));
+    assert_eq!(r2.sent.root_id, r1.sent.report_id);
+    ward.app.set_stats(row("Hộ tịch", 14)).unwrap();
+    let r3 = ward.app.export_package(period(), &out(3), None).unwrap();
+    assert_eq!(ward.app.sent_packages().unwrap().len(), 3);
+
+    let mut sup = superior(dir.path());
+    assert_eq!(classes(&import(&mut sup, &[out(1)], false)), [FileClass::New]);
+    assert_eq!(classes(&import(&mut sup, &[out(3)], false)), [FileClass::Revision], "newer, with a gap");
+    let rollup = sup.rollup(period()).unwrap();
+    let unit = rollup.units.iter().find(|u| u.code == "31190").unwrap();
+    assert_eq!(unit.report_id.as_deref(), Some(r3.sent.report_id.as_str()));
+    assert_eq!(unit.figures.as_ref().unwrap().total.received_online, 14);
+    // Revision 2 arrives after revision 3: kept, flagged, never current.
+    assert_eq!(classes(&import(&mut sup, &[out(2)], false)), [FileClass::Stale]);
+    let rollup = sup.rollup(period()).unwrap();
+    let unit = rollup.units.iter().find(|u| u.code == "31190").unwrap();
+    assert_eq!((unit.revision, unit.flagged), (Some(3), 1));
+    let statuses: Vec<(u32, ReceivedStatus)> =
+        sup.received_reports(Some(period())).unwrap().iter().map(|r| (r.revision, r.status)).collect();
+    assert_eq!(statuses, [(1, ReceivedStatus::Superseded), (2, ReceivedStatus::Stale), (3, ReceivedStatus::Current)]);
+
+    // In one folder, revisions are taken in order whatever their names.
+    let dir2 = tempfile::tempdir().unwrap();
+    let mut sup2 = superior(dir2.path());
+    let folder = dir2.path().join("usb");
+    std::fs::create_dir(&folder).unwrap();
+    for (name, n) in [("c.cchc", 1), ("b.cchc", 2), ("a.cchc", 3)] {
+        std::fs::copy(out(n), folder.join(name)).unwrap();
+    }
+    let report = import(&mut sup2, std::slice::from_ref(&folder), false);
+    assert_eq!(classes(&report), [FileClass::New, FileClass::Revision, FileClass::Revision]);
+}
+
+#[test]
+fn the_manifest_says_who_sent_what_and_lists_every_entry_with_its_hash() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ward = small_ward();
+    let file = dir.path().join("r.cchc");
+    ward.app.export_package(period(), &file, Some("Nguyễn Văn Hùng".into())).unwrap();
+    let entries = entries_of(&std::fs::read(&file).unwrap());
+    let names: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["manifest.json", "data.json"]);
+    let mut manifest: serde_json::Value = serde_json::from_slice(&entries[0].1).unwrap();
+    assert_eq!(manifest["entries"][0]["sha256"], sha256(&entries[1].1));
+    assert_eq!(manifest["entries"][0]["size"], entries[1].1.len());
+    assert_eq!(manifest["report_id"], manifest["root_id"]);
+    for id in ["report_id", "root_id"] {
+        manifest[id] = "…".into();
+    }
+    manifest["entries"][0]["sha256"] = "…".into();
+    manifest["entries"][0]["size"] = 0.into();
+    manifest["program_version"] = "…".into();
+    manifest["min_program_version"] = "…".into();
+    let expected = serde_json::json!({
+        "format": "cchc-report",
+        "format_version": 1,
+        "program_version": "…",
+        "min_program_version": "…",
+        "report_id": "…",
+        "root_id": "…",
+        "supersedes": null,
+        "revision": 1,
+        "unit": { "code": "31190", "name": "Ủy ban nhân dân phường Trần Phú", "province": "Hải Phòng", "kind": "phuong" },
+        "report": { "kind": "periodic", "period": "2026-Q3", "label": "9 tháng năm 2026" },
+        "criteria": null,
+        "created_at": "2026-11-23T09:30:00.000+07:00",
+        "approved_at": "2026-11-23T09:30:00.000+07:00",
+        "approver": "Nguyễn Văn Hùng",
+        "entries": [ { "path": "data.json", "sha256": "…", "size": 0 } ]
+    });
+    assert_eq!(manifest, expected);
+    let data: serde_json::Value = serde_json::from_slice(&entries[1].1).unwrap();
+    let members: Vec<&str> = data.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        members,
+        ["data_version", "iso", "period", "plans", "procedures", "staffing", "statistics", "unit"],
+        "the documented members; `assessment` stays absent until its issue lands"
+    );
+}
+
+#[test]
+fn two_edits_from_one_revision_are_a_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let ward = small_ward();
+    let (ward_dir, path) = {
+        let mut ward = ward;
+        ward.app.export_package(period(), &dir.path().join("r1.cchc"), None).unwrap();
+        ward.close()
+    };
+    // The register is copied to a second machine; both edit and send revision 2.
+    let copy = ward_dir.path().join("copy.cchc");
+    std::fs::copy(&path, &copy).unwrap();
+    let mut first = App::open(&path, Assets::bundled(), clock()).unwrap();
+    let mut second = App::open(&copy, Assets::bundled(), clock()).unwrap();
+    first.set_stats(row("Hộ tịch", 12)).unwrap();
+    second.set_stats(row("Hộ tịch", 13)).unwrap();
+    first.export_package(period(), &dir.path().join("r2a.cchc"), None).unwrap();
+    second.export_package(period(), &dir.path().join("r2b.cchc"), None).unwrap();
+    let mut sup = superior(dir.path());
+    let names = ["r1.cchc", "r2a.cchc", "r2b.cchc"].map(|n| dir.path().join(n));
+    let mut got = Vec::new();
+    for name in names {
+        got.extend(classes(&import(&mut sup, &[name], false)));
+    }
+    assert_eq!(got, [FileClass::New, FileClass::Revision, FileClass::Conflict]);
+    // The superior looks at both and takes the second machine's.
+    let second_id = sup.received_reports(None).unwrap().into_iter().find(|r| r.status == ReceivedStatus::Conflict);
+    let second_id = second_id.unwrap().report_id;
+    let accepted = sup.accept_received(&second_id).unwrap();
+    assert_eq!(accepted.status, ReceivedStatus::Current);
+    let rollup = sup.rollup(period()).unwrap();
+    let unit = rollup.units.iter().find(|u| u.code == "31190").unwrap();
+    assert_eq!(unit.report_id.as_deref(), Some(second_id.as_str()));
+    assert_eq!(unit.figures.as_ref().unwrap().total.received_online, 13);
+    let current = sup.received_reports(None).unwrap().iter().filter(|r| r.status == ReceivedStatus::Current).count();
+    assert_eq!(current, 1);
+}
+
+#[test]
+fn a_unit_without_a_code_or_with_inconsistent_figures_cannot_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ward = small_ward();
+    let mut unit = ward.app.unit().unwrap();
+    unit.code = String::new();
+    ward.app.set_unit(unit.clone()).unwrap();
+    let err = ward.app.export_package(period(), &dir.path().join("x.cchc"), None).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Invalid);
+    unit.code = "31190".into();
+    ward.app.set_unit(unit).unwrap();
+    let mut bad = row("Hộ tịch", 10);
+    bad.figures.received_total += 1;
+    ward.app.set_stats(bad).unwrap();
+    let err = ward.app.export_package(period(), &dir.path().join("x.cchc"), None).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Invalid);
+    assert!(err.findings().iter().any(|f| f.code == FindingCode::ReceivedSumMismatch));
+    assert!(!dir.path().join("x.cchc").exists());
+    assert!(ward.app.sent_packages().unwrap().is_empty());
+}
+
+// ---- Hostile and malformed files ----
+
+/// A ZIP of the given entries, deflated.
+fn zip_of(entries: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in entries {
+        zip.start_file(*name, options).unwrap();
+        zip.write_all(bytes).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// The entries of a ZIP.
+fn entries_of(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    (0..archive.len())
+        .map(|i| {
+            let mut file = archive.by_index(i).unwrap();
+            let mut content = Vec::new();
+            file.read_to_end(&mut content).unwrap();
+            (file.name().unwrap().to_string(), content)
+        })
+        .collect()
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    cchc::package::sha256_hex(bytes)
+}
+
+/// A valid file changed by `edit` (manifest and data as JSON values), with the manifest's hashes recomputed when
+/// `rehash` is true.
+fn edited(valid: &[u8], rehash: bool, edit: impl Fn(&mut serde_json::Value, &mut serde_json::Value)) -> Vec<u8> {
+    let entries = entries_of(valid);
+    let get = |name: &str| -> serde_json::Value {
+        serde_json::from_slice(&entries.iter().find(|(n, _)| n == name).unwrap().1).unwrap()
+    };
+    let (mut manifest, mut data) = (get("manifest.json"), get("data.json"));
+    edit(&mut manifest, &mut data);
+    let data_bytes = serde_json::to_vec_pretty(&data).unwrap();
+    if rehash {
+        manifest["entries"][0]["sha256"] = sha256(&data_bytes).into();
+        manifest["entries"][0]["size"] = data_bytes.len().into();
+    }
+    zip_of(&[("manifest.json", serde_json::to_vec_pretty(&manifest).unwrap()), ("data.json", data_bytes)])
+}
+
+/// data.json with one byte changed in place (same size, other hash) or one byte added (other size).
+fn tampered(valid: &[u8], grow: bool) -> Vec<u8> {
+    let mut entries = entries_of(valid);
+    let data = &mut entries.iter_mut().find(|(n, _)| n == "data.json").unwrap().1;
+    if grow {
+        data.push(b'\n');
+    } else {
+        let at = data.iter().position(|b| *b == b'H').unwrap();
+        data[at] = b'h';
+    }
+    let refs: Vec<(&str, Vec<u8>)> = entries.iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
+    zip_of(&refs)
+}
+
+/// A valid file plus one more entry, listed or not.
+fn with_entry(valid: &[u8], name: &str, bytes: Vec<u8>) -> Vec<u8> {
+    let mut entries: Vec<(String, Vec<u8>)> = entries_of(valid);
+    entries.push((name.to_string(), bytes));
+    let refs: Vec<(&str, Vec<u8>)> = entries.iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
+    zip_of(&refs)
+}
+
+/// A valid file whose headers declare `data.json` far smaller than it is (both the local header and the central
+/// directory), as a crafted bomb would: the streaming counter must stop at the declared size.
+fn lying_size(valid: &[u8]) -> Vec<u8> {
+    let mut bytes = valid.to_vec();
+    let name = b"data.json";
+    let patch = |bytes: &mut Vec<u8>, signature: &[u8], name_at: usize, size_at: usize| {
+        let mut i = 0;
+        while i + name_at + name.len() <= bytes.len() {
+            if &bytes[i..i + 4] == signature && &bytes[i + name_at..i + name_at + name.len()] == name {
+                bytes[i + size_at..i + size_at + 4].copy_from_slice(&10u32.to_le_bytes());
+            }
+            i += 1;
+        }
+    };
+    patch(&mut bytes, b"PK\x03\x04", 30, 22);
+    patch(&mut bytes, b"PK\x01\x02", 46, 24);
+    bytes
+}
+
+#[test]
+fn hostile_and_malformed_files_are_refused_with_their_codes_and_nothing_is_written_but_the_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ward = small_ward();
+    let valid_path = dir.path().join("valid.cchc");
+    ward.app.export_package(period(), &valid_path, None).unwrap();
+    let valid = std::fs::read(&valid_path).unwrap();
+    let manifest = entries_of(&valid).into_iter().find(|(n, _)| n == "manifest.json").unwrap().1;
+    let data = entries_of(&valid).into_iter().find(|(n, _)| n == "data.json").unwrap().1;
+
+    let symlink = {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        zip.start_file("manifest.json", options).unwrap();
+        zip.write_all(&manifest).unwrap();
+        zip.add_symlink("data.json", "/etc/passwd", options).unwrap();
+        zip.finish().unwrap().into_inner()
+    };
+    let evidence = format!("evidence/{}", "a".repeat(64));
+    let cases: Vec<(&str, Vec<u8>, FindingCode)> = vec![
+        ("not-a-zip", b"PK\x03\x04 this is not really a zip".to_vec(), FindingCode::PackageNotZip),
+        ("zip-slip", with_entry(&valid, "../x", b"x".to_vec()), FindingCode::PackageUnsafePath),
+        ("absolute", with_entry(&valid, "/etc/cron.d/x", b"x".to_vec()), FindingCode::PackageUnsafePath),
+        ("symlink", symlink, FindingCode::PackageLink),
+        ("unknown-entry", with_entry(&valid, "run.exe", b"MZ".to_vec()), FindingCode::PackageUnknownEntry),
+        ("zip-bomb", with_entry(&valid, &evidence, vec![0u8; 4 << 20]), FindingCode::PackageZipBomb),
+        ("lying-size", lying_size(&valid), FindingCode::PackageZipBomb),
+        ("no-manifest", zip_of(&[("data.json", data.clone())]), FindingCode::PackageManifestMissing),
+        (
+            "bad-json",
+            zip_of(&[("manifest.json", b"{ not json".to_vec()), ("data.json", data.clone())]),
+            FindingCode::PackageManifestUnreadable,
+        ),
+        (
+            "format-2",
+            edited(&valid, true, |m, _| {
+                m["format_version"] = 2.into();
+                m["min_program_version"] = "0.3.0".into();
+            }),
+            FindingCode::PackageFormatTooNew,
+        ),
+        ("hash", tampered(&valid, false), FindingCode::PackageHashMismatch),
+        ("size", tampered(&valid, true), FindingCode::PackageSizeMismatch),
+        (
+            "bad-data",
+            edited(&valid, true, |_, d| {
+                d["statistics"][0]["received_total"] = 999.into();
+            }),
+            FindingCode::ReceivedSumMismatch,
+        ),
+        (
+            "other-unit-inside",
+            edited(&valid, true, |_, d| {
+                d["unit"]["code"] = "99999".into();
+            }),
+            FindingCode::PackageDataMismatch,
+        ),
+    ];
+    let folder = dir.path().join("hostile");
+    std::fs::create_dir(&folder).unwrap();
+    for (name, bytes, _) in &cases {
+        std::fs::write(folder.join(format!("{name}.cchc")), bytes).unwrap();
+    }
+    let mut sup = superior(dir.path());
+    let before = superior_state(&sup);
+    let report = import(&mut sup, std::slice::from_ref(&folder), false);
+    for (name, _, code) in &cases {
+        let file = report.files.iter().find(|f| f.file.ends_with(format!("{name}.cchc"))).unwrap();
+        assert_eq!(file.class, FileClass::Refused, "{name}");
+        assert!(file.findings.iter().any(|f| f.code == *code && f.is_error()), "{name}: {:?}", file.findings);
+    }
+    assert_eq!(report.written, 0);
+    assert_eq!(superior_state(&sup), before, "refused files write nothing to the register");
+    // The unknown format names the program version needed.
+    let newer = report.files.iter().find(|f| f.file.ends_with("format-2.cchc")).unwrap();
+    assert_eq!(newer.findings[0].values.get("program_version").map(String::as_str), Some("0.3.0"));
+    // The archive keeps every file byte for byte.
+    for (name, bytes, _) in &cases {
+        let kept = sup.archive_dir().join(format!("{}.cchc", sha256(bytes)));
+        assert_eq!(std::fs::read(&kept).unwrap(), *bytes, "{name} is archived");
+    }
+    // The valid file still imports, and is archived too.
+    let ok = import(&mut sup, std::slice::from_ref(&valid_path), false);
+    assert_eq!(classes(&ok), [FileClass::New]);
+    assert!(sup.archive_dir().join(format!("{}.cchc", sha256(&valid))).exists());
+    let err = sup.inspect_package(&folder.join("zip-slip.cchc")).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::PackageRefused);
+}
+
+#[test]
+fn an_entry_over_the_size_limit_is_refused_and_a_late_report_is_late() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ward = small_ward();
+    let file = dir.path().join("r.cchc");
+    ward.app.export_package(period(), &file, None).unwrap();
+    let sup_dir = tempfile::tempdir().unwrap();
+    let path = superior(sup_dir.path()).register_path().to_path_buf();
+    {
+        let mut sup = App::open(&path, Assets::bundled(), clock()).unwrap();
+        sup.set_package_limits(Limits { entry_bytes: 512, ..Limits::default() });
+        let report = import(&mut sup, std::slice::from_ref(&file), false);
+        assert_eq!(report.files[0].findings[0].code, FindingCode::PackageTooLarge);
+        // Entries each under the limit must not add up past the total, nor be too many.
+        for limits in [Limits { total_bytes: 1024, ..Limits::default() }, Limits { entries: 1, ..Limits::default() }] {
+            sup.set_package_limits(limits);
+            let report = import(&mut sup, std::slice::from_ref(&file), true);
+            assert_eq!(report.files[0].findings[0].code, FindingCode::PackageTooLarge, "{limits:?}");
+        }
+    }
+    // Received on 05/12/2026, after the deadline of 30/11.
+    let later = Clock::fixed_local(NaiveDate::from_ymd_opt(2026, 12, 5).unwrap(), 8, 0);
+    let mut sup = App::open(&path, Assets::bundled(), later).unwrap();
+    assert_eq!(classes(&import(&mut sup, &[file], false)), [FileClass::New]);
+    let rollup = sup.rollup(period()).unwrap();
+    let unit = rollup.units.iter().find(|u| u.code == "31190").unwrap();
+    assert_eq!(unit.status, UnitReportStatus::Late);
+    assert_eq!(rollup.counts.late, 1);
+}
+
+// ---- The command line ----
+
+fn cchc(register: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_cchc"))
+        .arg("--register")
+        .arg(register)
+        .args(args)
+        .env("CCHC_NOW", "2026-11-23T09:30")
+        .output()
+        .unwrap()
+}
+
+fn text(out: &std::process::Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+}
+
+#[test]
+fn the_command_line_exports_imports_and_rolls_up_in_vietnamese_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_ward_dir, ward) = small_ward().close();
+    let usb = dir.path().join("usb");
+    let file = usb.join("tran-phu.cchc");
+    let out = cchc(&ward, &["package", "export", "--period", PERIOD, "--out", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(text(&out).contains("Đã xuất báo cáo kỳ 2026-Q3"), "{}", text(&out));
+    let out = cchc(&ward, &["--json", "package", "sent"]);
+    let sent: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(sent[0]["revision"], 1);
+    std::fs::write(usb.join("hong.cchc"), b"not a zip").unwrap();
+
+    let superior = superior(dir.path()).register_path().to_path_buf();
+    let list = dir.path().join("ds.csv");
+    std::fs::write(&list, "Mã đơn vị,Tên đơn vị\n31190,Phường Trần Phú\n31200,Xã An Hưng\n").unwrap();
+    let out = cchc(&superior, &["units", "import", list.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = cchc(&superior, &["package", "import", usb.to_str().unwrap(), "--dry-run"]);
+    assert_eq!(out.status.code(), Some(1), "a refused file makes the exit code 1");
+    let shown = text(&out);
+    assert!(shown.contains("Mới") && shown.contains("Bị từ chối") && shown.contains("Chạy thử"), "{shown}");
+    let out = cchc(&superior, &["--json", "package", "import", usb.to_str().unwrap()]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["written"], 1);
+    let refused = report["files"].as_array().unwrap().iter().find(|f| f["class"] == "refused").unwrap();
+    assert_eq!(refused["findings"][0]["code"], "PACKAGE_NOT_ZIP");
+    assert!(refused["findings"][0]["message"].as_str().unwrap().contains("không phải là tệp báo cáo"));
+    let xlsx = dir.path().join("tong-hop.xlsx");
+    let out = cchc(&superior, &["rollup", "--period", PERIOD, "--xlsx", xlsx.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out));
+    let shown = text(&out);
+    assert!(shown.contains("Đúng hạn") && shown.contains("Chưa gửi"), "{shown}");
+    assert!(xlsx.exists());
+    let out = cchc(&superior, &["package", "received", "--period", PERIOD]);
+    assert!(text(&out).contains("Đang dùng"), "{}", text(&out));
+    let out = cchc(&superior, &["--json", "rollup", "--period", PERIOD]);
+    let rollup: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rollup["counts"]["on_time"], 1);
+    assert_eq!(rollup["counts"]["missing"], 2, "31200 from the CLI list and 30280 from the test's list");
+}
+
+/// A file that cannot be read (here Linux's /proc/self/mem, which fails with EIO) is refused on its own; the rest of
+/// the batch imports.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_unreadable_file_is_refused_alone_and_the_others_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ward = small_ward();
+    let file = dir.path().join("r.cchc");
+    ward.app.export_package(period(), &file, None).unwrap();
+    let mut sup = superior(dir.path());
+    let report = import(&mut sup, &[PathBuf::from("/proc/self/mem"), file], false);
+    let refused = report.files.iter().find(|f| f.class == FileClass::Refused).unwrap();
+    assert_eq!(refused.findings[0].code, FindingCode::PackageFileUnreadable);
+    assert_eq!(report.written, 1);
+}

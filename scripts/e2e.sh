@@ -21,7 +21,10 @@ app="$root/target/debug/cchc-app"
 data=$(mktemp -d -t cchc-e2e-data-XXXXXX)
 shots="$root/target/e2e-screenshots"
 rm -rf "$shots" && mkdir -p "$shots"
-display=":$((90 + RANDOM % 9))"
+# A display and a port nobody uses (two runs on one machine must not share them).
+for n in $(shuf -i 90-499 -n 60); do
+  [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] || { display=":$n"; break; }
+done
 Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
 driver_pid=""
@@ -34,7 +37,9 @@ cleanup() {
 trap cleanup EXIT
 export DISPLAY="$display"
 
-port=$((4400 + RANDOM % 90))
+for p in $(shuf -i 4400-4999 -n 60); do
+  (echo >/dev/tcp/127.0.0.1/"$p") 2>/dev/null || (echo >/dev/tcp/127.0.0.1/"$((p + 100))") 2>/dev/null || { port=$p; break; }
+done
 CCHC_DATA_DIR="$data" tauri-driver --port "$port" --native-port $((port + 100)) >"$root/target/tauri-driver.log" 2>&1 &
 driver_pid=$!
 for _ in $(seq 1 50); do

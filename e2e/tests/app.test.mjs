@@ -288,6 +288,51 @@ test("dashboard: the deadlines board lists the next report and the overdue task"
   await screenshot(browser, "13-viec-can-lam");
 });
 
+test("reports: the periodic report is drafted from the register, edited, previewed and issued with a number", async () => {
+  await (await shown(browser, "nav-reports")).click();
+  await shown(browser, "screen-reports");
+  const preview = await shown(browser, "report-preview");
+  await browser.waitUntil(async () => Number(await preview.getAttribute("data-pages")) > 0, {
+    timeout: 20000,
+    timeoutMsg: "the report's pages were not laid out",
+  });
+  await shown(browser, "report-draft");
+  const pageText = () => browser.execute(() => document.querySelector('[data-testid="report-preview"]').textContent);
+  assert.match(await pageText(), /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+  assert.match(await pageText(), /Ủy ban nhân dân phường Trần Phú|PHƯỜNG TRẦN PHÚ/);
+
+  // The official rewrites a section; the page shows the new words and the section is marked edited.
+  await type(browser, "section-text-V", "Đề nghị cấp trên bổ sung máy quét cho Bộ phận Một cửa.");
+  await browser.keys("Tab");
+  await browser.waitUntil(async () => (await byId(browser, "section-V").getAttribute("data-edited")) === "yes", {
+    timeout: 10000,
+    timeoutMsg: "the edited section was not kept",
+  });
+  await browser.waitUntil(async () => /bổ sung máy quét/.test(await pageText()), {
+    timeout: 10000,
+    timeoutMsg: "the preview does not show the edited words",
+  });
+  await screenshot(browser, "19-bao-cao-xem-truoc");
+
+  // Issuing takes the year's first number; the sections are then read-only.
+  await (await shown(browser, "report-issue")).click();
+  await (await shown(browser, "issue-confirm")).click();
+  const badge = await shown(browser, "report-issued");
+  assert.match(await badge.getText(), /01\/BC-UBND/);
+  assert.equal(await byId(browser, "section-text-V").getAttribute("readonly"), "true");
+  await browser.waitUntil(async () => /01\/BC-UBND/.test(await pageText()), {
+    timeout: 10000,
+    timeoutMsg: "the issued report's number is not printed",
+  });
+
+  // Biểu 06 alone is laid out on landscape pages.
+  await (await shown(browser, "report-kind")).selectByAttribute("value", "stats");
+  await browser.waitUntil(async () => Number(await byId(browser, "report-preview").getAttribute("data-pages")) > 0, {
+    timeout: 20000,
+  });
+  assert.match(await byId(browser, "report-page").getAttribute("class"), /landscape/);
+});
+
 test("backups: a copy now, a restore that shows what changes, and its undo", async () => {
   await (await shown(browser, "nav-backups")).click();
   await shown(browser, "screen-backups");

@@ -6,6 +6,7 @@
 pub mod commands;
 pub mod error;
 pub mod paths;
+pub mod report_commands;
 pub mod state;
 
 use cchc::backups::BackupReason;
@@ -53,6 +54,12 @@ pub fn run() {
             commands::stats_import,
             commands::stats_export,
             commands::check,
+            report_commands::report_sections,
+            report_commands::report_section_set,
+            report_commands::report_pages,
+            report_commands::report_save_pdf,
+            report_commands::report_issue,
+            report_commands::outgoing_documents,
             commands::deadlines,
             commands::staff_categories,
             commands::staffing_summary,

@@ -1794,6 +1794,19 @@ impl App {
         pdf::write(&pages, self.fonts()?, &info)
     }
 
+    /// Writes the report as PDF to `path` (through a temporary file beside it, so a failed write leaves no half
+    /// file); returns the number of bytes written.
+    pub fn write_report_pdf(&self, kind: ReportKind, period: PeriodKey, path: &Path) -> Result<u64> {
+        let bytes = self.report_pdf(kind, period)?;
+        let tmp = path.with_extension("pdf.partial");
+        std::fs::write(&tmp, &bytes).map_err(|e| Error::io(&tmp, e))?;
+        std::fs::rename(&tmp, path).map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            Error::io(path, e)
+        })?;
+        Ok(bytes.len() as u64)
+    }
+
     /// Issues a report: registers it in the year's outgoing-document register with the next number (or `number`),
     /// dated `date` (today when `None`). From then on the report prints with its number and date.
     pub fn issue_report(

@@ -11,6 +11,10 @@ import {
   type Audit,
   type AuditInput,
   type BackupInfo,
+  type OutgoingDocument,
+  type ReportKind,
+  type ReportPage,
+  type ReportSection,
   type RestorePreview,
   type RestoreReport,
   type DeadlineItem,
@@ -160,6 +164,20 @@ export const statsExport = (path: string, period: PeriodKey | null) =>
 export const check = (period: PeriodKey | null) => call<Finding[]>("check", { period });
 /** `today` is YYYY-MM-DD. */
 export const deadlines = (today: string) => call<DeadlineItem[]>("deadlines", { today });
+
+// ---- Official reports ----
+
+export const reportSections = (period: PeriodKey) => call<ReportSection[]>("report_sections", { period });
+/** `text` null brings the draft back. */
+export const reportSectionSet = (period: PeriodKey, section: string, text: string | null) =>
+  call<ReportSection>("report_section_set", { period, section, text });
+export const reportPages = (kind: ReportKind, period: PeriodKey) => call<ReportPage[]>("report_pages", { kind, period });
+export const reportSavePdf = (kind: ReportKind, period: PeriodKey, path: string) =>
+  call<number>("report_save_pdf", { kind, period, path });
+/** `date` YYYY-MM-DD or null for today; `number` null for the year's next. */
+export const reportIssue = (kind: ReportKind, period: PeriodKey, date: string | null, number: number | null) =>
+  call<OutgoingDocument>("report_issue", { kind, period, date, number });
+export const outgoingDocuments = (year: number | null) => call<OutgoingDocument[]>("outgoing_documents", { year });
 
 // ---- Backups ----
 

@@ -594,3 +594,54 @@ export interface RestoreReport {
   undo: BackupInfo;
   restored: CopyFacts;
 }
+
+// ---- Official reports ----
+
+export type ReportKind = "periodic" | "stats";
+
+export interface ReportSection {
+  key: string;
+  heading: string;
+  /** Written from the register. */
+  draft: string;
+  /** The official's text, when edited; printed instead of the draft. */
+  edited: string | null;
+}
+
+export type PageStyle = "Regular" | "Bold" | "Italic" | "BoldItalic";
+
+/** Positions in millimetres from the page's top-left corner; `baseline` is the text's baseline. */
+export type PageItem =
+  | {
+      Text: {
+        x: number;
+        baseline: number;
+        size: number;
+        style: PageStyle;
+        text: string;
+        space_extra: number;
+        width: number;
+      };
+    }
+  | { Rule: { x1: number; y1: number; x2: number; y2: number; thickness_pt: number } }
+  | { Box: { x: number; y: number; width: number; height: number; gray: number } };
+
+export interface ReportPage {
+  width: number;
+  height: number;
+  number: number | null;
+  items: PageItem[];
+}
+
+export interface OutgoingDocument {
+  id: number;
+  year: number;
+  number: number;
+  symbol: string;
+  date: string;
+  subject: string;
+  signer: string;
+  recipients: string[];
+  report: [ReportKind, PeriodKey] | null;
+  created_at: string;
+}

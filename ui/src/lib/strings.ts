@@ -42,6 +42,7 @@ export const nav = {
   plans: "Kế hoạch CCHC",
   iso: "ISO 9001",
   backups: "Sao lưu, khôi phục",
+  reports: "Báo cáo",
 };
 
 export const saveStatus = {
@@ -826,5 +827,34 @@ export const tableCaptions: Record<string, string> = {
   iso_action: "ISO 9001: hành động",
   iso_legal_change: "ISO 9001: văn bản cần cập nhật",
   iso_report: "ISO 9001: báo cáo năm",
+};
+
+export const reports = {
+  heading: "Báo cáo",
+  kind: "Loại báo cáo",
+  kindPeriodic: "Báo cáo kết quả thực hiện CCHC",
+  kindStats: "Biểu số 06/VPCP/KSTT",
+  period: "Kỳ báo cáo",
+  year: "Năm",
+  savePdf: "Lưu PDF",
+  pdfType: "Tệp PDF",
+  fileNamePeriodic: "bao-cao-cchc",
+  fileNameStats: "bieu-06",
+  print: "In",
+  issue: "Cấp số, phát hành",
+  issueNote:
+    "Báo cáo sẽ được ghi vào sổ văn bản đi với số tiếp theo của năm và ngày hôm nay; sau khi phát hành, nội dung các mục không sửa được nữa.",
+  issued: "Đã phát hành: số {number} ngày {date}.",
+  issuedAs: "Đã phát hành số {number} ngày {date}",
+  draft: "Bản dự thảo (chưa cấp số)",
+  saved: "Đã lưu {path} ({kb} KB).",
+  sections: "Nội dung các mục",
+  sectionsHint:
+    "Mỗi mục được viết sẵn từ số liệu trong sổ; sửa trực tiếp, nội dung sửa được lưu khi rời khỏi ô và được giữ khi in lại.",
+  edited: "Đã sửa",
+  fromRegister: "Viết từ sổ",
+  reset: "Dùng lại bản viết từ sổ",
+  pages: "{count} trang",
+  pageLabel: "Trang {n}",
 };
 

@@ -1,0 +1,193 @@
+// The report file for the superior level, in the real window: the ward exports a period's file (refused first
+// without a unit code, then with data errors), the superior level — played by the demo ward, so the unit's own
+// register stays as the later tests need it — keeps a list of expected units, checks and receives the file (new,
+// then identical), refuses a file that is not a report without writing anything, and sees the unit in the roll-up.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { launch, byId, shown, screenshot, type, pickFile } from "../harness.mjs";
+
+const data = process.env.CCHC_E2E_DATA;
+const files = mkdtempSync(path.join(data ?? tmpdir(), "report-files-"));
+const lastYear = String(new Date().getFullYear() - 1);
+const thisYear = String(new Date().getFullYear());
+const reportFile = path.join(files, "bao-cao-31234.cchc");
+let browser;
+
+before(async () => {
+  browser = await launch();
+  await shown(browser, "screen-dashboard", 20000);
+});
+
+after(async () => {
+  await browser?.deleteSession();
+});
+
+async function waitFor(check, message, timeout = 15000) {
+  await browser.waitUntil(check, { timeout, timeoutMsg: message });
+}
+
+test("send: a report needs the unit's code and clean data, then the file is written and listed", async () => {
+  await (await shown(browser, "nav-send")).click();
+  await shown(browser, "screen-send");
+  await (await shown(browser, "send-period-year")).selectByAttribute("value", lastYear);
+  await (await shown(browser, "send-period-kind")).selectByAttribute("value", "Year");
+  await waitFor(async () => (await byId(browser, "send-period-label").getAttribute("data-period")) === lastYear,
+    "last year's period was not chosen");
+  await type(browser, "send-path", reportFile);
+  await (await shown(browser, "send-export")).click();
+
+  // The unit was created without a code: refused with the coded finding and a hint where to enter it.
+  const refusal = await shown(browser, "send-error");
+  assert.equal(await refusal.getAttribute("data-code"), "INVALID");
+  await browser.$('[data-testid="send-findings"] [data-code="REQUIRED_MISSING"]').waitForDisplayed({ timeout: 5000 });
+  await shown(browser, "send-need-code");
+  assert.equal(existsSync(reportFile), false, "nothing is written without a unit code");
+  await screenshot(browser, "20-gui-bao-cao-thieu-ma");
+
+  await (await shown(browser, "nav-dashboard")).click();
+  await (await shown(browser, "edit-unit")).click();
+  await shown(browser, "unit-dialog");
+  await type(browser, "unit-code", "31234");
+  await browser.keys("Tab");
+  await waitFor(async () => (await byId(browser, "save-status").getAttribute("data-state")) === "saved",
+    "the unit code was not saved");
+  await browser.keys("Escape");
+  await byId(browser, "unit-dialog").waitForDisplayed({ reverse: true, timeout: 5000 });
+
+  // This year's first half holds the statistics entered with a wrong sum: refused with that finding.
+  await (await shown(browser, "nav-send")).click();
+  await (await shown(browser, "send-period-year")).selectByAttribute("value", thisYear);
+  await (await shown(browser, "send-period-kind")).selectByAttribute("value", "H1");
+  await type(browser, "send-path", path.join(files, "h1.cchc"));
+  await (await shown(browser, "send-export")).click();
+  await browser.$('[data-testid="send-findings"] [data-code="RECEIVED_SUM_MISMATCH"]').waitForDisplayed({ timeout: 10000 });
+  assert.equal(existsSync(path.join(files, "h1.cchc")), false, "a period with data errors is not exported");
+
+  // Last year's report is clean.
+  await (await shown(browser, "send-period-year")).selectByAttribute("value", lastYear);
+  await (await shown(browser, "send-period-kind")).selectByAttribute("value", "Year");
+  await type(browser, "send-path", reportFile);
+  await type(browser, "send-approver", "Nguyễn Văn Hùng");
+  await (await shown(browser, "send-export")).click();
+  const result = await shown(browser, "send-result");
+  assert.equal(await result.getAttribute("data-revision"), "1");
+  assert.equal(await result.getAttribute("data-reused"), "no");
+  const sha = await result.getAttribute("data-sha256");
+  assert.equal(createHash("sha256").update(readFileSync(reportFile)).digest("hex"), sha, "the file on disk is the one reported");
+  assert.match(await result.getText(), new RegExp(sha.slice(0, 12)));
+  const row = browser.$(`[data-testid="sent-row"][data-period="${lastYear}"]`);
+  await row.waitForDisplayed({ timeout: 10000, timeoutMsg: "the file sent is not listed" });
+  assert.match(await row.getText(), /Nguyễn Văn Hùng/);
+  await screenshot(browser, "21-gui-bao-cao");
+
+  // Exporting again with the same data gives the same revision and the same bytes.
+  await (await shown(browser, "send-export")).click();
+  await waitFor(async () => (await byId(browser, "send-result").getAttribute("data-reused")) === "yes",
+    "the second export should reuse the first revision");
+  assert.equal(await byId(browser, "send-result").getAttribute("data-revision"), "1");
+  assert.equal(await browser.$$('[data-testid="sent-row"]').length, 1);
+});
+
+test("receive: the superior level checks the file, receives it once, and refuses a file that is not a report", async () => {
+  // The demo ward plays the superior level.
+  await (await shown(browser, "nav-dashboard")).click();
+  await (await shown(browser, "switch-demo")).click();
+  await shown(browser, "demo-badge", 60000);
+
+  await (await shown(browser, "nav-rollup")).click();
+  await shown(browser, "screen-rollup");
+  await (await shown(browser, "rollup-tab-units")).click();
+  const units = path.join(files, "danh-sach-don-vi.csv");
+  writeFileSync(units, "Mã đơn vị,Tên đơn vị\n31234,Phường Trần Phú\n31240,Phường Lê Lợi\n");
+  await (await shown(browser, "units-import")).click();
+  await shown(browser, "units-import-dialog");
+  await pickFile(browser, "import-file", units);
+  await waitFor(async () => (await byId(browser, "import-panel").getAttribute("data-phase")) === "preview",
+    "the unit list's dry run did not appear");
+  await (await shown(browser, "import-confirm")).click();
+  await shown(browser, "import-done");
+  await browser.keys("Escape");
+  await byId(browser, "units-import-dialog").waitForDisplayed({ reverse: true, timeout: 5000 });
+  await waitFor(async () => /^2\b/.test(await byId(browser, "units-count").getText()), "two expected units");
+
+  await (await shown(browser, "rollup-tab-receive")).click();
+  await type(browser, "receive-paths", reportFile);
+  await (await shown(browser, "receive-check")).click();
+  const file = () => browser.$('[data-testid="receive-file"][data-file-name="bao-cao-31234.cchc"]');
+  await file().waitForDisplayed({ timeout: 15000, timeoutMsg: "the dry run did not list the file" });
+  assert.equal(await file().getAttribute("data-class"), "new");
+  assert.equal(await file().getAttribute("data-unit"), "31234");
+  assert.equal(await byId(browser, "receive-panel").getAttribute("data-phase"), "preview");
+  await screenshot(browser, "23-nhan-tep-bao-cao");
+  await (await shown(browser, "receive-apply")).click();
+  const done = await shown(browser, "receive-done");
+  assert.equal(await done.getAttribute("data-written"), "1");
+
+  // Again: identical, nothing to write.
+  await (await shown(browser, "receive-check")).click();
+  await waitFor(
+    async () => (await file().isExisting()) && (await file().getAttribute("data-class")) === "identical",
+    "the second check should say identical",
+  );
+  await shown(browser, "receive-nothing");
+  assert.equal(await byId(browser, "receive-apply").isEnabled(), false);
+
+  // A text file named like a report: refused with its reason, nothing written, nothing archived.
+  const hostile = path.join(files, "x.cchc");
+  writeFileSync(hostile, "Đây không phải là tệp báo cáo.\n");
+  const hostileSha = createHash("sha256").update(readFileSync(hostile)).digest("hex");
+  await type(browser, "receive-paths", hostile);
+  await (await shown(browser, "receive-check")).click();
+  const refused = browser.$('[data-testid="receive-file"][data-file-name="x.cchc"]');
+  await refused.waitForDisplayed({ timeout: 15000, timeoutMsg: "the hostile file was not listed" });
+  assert.equal(await refused.getAttribute("data-class"), "refused");
+  const reason = refused.$('[data-testid="finding"][data-code="PACKAGE_NOT_ZIP"]');
+  await reason.waitForDisplayed({ timeout: 5000 });
+  assert.match(await reason.getText(), /không phải là tệp báo cáo/);
+  assert.equal(await byId(browser, "receive-apply").isEnabled(), false, "a refused file cannot be applied");
+  await screenshot(browser, "24-tep-bi-tu-choi");
+  const archive = path.join(data, "demo", "archive");
+  const archived = existsSync(archive) ? readdirSync(archive) : [];
+  assert.ok(archived.length >= 1, "the received file is archived");
+  assert.ok(!archived.some((f) => f.startsWith(hostileSha)), "the refused file's check wrote nothing");
+
+  await (await shown(browser, "rollup-tab-received")).click();
+  const received = await browser.$$('[data-testid="received-row"]');
+  assert.equal(received.length, 1, "one report received");
+  assert.equal(await received[0].getAttribute("data-status"), "current");
+});
+
+test("roll-up: the unit's report is counted, the other expected unit is missing, and the detail opens", async () => {
+  await (await shown(browser, "rollup-tab-summary")).click();
+  await (await shown(browser, "rollup-period-year")).selectByAttribute("value", lastYear);
+  await (await shown(browser, "rollup-period-kind")).selectByAttribute("value", "Year");
+  const sent = browser.$('[data-testid="rollup-row"][data-code="31234"]');
+  await waitFor(async () => (await sent.isExisting()) && (await sent.getAttribute("data-status")) === "late",
+    "the unit's report (received after last year's deadline) should be late");
+  const missing = browser.$('[data-testid="rollup-row"][data-code="31240"]');
+  assert.equal(await missing.getAttribute("data-status"), "missing");
+  const counts = await shown(browser, "rollup-counts");
+  assert.equal(await counts.getAttribute("data-expected"), "2");
+  assert.equal(await counts.getAttribute("data-late"), "1");
+  assert.equal(await counts.getAttribute("data-missing"), "1");
+  await screenshot(browser, "22-tong-hop");
+
+  await (await shown(browser, "rollup-open-31234")).click();
+  const detail = await shown(browser, "received-detail");
+  assert.equal(await detail.getAttribute("data-status"), "current");
+  const figures = await shown(browser, "received-figures");
+  assert.match(await figures.getText(), /Thủ tục hành chính đang áp dụng\s*1\b/, "the unit's one procedure");
+  assert.match(await detail.getText(), /Nguyễn Văn Hùng/);
+  await screenshot(browser, "25-chi-tiet-bao-cao");
+  await browser.keys("Escape");
+  await byId(browser, "received-dialog").waitForDisplayed({ reverse: true, timeout: 5000 });
+
+  // Back to the unit's own register for the tests that follow.
+  await (await shown(browser, "nav-dashboard")).click();
+  await (await shown(browser, "switch-live")).click();
+  await byId(browser, "demo-badge").waitForDisplayed({ reverse: true, timeout: 10000 });
+});

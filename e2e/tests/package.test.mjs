@@ -15,6 +15,7 @@ const files = mkdtempSync(path.join(data ?? tmpdir(), "report-files-"));
 const lastYear = String(new Date().getFullYear() - 1);
 const thisYear = String(new Date().getFullYear());
 const reportFile = path.join(files, "bao-cao-31234.cchc");
+const revisionFile = path.join(files, "bao-cao-31234-lan-2.cchc");
 let browser;
 
 before(async () => {
@@ -41,7 +42,7 @@ test("send: a report needs the unit's code and clean data, then the file is writ
   await (await shown(browser, "send-export")).click();
 
   // The unit was created without a code: refused with the coded finding and a hint where to enter it.
-  const refusal = await shown(browser, "send-error");
+  const refusal = await shown(browser, "send-refused");
   assert.equal(await refusal.getAttribute("data-code"), "INVALID");
   await browser.$('[data-testid="send-findings"] [data-code="REQUIRED_MISSING"]').waitForDisplayed({ timeout: 5000 });
   await shown(browser, "send-need-code");
@@ -90,6 +91,15 @@ test("send: a report needs the unit's code and clean data, then the file is writ
     "the second export should reuse the first revision");
   assert.equal(await byId(browser, "send-result").getAttribute("data-revision"), "1");
   assert.equal(await browser.$$('[data-testid="sent-row"]').length, 1);
+
+  // Another approver makes a new revision that replaces the first.
+  await type(browser, "send-path", revisionFile);
+  await type(browser, "send-approver", "Nguyễn Thị Lan");
+  await (await shown(browser, "send-export")).click();
+  await waitFor(async () => (await byId(browser, "send-result").getAttribute("data-revision")) === "2",
+    "a changed approval should make revision 2");
+  assert.match(await (await shown(browser, "send-supersedes")).getText(), /lần gửi thứ 1/);
+  await waitFor(async () => (await browser.$$('[data-testid="sent-row"]').length) === 2, "both revisions are listed");
 });
 
 test("receive: the superior level checks the file, receives it once, and refuses a file that is not a report", async () => {
@@ -155,10 +165,26 @@ test("receive: the superior level checks the file, receives it once, and refuses
   assert.ok(archived.length >= 1, "the received file is archived");
   assert.ok(!archived.some((f) => f.startsWith(hostileSha)), "the refused file's check wrote nothing");
 
+  // The whole folder: the first revision again (identical), the second (a newer revision), the text file (refused).
+  await type(browser, "receive-paths", files);
+  await (await shown(browser, "receive-check")).click();
+  const classOf = async (name) => {
+    const row = browser.$(`[data-testid="receive-file"][data-file-name="${name}"]`);
+    return (await row.isExisting()) ? row.getAttribute("data-class") : null;
+  };
+  await waitFor(async () => (await classOf("bao-cao-31234-lan-2.cchc")) === "revision", "the folder's dry run");
+  assert.equal(await classOf("bao-cao-31234.cchc"), "identical");
+  assert.equal(await classOf("x.cchc"), "refused");
+  await (await shown(browser, "receive-apply")).click();
+  assert.equal(await (await shown(browser, "receive-done")).getAttribute("data-written"), "1");
+
   await (await shown(browser, "rollup-tab-received")).click();
-  const received = await browser.$$('[data-testid="received-row"]');
-  assert.equal(received.length, 1, "one report received");
-  assert.equal(await received[0].getAttribute("data-status"), "current");
+  await waitFor(async () => (await browser.$$('[data-testid="received-row"]').length) === 2, "two revisions received");
+  const rows = await browser.$$('[data-testid="received-row"]');
+  const statuses = await Promise.all([...rows].map((r) => r.getAttribute("data-status")));
+  assert.deepEqual([...statuses].sort(), ["current", "superseded"]);
+  await (await shown(browser, "received-period")).selectByAttribute("value", lastYear);
+  await waitFor(async () => (await browser.$$('[data-testid="received-row"]').length) === 2, "the period filter keeps both");
 });
 
 test("roll-up: the unit's report is counted, the other expected unit is missing, and the detail opens", async () => {
@@ -168,6 +194,7 @@ test("roll-up: the unit's report is counted, the other expected unit is missing,
   const sent = browser.$('[data-testid="rollup-row"][data-code="31234"]');
   await waitFor(async () => (await sent.isExisting()) && (await sent.getAttribute("data-status")) === "late",
     "the unit's report (received after last year's deadline) should be late");
+  assert.match(await sent.getText(), /Quá hạn\s*2/, "the roll-up uses the second revision");
   const missing = browser.$('[data-testid="rollup-row"][data-code="31240"]');
   assert.equal(await missing.getAttribute("data-status"), "missing");
   const counts = await shown(browser, "rollup-counts");
@@ -181,7 +208,7 @@ test("roll-up: the unit's report is counted, the other expected unit is missing,
   assert.equal(await detail.getAttribute("data-status"), "current");
   const figures = await shown(browser, "received-figures");
   assert.match(await figures.getText(), /Thủ tục hành chính đang áp dụng\s*1\b/, "the unit's one procedure");
-  assert.match(await detail.getText(), /Nguyễn Văn Hùng/);
+  assert.match(await detail.getText(), /Nguyễn Thị Lan/);
   await screenshot(browser, "25-chi-tiet-bao-cao");
   await browser.keys("Escape");
   await byId(browser, "received-dialog").waitForDisplayed({ reverse: true, timeout: 5000 });

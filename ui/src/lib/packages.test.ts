@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { baseName, fileSlug, formatTimestamp, keyFigures, pathLines, shortHash } from "./packages";
+import { baseName, fileSlug, formatTimestamp, isFullPath, keyFigures, pathLines, shortHash } from "./packages";
 
 describe("report-file helpers", () => {
   it("makes file names without diacritics", () => {
@@ -14,6 +14,10 @@ describe("report-file helpers", () => {
     expect(formatTimestamp(null)).toBe("");
     expect(baseName("/media/usb/bao-cao.cchc")).toBe("bao-cao.cchc");
     expect(baseName("E:\\bao cao\\x.cchc")).toBe("x.cchc");
+    expect(isFullPath("/media/usb/a.cchc")).toBe(true);
+    expect(isFullPath("E:\\a.cchc")).toBe(true);
+    expect(isFullPath("\\\\srv\\a")).toBe(true);
+    expect(isFullPath("a.cchc")).toBe(false);
     expect(pathLines(" /a.cchc \n\n/b\r\n")).toEqual(["/a.cchc", "/b"]);
   });
 

@@ -36,6 +36,11 @@ export function baseName(path: string): string {
   return path.split(/[\\/]/).filter((p) => p !== "").pop() ?? path;
 }
 
+/** A full path ("/media/usb/x.cchc", "E:\\x.cchc", "\\\\server\\share\\x.cchc"), not a bare file name. */
+export function isFullPath(path: string): boolean {
+  return /^([a-zA-Z]:[\\/]|[\\/])/.test(path.trim());
+}
+
 /** Lines of a text area as paths: trimmed, empty lines dropped. */
 export function pathLines(text: string): string[] {
   return text

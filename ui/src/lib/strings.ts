@@ -861,7 +861,7 @@ export const sendReport = {
   supersedes: "Lần gửi này thay cho lần gửi thứ {revision} đã gửi trước đó.",
   hash: "Mã kiểm tra SHA-256: {hash}… (cấp trên có thể đối chiếu khi nhận).",
   warnings: "Số liệu có cảnh báo (không ngăn việc gửi):",
-  refused: "Chưa xuất được tệp vì số liệu còn lỗi; hãy sửa rồi xuất lại:",
+  refused: "Chưa xuất được tệp, chưa ghi gì; hãy sửa những điểm sau rồi xuất lại:",
   needCode:
     "Tệp báo cáo cần mã đơn vị để cấp trên nhận biết: vào “Tổng quan”, chọn “Sửa thông tin đơn vị” và nhập mã đơn vị.",
   sentHeading: "Các tệp đã gửi",
@@ -926,7 +926,8 @@ export const rollup = {
   notListed: "ngoài danh sách",
   flagged: "{count} tệp cần xem lại",
   isoNone: "Chưa áp dụng",
-  isoAnnounced: "Đã công bố; ĐGNB {audits}; XX {reviews}",
+  isoAnnounced: "Đã công bố",
+  isoChecks: "Đánh giá nội bộ: {audits}; xem xét của lãnh đạo: {reviews}",
   isoNotAnnounced: "Chưa công bố",
   bieu06Heading: "Biểu 06 cộng các đơn vị",
   bieu06None: "Chưa có số liệu của đơn vị nào trong kỳ này.",

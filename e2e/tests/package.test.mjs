@@ -12,8 +12,9 @@ import { launch, byId, shown, screenshot, type, pickFile } from "../harness.mjs"
 
 const data = process.env.CCHC_E2E_DATA;
 const files = mkdtempSync(path.join(data ?? tmpdir(), "report-files-"));
-const lastYear = String(new Date().getFullYear() - 1);
 const thisYear = String(new Date().getFullYear());
+// This year's first half: app.test.mjs entered its statistics (with one wrong sum, corrected here).
+const period = `${thisYear}-H1`;
 const reportFile = path.join(files, "bao-cao-31234.cchc");
 const revisionFile = path.join(files, "bao-cao-31234-lan-2.cchc");
 let browser;
@@ -32,12 +33,15 @@ async function waitFor(check, message, timeout = 15000) {
 }
 
 test("send: a report needs the unit's code and clean data, then the file is written and listed", async () => {
+  const choosePeriod = async () => {
+    await (await shown(browser, "send-period-year")).selectByAttribute("value", thisYear);
+    await (await shown(browser, "send-period-kind")).selectByAttribute("value", "H1");
+    await waitFor(async () => (await byId(browser, "send-period-label").getAttribute("data-period")) === period,
+      "this year's first half was not chosen");
+  };
   await (await shown(browser, "nav-send")).click();
   await shown(browser, "screen-send");
-  await (await shown(browser, "send-period-year")).selectByAttribute("value", lastYear);
-  await (await shown(browser, "send-period-kind")).selectByAttribute("value", "Year");
-  await waitFor(async () => (await byId(browser, "send-period-label").getAttribute("data-period")) === lastYear,
-    "last year's period was not chosen");
+  await choosePeriod();
   await type(browser, "send-path", reportFile);
   await (await shown(browser, "send-export")).click();
 
@@ -59,18 +63,25 @@ test("send: a report needs the unit's code and clean data, then the file is writ
   await browser.keys("Escape");
   await byId(browser, "unit-dialog").waitForDisplayed({ reverse: true, timeout: 5000 });
 
-  // This year's first half holds the statistics entered with a wrong sum: refused with that finding.
+  // The first half's statistics were entered with a wrong sum (app.test.mjs): refused with that finding.
   await (await shown(browser, "nav-send")).click();
-  await (await shown(browser, "send-period-year")).selectByAttribute("value", thisYear);
-  await (await shown(browser, "send-period-kind")).selectByAttribute("value", "H1");
-  await type(browser, "send-path", path.join(files, "h1.cchc"));
+  await choosePeriod();
+  await type(browser, "send-path", reportFile);
   await (await shown(browser, "send-export")).click();
   await browser.$('[data-testid="send-findings"] [data-code="RECEIVED_SUM_MISMATCH"]').waitForDisplayed({ timeout: 10000 });
-  assert.equal(existsSync(path.join(files, "h1.cchc")), false, "a period with data errors is not exported");
+  assert.equal(existsSync(reportFile), false, "a period with data errors is not exported");
 
-  // Last year's report is clean.
-  await (await shown(browser, "send-period-year")).selectByAttribute("value", lastYear);
-  await (await shown(browser, "send-period-kind")).selectByAttribute("value", "Year");
+  // The official corrects the figure (4 online + 6 direct = 10 received) and exports again.
+  await (await shown(browser, "nav-stats")).click();
+  await (await shown(browser, "period-kind")).selectByAttribute("value", "H1");
+  await shown(browser, "stats-grid");
+  await type(browser, "cell-Hộ tịch-received_direct", "6");
+  await browser.keys("Tab");
+  const total = byId(browser, "cell-Hộ tịch-received_total");
+  await waitFor(async () => (await total.getAttribute("data-state")) !== "error", "the corrected sum is still flagged");
+
+  await (await shown(browser, "nav-send")).click();
+  await choosePeriod();
   await type(browser, "send-path", reportFile);
   await type(browser, "send-approver", "Nguyễn Văn Hùng");
   await (await shown(browser, "send-export")).click();
@@ -80,7 +91,7 @@ test("send: a report needs the unit's code and clean data, then the file is writ
   const sha = await result.getAttribute("data-sha256");
   assert.equal(createHash("sha256").update(readFileSync(reportFile)).digest("hex"), sha, "the file on disk is the one reported");
   assert.match(await result.getText(), new RegExp(sha.slice(0, 12)));
-  const row = browser.$(`[data-testid="sent-row"][data-period="${lastYear}"]`);
+  const row = browser.$(`[data-testid="sent-row"][data-period="${period}"]`);
   await row.waitForDisplayed({ timeout: 10000, timeoutMsg: "the file sent is not listed" });
   assert.match(await row.getText(), /Nguyễn Văn Hùng/);
   await screenshot(browser, "21-gui-bao-cao");
@@ -183,24 +194,31 @@ test("receive: the superior level checks the file, receives it once, and refuses
   const rows = await browser.$$('[data-testid="received-row"]');
   const statuses = await Promise.all([...rows].map((r) => r.getAttribute("data-status")));
   assert.deepEqual([...statuses].sort(), ["current", "superseded"]);
-  await (await shown(browser, "received-period")).selectByAttribute("value", lastYear);
+  await (await shown(browser, "received-period")).selectByAttribute("value", period);
   await waitFor(async () => (await browser.$$('[data-testid="received-row"]').length) === 2, "the period filter keeps both");
 });
 
-test("roll-up: the unit's report is counted, the other expected unit is missing, and the detail opens", async () => {
+test("roll-up: the unit's report and its figures are counted, the other expected unit is missing, and the detail opens", async () => {
   await (await shown(browser, "rollup-tab-summary")).click();
-  await (await shown(browser, "rollup-period-year")).selectByAttribute("value", lastYear);
-  await (await shown(browser, "rollup-period-kind")).selectByAttribute("value", "Year");
+  await (await shown(browser, "rollup-period-year")).selectByAttribute("value", thisYear);
+  await (await shown(browser, "rollup-period-kind")).selectByAttribute("value", "H1");
   const sent = browser.$('[data-testid="rollup-row"][data-code="31234"]');
-  await waitFor(async () => (await sent.isExisting()) && (await sent.getAttribute("data-status")) === "late",
-    "the unit's report (received after last year's deadline) should be late");
-  assert.match(await sent.getText(), /Quá hạn\s*2/, "the roll-up uses the second revision");
+  // On time or late depends on today against the first half's deadline.
+  await waitFor(async () => (await sent.isExisting()) && (await sent.getAttribute("data-status")) !== "missing",
+    "the unit's report is not counted");
+  const status = await sent.getAttribute("data-status");
+  assert.ok(["on_time", "late"].includes(status), status);
+  assert.match(await sent.getText(), /(Đúng hạn|Quá hạn)\s*2/, "the roll-up uses the second revision");
   const missing = browser.$('[data-testid="rollup-row"][data-code="31240"]');
   assert.equal(await missing.getAttribute("data-status"), "missing");
   const counts = await shown(browser, "rollup-counts");
   assert.equal(await counts.getAttribute("data-expected"), "2");
-  assert.equal(await counts.getAttribute("data-late"), "1");
+  assert.equal(await counts.getAttribute(status === "late" ? "data-late" : "data-on-time"), "1");
   assert.equal(await counts.getAttribute("data-missing"), "1");
+  // The unit's Biểu 06: 10 received, 8 resolved of which 7 early or on time.
+  const field = browser.$('[data-testid="rollup-field"][data-field="Hộ tịch"]');
+  assert.match(await field.getText(), /Hộ tịch\s*10\s*4\s*8\s*7\s*1\s*2/);
+  assert.match(await byId(browser, "rollup-rates").getText(), /87,50 %/);
   await screenshot(browser, "22-tong-hop");
 
   await (await shown(browser, "rollup-open-31234")).click();
@@ -208,6 +226,7 @@ test("roll-up: the unit's report is counted, the other expected unit is missing,
   assert.equal(await detail.getAttribute("data-status"), "current");
   const figures = await shown(browser, "received-figures");
   assert.match(await figures.getText(), /Thủ tục hành chính đang áp dụng\s*1\b/, "the unit's one procedure");
+  assert.match(await figures.getText(), /87,50 %/);
   assert.match(await detail.getText(), /Nguyễn Thị Lan/);
   await screenshot(browser, "25-chi-tiet-bao-cao");
   await browser.keys("Escape");

@@ -927,7 +927,7 @@ export const rollup = {
   flagged: "{count} tệp cần xem lại",
   isoNone: "Chưa áp dụng",
   isoAnnounced: "Đã công bố",
-  isoChecks: "Đánh giá nội bộ: {audits}; xem xét của lãnh đạo: {reviews}",
+  isoChecks: "Đánh giá nội bộ: {audits}; xem xét: {reviews}",
   isoNotAnnounced: "Chưa công bố",
   bieu06Heading: "Biểu 06 cộng các đơn vị",
   bieu06None: "Chưa có số liệu của đơn vị nào trong kỳ này.",

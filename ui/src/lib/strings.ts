@@ -56,7 +56,7 @@ export const saveStatus = {
 export const progress = {
   demo: "Đang tạo dữ liệu mẫu… {done}/{total}",
   import: "Đang nhập dữ liệu… {done}/{total}",
-  package: "Đang nhận tệp báo cáo… {done}/{total}",
+  package: "Đang xử lý tệp báo cáo… {done}/{total}",
 };
 
 export const planKindLabels: Record<PlanKind, string> = {

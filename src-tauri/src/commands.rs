@@ -479,17 +479,17 @@ struct ProgressPayload {
 
 /// Sends `progress` events for one task, about once per percent: the core calls back for every row, and an event per
 /// row would flood the window on a large import.
-struct ProgressEvents<'a> {
+pub(crate) struct ProgressEvents<'a> {
     handle: &'a AppHandle,
     task: &'static str,
 }
 
 impl<'a> ProgressEvents<'a> {
-    fn new(handle: &'a AppHandle, task: &'static str) -> ProgressEvents<'a> {
+    pub(crate) fn new(handle: &'a AppHandle, task: &'static str) -> ProgressEvents<'a> {
         ProgressEvents { handle, task }
     }
 
-    fn report(&self, done: usize, total: usize) {
+    pub(crate) fn report(&self, done: usize, total: usize) {
         if worth_reporting(done, total) {
             // Progress is a courtesy: a window that cannot hear it changes nothing about the work.
             let _ = self.handle.emit("progress", ProgressPayload { task: self.task, done, total });
@@ -504,7 +504,7 @@ fn worth_reporting(done: usize, total: usize) -> bool {
 }
 
 /// Periods arrive as text so that a bad one rejects with `BAD_PERIOD` like every other error.
-fn parse_period(text: &str) -> Result<PeriodKey> {
+pub(crate) fn parse_period(text: &str) -> Result<PeriodKey> {
     Ok(text.parse::<PeriodKey>()?)
 }
 

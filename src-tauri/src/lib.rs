@@ -1,10 +1,12 @@
 //! `cchc-app`: the desktop window around the `cchc` register — a thin shell whose commands call `cchc::App`.
 //!
 //! Map: [`paths`] chooses where registers live; [`state`] holds the open register; [`commands`] is the contract
-//! with the front end (docs/desktop-commands.md); [`error`] is what a failing command rejects with.
+//! with the front end (docs/desktop-commands.md), [`package_commands`] its part for report files to and from the
+//! superior level; [`error`] is what a failing command rejects with.
 
 pub mod commands;
 pub mod error;
+pub mod package_commands;
 pub mod paths;
 pub mod report_commands;
 pub mod state;
@@ -101,6 +103,17 @@ pub fn run() {
             commands::iso_legal_change_add,
             commands::iso_legal_change_complete,
             commands::iso_report_set,
+            package_commands::package_export,
+            package_commands::packages_sent,
+            package_commands::expected_units,
+            package_commands::expected_units_import,
+            package_commands::expected_units_export,
+            package_commands::packages_import,
+            package_commands::received_list,
+            package_commands::received_get,
+            package_commands::received_accept,
+            package_commands::rollup_get,
+            package_commands::rollup_export,
         ])
         .build(tauri::generate_context!())
         .expect("the desktop window could not start")

@@ -54,6 +54,13 @@ import {
   type StatsRow,
   type StatsTable,
   type UnitProfile,
+  type ExpectedUnit,
+  type ExportPackageReport,
+  type PackageImportReport,
+  type ReceivedReport,
+  type ReceivedSummary,
+  type Rollup,
+  type SentPackage,
 } from "./types";
 
 export type * from "./types";
@@ -247,6 +254,25 @@ export const isoLegalChangeComplete = (id: number, doneOn: string) =>
   call<LegalChange>("iso_legal_change_complete", { id, doneOn });
 export const isoReportSet = (report: IsoReport) => call<IsoReport>("iso_report_set", { report });
 
+// ---- Report files for the superior level ----
+
+/** Writes the period's report file to `path`; `approver` empty or null means the unit's signer. */
+export const packageExport = (period: PeriodKey, path: string, approver: string | null) =>
+  call<ExportPackageReport>("package_export", { period, path, approver });
+export const packagesSent = () => call<SentPackage[]>("packages_sent");
+export const expectedUnits = () => call<ExpectedUnit[]>("expected_units");
+export const expectedUnitsImport = (name: string, bytes: Uint8Array, dryRun: boolean) =>
+  call<ImportReport>("expected_units_import", { name, bytes: Array.from(bytes), dryRun });
+export const expectedUnitsExport = (path: string) => call<number>("expected_units_export", { path });
+/** `paths` are .cchc files or folders of them. */
+export const packagesImport = (paths: string[], dryRun: boolean) =>
+  call<PackageImportReport>("packages_import", { paths, dryRun });
+export const receivedList = (period: PeriodKey | null) => call<ReceivedSummary[]>("received_list", { period });
+export const receivedGet = (reportId: string) => call<ReceivedReport>("received_get", { reportId });
+export const receivedAccept = (reportId: string) => call<ReceivedSummary>("received_accept", { reportId });
+export const rollupGet = (period: PeriodKey) => call<Rollup>("rollup_get", { period });
+export const rollupExport = (period: PeriodKey, path: string) => call<Rollup>("rollup_export", { period, path });
+
 // ---- Events and dialogs ----
 
 /** Listens to the shell's `backup-failed` event (a periodic copy could not be made); resolves to the unlisten. */
@@ -287,6 +313,17 @@ export async function chooseCopy(title: string, filterName: string): Promise<str
   try {
     const picked = await open({ multiple: false, title, filters: [{ name: filterName, extensions: ["cchc"] }] });
     return typeof picked === "string" ? picked : null;
+  } catch (reason) {
+    throw CommandError.from(reason);
+  }
+}
+
+/** Asks for report files (.cchc), several at once. Returns [] when the user cancelled. */
+export async function chooseFiles(title: string, filterName: string, extensions: string[]): Promise<string[]> {
+  try {
+    const picked = await open({ multiple: true, title, filters: [{ name: filterName, extensions }] });
+    if (picked === null) return [];
+    return Array.isArray(picked) ? picked : [picked];
   } catch (reason) {
     throw CommandError.from(reason);
   }

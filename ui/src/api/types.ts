@@ -295,7 +295,7 @@ export interface Session {
 }
 
 export interface ProgressEvent {
-  task: "demo" | "import";
+  task: "demo" | "import" | "package";
   done: number;
   total: number;
 }
@@ -644,4 +644,135 @@ export interface OutgoingDocument {
   recipients: string[];
   report: [ReportKind, PeriodKey] | null;
   created_at: string;
+}
+
+// ---- Report files for the superior level (src/api/packages.rs, src/model/packages.rs) ----
+
+/** A revision this unit exported. */
+export interface SentPackage {
+  report_id: string;
+  root_id: string;
+  supersedes: string | null;
+  revision: number;
+  period: PeriodKey;
+  data_sha256: string;
+  /** SHA-256 of the whole file (lower-case hex). */
+  file_sha256: string;
+  size: number;
+  approver: string | null;
+  /** Local timestamp, e.g. 2026-11-23T09:30:00.000+07:00 */
+  created_at: string;
+}
+
+export interface ExportPackageReport {
+  path: string;
+  sent: SentPackage;
+  /** The data had not changed since the last export of the period: the same revision, the same bytes. */
+  reused: boolean;
+  /** Warnings of the data checks (errors refuse the export with INVALID). */
+  findings: Finding[];
+}
+
+export interface ExpectedUnit {
+  code: string;
+  name: string;
+}
+
+export type FileClass = "new" | "identical" | "revision" | "stale" | "conflict" | "refused";
+
+export interface FileOutcome {
+  file: string;
+  file_sha256: string;
+  size: number;
+  class: FileClass;
+  report_id: string | null;
+  unit_code: string | null;
+  unit_name: string | null;
+  period: PeriodKey | null;
+  revision: number | null;
+  /** Why it was refused (errors), or what is worth a look (warnings). */
+  findings: Finding[];
+}
+
+export interface PackageImportReport {
+  dry_run: boolean;
+  files: FileOutcome[];
+  /** Files written to the register; zero in a dry run. */
+  written: number;
+}
+
+export type ReceivedStatus = "current" | "superseded" | "stale" | "conflict";
+
+export interface ReceivedSummary {
+  report_id: string;
+  root_id: string;
+  supersedes: string | null;
+  revision: number;
+  unit_code: string;
+  unit_name: string;
+  period: PeriodKey;
+  file_sha256: string;
+  size: number;
+  file_name: string;
+  created_at: string;
+  approved_at: string | null;
+  approver: string | null;
+  received_at: string;
+  status: ReceivedStatus;
+}
+
+export interface ReceivedReport extends ReceivedSummary {
+  province: string;
+  report_kind: string;
+  format_version: number;
+  program_version: string;
+  criteria_urn: string | null;
+  criteria_version: string | null;
+  /** The manifest and data exactly as they arrived (JSON text). */
+  manifest_json: string;
+  data_json: string;
+}
+
+export type UnitReportStatus = "on_time" | "late" | "missing";
+
+export interface UnitFigures {
+  procedures: number;
+  total: CaseFigures;
+  /** Percent, or null. */
+  on_time_rate: number | null;
+  online_rate: number | null;
+  quota: number;
+  present: number;
+  iso_in_use: boolean;
+  iso_announced: boolean;
+  iso_audits: number;
+  iso_reviews: number;
+  plan_tasks: number;
+  plan_done: number;
+  plan_completion_rate: number | null;
+}
+
+export interface RollupUnit {
+  code: string;
+  name: string;
+  /** False for a unit that sent a report without being on the expected list. */
+  expected: boolean;
+  status: UnitReportStatus;
+  report_id: string | null;
+  revision: number | null;
+  received_at: string | null;
+  /** Stale or conflicting files kept for this unit and period. */
+  flagged: number;
+  figures: UnitFigures | null;
+}
+
+export interface Rollup {
+  window: PeriodWindow;
+  units: RollupUnit[];
+  counts: { expected: number; on_time: number; late: number; missing: number; unexpected: number };
+  /** Biểu 06 summed by field, in Vietnamese order. */
+  by_field: [string, CaseFigures][];
+  total: CaseFigures;
+  on_time_rate: number | null;
+  online_rate: number | null;
 }

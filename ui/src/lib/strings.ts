@@ -5,16 +5,19 @@ import type {
   BackupReason,
   DeadlineKind,
   ErrorCode,
+  FileClass,
   FigureColumn,
   FindingCode,
   OnlineLevel,
   PeriodKind,
   PlanKind,
   ProcedureStatus,
+  ReceivedStatus,
   SignAuthority,
   TaskStatus,
   TimeUnit,
   UnitKind,
+  UnitReportStatus,
 } from "../api/types";
 
 export const app = {
@@ -54,6 +57,7 @@ export const saveStatus = {
 export const progress = {
   demo: "Đang tạo dữ liệu mẫu… {done}/{total}",
   import: "Đang nhập dữ liệu… {done}/{total}",
+  package: "Đang xử lý tệp báo cáo… {done}/{total}",
 };
 
 export const planKindLabels: Record<PlanKind, string> = {
@@ -332,6 +336,7 @@ export const columnCaptions: Record<string, string> = {
   issuer_line: "Dòng cơ quan ban hành",
   place_name: "Địa danh",
   user_name: "Người sử dụng",
+  unit_code: "Mã đơn vị",
 };
 
 /** Biểu số 06/VPCP/KSTT: its title, the column groups and the short caption of each figure under its group. */
@@ -858,3 +863,189 @@ export const reports = {
   pageLabel: "Trang {n}",
 };
 
+
+// ---- Report files for the superior level: sending (the ward) and the roll-up (the superior level) ----
+
+export const packageNav = {
+  send: "Gửi báo cáo",
+  rollup: "Tổng hợp báo cáo",
+};
+
+export const sendReport = {
+  heading: "Gửi báo cáo lên cấp trên",
+  intro:
+    "Xuất số liệu của kỳ báo cáo ra một tệp .cchc để gửi cấp trên (qua USB hoặc thư điện tử). Tệp đã xuất được giữ nguyên; nếu sửa số liệu rồi xuất lại, chương trình tạo lần gửi mới thay cho lần trước.",
+  period: "Kỳ báo cáo",
+  kind: "Loại kỳ",
+  year: "Năm",
+  approver: "Người phê duyệt",
+  approverHint: "Để trống thì dùng người ký trong thông tin đơn vị ({name}).",
+  path: "Lưu tệp tại",
+  pathHint: "Bấm “Chọn nơi lưu…” hoặc dán đường dẫn đầy đủ của tệp, ví dụ trên ổ USB.",
+  choose: "Chọn nơi lưu…",
+  chooseTitle: "Lưu tệp báo cáo",
+  fileType: "Tệp báo cáo gửi cấp trên",
+  defaultName: "bao-cao-cchc-{unit}-{period}.cchc",
+  export: "Xuất tệp báo cáo",
+  exported: "Đã xuất báo cáo {period} (lần gửi thứ {revision}) ra tệp {path}.",
+  reused:
+    "Số liệu {period} chưa thay đổi từ lần xuất trước: đã ghi lại đúng tệp lần gửi thứ {revision} ra {path}.",
+  supersedes: "Lần gửi này thay cho lần gửi thứ {revision} đã gửi trước đó.",
+  hash: "Mã kiểm tra SHA-256: {hash}… (cấp trên có thể đối chiếu khi nhận).",
+  warnings: "Số liệu có cảnh báo (không ngăn việc gửi):",
+  refused: "Chưa xuất được tệp, chưa ghi gì; hãy sửa những điểm sau rồi xuất lại:",
+  needCode:
+    "Tệp báo cáo cần mã đơn vị để cấp trên nhận biết: vào “Tổng quan”, chọn “Sửa thông tin đơn vị” và nhập mã đơn vị.",
+  sentHeading: "Các tệp đã gửi",
+  sentNone: "Đơn vị chưa xuất tệp báo cáo nào.",
+  colPeriod: "Kỳ",
+  colRevision: "Lần gửi",
+  colCreated: "Thời điểm xuất",
+  colApprover: "Người phê duyệt",
+  colHash: "Mã kiểm tra",
+  colSize: "Dung lượng",
+  kb: "{kb} KB",
+};
+
+export const fileClassLabels: Record<FileClass, string> = {
+  new: "Mới",
+  identical: "Đã nhận trước đó (giống hệt)",
+  revision: "Bản sửa đổi mới hơn",
+  stale: "Bản cũ hơn bản đã nhận",
+  conflict: "Xung đột với bản đã nhận",
+  refused: "Bị từ chối",
+};
+
+export const receivedStatusLabels: Record<ReceivedStatus, string> = {
+  current: "Đang dùng",
+  superseded: "Đã có bản sửa đổi",
+  stale: "Bản cũ (cần xem lại)",
+  conflict: "Xung đột (cần xem lại)",
+};
+
+export const unitReportStatusLabels: Record<UnitReportStatus, string> = {
+  on_time: "Đúng hạn",
+  late: "Quá hạn",
+  missing: "Chưa gửi",
+};
+
+export const rollup = {
+  heading: "Tổng hợp báo cáo của các đơn vị",
+  intro:
+    "Dành cho cấp trên: nhận tệp báo cáo .cchc của các xã, phường, theo dõi đơn vị nào đã gửi, gửi đúng hạn hay quá hạn, và cộng số liệu Biểu 06.",
+  tabSummary: "Tổng hợp theo kỳ",
+  tabReceive: "Nhận tệp báo cáo",
+  tabReceived: "Báo cáo đã nhận",
+  tabUnits: "Danh sách đơn vị",
+  // The roll-up
+  deadline: "Hạn gửi {date}",
+  counts:
+    "{expected} đơn vị trong danh sách: {on_time} gửi đúng hạn, {late} gửi quá hạn, {missing} chưa gửi.",
+  unexpected: "{count} đơn vị gửi báo cáo nhưng không có trong danh sách.",
+  noUnits:
+    "Chưa có đơn vị nào: hãy nhập danh sách đơn vị thuộc phạm vi tổng hợp (thẻ “Danh sách đơn vị”) hoặc nhận tệp báo cáo.",
+  colCode: "Mã",
+  colUnit: "Đơn vị",
+  colStatus: "Tình trạng",
+  colRevision: "Lần gửi",
+  colReceived: "Ngày nhận",
+  colProcedures: "Số TTHC",
+  colOnTime: "Đúng hạn",
+  colOnline: "Trực tuyến",
+  colStaff: "Biên chế / có mặt",
+  colIso: "ISO 9001",
+  colPlan: "Hoàn thành KH",
+  notListed: "ngoài danh sách",
+  flagged: "{count} tệp cần xem lại",
+  isoNone: "Chưa áp dụng",
+  isoAnnounced: "Đã công bố",
+  isoChecks: "Đánh giá nội bộ: {audits}; xem xét: {reviews}",
+  isoNotAnnounced: "Chưa công bố",
+  bieu06Heading: "Biểu 06 cộng các đơn vị",
+  bieu06None: "Chưa có số liệu của đơn vị nào trong kỳ này.",
+  colField: "Lĩnh vực",
+  colReceivedTotal: "Tiếp nhận",
+  colReceivedOnline: "Trực tuyến",
+  colResolved: "Đã giải quyết",
+  colResolvedOnTime: "Trước hạn, đúng hạn",
+  colResolvedLate: "Quá hạn",
+  colInProgress: "Đang giải quyết",
+  total: "Tổng cộng",
+  rates: "Tỷ lệ giải quyết đúng hạn: {on_time}; tỷ lệ nộp trực tuyến: {online}.",
+  noRate: "chưa có",
+  export: "Xuất bảng tổng hợp ra Excel",
+  exportDefaultName: "tong-hop-bao-cao-{period}.xlsx",
+  exported: "Đã xuất bảng tổng hợp {period} ra tệp {path}.",
+  open: "Xem",
+  // Receiving files
+  receiveIntro:
+    "Chọn các tệp .cchc (hoặc cả thư mục, ví dụ ổ USB) rồi bấm “Kiểm tra”: chương trình kiểm tra từng tệp, chưa ghi gì. Sau đó bấm “Nhận các tệp” để ghi các tệp hợp lệ vào sổ.",
+  paths: "Tệp hoặc thư mục",
+  pathsHint: "Mỗi dòng một tệp .cchc hoặc một thư mục; có thể dán đường dẫn.",
+  chooseFiles: "Chọn tệp…",
+  chooseFilesTitle: "Chọn các tệp báo cáo (.cchc)",
+  chooseFolder: "Chọn thư mục…",
+  chooseFolderTitle: "Chọn thư mục chứa các tệp báo cáo",
+  fileType: "Tệp báo cáo (.cchc)",
+  check: "Kiểm tra",
+  checking: "Đang kiểm tra các tệp…",
+  apply: "Nhận các tệp",
+  again: "Kiểm tra lại",
+  clear: "Làm lại",
+  colFile: "Tệp",
+  colPeriod: "Kỳ",
+  colClass: "Kết quả kiểm tra",
+  previewSummary: "{files} tệp: {parts}.",
+  nothingToWrite: "Không có tệp nào cần ghi vào sổ.",
+  willWrite: "Sẽ ghi {count} tệp vào sổ; tệp bị từ chối không được ghi.",
+  dryRunNote: "Đây là kết quả kiểm tra, chưa ghi gì vào sổ.",
+  applied: "Đã ghi {written} tệp vào sổ; mọi tệp nhận được đều được lưu nguyên bản trong thư mục lưu trữ.",
+  appliedNone: "Không có gì thay đổi: các tệp đã được nhận trước đó hoặc bị từ chối.",
+  noFiles: "Không tìm thấy tệp .cchc nào ở các đường dẫn đã chọn.",
+  // Received reports
+  periodFilter: "Kỳ",
+  allPeriods: "Tất cả các kỳ",
+  receivedNone: "Chưa nhận báo cáo nào.",
+  colReceivedAt: "Thời điểm nhận",
+  colFileName: "Tên tệp",
+  detailTitle: "Báo cáo của {unit}",
+  detailManifest: "Thông tin tệp",
+  detailFigures: "Số liệu chính",
+  fUnit: "Đơn vị",
+  fProvince: "Tỉnh, thành phố",
+  fPeriod: "Kỳ báo cáo",
+  fRevision: "Lần gửi",
+  fStatus: "Tình trạng",
+  fCreated: "Thời điểm xuất",
+  fApprover: "Người phê duyệt",
+  fApproved: "Thời điểm phê duyệt",
+  fReceived: "Thời điểm nhận",
+  fFile: "Tệp",
+  fHash: "Mã kiểm tra SHA-256",
+  fProgram: "Phiên bản chương trình / định dạng",
+  fReportId: "Mã báo cáo",
+  fSupersedes: "Thay cho báo cáo",
+  fProcedures: "Thủ tục hành chính đang áp dụng",
+  fReceivedCases: "Hồ sơ tiếp nhận (trực tuyến)",
+  fResolved: "Hồ sơ đã giải quyết (quá hạn)",
+  fOnTime: "Tỷ lệ giải quyết đúng hạn",
+  fOnline: "Tỷ lệ nộp trực tuyến",
+  fStaff: "Biên chế được giao / số có mặt",
+  fIso: "ISO 9001",
+  fPlan: "Nhiệm vụ CCHC hoàn thành",
+  planOf: "{done}/{tasks} ({rate})",
+  accept: "Dùng báo cáo này khi tổng hợp",
+  acceptHint:
+    "Báo cáo này cũ hơn hoặc xung đột với báo cáo đang dùng. Sau khi đã xem kỹ, có thể chọn nó làm báo cáo được dùng của đơn vị trong kỳ; báo cáo đang dùng chuyển thành bản đã thay, không xóa gì.",
+  accepted: "Đã chọn lần gửi thứ {revision} của {unit} làm báo cáo được dùng khi tổng hợp {period}.",
+  // Expected units
+  unitsIntro:
+    "Danh sách xã, phường thuộc phạm vi tổng hợp (cột “Mã đơn vị”, “Tên đơn vị”); dùng để biết đơn vị nào chưa gửi báo cáo.",
+  unitsCount: "{count} đơn vị",
+  unitsNone: "Chưa có danh sách đơn vị.",
+  unitsImport: "Nhập danh sách từ Excel/CSV",
+  unitsExport: "Xuất danh sách ra Excel",
+  unitsDefaultName: "danh-sach-don-vi.xlsx",
+  unitsExported: "Đã xuất {count} đơn vị ra tệp {path}.",
+  unitsImported: "Đã nhập danh sách đơn vị: {added} thêm mới, {updated} cập nhật, {unchanged} không đổi.",
+};

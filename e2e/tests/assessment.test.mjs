@@ -1,8 +1,10 @@
-// The yearly self-assessment in the real window, on the unit's register that app.test.mjs filled: start this year's
-// assessment on the bundled sample set, have a wrong score refused beside its cell, score a leaf and see the totals
-// bar move, answer the prompt for a score without evidence (an explanation, and a document with its file), apply the
-// register's suggestions, see the lock refused with what is missing, complete the scores, lock with the leader's
-// name (the tree turns read-only) and unlock with a reason. The register stays in place for recovery.test.mjs.
+// The yearly self-assessment in the real window, on the unit's register that app.test.mjs filled: a broken province
+// file is refused with its problem, this year's assessment starts on the bundled sample set, a wrong score is refused
+// beside its cell, a good one moves the totals bar, the prompt for a score without evidence is answered (by an
+// explanation, and by a document with its file), the register's suggestions are applied, a leaf is marked not
+// applicable, the lock is refused with what is missing, then the scores are completed and locked in the leader's name
+// (the tree turns read-only), round 1 of the appraisal gets its own column and total, the comparison says there is no earlier year, and each stage is undone with a reason.
+// The register stays in place for recovery.test.mjs.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync, mkdtempSync } from "node:fs";
@@ -44,7 +46,7 @@ async function selectLeaf(code) {
   await attributeIs("leaf-detail", "data-code", code, `the detail panel does not show ${code}`);
 }
 
-test("self-assessment: score, explain, evidence, suggestions, lock refused then locked, unlock with a reason", async () => {
+test("self-assessment: score, explain, evidence, suggestions, N/A, lock refused then locked, unlock with a reason", async () => {
   await shown(browser, "screen-dashboard", 20000);
   await (await shown(browser, "nav-assessment")).click();
   await shown(browser, "screen-assessment");
@@ -130,6 +132,12 @@ test("self-assessment: score, explain, evidence, suggestions, lock refused then 
   assert.match(await (await shown(browser, "assessment-message")).getText(), /điểm gợi ý/);
   await shown(browser, "leaf-suggested-3.3");
 
+  // "Không phát sinh" takes a leaf out of the scoring: its cell is no longer typed in.
+  const na = byId(browser, "leaf-na-2.1");
+  await na.scrollIntoView({ block: "center" });
+  await na.click();
+  await attributeIs("leaf-self-2.1", "data-editable", "no", "a leaf marked not applicable still takes points");
+
   // Locking now is refused, and the dialog lists what is missing.
   await (await shown(browser, "assessment-lock")).click();
   await shown(browser, "lock-dialog");
@@ -178,6 +186,29 @@ test("self-assessment: score, explain, evidence, suggestions, lock refused then 
   await shown(browser, "assessment-readonly");
   assert.equal(await byId(browser, "leaf-self-1.1").getAttribute("data-editable"), "no");
   await screenshot(browser, "22-da-chot-diem");
+
+  // Round 1 of the appraisal: the appraiser's points are typed in their own column and get their own total.
+  await (await shown(browser, "assessment-advance")).click();
+  await attributeIs("assessment-workflow", "data-stage", "appraisal1", "the assessment did not move to round 1");
+  const selfTotal = Number(await total.getAttribute("data-total"));
+  await type(browser, "leaf-round1-1.1", "0");
+  await browser.keys("Enter");
+  // One point less of 97 applicable (2.1 is not applicable), scaled to 100.
+  const round1 = byId(browser, "assess-total-round1");
+  await browser.waitUntil(async () => Number(await round1.getAttribute("data-total")) < selfTotal, {
+    timeout: 10000,
+    timeoutMsg: "the round 1 total did not follow the appraiser's points",
+  });
+  assert.equal(await total.getAttribute("data-total"), String(selfTotal), "the self total keeps the unit's points");
+  await screenshot(browser, "23-tham-dinh-lan-1");
+
+  // Back one stage, with a reason: the self-assessment is locked again.
+  await (await shown(browser, "assessment-unlock")).click();
+  await shown(browser, "unlock-dialog");
+  await type(browser, "unlock-reason", "Nhập nhầm bước thẩm định");
+  await (await shown(browser, "unlock-confirm")).click();
+  await gone("unlock-dialog", "the first unlock was not accepted");
+  await attributeIs("assessment-workflow", "data-stage", "self_locked", "the assessment did not go back to the lock");
 
   // There is no earlier year to compare with yet, and the dialog says so.
   await (await shown(browser, "assessment-compare")).click();

@@ -6,8 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Build: WebKitGTK and a C toolchain. Run and test: a virtual display, WebKit's WebDriver, a font with Vietnamese
-# letters, and ImageMagick's `import` for screenshots.
-packages=(libwebkit2gtk-4.1-dev build-essential pkg-config file xvfb webkit2gtk-driver fonts-dejavu-core imagemagick)
+# letters, ImageMagick's `import` for screenshots; poppler-utils and qpdf check the PDF reports in `cargo test`.
+packages=(libwebkit2gtk-4.1-dev build-essential pkg-config file xvfb webkit2gtk-driver fonts-dejavu-core imagemagick
+  poppler-utils qpdf)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -25,6 +25,8 @@ pub enum ErrorCode {
     BadPeriod,
     Io,
     Storage,
+    MissingGlyphs,
+    ReportIssued,
     WrongStage,
     /// The disk refused a write (full, or the file may not grow); nothing was half-written.
     DiskFull,
@@ -63,6 +65,10 @@ pub enum Error {
     Io { path: PathBuf, source: std::io::Error },
     #[error("storage error: {0}")]
     Storage(String),
+    #[error("the report font has no glyph for: {0}")]
+    MissingGlyphs(String),
+    #[error("report {0} is issued; its text can no longer change")]
+    ReportIssued(String),
     /// The assessment of `year` is at a stage where this change is not allowed (a locked stage is read-only).
     #[error("the {year} assessment is at stage {stage}; {action} is not allowed there")]
     WrongStage { year: i32, stage: &'static str, action: &'static str },
@@ -93,6 +99,8 @@ impl Error {
             Error::BadPeriod(_) => ErrorCode::BadPeriod,
             Error::Io { .. } => ErrorCode::Io,
             Error::Storage(_) => ErrorCode::Storage,
+            Error::MissingGlyphs(_) => ErrorCode::MissingGlyphs,
+            Error::ReportIssued(_) => ErrorCode::ReportIssued,
             Error::WrongStage { .. } => ErrorCode::WrongStage,
             Error::DiskFull(_) => ErrorCode::DiskFull,
             Error::CopyTooNew { .. } => ErrorCode::SchemaTooNew,

@@ -8,13 +8,17 @@
 //!   criteria sets and the scoring of the self-assessment).
 //! - [`sheet`] / [`transfer`]: Excel and CSV files, and the Vietnamese columns of each table.
 //! - [`package`]: the `.cchc` report file sent to the superior level; the only module that imports zip.
+//! - [`report`]: the official reports drafted from the register (periodic CCHC report, Biểu 06).
+//! - [`layout`]: a report → pages of positioned text and rules in millimetres, with the fonts' metrics; pure.
+//! - [`pdf`]: pages → PDF bytes; the only module that imports printpdf.
 //! - [`demo`]: the demo ward and generated data for benchmarks.
 //! - [`text`]: NFC, search folding, the Vietnamese sort key.
 //! - [`clock`]: the only reader of the system clock.
 //! - [`backups`]: names, records and rotation of the register's verified copies (the SQLite side is in `register`).
 //!
-//! Invariants (enforced by `tests/it/tidy.rs`): rusqlite only in `register`; zip only in `package`; no Tauri in the
-//! core; the clock read only in `clock`; every source file opens with a `//!` line; migrations numbered without gaps.
+//! Invariants (enforced by `tests/it/tidy.rs`): rusqlite only in `register`; zip only in `package`; printpdf only in
+//! `pdf`; no Tauri in the core; the clock read only in `clock`; every source file opens with a `//!` line; migrations
+//! numbered without gaps.
 
 pub mod api;
 pub mod assets;
@@ -22,9 +26,12 @@ pub mod backups;
 pub mod clock;
 pub mod demo;
 pub mod error;
+pub mod layout;
 pub mod model;
 pub mod package;
+pub mod pdf;
 pub mod register;
+pub mod report;
 pub mod sheet;
 pub mod text;
 pub mod transfer;

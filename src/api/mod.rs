@@ -14,16 +14,21 @@ use crate::backups::{self, BackupInfo, BackupReason};
 use crate::clock::Clock;
 use crate::demo;
 use crate::error::{Error, Result};
+use crate::layout::{self, Metrics};
 use crate::model::{
     ActionInput, ActionSource, ActionStatus, Announcement, AnnouncementInput, AnnouncementKind, AreaProgress, Audit,
     AuditInput, CaseFigures, CategoryStaffing, DeadlineItem, DeadlineKind, Finding, FindingCode, Headcount, IsoAction,
-    IsoReport, IsoStatus, IsoVersion, LegalChange, LegalChangeInput, Nonconformity, NonconformityInput, PeriodKey,
-    PeriodWindow, Person, PersonInput, Place, Plan, PlanInput, PlanProgress, Procedure, ProcedureInput, ProcedureQuery,
-    ProcedureStatus, Quota, ReformArea, Retirement, Review, ReviewInput, StaffCategory, StaffingSummary, StandardDue,
-    StatsRow, StatsTable, Task, TaskInput, UnitProfile, check_row, dates_in_order, on_time_rate, online_rate,
+    IsoReport, IsoStatus, IsoVersion, LegalChange, LegalChangeInput, Nonconformity, NonconformityInput,
+    OutgoingDocument, OutgoingInput, PERIODIC_SECTIONS, PeriodKey, PeriodKind, PeriodWindow, Person, PersonInput,
+    Place, Plan, PlanInput, PlanProgress, Procedure, ProcedureInput, ProcedureQuery, ProcedureStatus, Quota,
+    ReformArea, ReportKind, ReportSection, Retirement, Review, ReviewInput, StaffCategory, StaffingSummary,
+    StandardDue, StatsRow, StatsTable, Task, TaskInput, UnitProfile, check_row, dates_in_order, on_time_rate,
+    online_rate,
 };
 use crate::package::Limits;
+use crate::pdf;
 use crate::register::{ChangeEntry, Register, Stamp, UpsertCounts};
+use crate::report;
 use crate::sheet::{self, Source};
 use crate::text;
 use crate::transfer;
@@ -111,6 +116,8 @@ pub struct App {
     assets: Assets,
     actor: String,
     migration_backup: Option<PathBuf>,
+    /// The report fonts, parsed on first use (printing) and kept.
+    fonts: std::sync::OnceLock<crate::pdf::Fonts>,
     /// Size limits for report files read from outside (`set_package_limits`).
     package_limits: Limits,
 }
@@ -130,6 +137,7 @@ impl App {
             assets,
             actor: profile.user_name.clone(),
             migration_backup: None,
+            fonts: Default::default(),
             package_limits: Limits::default(),
         };
         let stamp = app.stamp();
@@ -146,7 +154,15 @@ impl App {
             dir.join(backups::new_name(&dir, &stem_of(path), &stamp, BackupReason::Migration))
         })?;
         let actor = register.unit()?.map(|u| u.user_name).unwrap_or_default();
-        let app = App { register, clock, assets, actor, migration_backup, package_limits: Limits::default() };
+        let app = App {
+            register,
+            clock,
+            assets,
+            actor,
+            migration_backup,
+            fonts: Default::default(),
+            package_limits: Limits::default(),
+        };
         if let Some(copy) = &app.migration_backup {
             // The copy was made by SQLite from the file as it was; its record makes it a backup like any other.
             let facts = crate::register::verify_copy(copy)?;
@@ -1707,4 +1723,184 @@ fn area_code(input: &str, areas: &[ReformArea]) -> String {
         .find(|a| a.code == input || text::fold(&a.name) == folded)
         .map(|a| a.code.clone())
         .unwrap_or_else(|| input.to_string())
+}
+
+// ---- Official reports: drafts, edited sections, pages, PDF, the outgoing-document register ----
+impl App {
+    /// The sections of a period's CCHC report: each one's draft from the register and the official's text if edited.
+    pub fn report_sections(&self, period: PeriodKey) -> Result<Vec<ReportSection>> {
+        let data = self.report_data(ReportKind::Periodic, period)?;
+        let edited = self.register.report_sections(ReportKind::Periodic, period)?;
+        Ok(report::periodic_sections(&data, &edited))
+    }
+
+    /// Keeps the official's text of one section (`Some`), or drops it so the draft is printed again (`None`).
+    /// The text is cleaned (NFC, trimmed lines); an empty text resets the section.
+    pub fn set_report_section(
+        &mut self,
+        period: PeriodKey,
+        section: &str,
+        text: Option<&str>,
+    ) -> Result<ReportSection> {
+        let key = PERIODIC_SECTIONS
+            .iter()
+            .find(|(k, _)| *k == section.trim())
+            .map(|(k, _)| *k)
+            .ok_or_else(|| Error::NotFound { what: "report_section", key: section.to_string() })?;
+        if let Some(issued) = self.register.outgoing_for_report(ReportKind::Periodic, period)? {
+            return Err(Error::ReportIssued(issued.input.number_text()));
+        }
+        // Tabs and other spacing become plain spaces: the report font draws no control characters.
+        let spaced = |line: &str| line.split_whitespace().collect::<Vec<_>>().join(" ");
+        let cleaned =
+            text.map(|t| t.lines().map(|l| spaced(&text::clean(l))).collect::<Vec<_>>().join("\n").trim().to_string());
+        let cleaned = cleaned.filter(|t| !t.is_empty());
+        let stamp = self.stamp();
+        self.register.set_report_section(ReportKind::Periodic, period, key, cleaned.as_deref(), &stamp)?;
+        self.report_sections(period)?
+            .into_iter()
+            .find(|s| s.key == key)
+            .ok_or_else(|| Error::NotFound { what: "report_section", key: key.to_string() })
+    }
+
+    /// The report as a document to lay out (the desktop preview and the tests read it).
+    pub fn report_document(&self, kind: ReportKind, period: PeriodKey) -> Result<layout::Document> {
+        let data = self.report_data(kind, period)?;
+        Ok(match kind {
+            ReportKind::Periodic => {
+                let edited = self.register.report_sections(kind, period)?;
+                report::periodic_document(&data, &report::periodic_sections(&data, &edited))
+            }
+            ReportKind::Stats => report::stats_document(&data),
+        })
+    }
+
+    /// The report laid out on pages (positions in millimetres). Refuses text the bundled font cannot draw.
+    pub fn report_pages(&self, kind: ReportKind, period: PeriodKey) -> Result<Vec<layout::Page>> {
+        let document = self.report_document(kind, period)?;
+        self.lay_out(&document)
+    }
+
+    /// The report as PDF bytes: the same register, report and clock give the same bytes.
+    pub fn report_pdf(&self, kind: ReportKind, period: PeriodKey) -> Result<Vec<u8>> {
+        let document = self.report_document(kind, period)?;
+        let pages = self.lay_out(&document)?;
+        let info = pdf::Info {
+            title: document.title.clone(),
+            author: self.unit()?.name,
+            subject: document.title,
+            created: self.clock.now(),
+        };
+        pdf::write(&pages, self.fonts()?, &info)
+    }
+
+    /// Issues a report: registers it in the year's outgoing-document register with the next number (or `number`),
+    /// dated `date` (today when `None`). From then on the report prints with its number and date.
+    pub fn issue_report(
+        &mut self,
+        kind: ReportKind,
+        period: PeriodKey,
+        date: Option<NaiveDate>,
+        number: Option<i64>,
+    ) -> Result<OutgoingDocument> {
+        let date = date.unwrap_or_else(|| self.clock.today());
+        let year = date.year();
+        if let Some(n) = number.filter(|n| *n <= 0) {
+            let finding = Finding::new(FindingCode::OutOfRange, Place::field("number")).with("value", n).with("min", 1);
+            return Err(Error::Invalid(vec![finding]));
+        }
+        let number = match number {
+            Some(n) => n,
+            None => self.register.next_outgoing_number(year)?,
+        };
+        let document = self.report_document(kind, period)?;
+        let unit = self.unit()?;
+        let input = OutgoingInput {
+            year,
+            number,
+            symbol: report::labels::REPORT_SYMBOL.to_string(),
+            date,
+            subject: document.title,
+            signer: unit.signer.name.clone(),
+            recipients: unit.recipients.clone(),
+            report: Some((kind, period)),
+        };
+        // The issued report keeps the words it was issued with: every section's text is stored with it.
+        let sections: Vec<(String, String)> = match kind {
+            ReportKind::Periodic => {
+                self.report_sections(period)?.into_iter().map(|s| (s.key.clone(), s.text().to_string())).collect()
+            }
+            ReportKind::Stats => Vec::new(),
+        };
+        let stamp = self.stamp();
+        self.register.insert_outgoing(&input, &sections, &stamp)
+    }
+
+    /// The outgoing-document register of a year (or every year), by number.
+    pub fn outgoing_documents(&self, year: Option<i32>) -> Result<Vec<OutgoingDocument>> {
+        self.register.outgoing_documents(year)
+    }
+
+    fn fonts(&self) -> Result<&pdf::Fonts> {
+        if let Some(fonts) = self.fonts.get() {
+            return Ok(fonts);
+        }
+        let fonts = pdf::Fonts::load(&self.assets.fonts)?;
+        Ok(self.fonts.get_or_init(|| fonts))
+    }
+
+    fn lay_out(&self, document: &layout::Document) -> Result<Vec<layout::Page>> {
+        let fonts = self.fonts()?;
+        let missing: String = layout::characters(document)
+            .into_iter()
+            .filter(|c| !c.is_control() && fonts.advance(layout::Style::Regular, *c).is_none())
+            .map(|c| format!("“{c}” (U+{:04X})", c as u32))
+            .collect::<Vec<_>>()
+            .join(", ");
+        if !missing.is_empty() {
+            return Err(Error::MissingGlyphs(missing));
+        }
+        let laid = layout::layout(document, fonts);
+        if !laid.missing.is_empty() {
+            let list = laid.missing.iter().map(|c| format!("“{c}” (U+{:04X})", *c as u32)).collect::<Vec<_>>();
+            return Err(Error::MissingGlyphs(list.join(", ")));
+        }
+        Ok(laid.pages)
+    }
+
+    /// What a report says, read from the register.
+    fn report_data(&self, kind: ReportKind, period: PeriodKey) -> Result<report::ReportData> {
+        let window = self.period(period)?;
+        let end = window.end;
+        let mut procedures = self.procedures(&ProcedureQuery::default())?;
+        procedures.sort_by_cached_key(|p| (text::sort_key(&p.input.field), text::sort_key(&p.input.name)));
+        let iso = if self.iso_in_use()? { Some(self.iso_status(period.year, end)?) } else { None };
+        Ok(report::ReportData {
+            unit: self.unit()?,
+            stats: self.stats(period)?,
+            previous: Some(self.stats(PeriodKey::new(period.year - 1, period.kind))?).filter(|s| !s.rows.is_empty()),
+            rates: PeriodKind::ALL
+                .into_iter()
+                .map(|kind| {
+                    let rate = |year| self.stats(PeriodKey::new(year, kind)).map(|s| s.on_time_rate);
+                    Ok((kind, rate(period.year)?, rate(period.year - 1)?))
+                })
+                .collect::<Result<_>>()?,
+            today: self.clock.today(),
+            issued: self.register.outgoing_for_report(kind, period)?,
+            procedures,
+            plans: self.plans(Some(period.year))?,
+            tasks: self.tasks(Some(period.year))?,
+            progress: self.plan_progress(end)?,
+            staffing: self.staffing(end)?,
+            iso,
+        })
+    }
+}
+
+/// The shells keep `App` behind a lock shared across threads.
+#[allow(dead_code)]
+fn app_is_send() {
+    fn check<T: Send>() {}
+    check::<App>();
 }

@@ -1,5 +1,5 @@
 //! Domain types with no I/O: the unit, periods, procedures, case statistics, staffing, plans, ISO 9001, deadlines,
-//! criteria sets and the self-assessment, and findings.
+//! criteria sets and the self-assessment, reports, and findings.
 
 mod assessment;
 mod criteria;
@@ -10,6 +10,7 @@ mod packages;
 mod period;
 mod plans;
 mod procedure;
+mod report;
 mod staffing;
 mod stats;
 mod unit;
@@ -36,6 +37,7 @@ pub use procedure::{
     Decision, OnlineLevel, Procedure, ProcedureCode, ProcedureInput, ProcedureQuery, ProcedureStatus, ProcessingTime,
     Retirement, TimeUnit,
 };
+pub use report::{OutgoingDocument, OutgoingInput, PERIODIC_SECTIONS, ReportKind, ReportSection, number_text};
 pub use staffing::{
     CategoryStaffing, Headcount, Person, PersonInput, Quota, StaffCategory, StaffingSummary, StandardDue,
 };

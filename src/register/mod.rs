@@ -10,6 +10,7 @@ mod iso;
 mod packages;
 mod plans;
 mod procedures;
+mod reports;
 mod staffing;
 mod stats;
 mod unit;
@@ -34,6 +35,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0003_iso.sql", include_str!("migrations/0003_iso.sql")),
     ("0004_assessment.sql", include_str!("migrations/0004_assessment.sql")),
     ("0005_packages.sql", include_str!("migrations/0005_packages.sql")),
+    ("0006_reports.sql", include_str!("migrations/0006_reports.sql")),
 ];
 
 /// The schema version this program writes.

@@ -285,6 +285,51 @@ fn iso_verbs_record_the_system_and_status_exits_non_zero_on_errors() {
 }
 
 #[test]
+fn report_verbs_print_a_draft_keep_an_edited_section_and_issue_with_a_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = dir.path().join("so.cchc");
+    init(&register);
+    let pdf = dir.path().join("bao-cao.pdf");
+    let out = cchc(&register, &["report", "periodic", "--period", "2026-Q3", "--out", pdf.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("Đã ghi báo cáo cải cách hành chính 9 tháng năm 2026 ("), "{}", stdout(&out));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    let text = dir.path().join("muc-v.txt");
+    std::fs::write(&text, "Đề nghị cấp trên hỗ trợ kinh phí cho Bộ phận một cửa.\n").unwrap();
+    let out = cchc(
+        &register,
+        &["report", "section", "--period", "2026-Q3", "--section", "V", "--file", text.to_str().unwrap()],
+    );
+    assert_eq!(stdout(&out), "Đã ghi nội dung mục V của báo cáo 9 tháng năm 2026.\n");
+    let out = cchc(&register, &["report", "sections", "--period", "2026-Q3"]);
+    assert!(stdout(&out).contains("[V] V. ĐỀ XUẤT, KIẾN NGHỊ (đã sửa)\nĐề nghị cấp trên hỗ trợ kinh phí"));
+    let out = cchc(&register, &["report", "section", "--period", "2026-Q3", "--section", "VII", "--reset"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stderr(&out), "Lỗi: Không tìm thấy mục báo cáo “VII” trong sổ.\n");
+    let stats = dir.path().join("bieu-06.pdf");
+    let out = cchc(&register, &["report", "stats", "--period", "2026-Q3", "--out", stats.to_str().unwrap()]);
+    assert!(out.status.success() && stdout(&out).contains("Biểu số 06/VPCP/KSTT 9 tháng năm 2026"));
+    let out = cchc(
+        &register,
+        &["report", "issue", "--period", "2026-Q3", "--date", "05/09/2026", "--out", pdf.to_str().unwrap()],
+    );
+    assert_eq!(
+        stdout(&out).lines().next().unwrap(),
+        "Đã ban hành báo cáo số 01/BC-UBND ngày 05/09/2026: Báo cáo kết quả thực hiện công tác cải cách hành chính 9 tháng năm 2026."
+    );
+    let out = cchc(&register, &["--json", "report", "register", "--year", "2026"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json[0]["number"], 1);
+    assert_eq!(json[0]["symbol"], "BC-UBND");
+    let out = cchc(&register, &["report", "issue", "--period", "2026-Q3"]);
+    assert_eq!(out.status.code(), Some(1), "a report is issued once");
+    // Two processes, same register and clock: the same bytes.
+    let again = dir.path().join("bieu-06-lan-2.pdf");
+    cchc(&register, &["report", "stats", "--period", "2026-Q3", "--out", again.to_str().unwrap()]);
+    assert!(std::fs::read(&stats).unwrap() == std::fs::read(&again).unwrap());
+}
+
+#[test]
 fn an_official_scores_the_year_locks_it_and_the_appraisal_is_recorded() {
     let dir = tempfile::tempdir().unwrap();
     let register = dir.path().join("so.cchc");

@@ -13,6 +13,7 @@ mod package;
 mod plans;
 mod procedures;
 mod register;
+mod report;
 mod staffing;
 mod stats;
 mod tidy;

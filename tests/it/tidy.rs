@@ -196,6 +196,13 @@ fn every_error_and_finding_code_is_known_to_the_front_end() {
 }
 
 #[test]
+fn printpdf_is_used_only_by_the_pdf_writer() {
+    // The layout knows fonts' metrics but nothing of PDF; only src/pdf.rs writes PDF objects.
+    let found = offenders("src", &["printpdf", "lopdf"], |name| name == "src/pdf.rs");
+    assert!(found.is_empty(), "PDF belongs in src/pdf.rs:\n{}", found.join("\n"));
+}
+
+#[test]
 fn zip_archives_are_read_and_written_only_by_the_package_module() {
     // Report files come from outside: one module holds the defences (paths, links, sizes, ratios).
     let found = offenders("src", &["zip::", "use zip"], |name| name.starts_with("src/package/"));

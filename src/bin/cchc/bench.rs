@@ -5,7 +5,10 @@ use crate::Ctx;
 use crate::format;
 use crate::output::{self, Bar, CmdResult, Done, Failure};
 use cchc::clock::Stopwatch;
-use cchc::model::{PeriodKey, PeriodKind, ProcedureQuery};
+use cchc::model::{
+    Decision, PeriodKey, PeriodKind, PersonInput, PlanInput, PlanKind, ProcedureQuery, Quota, ReportKind, TaskInput,
+    TaskStatus,
+};
 use cchc::{App, Assets, demo};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
@@ -156,6 +159,8 @@ fn measure_all(ctx: &Ctx, args: &BenchArgs, years: i32, path: &std::path::Path) 
             ctx.clock.clone(),
             &|done, total| bar.tick(done, total),
         )?;
+        let mut app = app;
+        add_plans_and_staffing(&mut app)?;
         create_ms = Some(watch.elapsed_ms());
         stats_rows = Some(stats.len());
         drop(app);
@@ -190,6 +195,39 @@ fn measure_all(ctx: &Ctx, args: &BenchArgs, years: i32, path: &std::path::Path) 
         black_box(app.check(Some(period))?);
         Ok(())
     })?);
+    let pages = app.report_pages(ReportKind::Periodic, period)?.len();
+    operations.push(time(
+        "report_periodic",
+        format!("Báo cáo CCHC năm {LAST_YEAR} ra PDF ({pages} trang, kèm phụ lục)"),
+        repeat,
+        || {
+            black_box(app.report_pdf(ReportKind::Periodic, period)?);
+            Ok(())
+        },
+    )?);
+    operations.push(time(
+        "report_layout",
+        format!("  trong đó: soạn và dàn trang ({pages} trang)"),
+        repeat,
+        || {
+            black_box(app.report_pages(ReportKind::Periodic, period)?);
+            Ok(())
+        },
+    )?);
+    operations.push(time("report_stats", format!("Biểu 06 năm {LAST_YEAR} ra PDF"), repeat, || {
+        black_box(app.report_pdf(ReportKind::Stats, period)?);
+        Ok(())
+    })?);
+    operations.push(time(
+        "report_periodic_new_app",
+        "Báo cáo CCHC năm, lần đầu sau khi mở sổ (nạp phông chữ)".into(),
+        repeat,
+        || {
+            let fresh = App::open(path, Assets::bundled(), ctx.clock.clone())?;
+            black_box(fresh.report_pdf(ReportKind::Periodic, period)?);
+            Ok(())
+        },
+    )?);
     Ok(BenchReport {
         register: None,
         procedures: args.procedures,
@@ -199,6 +237,41 @@ fn measure_all(ctx: &Ctx, args: &BenchArgs, years: i32, path: &std::path::Path) 
         repeat,
         operations,
     })
+}
+
+/// A year plan with 60 tasks over the reform areas, quotas and 18 people: the appendices of the year report.
+fn add_plans_and_staffing(app: &mut App) -> cchc::Result<()> {
+    let date = NaiveDate::from_ymd_opt(LAST_YEAR, 1, 5).expect("a fixed valid date");
+    let plan = PlanInput {
+        kind: PlanKind::Annual,
+        number: "01/KH-UBND".into(),
+        date,
+        year: LAST_YEAR,
+        title: format!("Cải cách hành chính năm {LAST_YEAR}"),
+    };
+    app.add_plan(plan)?;
+    let areas = ["chi_dao_dieu_hanh", "the_che", "tthc", "bo_may", "cong_vu", "tai_chinh_cong", "chinh_quyen_so"];
+    for i in 0..60 {
+        let content = format!("Nhiệm vụ {}: triển khai, kiểm tra và báo cáo kết quả theo kế hoạch", i + 1);
+        let mut task = TaskInput::new(LAST_YEAR, "01/KH-UBND", areas[i % areas.len()], &content);
+        task.owner = "Văn phòng - Thống kê".into();
+        task.deadline = NaiveDate::from_ymd_opt(LAST_YEAR, 11, 30);
+        (task.status, task.percent) = if i % 4 == 0 { (TaskStatus::InProgress, 50) } else { (TaskStatus::Done, 100) };
+        app.add_task(task)?;
+    }
+    for (category, quota) in [("can_bo", 10), ("cong_chuc", 10)] {
+        app.set_quota(Quota { year: LAST_YEAR, category: category.into(), quota, basis: Decision::default() })?;
+        for i in 0..9 {
+            let person = PersonInput {
+                name: format!("Người {category} {}", i + 1),
+                category: category.into(),
+                standard_met: true,
+                ..PersonInput::default()
+            };
+            app.add_person(person)?;
+        }
+    }
+    Ok(())
 }
 
 fn run_packages(ctx: &Ctx, args: PackagesArgs) -> CmdResult {

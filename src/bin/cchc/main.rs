@@ -1,5 +1,6 @@
 //! `cchc`: the command line of the commune's administrative-reform register (procedures, Biểu 06 statistics,
-//! staffing, reform plans, ISO 9001, the self-assessment of the CCHC index and the deadlines board).
+//! staffing, reform plans, ISO 9001, the self-assessment of the CCHC index, the deadlines board and the official
+//! reports as PDF).
 //!
 //! Every command calls `App` and nothing else; what a person reads is Vietnamese, `--json` gives machine output.
 //! Exit codes: 0 success, 1 refusal or error (and `check` with errors), 2 usage error.
@@ -14,6 +15,7 @@ mod output;
 mod package;
 mod plans;
 mod procedures;
+mod report;
 mod staffing;
 mod stats;
 mod unit;
@@ -73,6 +75,8 @@ enum Command {
         about = "Tự đánh giá, chấm điểm chỉ số CCHC: chấm, tài liệu kiểm chứng, gợi ý, chốt, thẩm định"
     )]
     Assess(assess::AssessCommand),
+    #[command(subcommand, about = "Báo cáo chính thức (PDF): báo cáo CCHC định kỳ, Biểu 06; sửa nội dung, ban hành")]
+    Report(report::ReportCommand),
     #[command(about = "Việc cần làm: hạn báo cáo, nhiệm vụ đến hạn hoặc quá hạn, hạn đạt chuẩn")]
     Deadlines(plans::DeadlinesArgs),
     #[command(subcommand, about = "Tệp báo cáo gửi cấp trên (.cchc): xuất, nhận, xem các tệp đã gửi")]
@@ -181,6 +185,7 @@ fn run(ctx: &Ctx, command: Command) -> CmdResult {
         Command::Tasks(command) => plans::run_tasks(ctx, command),
         Command::Criteria(command) => assess::run_criteria(ctx, command),
         Command::Assess(command) => assess::run_assess(ctx, command),
+        Command::Report(command) => report::run(ctx, command),
         Command::Deadlines(args) => plans::deadlines(ctx, args),
         Command::Package(command) => package::run_package(ctx, command),
         Command::Units(command) => package::run_units(ctx, command),

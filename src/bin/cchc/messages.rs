@@ -51,6 +51,12 @@ pub fn error_message(err: &Error) -> String {
         ErrorCode::Storage => {
             format!("Lỗi khi đọc hoặc ghi sổ dữ liệu (chi tiết kỹ thuật: {}).", d.detail)
         }
+        ErrorCode::ReportIssued => {
+            format!("Báo cáo đã ban hành (số {}); nội dung của văn bản đã ban hành không sửa được.", d.key)
+        }
+        ErrorCode::MissingGlyphs => {
+            format!("Phông chữ của báo cáo không có ký tự: {}; hãy sửa nội dung có ký tự này rồi in lại.", d.detail)
+        }
         ErrorCode::WrongStage => {
             let hint = match err {
                 Error::WrongStage { action: "unlock", .. } => "",
@@ -578,9 +584,10 @@ impl Details {
             | Error::FileFormat(path)
             | Error::PackageRefused { path, .. } => d.path = show_path(path),
             Error::SchemaTooNew { found, supported } => d.detail = format!("{found} > {supported}"),
-            Error::RegisterDamaged(detail) | Error::Storage(detail) | Error::DiskFull(detail) => {
-                d.detail = detail.clone()
-            }
+            Error::RegisterDamaged(detail)
+            | Error::Storage(detail)
+            | Error::DiskFull(detail)
+            | Error::MissingGlyphs(detail) => d.detail = detail.clone(),
             Error::CopyTooNew { program, .. } => d.key = program.clone(),
             Error::BackupInvalid { path, reason } => {
                 d.path = show_path(path);
@@ -596,7 +603,7 @@ impl Details {
                 d.path = show_path(path);
                 d.detail = reason.clone();
             }
-            Error::BadPeriod(text) => d.key = text.clone(),
+            Error::BadPeriod(text) | Error::ReportIssued(text) => d.key = text.clone(),
             Error::Io { path, source } => {
                 d.path = show_path(path);
                 d.detail = io_reason(source);
@@ -637,6 +644,8 @@ fn what_caption(what: &str) -> String {
         "stats" | "case_stats" => "số liệu hồ sơ",
         "field" => "lĩnh vực",
         "received_report" => "báo cáo đã nhận",
+        "report_section" => "mục báo cáo",
+        "outgoing_document" => "văn bản đi",
         other => return other.to_string(),
     }
     .to_string()

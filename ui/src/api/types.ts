@@ -19,6 +19,8 @@ export type ErrorCode =
   | "DISK_FULL"
   | "BACKUP_INVALID"
   | "PACKAGE_REFUSED"
+  | "MISSING_GLYPHS"
+  | "REPORT_ISSUED"
   // The shell's own: no register is open yet.
   | "NO_REGISTER"
   // The front end's own: anything that did not come back in the contract's shape (a crash, no shell at all).
@@ -43,6 +45,8 @@ export const ERROR_CODES: readonly ErrorCode[] = [
   "DISK_FULL",
   "BACKUP_INVALID",
   "PACKAGE_REFUSED",
+  "MISSING_GLYPHS",
+  "REPORT_ISSUED",
   "NO_REGISTER",
   "UNEXPECTED",
 ];

@@ -161,6 +161,8 @@ export const errorMessages: Record<ErrorCode, string> = {
     "Ổ đĩa đã đầy hoặc không cho ghi thêm; thay đổi vừa rồi chưa được ghi, sổ dữ liệu vẫn nguyên vẹn. Hãy giải phóng chỗ trống rồi thử lại.",
   BACKUP_INVALID: "Bản sao lưu không đạt kiểm tra (hỏng hoặc đã bị sửa) nên không được dùng.",
   PACKAGE_REFUSED: "Tệp báo cáo bị từ chối vì không an toàn hoặc không hợp lệ; chưa ghi gì vào sổ.",
+  REPORT_ISSUED: "Báo cáo này đã ban hành (đã lấy số); nội dung của văn bản đã ban hành không sửa được.",
+  MISSING_GLYPHS: "Phông chữ của báo cáo không có một số ký tự trong nội dung; hãy sửa các ký tự đó rồi in lại.",
   NO_REGISTER: "Chưa mở sổ dữ liệu nào; hãy tạo thông tin đơn vị hoặc mở dữ liệu mẫu.",
   UNEXPECTED: "Đã có lỗi không lường trước; hãy thử lại, nếu vẫn lỗi hãy khởi động lại chương trình.",
 };

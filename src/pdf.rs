@@ -1,0 +1,233 @@
+//! Pages → PDF bytes with printpdf: the only module that imports printpdf (and lopdf, its object model).
+//!
+//! The bundled fonts are embedded as subsets (printpdf's `text_layout` feature) under fixed six-capital-letter ids,
+//! so the subset tags are valid. Output is deterministic: the dates come from the caller's clock, the font ids are
+//! fixed, the trailer /ID is a hash of the content, and printpdf's empty /GTS_PDFXVersion is removed (it made
+//! readers claim PDF/X). `Fonts` also serves the layout's metrics, read with printpdf's own font parser and
+//! truncated exactly as printpdf writes its /W widths, so justified lines end at the margin.
+
+use crate::assets::FontFiles;
+use crate::error::{Error, Result};
+use crate::layout::{Item, Metrics, Page, Style, rules::MM_PER_PT};
+use chrono::{DateTime, Utc};
+use printpdf::{
+    Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle,
+    PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
+};
+use sha2::{Digest, Sha256};
+use unicode_normalization::UnicodeNormalization;
+
+/// The report font in its four styles, parsed once, with the advance widths of the Vietnamese and Latin letters
+/// and punctuation read ahead (layout measures every character of every line several times).
+pub struct Fonts {
+    faces: [ParsedFont; 4],
+    /// Advance per style for the characters of `TABLE_RANGES`, in order; `u16::MAX` where the font has no glyph.
+    table: [Vec<u16>; 4],
+}
+
+/// Characters whose advances are read ahead: Basic Latin to Latin Extended-B, combining marks, Latin Extended
+/// Additional (the precomposed Vietnamese letters) and general punctuation (dashes, quotes, the ellipsis).
+const TABLE_RANGES: [(u32, u32); 4] = [(0x0000, 0x0250), (0x0300, 0x0370), (0x1E00, 0x1F00), (0x2000, 0x2070)];
+const NO_GLYPH: u16 = u16::MAX;
+
+fn table_slot(c: char) -> Option<usize> {
+    let code = c as u32;
+    let mut offset = 0;
+    for (start, end) in TABLE_RANGES {
+        if (start..end).contains(&code) {
+            return Some(offset + (code - start) as usize);
+        }
+        offset += (end - start) as usize;
+    }
+    None
+}
+
+/// Fixed font resource ids: printpdf builds the subset tag from the first six letters, which must be capitals.
+const FONT_IDS: [&str; 4] = ["CCHCRG", "CCHCBD", "CCHCIT", "CCHCBI"];
+
+fn index(style: Style) -> usize {
+    match style {
+        Style::Regular => 0,
+        Style::Bold => 1,
+        Style::Italic => 2,
+        Style::BoldItalic => 3,
+    }
+}
+
+impl Fonts {
+    /// Parses the bundled font files.
+    pub fn load(files: &FontFiles) -> Result<Fonts> {
+        let parse = |bytes: &[u8], name: &str| {
+            let mut warnings = Vec::new();
+            ParsedFont::from_bytes(bytes, 0, &mut warnings)
+                .ok_or_else(|| Error::Storage(format!("the bundled font {name} cannot be read")))
+        };
+        let faces = [
+            parse(&files.regular, "regular")?,
+            parse(&files.bold, "bold")?,
+            parse(&files.italic, "italic")?,
+            parse(&files.bold_italic, "bold italic")?,
+        ];
+        let table = std::array::from_fn(|i| {
+            TABLE_RANGES
+                .iter()
+                .flat_map(|(start, end)| *start..*end)
+                .map(|code| char::from_u32(code).and_then(|c| read_advance(&faces[i], c)).unwrap_or(NO_GLYPH))
+                .collect()
+        });
+        Ok(Fonts { faces, table })
+    }
+}
+
+impl Metrics for Fonts {
+    fn advance(&self, style: Style, c: char) -> Option<u16> {
+        let i = index(style);
+        match table_slot(c) {
+            Some(slot) => Some(self.table[i][slot]).filter(|&a| a != NO_GLYPH),
+            None => read_advance(&self.faces[i], c),
+        }
+    }
+}
+
+/// A character's advance as printpdf writes it in /W, or `None` when the font has no glyph for it.
+fn read_advance(face: &ParsedFont, c: char) -> Option<u16> {
+    let gid = face.lookup_glyph_index(c as u32).filter(|&g| g != 0)?;
+    let advance = face.get_or_decode_glyph(gid)?.horz_advance;
+    // The same arithmetic as printpdf's /W entries (`get_normalized_widths_ttf`): scaled to 1000 and truncated.
+    let scale = 1000.0 / face.pdf_font_metrics.units_per_em as f32;
+    Some((advance as f32 * scale) as u16)
+}
+
+/// The document information dictionary.
+#[derive(Debug, Clone)]
+pub struct Info {
+    pub title: String,
+    pub author: String,
+    pub subject: String,
+    /// Creation and modification date: the caller's clock, never the machine's.
+    pub created: DateTime<Utc>,
+}
+
+/// Writes the pages as a PDF.
+pub fn write(pages: &[Page], fonts: &Fonts, info: &Info) -> Result<Vec<u8>> {
+    let mut doc = PdfDocument::new(&nfc(&info.title));
+    let date = printpdf::OffsetDateTime::from_unix_timestamp(info.created.timestamp())
+        .map_err(|e| Error::Storage(format!("bad document date: {e}")))?;
+    let meta = &mut doc.metadata.info;
+    meta.creation_date = date;
+    meta.modification_date = date;
+    meta.metadata_date = date;
+    meta.author = nfc(&info.author);
+    meta.subject = nfc(&info.subject);
+    meta.creator = "cchc".into();
+    meta.producer = "cchc".into();
+    for (face, id) in fonts.faces.iter().zip(FONT_IDS) {
+        doc.resources.fonts.map.insert(FontId(id.into()), PdfFont::new(face.clone()));
+    }
+    let pdf_pages = pages.iter().map(page_ops).collect();
+    doc.with_pages(pdf_pages);
+    let options = PdfSaveOptions { optimize: true, subset_fonts: true, secure: true, image_optimization: None };
+    let mut warnings = Vec::new();
+    let mut lo = doc.to_lopdf_document(&options, &mut warnings);
+    lo.compress();
+    if let Ok(info_ref) = lo.trailer.get(b"Info").and_then(|o| o.as_reference())
+        && let Ok(dict) = lo.get_object_mut(info_ref).and_then(|o| o.as_dict_mut())
+    {
+        dict.remove(b"GTS_PDFXVersion");
+    }
+    let id = content_id(pages, info);
+    lo.trailer.set(
+        "ID",
+        lopdf::Object::Array(vec![
+            lopdf::Object::String(id.clone(), lopdf::StringFormat::Hexadecimal),
+            lopdf::Object::String(id, lopdf::StringFormat::Hexadecimal),
+        ]),
+    );
+    let mut bytes = Vec::new();
+    lo.save_to(&mut bytes).map_err(|e| Error::Storage(format!("cannot write the PDF: {e}")))?;
+    Ok(bytes)
+}
+
+/// A hash of everything printed, used as the file identifier so that the same report gives the same bytes.
+fn content_id(pages: &[Page], info: &Info) -> Vec<u8> {
+    let mut hasher = Sha256::new();
+    hasher.update(serde_json::to_vec(pages).unwrap_or_default());
+    hasher.update(info.title.as_bytes());
+    hasher.update(info.author.as_bytes());
+    hasher.update(info.subject.as_bytes());
+    hasher.update(info.created.timestamp().to_be_bytes());
+    hasher.finalize()[..16].to_vec()
+}
+
+fn nfc(text: &str) -> String {
+    text.nfc().collect()
+}
+
+fn pt(mm: f32) -> Pt {
+    Pt(mm / MM_PER_PT)
+}
+
+/// One page's drawing operations; layout coordinates (from the top) become PDF coordinates (from the bottom).
+fn page_ops(page: &Page) -> PdfPage {
+    let mut ops = Vec::new();
+    let flip = |y: f32| pt(page.height - y);
+    let mut thickness = None;
+    for item in &page.items {
+        match item {
+            Item::Text(run) => {
+                let font = PdfFontHandle::External(FontId(FONT_IDS[index(run.style)].into()));
+                ops.push(Op::StartTextSection);
+                ops.push(Op::SetFont { font, size: Pt(run.size) });
+                ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(pt(run.x), flip(run.baseline)) });
+                ops.push(Op::ShowText { items: text_items(&nfc(&run.text), run.space_extra, run.size) });
+                ops.push(Op::EndTextSection);
+            }
+            Item::Rule(rule) => {
+                if thickness != Some(rule.thickness_pt) {
+                    ops.push(Op::SetOutlineThickness { pt: Pt(rule.thickness_pt) });
+                    thickness = Some(rule.thickness_pt);
+                }
+                let point = |x: f32, y: f32| LinePoint { p: Point { x: pt(x), y: flip(y) }, bezier: false };
+                ops.push(Op::DrawLine {
+                    line: Line { points: vec![point(rule.x1, rule.y1), point(rule.x2, rule.y2)], is_closed: false },
+                });
+            }
+            Item::Box(b) => {
+                ops.push(Op::SetFillColor { col: Color::Greyscale(Greyscale::new(b.gray, None)) });
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        x: pt(b.x),
+                        y: flip(b.y + b.height),
+                        width: pt(b.width),
+                        height: pt(b.height),
+                        mode: Some(PaintMode::Fill),
+                        winding_order: None,
+                    },
+                });
+                // Text after the box is black again.
+                ops.push(Op::SetFillColor { col: Color::Greyscale(Greyscale::new(0.0, None)) });
+            }
+        }
+    }
+    PdfPage::new(Mm(page.width), Mm(page.height), ops)
+}
+
+/// Text with the justification put into the spaces as TJ offsets: word spacing (Tw) does not apply to two-byte
+/// (Identity-H) fonts. Offsets are in thousandths of an em; negative moves right.
+fn text_items(text: &str, space_extra_mm: f32, size: f32) -> Vec<TextItem> {
+    if space_extra_mm <= 0.0 {
+        return vec![TextItem::Text(text.to_string())];
+    }
+    let offset = -(space_extra_mm / MM_PER_PT) * 1000.0 / size;
+    let mut items = Vec::new();
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            items.push(TextItem::Text(" ".into()));
+            items.push(TextItem::Offset(offset));
+        }
+        if !word.is_empty() {
+            items.push(TextItem::Text(word.to_string()));
+        }
+    }
+    items
+}

@@ -1,0 +1,44 @@
+//! Every fixed caption printed on paper (national motto, form titles, table headers), in one place.
+
+/// Quốc hiệu (NĐ 30/2020, Phụ lục I).
+pub const MOTTO: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+/// Tiêu ngữ: initials capitalised, hyphens between the phrases.
+pub const SLOGAN: &str = "Độc lập - Tự do - Hạnh phúc";
+/// Symbol of a report issued by a commune people's committee (Báo cáo = BC).
+pub const REPORT_SYMBOL: &str = "BC-UBND";
+pub const REPORT_KIND: &str = "BÁO CÁO";
+/// The collective a chairman signs for (TM. = thay mặt).
+pub const COLLECTIVE: &str = "ỦY BAN NHÂN DÂN";
+pub const CHAIRMAN: &str = "CHỦ TỊCH";
+pub const COPIES_LABEL: &str = "Nơi nhận:";
+pub const ARCHIVE_COPY: &str = "Lưu: VT";
+pub const FIRST_COPY: &str = "Như trên";
+
+pub const FORM_06: &str = "Biểu số 06/VPCP/KSTT";
+pub const FORM_06_TITLE: &str =
+    "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH TẠI CƠ QUAN, ĐƠN VỊ TRỰC TIẾP GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH";
+pub const FORM_06_UNIT: &str = "Đơn vị tính: Số hồ sơ TTHC.";
+
+pub const APPENDIX_STATS: &str = "TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH (BIỂU SỐ 06/VPCP/KSTT)";
+pub const APPENDIX_PROCEDURES: &str = "DANH MỤC THỦ TỤC HÀNH CHÍNH ĐANG ÁP DỤNG THEO LĨNH VỰC";
+pub const APPENDIX_TASKS: &str = "TÌNH HÌNH THỰC HIỆN NHIỆM VỤ KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH";
+pub const APPENDIX_STAFFING: &str = "BIÊN CHẾ VÀ SỐ LƯỢNG CÁN BỘ, CÔNG CHỨC";
+
+pub const STT: &str = "STT";
+pub const FIELD: &str = "Lĩnh vực";
+pub const TOTAL: &str = "Tổng cộng";
+pub const NOTHING: &str = "(Không có số liệu)";
+
+/// Biểu 06: the three column groups and their columns.
+pub const RECEIVED: &str = "Số hồ sơ nhận giải quyết";
+pub const RESOLVED: &str = "Số hồ sơ đã giải quyết";
+pub const IN_PROGRESS: &str = "Số hồ sơ đang giải quyết";
+pub const RECEIVED_COLUMNS: [&str; 4] = ["Tổng số", "Trực tuyến", "Trực tiếp, bưu chính", "Từ kỳ trước"];
+pub const RESOLVED_COLUMNS: [&str; 4] = ["Tổng số", "Trước hạn", "Đúng hạn", "Quá hạn"];
+pub const IN_PROGRESS_COLUMNS: [&str; 3] = ["Tổng số", "Trong hạn", "Quá hạn"];
+
+pub const PROCEDURE_COLUMNS: [&str; 5] = ["STT", "Mã TTHC", "Tên thủ tục hành chính", "DVC trực tuyến", "Một cửa"];
+pub const TASK_COLUMNS: [&str; 6] = ["STT", "Nhiệm vụ", "Chủ trì", "Thời hạn", "Tình trạng", "Tiến độ"];
+pub const STAFFING_COLUMNS: [&str; 5] = ["STT", "Loại", "Biên chế được giao", "Có mặt", "Chưa tuyển dụng"];
+pub const ONE_STOP: &str = "Một cửa";
+pub const INTERLINKED: &str = "Liên thông";

@@ -399,7 +399,11 @@ test("demo: the demo ward opens beside the unit's register and never mixes with 
   await (await shown(browser, "period-year")).selectByAttribute("value", String(new Date().getFullYear() - 1));
   await (await shown(browser, "period-kind")).selectByAttribute("value", "Year");
   await browser.$('[data-testid="stats-row"][data-field="Chứng thực"]').waitForDisplayed({ timeout: 10000 });
-  assert.match(await (await shown(browser, "rate-on-time")).getText(), /\d+,\d+ %/);
+  const demoRate = await shown(browser, "rate-on-time");
+  await browser.waitUntil(async () => /\d+,\d+ %/.test(await demoRate.getText()), {
+    timeout: 10000,
+    timeoutMsg: "the demo year's on-time rate was not shown",
+  });
   await screenshot(browser, "09-bieu-06-du-lieu-mau");
 
   // The demo ward's staffing is that of the ward's real report: quota 20, 18 present, 2 unfilled.

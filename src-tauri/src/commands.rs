@@ -509,7 +509,7 @@ pub(crate) fn parse_period(text: &str) -> Result<PeriodKey> {
 }
 
 /// Dates arrive as `YYYY-MM-DD` text; a bad one is an `INVALID` with a `BAD_DATE` finding on the field.
-fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
+pub(crate) fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
         let finding = Finding::new(FindingCode::BadDate, Place::field(field)).with("value", text);
         CommandError::from(Error::Invalid(vec![finding]))

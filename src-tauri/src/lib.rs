@@ -1,9 +1,11 @@
 //! `cchc-app`: the desktop window around the `cchc` register — a thin shell whose commands call `cchc::App`.
 //!
 //! Map: [`paths`] chooses where registers live; [`state`] holds the open register; [`commands`] is the contract
-//! with the front end (docs/desktop-commands.md), [`package_commands`] its part for report files to and from the
-//! superior level; [`error`] is what a failing command rejects with.
+//! with the front end (docs/desktop-commands.md), [`assessment_commands`] its self-assessment part,
+//! [`package_commands`] its part for report files to and from the superior level, [`report_commands`] the
+//! official reports; [`error`] is what a failing command rejects with.
 
+pub mod assessment_commands;
 pub mod commands;
 pub mod error;
 pub mod package_commands;
@@ -114,6 +116,24 @@ pub fn run() {
             package_commands::received_accept,
             package_commands::rollup_get,
             package_commands::rollup_export,
+            assessment_commands::criteria_sets,
+            assessment_commands::criteria_import,
+            assessment_commands::assessments_list,
+            assessment_commands::assessment_new,
+            assessment_commands::assessment_get,
+            assessment_commands::assessment_score,
+            assessment_commands::assessment_na,
+            assessment_commands::assessment_explain,
+            assessment_commands::assessment_appraise,
+            assessment_commands::assessment_suggest,
+            assessment_commands::assessment_lock,
+            assessment_commands::assessment_advance,
+            assessment_commands::assessment_unlock,
+            assessment_commands::assessment_compare,
+            assessment_commands::evidence_list,
+            assessment_commands::evidence_add,
+            assessment_commands::evidence_link,
+            assessment_commands::evidence_unlink,
         ])
         .build(tauri::generate_context!())
         .expect("the desktop window could not start")

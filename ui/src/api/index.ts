@@ -62,6 +62,17 @@ import {
   type Rollup,
   type SentPackage,
 } from "./types";
+import type {
+  Assessment,
+  AssessmentView,
+  Comparison,
+  CriteriaImport,
+  CriteriaSummary,
+  Evidence,
+  EvidenceInput,
+  ScoreEntry,
+  Suggestion,
+} from "./types";
 
 export type * from "./types";
 
@@ -328,3 +339,45 @@ export async function chooseFiles(title: string, filterName: string, extensions:
     throw CommandError.from(reason);
   }
 }
+
+// ---- Criteria sets and the yearly self-assessment ----
+
+export const criteriaSets = () => call<CriteriaSummary[]>("criteria_sets");
+/** A province's criteria set from a .json, .xlsx or .csv file; a dry run only checks it. */
+export const criteriaImport = (name: string, bytes: Uint8Array, dryRun: boolean) =>
+  call<CriteriaImport>("criteria_import", { name, bytes: Array.from(bytes), dryRun });
+export const assessmentsList = () => call<Assessment[]>("assessments_list");
+/** `criteria` is "urn@version", or null for the default set. */
+export const assessmentNew = (year: number, criteria: string | null) =>
+  call<Assessment>("assessment_new", { year, criteria });
+export const assessmentGet = (year: number) => call<AssessmentView>("assessment_get", { year });
+/** `points` as typed ("1,5"); `reason` when they differ from the suggestion. */
+export const assessmentScore = (year: number, code: string, points: string, reason: string | null) =>
+  call<ScoreEntry>("assessment_score", { year, code, points, reason });
+export const assessmentNa = (year: number, code: string, notApplicable: boolean) =>
+  call<ScoreEntry>("assessment_na", { year, code, notApplicable });
+export const assessmentExplain = (year: number, code: string, text: string) =>
+  call<ScoreEntry>("assessment_explain", { year, code, text });
+export const assessmentAppraise = (year: number, code: string, points: string, note: string | null) =>
+  call<ScoreEntry>("assessment_appraise", { year, code, points, note });
+export const assessmentSuggest = (year: number, apply: boolean) =>
+  call<Suggestion[]>("assessment_suggest", { year, apply });
+/** `on` is YYYY-MM-DD. */
+export const assessmentLock = (year: number, leader: string, on: string) =>
+  call<Assessment>("assessment_lock", { year, leader, on });
+export const assessmentAdvance = (year: number) => call<Assessment>("assessment_advance", { year });
+export const assessmentUnlock = (year: number, reason: string) =>
+  call<Assessment>("assessment_unlock", { year, reason });
+export const assessmentCompare = (year: number) => call<Comparison>("assessment_compare", { year });
+export const evidenceList = () => call<Evidence[]>("evidence_list");
+/** A document, with the content of a file picked from disk (copied into the evidence store) or none. */
+export const evidenceAdd = (input: EvidenceInput, file: { name: string; bytes: Uint8Array } | null) =>
+  call<Evidence>("evidence_add", {
+    input,
+    fileName: file?.name ?? null,
+    bytes: file ? Array.from(file.bytes) : null,
+  });
+export const evidenceLink = (year: number, code: string, evidenceId: number) =>
+  call<ScoreEntry>("evidence_link", { year, code, evidenceId });
+export const evidenceUnlink = (year: number, code: string, evidenceId: number) =>
+  call<ScoreEntry>("evidence_unlink", { year, code, evidenceId });

@@ -776,3 +776,205 @@ export interface Rollup {
   on_time_rate: number | null;
   online_rate: number | null;
 }
+
+// ---- Criteria sets and the yearly self-assessment (src/api/assessment.rs, src/model/assessment.rs, criteria.rs) ----
+
+/** What is known of a criteria set: stored in the register, bundled with the program, or both. */
+export interface CriteriaSummary {
+  urn: string;
+  version: number;
+  /** "urn@version" */
+  key: string;
+  name: string;
+  province: string;
+  decision_number: string;
+  /** Years it applies to; empty = any year. */
+  years: number[];
+  note: string;
+  /** "bundled", or the name of the file it was imported from. */
+  source: string;
+  stored: boolean;
+  /** The years of the assessments made with this version. */
+  used_by: number[];
+  leaves: number;
+}
+
+export interface CriteriaImport {
+  dry_run: boolean;
+  /** The set as read; null when the file could not be read as a set at all. */
+  summary: CriteriaSummary | null;
+  stored: boolean;
+  findings: Finding[];
+}
+
+export type Stage = "draft" | "self_locked" | "appraisal1" | "explanation" | "appraisal2" | "final";
+export const STAGES: readonly Stage[] = ["draft", "self_locked", "appraisal1", "explanation", "appraisal2", "final"];
+
+export interface Assessment {
+  id: number;
+  year: number;
+  criteria_urn: string;
+  criteria_version: number;
+  stage: Stage;
+  leader: string;
+  /** YYYY-MM-DD */
+  locked_on: string | null;
+  deadline: string;
+}
+
+/** The state of one leaf in every round; points are numbers (hundredths exact), null until given. */
+export interface ScoreEntry {
+  code: string;
+  self_points: number | null;
+  not_applicable: boolean;
+  note: string;
+  explanation: string;
+  suggested: number | null;
+  trace: string;
+  override_reason: string;
+  round1: number | null;
+  round1_note: string;
+  reply: string;
+  round2: number | null;
+  round2_note: string;
+  /** Ids of the evidence documents linked. */
+  evidence: number[];
+}
+
+export type AssessmentColumn = "self_score" | "round1" | "round2";
+export const ASSESSMENT_COLUMNS: readonly AssessmentColumn[] = ["self_score", "round1", "round2"];
+export type CriteriaPart = "appraised" | "survey" | "bonus_penalty";
+
+export interface NodeTotals {
+  code: string;
+  text: string;
+  /** 0 area, 1 criterion, 2 sub-criterion. */
+  depth: number;
+  is_leaf: boolean;
+  max: number;
+  applicable_max: number;
+  /** Points in self, round 1, round 2 order (a leaf's null = not given). */
+  points: [number | null, number | null, number | null];
+  /** The rule's caption (from the core). */
+  rule: string | null;
+  part: CriteriaPart;
+}
+
+export interface AssessmentTotals {
+  column: AssessmentColumn;
+  appraised: number;
+  appraised_max: number;
+  survey: number;
+  survey_max: number;
+  bonus: number;
+  penalty: number;
+  bonus_uncapped: number;
+  penalty_uncapped: number;
+  applicable_max: number;
+  total: number;
+  /** Percent of the scale (e.g. 87.5); null when nothing was applicable. */
+  percent: number | null;
+  class: string | null;
+}
+
+export type CriteriaRule =
+  | { type: "boolean" }
+  | { type: "banded_percentage"; bands: { min: number; points: number }[] }
+  | { type: "count_threshold"; bands: { min: number; points: number }[] }
+  | { type: "manual"; step: number }
+  | { type: "survey_only" }
+  | { type: "bonus" }
+  | { type: "penalty" };
+
+export interface CriteriaNode {
+  code: string;
+  text: string;
+  max: number;
+  part?: CriteriaPart;
+  rule?: CriteriaRule;
+  evidence?: string[];
+  metric?: string;
+  guidance?: string;
+  children?: CriteriaNode[];
+}
+
+export interface CriteriaSet {
+  format: number;
+  urn: string;
+  version: number;
+  name: string;
+  province: string;
+  decision: { number: string; date?: string };
+  years?: number[];
+  scope?: string[];
+  note?: string;
+  scale: number;
+  appraised_share: number;
+  survey_share: number;
+  bonus_cap: number;
+  penalty_cap: number;
+  normalisation: "raw" | "applicable";
+  bands: { label: string; min: number }[];
+  self_assessment_deadline?: { day: number; month: number };
+  areas: CriteriaNode[];
+}
+
+export interface EvidenceInput {
+  /** QĐ, KH, BC, TB, CV, BB, QC or KHÁC (see strings.evidenceKindLabels). */
+  kind: string;
+  number: string;
+  /** YYYY-MM-DD or null */
+  date: string | null;
+  issuer: string;
+  title: string;
+}
+
+export interface StoredFile {
+  sha256: string;
+  original_name: string;
+  size: number;
+}
+
+export interface Evidence extends EvidenceInput {
+  id: number;
+  file: StoredFile | null;
+}
+
+export interface AssessmentView {
+  assessment: Assessment;
+  criteria: CriteriaSummary;
+  set: CriteriaSet;
+  nodes: NodeTotals[];
+  entries: ScoreEntry[];
+  /** Self, round 1, round 2. */
+  totals: AssessmentTotals[];
+  findings: Finding[];
+  /** The documents linked to some leaf of this assessment. */
+  evidence: Evidence[];
+}
+
+export interface Suggestion {
+  code: string;
+  metric: string;
+  points: number | null;
+  trace: string;
+}
+
+export interface ComparedLeaf {
+  code: string;
+  text: string;
+  max: number;
+  current: number | null;
+  previous: number | null;
+  in_previous_set: boolean;
+}
+
+export interface Comparison {
+  year: number;
+  previous_year: number;
+  criteria: string;
+  previous_criteria: string;
+  leaves: ComparedLeaf[];
+  current: AssessmentTotals;
+  previous: AssessmentTotals;
+}

@@ -672,10 +672,48 @@ impl App {
                     ratio(o.done, o.tasks, format!("Nhiệm vụ hoàn thành: {} / {}", n(o.done), n(o.tasks)))
                 }
             }
-            Metric::ReportsOnTime => reading(
-                None,
-                "Sổ chưa ghi ngày gửi các báo cáo CCHC định kỳ nên chưa tính được; hãy chấm tay".to_string(),
-            ),
+            Metric::ReportsOnTime => {
+                // A periodic report counts as sent on time when it was issued (numbered in the outgoing-document
+                // register, dated the day it is signed and sent) on or before its period's deadline.
+                let mut parts = Vec::new();
+                let (mut issued, mut on_time) = (0, 0);
+                for kind in crate::model::PeriodKind::ALL {
+                    let window = self.period(crate::model::PeriodKey::new(year, kind))?;
+                    let label = kind.label();
+                    match self.register.outgoing_for_report(crate::model::ReportKind::Periodic, window.key)? {
+                        Some(doc) => {
+                            issued += 1;
+                            let late = doc.input.date > window.deadline;
+                            if !late {
+                                on_time += 1;
+                            }
+                            parts.push(format!(
+                                "{label}: số {} ngày {}, hạn {}{}",
+                                doc.input.number_text(),
+                                doc.input.date.format("%d/%m/%Y"),
+                                window.deadline.format("%d/%m/%Y"),
+                                if late { " (muộn)" } else { "" }
+                            ));
+                        }
+                        None => parts.push(format!("{label}: chưa phát hành")),
+                    }
+                }
+                if issued == 0 {
+                    reading(
+                        None,
+                        format!("Sổ văn bản đi chưa có báo cáo CCHC định kỳ nào của năm {year}; hãy chấm tay"),
+                    )
+                } else {
+                    reading(
+                        Some(Measure::Count { value: on_time }),
+                        format!(
+                            "Báo cáo gửi đúng hạn năm {year}: {}; đúng hạn {} báo cáo",
+                            parts.join("; "),
+                            n(on_time)
+                        ),
+                    )
+                }
+            }
             Metric::StaffingWithinQuota => {
                 let staffing = self.staffing(day)?;
                 if staffing.quota == 0 {

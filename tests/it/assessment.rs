@@ -530,7 +530,7 @@ fn suggested_scores_from_the_registers_with_their_traces() {
         lines,
         [
             "1.2 0 | Nhiệm vụ hoàn thành: 3 / 4 = 75 % → dưới 80 % → 0 điểm",
-            "1.3 — | Sổ chưa ghi ngày gửi các báo cáo CCHC định kỳ nên chưa tính được; hãy chấm tay",
+            "1.3 — | Sổ văn bản đi chưa có báo cáo CCHC định kỳ nào của năm 2025; hãy chấm tay",
             "3.2 0 | TTHC một cửa có quy trình nội bộ: 1 / 2 = 50 % → dưới 90 % → 0 điểm",
             "3.3 3 | Số liệu năm 2025: (412 + 1.630) / 2.051 = 99,56 % → ≥ 98 % → 3 điểm",
             "3.4 1 | Số liệu năm 2025: thư xin lỗi 9, hồ sơ giải quyết quá hạn 9 → đạt → 1 điểm",
@@ -949,4 +949,28 @@ fn the_sample_set_round_trips_through_excel_and_csv_for_a_province_to_edit() {
         let back = t.app.criteria_set(&format!("{URN}@{version}")).unwrap();
         assert_eq!(CriteriaSet { version: 1, ..back }, bundled(), "{name}");
     }
+}
+
+#[test]
+fn periodic_reports_sent_on_time_are_counted_from_the_outgoing_register() {
+    use cchc::model::{Measure, Metric, ReportKind};
+    let mut t = TestRegister::new();
+    let none = t.app.metric(Metric::ReportsOnTime, 2026).unwrap();
+    assert_eq!(none.measure, None);
+    assert!(none.trace.contains("chưa có báo cáo CCHC định kỳ nào của năm 2026"), "{}", none.trace);
+
+    // Quý I issued two days before its deadline (20/03), 6 tháng five days after its deadline (20/06).
+    let day = |m, d| Some(NaiveDate::from_ymd_opt(2026, m, d).unwrap());
+    t.app.issue_report(ReportKind::Periodic, "2026-Q1".parse().unwrap(), day(3, 18), None).unwrap();
+    t.app.issue_report(ReportKind::Periodic, "2026-H1".parse().unwrap(), day(6, 25), None).unwrap();
+    let reading = t.app.metric(Metric::ReportsOnTime, 2026).unwrap();
+    assert_eq!(reading.measure, Some(Measure::Count { value: 1 }));
+    assert!(reading.trace.contains("Quý I: số 01/BC-UBND ngày 18/03/2026, hạn 20/03/2026;"), "{}", reading.trace);
+    assert!(
+        reading.trace.contains("6 tháng: số 02/BC-UBND ngày 25/06/2026, hạn 20/06/2026 (muộn)"),
+        "{}",
+        reading.trace
+    );
+    assert!(reading.trace.contains("9 tháng: chưa phát hành"), "{}", reading.trace);
+    assert!(reading.trace.ends_with("đúng hạn 1 báo cáo"), "{}", reading.trace);
 }

@@ -5,7 +5,7 @@ use crate::error::CommandError;
 use crate::state::{AppState, Session};
 use cchc::App;
 use cchc::Error;
-use cchc::api::{ImportReport, RestorePreview, RestoreReport};
+use cchc::api::{ImportReport, Progress, RestorePreview, RestoreReport};
 use cchc::backups::{BackupInfo, BackupReason};
 use cchc::model::{
     Announcement, AnnouncementInput, Audit, AuditInput, DeadlineItem, Finding, FindingCode, Headcount, IsoAction,
@@ -125,10 +125,9 @@ pub fn procedures_import(
     bytes: Vec<u8>,
     dry_run: bool,
 ) -> Result<ImportReport> {
-    let progress = ProgressEvents::new(&handle, "import");
-    Ok(state.app()?.import_procedures(Source::Bytes { name: &name, bytes: &bytes }, dry_run, &|done, total| {
-        progress.report(done, total)
-    })?)
+    import_picked(&handle, &state, &name, &bytes, dry_run, |app, source, dry_run, progress| {
+        app.import_procedures(source, dry_run, progress)
+    })
 }
 
 #[tauri::command(async)]
@@ -156,10 +155,9 @@ pub fn stats_import(
     bytes: Vec<u8>,
     dry_run: bool,
 ) -> Result<ImportReport> {
-    let progress = ProgressEvents::new(&handle, "import");
-    Ok(state.app()?.import_stats(Source::Bytes { name: &name, bytes: &bytes }, dry_run, &|done, total| {
-        progress.report(done, total)
-    })?)
+    import_picked(&handle, &state, &name, &bytes, dry_run, |app, source, dry_run, progress| {
+        app.import_stats(source, dry_run, progress)
+    })
 }
 
 #[tauri::command(async)]
@@ -274,9 +272,9 @@ pub fn people_import(
     bytes: Vec<u8>,
     dry_run: bool,
 ) -> Result<ImportReport> {
-    let progress = ProgressEvents::new(&handle, "import");
-    let source = Source::Bytes { name: &name, bytes: &bytes };
-    Ok(state.app()?.import_people(source, dry_run, &|done, total| progress.report(done, total))?)
+    import_picked(&handle, &state, &name, &bytes, dry_run, |app, source, dry_run, progress| {
+        app.import_people(source, dry_run, progress)
+    })
 }
 
 #[tauri::command(async)]
@@ -292,9 +290,9 @@ pub fn quotas_import(
     bytes: Vec<u8>,
     dry_run: bool,
 ) -> Result<ImportReport> {
-    let progress = ProgressEvents::new(&handle, "import");
-    let source = Source::Bytes { name: &name, bytes: &bytes };
-    Ok(state.app()?.import_quotas(source, dry_run, &|done, total| progress.report(done, total))?)
+    import_picked(&handle, &state, &name, &bytes, dry_run, |app, source, dry_run, progress| {
+        app.import_quotas(source, dry_run, progress)
+    })
 }
 
 #[tauri::command(async)]
@@ -352,9 +350,9 @@ pub fn tasks_import(
     bytes: Vec<u8>,
     dry_run: bool,
 ) -> Result<ImportReport> {
-    let progress = ProgressEvents::new(&handle, "import");
-    let source = Source::Bytes { name: &name, bytes: &bytes };
-    Ok(state.app()?.import_tasks(source, dry_run, &|done, total| progress.report(done, total))?)
+    import_picked(&handle, &state, &name, &bytes, dry_run, |app, source, dry_run, progress| {
+        app.import_tasks(source, dry_run, progress)
+    })
 }
 
 #[tauri::command(async)]
@@ -501,6 +499,20 @@ impl<'a> ProgressEvents<'a> {
 fn worth_reporting(done: usize, total: usize) -> bool {
     let step = (total / 100).max(1);
     done == 0 || done >= total || done.is_multiple_of(step)
+}
+
+/// The body every import of a picked file shares: its bytes as a `Source`, `progress` events, one `App` import.
+pub(crate) fn import_picked(
+    handle: &AppHandle,
+    state: &State<'_, AppState>,
+    name: &str,
+    bytes: &[u8],
+    dry_run: bool,
+    import: impl FnOnce(&mut App, Source<'_>, bool, Progress<'_>) -> cchc::Result<ImportReport>,
+) -> Result<ImportReport> {
+    let progress = ProgressEvents::new(handle, "import");
+    let mut app = state.app()?;
+    Ok(import(&mut app, Source::Bytes { name, bytes }, dry_run, &|done, total| progress.report(done, total))?)
 }
 
 /// Periods arrive as text so that a bad one rejects with `BAD_PERIOD` like every other error.

@@ -2,12 +2,11 @@
 //! a period's file and lists what it sent; the superior keeps its list of expected units, imports files (a dry run
 //! first), looks at what it received and rolls a period up. Same three steps as `commands.rs`.
 
-use crate::commands::{ProgressEvents, parse_period};
+use crate::commands::{ProgressEvents, import_picked, parse_period};
 use crate::error::CommandError;
 use crate::state::AppState;
 use cchc::api::{ExportReport, ImportReport, PackageImportReport, Rollup};
 use cchc::model::{ExpectedUnit, ReceivedReport, ReceivedSummary, SentPackage};
-use cchc::sheet::Source;
 use std::path::{Path, PathBuf};
 use tauri::{AppHandle, State};
 
@@ -47,9 +46,9 @@ pub fn expected_units_import(
     bytes: Vec<u8>,
     dry_run: bool,
 ) -> Result<ImportReport> {
-    let progress = ProgressEvents::new(&handle, "import");
-    let source = Source::Bytes { name: &name, bytes: &bytes };
-    Ok(state.app()?.import_expected_units(source, dry_run, &|done, total| progress.report(done, total))?)
+    import_picked(&handle, &state, &name, &bytes, dry_run, |app, source, dry_run, progress| {
+        app.import_expected_units(source, dry_run, progress)
+    })
 }
 
 #[tauri::command(async)]

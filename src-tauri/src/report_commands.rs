@@ -1,20 +1,16 @@
 //! Desktop commands of the official reports (issue 7): the periodic report's sections, the laid-out pages for the
 //! preview, saving the PDF, issuing with a number from the outgoing-document register.
 
+use crate::commands::{parse_date, parse_period};
 use crate::error::CommandError;
 use crate::state::AppState;
 use cchc::Error;
 use cchc::layout::Page;
-use cchc::model::{Finding, FindingCode, OutgoingDocument, PeriodKey, Place, ReportKind, ReportSection};
-use chrono::NaiveDate;
+use cchc::model::{Finding, FindingCode, OutgoingDocument, Place, ReportKind, ReportSection};
 use std::path::Path;
 use tauri::State;
 
 type Result<T> = std::result::Result<T, CommandError>;
-
-fn period(text: &str) -> Result<PeriodKey> {
-    Ok(text.parse::<PeriodKey>()?)
-}
 
 fn kind(text: &str) -> Result<ReportKind> {
     ReportKind::parse(text).ok_or_else(|| {
@@ -25,7 +21,7 @@ fn kind(text: &str) -> Result<ReportKind> {
 
 #[tauri::command(async)]
 pub fn report_sections(state: State<'_, AppState>, period: String) -> Result<Vec<ReportSection>> {
-    let key = self::period(&period)?;
+    let key = parse_period(&period)?;
     Ok(state.app()?.report_sections(key)?)
 }
 
@@ -37,21 +33,21 @@ pub fn report_section_set(
     section: String,
     text: Option<String>,
 ) -> Result<ReportSection> {
-    let key = self::period(&period)?;
+    let key = parse_period(&period)?;
     Ok(state.app()?.set_report_section(key, &section, text.as_deref())?)
 }
 
 /// The report laid out on pages (millimetres), for the preview.
 #[tauri::command(async)]
 pub fn report_pages(state: State<'_, AppState>, kind: String, period: String) -> Result<Vec<Page>> {
-    let (kind, key) = (self::kind(&kind)?, self::period(&period)?);
+    let (kind, key) = (self::kind(&kind)?, parse_period(&period)?);
     Ok(state.app()?.report_pages(kind, key)?)
 }
 
 /// Saves the PDF at `path` (from the save dialog); returns its size in bytes.
 #[tauri::command(async)]
 pub fn report_save_pdf(state: State<'_, AppState>, kind: String, period: String, path: String) -> Result<u64> {
-    let (kind, key) = (self::kind(&kind)?, self::period(&period)?);
+    let (kind, key) = (self::kind(&kind)?, parse_period(&period)?);
     Ok(state.app()?.write_report_pdf(kind, key, Path::new(&path))?)
 }
 
@@ -64,14 +60,8 @@ pub fn report_issue(
     date: Option<String>,
     number: Option<i64>,
 ) -> Result<OutgoingDocument> {
-    let (kind, key) = (self::kind(&kind)?, self::period(&period)?);
-    let date = match date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
-        Some(text) => Some(NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-            let finding = Finding::new(FindingCode::BadDate, Place::field("date")).with("value", text);
-            CommandError::from(Error::Invalid(vec![finding]))
-        })?),
-        None => None,
-    };
+    let (kind, key) = (self::kind(&kind)?, parse_period(&period)?);
+    let date = date.as_deref().map(str::trim).filter(|d| !d.is_empty()).map(|d| parse_date("date", d)).transpose()?;
     Ok(state.app()?.issue_report(kind, key, date, number)?)
 }
 

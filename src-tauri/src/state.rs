@@ -46,6 +46,9 @@ struct Inner {
     app: Option<App>,
     mode: Mode,
     live_error: Option<CommandError>,
+    /// With `live_error`: the newest verified copy, found once when the error is recorded (checking every copy reads
+    /// them all, so it is not repeated for each `session`).
+    recovery: Option<BackupInfo>,
 }
 
 /// The open register, borrowed for one command; holding it keeps other commands waiting, so each command takes it
@@ -56,7 +59,10 @@ impl AppState {
     /// The state at start: the user's own register is opened if it exists. If it cannot be opened (newer schema,
     /// damaged, not a register) nothing is open and the error is kept for `session`.
     pub fn start(paths: Paths) -> AppState {
-        let state = AppState { paths, inner: Mutex::new(Inner { app: None, mode: Mode::None, live_error: None }) };
+        let state = AppState {
+            paths,
+            inner: Mutex::new(Inner { app: None, mode: Mode::None, live_error: None, recovery: None }),
+        };
         if state.paths.live().exists() {
             // The failure is remembered in the state and reported by `session`.
             let _ = state.open_live();
@@ -84,7 +90,7 @@ impl AppState {
     pub fn create_live(&self, profile: UnitProfile) -> Result<Session, CommandError> {
         let mut inner = self.lock();
         let app = App::create(&self.paths.live(), profile, Assets::bundled(), Clock::System)?;
-        *inner = Inner { app: Some(app), mode: Mode::Live, live_error: None };
+        *inner = Inner { app: Some(app), mode: Mode::Live, live_error: None, recovery: None };
         Ok(self.session_of(&inner))
     }
 
@@ -94,10 +100,11 @@ impl AppState {
         let mut inner = self.lock();
         if inner.mode != Mode::Live {
             match App::open(&self.paths.live(), Assets::bundled(), Clock::System) {
-                Ok(app) => *inner = Inner { app: Some(app), mode: Mode::Live, live_error: None },
+                Ok(app) => *inner = Inner { app: Some(app), mode: Mode::Live, live_error: None, recovery: None },
                 Err(error) => {
                     let error = CommandError::from(error);
                     inner.live_error = Some(error.clone());
+                    inner.recovery = App::recovery_candidates(&self.paths.live()).into_iter().next();
                     return Err(error);
                 }
             }
@@ -110,7 +117,7 @@ impl AppState {
     pub fn recover_live(&self, copy: &std::path::Path) -> Result<Session, CommandError> {
         let mut inner = self.lock();
         let app = App::recover(&self.paths.live(), copy, Assets::bundled(), Clock::System)?;
-        *inner = Inner { app: Some(app), mode: Mode::Live, live_error: None };
+        *inner = Inner { app: Some(app), mode: Mode::Live, live_error: None, recovery: None };
         Ok(self.session_of(&inner))
     }
 
@@ -142,10 +149,7 @@ impl AppState {
             live_exists: self.paths.live().exists(),
             unit: inner.app.as_ref().and_then(|app| app.unit().ok()),
             error: inner.live_error.clone(),
-            recovery: inner
-                .live_error
-                .as_ref()
-                .and_then(|_| App::recovery_candidates(&self.paths.live()).into_iter().next()),
+            recovery: inner.recovery.clone(),
         }
     }
 

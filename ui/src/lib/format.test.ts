@@ -6,6 +6,7 @@ import {
   earlierPeriods,
   formatAmount,
   formatDate,
+  formatDateTime,
   formatDecimal,
   formatInt,
   formatLongDate,
@@ -153,5 +154,10 @@ describe("procedures", () => {
 
   it("splits one-per-line text", () => {
     expect(splitLines(" Sở Nội vụ \n\n UBND tỉnh\r\n")).toEqual(["Sở Nội vụ", "UBND tỉnh"]);
+  });
+
+  it("writes a local date and time the Vietnamese way", () => {
+    expect(formatDateTime("2026-11-23T15:40:00")).toBe("23/11/2026 15:40");
+    expect(formatDateTime("2026-11-23")).toBe("23/11/2026");
   });
 });

@@ -79,6 +79,12 @@ export function formatDate(value: string | null | undefined): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : value;
 }
 
+/** "2026-11-23T15:40:00" (a local date and time) → "23/11/2026 15:40". */
+export function formatDateTime(value: string): string {
+  const [date, time = ""] = value.split("T");
+  return `${formatDate(date)} ${time.slice(0, 5)}`.trim();
+}
+
 /** "2021-06-15" → "ngày 15 tháng 6 năm 2021" (as printed in documents). */
 export function formatLongDate(value: string): string {
   const m = ISO_DATE.exec(value);

@@ -8,9 +8,9 @@
 
 use crate::assets::Assets;
 use crate::model::{
-    AuditInput, CaseFigures, Decision, LegalChangeInput, OnlineLevel, PeriodKey, PeriodKind, PersonInput, PlanInput,
-    PlanKind, ProcedureCode, ProcedureInput, ProcedureStatus, ProcessingTime, Quota, ReviewInput, SignAuthority,
-    Signer, StatsRow, TaskInput, TaskStatus, TimeUnit, UnitKind, UnitProfile,
+    AuditInput, CaseFigures, Decision, EvidenceInput, LegalChangeInput, OnlineLevel, PeriodKey, PeriodKind,
+    PersonInput, PlanInput, PlanKind, Points, ProcedureCode, ProcedureInput, ProcedureStatus, ProcessingTime, Quota,
+    ReviewInput, SignAuthority, Signer, StatsRow, TaskInput, TaskStatus, TimeUnit, UnitKind, UnitProfile,
 };
 use crate::text;
 use chrono::{Datelike, NaiveDate};
@@ -220,6 +220,56 @@ pub struct DemoRegisters {
     pub audit: Option<AuditInput>,
     pub review: Option<ReviewInput>,
     pub legal_changes: Vec<LegalChangeInput>,
+    pub assessment: DemoAssessment,
+}
+
+/// The demo ward's self-assessment of last year (`App` applies the register's suggestions first): the points
+/// of the leaves no metric suggests where they are not the maximum, the leaves explained instead of evidenced, and
+/// the evidence documents (without files).
+pub struct DemoAssessment {
+    pub year: i32,
+    pub scores: Vec<(&'static str, Points)>,
+    pub explained: Vec<(&'static str, &'static str)>,
+    pub evidence: Vec<EvidenceInput>,
+}
+
+fn assessment(today: NaiveDate) -> DemoAssessment {
+    let year = today.year() - 1;
+    let document = |kind: &str, number: &str, date: NaiveDate, title: String| EvidenceInput {
+        kind: kind.to_string(),
+        number: number.to_string(),
+        date: Some(date),
+        issuer: "UBND phường Hải Dương".to_string(),
+        title,
+    };
+    DemoAssessment {
+        year,
+        scores: vec![
+            ("3.6", Points(100)),
+            ("3.8", Points(150)),
+            ("5.3", Points(100)),
+            ("7.1", Points(200)),
+            ("8.1", Points(200)),
+            ("9.1", Points(2650)),
+            ("10.1", Points(50)),
+        ],
+        explained: vec![("6.2", "Quy chế chi tiêu nội bộ niêm yết tại trụ sở; bản ký số đang chờ Kho bạc xác nhận.")],
+        evidence: vec![
+            document("KH", "01/KH-UBND", date(year, 1, 6), format!("Kế hoạch cải cách hành chính năm {year}")),
+            document(
+                "BC",
+                "118/BC-UBND",
+                date(year, 9, 25),
+                format!("Báo cáo kết quả thực hiện công tác cải cách hành chính 9 tháng năm {year}"),
+            ),
+            document(
+                "QĐ",
+                "36/QĐ-UBND",
+                NaiveDate::from_ymd_opt(2019, 10, 15).expect("a real day"),
+                "Quyết định công bố Hệ thống quản lý chất lượng phù hợp tiêu chuẩn TCVN ISO 9001:2015".to_string(),
+            ),
+        ],
+    }
 }
 
 pub fn registers(today: NaiveDate) -> DemoRegisters {
@@ -349,6 +399,7 @@ pub fn registers(today: NaiveDate) -> DemoRegisters {
     let audit_day = date(year, 6, 20);
     let review_day = date(year, 7, 10);
     DemoRegisters {
+        assessment: assessment(today),
         quotas,
         people,
         plans,

@@ -20,21 +20,22 @@ fn kind(text: &str) -> Result<ReportKind> {
 }
 
 #[tauri::command(async)]
-pub fn report_sections(state: State<'_, AppState>, period: String) -> Result<Vec<ReportSection>> {
-    let key = parse_period(&period)?;
-    Ok(state.app()?.report_sections(key)?)
+pub fn report_sections(state: State<'_, AppState>, kind: String, period: String) -> Result<Vec<ReportSection>> {
+    let (kind, key) = (self::kind(&kind)?, parse_period(&period)?);
+    Ok(state.app()?.report_sections(kind, key)?)
 }
 
 /// Keeps the official's text of a section; `text` null (or empty) brings the draft back.
 #[tauri::command(async)]
 pub fn report_section_set(
     state: State<'_, AppState>,
+    kind: String,
     period: String,
     section: String,
     text: Option<String>,
 ) -> Result<ReportSection> {
-    let key = parse_period(&period)?;
-    Ok(state.app()?.set_report_section(key, &section, text.as_deref())?)
+    let (kind, key) = (self::kind(&kind)?, parse_period(&period)?);
+    Ok(state.app()?.set_report_section(kind, key, &section, text.as_deref())?)
 }
 
 /// The report laid out on pages (millimetres), for the preview.

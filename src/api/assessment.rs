@@ -884,7 +884,7 @@ impl App {
         self.find_set(&urn)
     }
 
-    fn open_assessment(&self, year: i32) -> Result<(Assessment, CriteriaSet, StoredSet)> {
+    pub(crate) fn open_assessment(&self, year: i32) -> Result<(Assessment, CriteriaSet, StoredSet)> {
         let (assessment, set_id) =
             self.register.assessment(year)?.ok_or(Error::NotFound { what: "assessment", key: year.to_string() })?;
         let stored = self

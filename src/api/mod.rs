@@ -18,12 +18,11 @@ use crate::layout::{self, Metrics};
 use crate::model::{
     ActionInput, ActionSource, ActionStatus, Announcement, AnnouncementInput, AnnouncementKind, AreaProgress, Audit,
     AuditInput, CaseFigures, CategoryStaffing, DeadlineItem, DeadlineKind, Finding, FindingCode, Headcount, IsoAction,
-    IsoReport, IsoStatus, IsoVersion, LegalChange, LegalChangeInput, Nonconformity, NonconformityInput,
-    OutgoingDocument, OutgoingInput, PERIODIC_SECTIONS, PeriodKey, PeriodKind, PeriodWindow, Person, PersonInput,
-    Place, Plan, PlanInput, PlanProgress, Procedure, ProcedureInput, ProcedureQuery, ProcedureStatus, Quota,
-    ReformArea, ReportKind, ReportSection, Retirement, Review, ReviewInput, StaffCategory, StaffingSummary,
-    StandardDue, StatsRow, StatsTable, Task, TaskInput, UnitProfile, check_row, dates_in_order, on_time_rate,
-    online_rate,
+    IsoReport, IsoStatus, IsoVersion, IssuedCopy, LegalChange, LegalChangeInput, Nonconformity, NonconformityInput,
+    OutgoingDocument, OutgoingInput, PeriodKey, PeriodKind, PeriodWindow, Person, PersonInput, Place, Plan, PlanInput,
+    PlanProgress, Procedure, ProcedureInput, ProcedureQuery, ProcedureStatus, Quota, ReformArea, ReportKind,
+    ReportSection, Retirement, Review, ReviewInput, StaffCategory, StaffingSummary, StandardDue, StatsRow, StatsTable,
+    Task, TaskInput, UnitProfile, check_row, dates_in_order, on_time_rate, online_rate,
 };
 use crate::package::Limits;
 use crate::pdf;
@@ -409,6 +408,48 @@ impl App {
         for change in data.legal_changes {
             let change = self.add_iso_legal_change(change)?;
             self.complete_iso_legal_change(change.id, change.effective + Duration::days(45))?;
+        }
+        self.add_demo_assessment(data.assessment)
+    }
+
+    /// Last year's self-assessment of the demo ward on the bundled sample set: the suggestions from its statistics
+    /// applied, the other leaves scored as the demo says, evidence documents linked, one leaf explained instead.
+    fn add_demo_assessment(&mut self, demo: demo::DemoAssessment) -> Result<()> {
+        let year = demo.year;
+        self.new_assessment(year, None)?;
+        self.suggest_scores(year, true)?;
+        let mut ids = Vec::new();
+        for document in demo.evidence {
+            ids.push(self.add_evidence(document, None)?.id);
+        }
+        let (assessment, set, _) = self.open_assessment(year)?;
+        let suggested = self.register.score_entries(assessment.id)?;
+        for leaf in set.leaves() {
+            let code = leaf.node.code.as_str();
+            let entry = suggested.get(code);
+            let points = match demo.scores.iter().find(|(c, _)| *c == code) {
+                Some((_, points)) => Some(*points),
+                None if entry.and_then(|e| e.self_points).is_some() => None,
+                None if matches!(leaf.rule, crate::model::Rule::Bonus | crate::model::Rule::Penalty) => continue,
+                None => Some(leaf.node.max),
+            };
+            if let Some(points) = points {
+                self.score_leaf(year, code, points, None, None)?;
+            }
+            match demo.explained.iter().find(|(c, _)| *c == code) {
+                Some((_, text)) => {
+                    self.explain_leaf(year, code, text)?;
+                }
+                None => {
+                    // Each leaf cites the document its area rests on (areas 1–3 the plan, the others the report).
+                    let area: usize = code.split('.').next().and_then(|a| a.parse().ok()).unwrap_or(0);
+                    let document = ids[if area <= 3 { 0 } else { 1 }.min(ids.len() - 1)];
+                    self.link_evidence(year, code, document)?;
+                    if code.starts_with("7.") && ids.len() > 2 {
+                        self.link_evidence(year, code, ids[2])?;
+                    }
+                }
+            }
         }
         Ok(())
     }
@@ -1727,27 +1768,35 @@ fn area_code(input: &str, areas: &[ReformArea]) -> String {
 
 // ---- Official reports: drafts, edited sections, pages, PDF, the outgoing-document register ----
 impl App {
-    /// The sections of a period's CCHC report: each one's draft from the register and the official's text if edited.
-    pub fn report_sections(&self, period: PeriodKey) -> Result<Vec<ReportSection>> {
-        let data = self.report_data(ReportKind::Periodic, period)?;
-        let edited = self.register.report_sections(ReportKind::Periodic, period)?;
-        Ok(report::periodic_sections(&data, &edited))
+    /// The sections of a report: each one's draft from the register and the official's text if edited (none for
+    /// Biểu 06). An issued report shows the texts it was issued with.
+    pub fn report_sections(&self, kind: ReportKind, period: PeriodKey) -> Result<Vec<ReportSection>> {
+        let period = report_period(kind, period)?;
+        let edited = self.register.report_sections(kind, period)?;
+        Ok(match kind {
+            ReportKind::Periodic => report::periodic_sections(&self.report_data(kind, period)?, &edited),
+            ReportKind::Stats => Vec::new(),
+            ReportKind::Assessment => report::assessment_sections(&self.assessment_report_data(period, None)?, &edited),
+        })
     }
 
     /// Keeps the official's text of one section (`Some`), or drops it so the draft is printed again (`None`).
     /// The text is cleaned (NFC, trimmed lines); an empty text resets the section.
     pub fn set_report_section(
         &mut self,
+        kind: ReportKind,
         period: PeriodKey,
         section: &str,
         text: Option<&str>,
     ) -> Result<ReportSection> {
-        let key = PERIODIC_SECTIONS
+        let period = report_period(kind, period)?;
+        let key = kind
+            .sections()
             .iter()
             .find(|(k, _)| *k == section.trim())
             .map(|(k, _)| *k)
             .ok_or_else(|| Error::NotFound { what: "report_section", key: section.to_string() })?;
-        if let Some(issued) = self.register.outgoing_for_report(ReportKind::Periodic, period)? {
+        if let Some(issued) = self.register.outgoing_for_report(kind, period)? {
             return Err(Error::ReportIssued(issued.input.number_text()));
         }
         // Tabs and other spacing become plain spaces: the report font draws no control characters.
@@ -1756,42 +1805,82 @@ impl App {
             text.map(|t| t.lines().map(|l| spaced(&text::clean(l))).collect::<Vec<_>>().join("\n").trim().to_string());
         let cleaned = cleaned.filter(|t| !t.is_empty());
         let stamp = self.stamp();
-        self.register.set_report_section(ReportKind::Periodic, period, key, cleaned.as_deref(), &stamp)?;
-        self.report_sections(period)?
+        self.register.set_report_section(kind, period, key, cleaned.as_deref(), &stamp)?;
+        self.report_sections(kind, period)?
             .into_iter()
             .find(|s| s.key == key)
             .ok_or_else(|| Error::NotFound { what: "report_section", key: key.to_string() })
     }
 
-    /// The report as a document to lay out (the desktop preview and the tests read it).
+    /// The report as a document to lay out, as it prints today (an issued report prints its kept copy instead).
     pub fn report_document(&self, kind: ReportKind, period: PeriodKey) -> Result<layout::Document> {
-        let data = self.report_data(kind, period)?;
+        self.report_document_as(kind, report_period(kind, period)?, None)
+    }
+
+    /// The report as a document; `issuing` stands in for the register's entry while a report is being issued.
+    fn report_document_as(
+        &self,
+        kind: ReportKind,
+        period: PeriodKey,
+        issuing: Option<&OutgoingDocument>,
+    ) -> Result<layout::Document> {
+        let edited = self.register.report_sections(kind, period)?;
         Ok(match kind {
             ReportKind::Periodic => {
-                let edited = self.register.report_sections(kind, period)?;
+                let mut data = self.report_data(kind, period)?;
+                if let Some(doc) = issuing {
+                    data.issued = Some(doc.clone());
+                }
                 report::periodic_document(&data, &report::periodic_sections(&data, &edited))
             }
-            ReportKind::Stats => report::stats_document(&data),
+            ReportKind::Stats => {
+                let mut data = self.report_data(kind, period)?;
+                if let Some(doc) = issuing {
+                    data.issued = Some(doc.clone());
+                }
+                report::stats_document(&data)
+            }
+            ReportKind::Assessment => {
+                let data = self.assessment_report_data(period, issuing)?;
+                report::assessment_document(&data, &report::assessment_sections(&data, &edited))
+            }
         })
     }
 
-    /// The report laid out on pages (positions in millimetres). Refuses text the bundled font cannot draw.
+    /// The report laid out on pages (positions in millimetres). Refuses text the bundled font cannot draw. An
+    /// issued report gives the pages it was issued with.
     pub fn report_pages(&self, kind: ReportKind, period: PeriodKey) -> Result<Vec<layout::Page>> {
-        let document = self.report_document(kind, period)?;
+        let period = report_period(kind, period)?;
+        if let Some(copy) = self.register.issued_copy(kind, period)? {
+            return serde_json::from_str(&copy.pages_json)
+                .map_err(|e| Error::RegisterDamaged(format!("issued report pages: {e}")));
+        }
+        let document = self.report_document_as(kind, period, None)?;
         self.lay_out(&document)
     }
 
-    /// The report as PDF bytes: the same register, report and clock give the same bytes.
+    /// The report as PDF bytes: the same register, report and clock give the same bytes; an issued report gives
+    /// the very bytes it was issued with.
     pub fn report_pdf(&self, kind: ReportKind, period: PeriodKey) -> Result<Vec<u8>> {
-        let document = self.report_document(kind, period)?;
-        let pages = self.lay_out(&document)?;
+        let period = report_period(kind, period)?;
+        if let Some(copy) = self.register.issued_copy(kind, period)? {
+            return Ok(copy.pdf);
+        }
+        let document = self.report_document_as(kind, period, None)?;
+        Ok(self.print(&document)?.1)
+    }
+
+    /// Lays out and writes a document: its pages and PDF bytes.
+    fn print(&self, document: &layout::Document) -> Result<(Vec<layout::Page>, Vec<u8>)> {
+        let pages = self.lay_out(document)?;
         let info = pdf::Info {
             title: document.title.clone(),
             author: self.unit()?.name,
-            subject: document.title,
+            subject: document.title.clone(),
             created: self.clock.now(),
         };
-        pdf::write(&pages, self.fonts()?, &info)
+        let bytes = pdf::write(&pages, self.fonts()?, &info)?;
+        Ok((pages, bytes))
     }
 
     /// Writes the report as PDF to `path` (through a temporary file beside it, so a failed write leaves no half
@@ -1808,7 +1897,8 @@ impl App {
     }
 
     /// Issues a report: registers it in the year's outgoing-document register with the next number (or `number`),
-    /// dated `date` (today when `None`). From then on the report prints with its number and date.
+    /// dated `date` (today when `None`), and keeps the copy printed with that number and date — pages and PDF —
+    /// in the same transaction. From then on the report prints as that copy.
     pub fn issue_report(
         &mut self,
         kind: ReportKind,
@@ -1816,37 +1906,42 @@ impl App {
         date: Option<NaiveDate>,
         number: Option<i64>,
     ) -> Result<OutgoingDocument> {
+        let period = report_period(kind, period)?;
         let date = date.unwrap_or_else(|| self.clock.today());
         let year = date.year();
         if let Some(n) = number.filter(|n| *n <= 0) {
             let finding = Finding::new(FindingCode::OutOfRange, Place::field("number")).with("value", n).with("min", 1);
             return Err(Error::Invalid(vec![finding]));
         }
+        if let Some(issued) = self.register.outgoing_for_report(kind, period)? {
+            return Err(Error::AlreadyExists { what: "outgoing_document", key: issued.input.subject });
+        }
         let number = match number {
             Some(n) => n,
             None => self.register.next_outgoing_number(year)?,
         };
-        let document = self.report_document(kind, period)?;
         let unit = self.unit()?;
+        let draft = self.report_document_as(kind, period, None)?;
         let input = OutgoingInput {
             year,
             number,
             symbol: report::labels::REPORT_SYMBOL.to_string(),
             date,
-            subject: document.title,
+            subject: draft.title,
             signer: unit.signer.name.clone(),
             recipients: unit.recipients.clone(),
             report: Some((kind, period)),
         };
-        // The issued report keeps the words it was issued with: every section's text is stored with it.
-        let sections: Vec<(String, String)> = match kind {
-            ReportKind::Periodic => {
-                self.report_sections(period)?.into_iter().map(|s| (s.key.clone(), s.text().to_string())).collect()
-            }
-            ReportKind::Stats => Vec::new(),
-        };
         let stamp = self.stamp();
-        self.register.insert_outgoing(&input, &sections, &stamp)
+        // The copy is printed as the issued document will read: with its number and date.
+        let issuing = OutgoingDocument { id: 0, input: input.clone(), created_at: stamp.at.clone() };
+        let document = self.report_document_as(kind, period, Some(&issuing))?;
+        let (pages, pdf) = self.print(&document)?;
+        let copy = IssuedCopy { pages_json: serde_json::to_string(&pages).expect("pages serialise"), pdf };
+        // The issued report keeps the words it was issued with: every section's text is stored with it.
+        let sections: Vec<(String, String)> =
+            self.report_sections(kind, period)?.into_iter().map(|s| (s.key.clone(), s.text().to_string())).collect();
+        self.register.insert_outgoing(&input, &sections, Some(&copy), &stamp)
     }
 
     /// The outgoing-document register of a year (or every year), by number.
@@ -1881,6 +1976,38 @@ impl App {
         Ok(laid.pages)
     }
 
+    /// What the self-assessment report says: the year's assessment, the latest earlier one, the evidence linked.
+    fn assessment_report_data(
+        &self,
+        period: PeriodKey,
+        issuing: Option<&OutgoingDocument>,
+    ) -> Result<report::AssessmentReportData> {
+        let year = period.year;
+        let scores = |year: i32| -> Result<report::YearScores> {
+            let (assessment, set, _) = self.open_assessment(year)?;
+            let entries = self.register.score_entries(assessment.id)?;
+            Ok(report::YearScores { assessment, set, entries })
+        };
+        let current = scores(year)?;
+        let earlier = self.register.assessments()?.into_iter().map(|(a, _)| a.year).filter(|y| *y < year).max();
+        let previous = earlier.map(scores).transpose()?;
+        let linked: std::collections::BTreeSet<i64> =
+            current.entries.values().filter(|e| !e.not_applicable).flat_map(|e| e.evidence.iter().copied()).collect();
+        let evidence = self.register.evidence_list()?.into_iter().filter(|e| linked.contains(&e.id)).collect();
+        let issued = match issuing {
+            Some(doc) => Some(doc.clone()),
+            None => self.register.outgoing_for_report(ReportKind::Assessment, period)?,
+        };
+        Ok(report::AssessmentReportData {
+            unit: self.unit()?,
+            today: self.clock.today(),
+            issued,
+            current,
+            previous,
+            evidence,
+        })
+    }
+
     /// What a report says, read from the register.
     fn report_data(&self, kind: ReportKind, period: PeriodKey) -> Result<report::ReportData> {
         let window = self.period(period)?;
@@ -1909,6 +2036,15 @@ impl App {
             iso,
         })
     }
+}
+
+/// The period a report is kept under: the self-assessment report is a year's (any period of the year names it);
+/// the others are the period's own.
+fn report_period(kind: ReportKind, period: PeriodKey) -> Result<PeriodKey> {
+    Ok(match kind {
+        ReportKind::Assessment => PeriodKey::new(period.year, PeriodKind::Year),
+        _ => period,
+    })
 }
 
 /// The shells keep `App` behind a lock shared across threads.

@@ -9,13 +9,13 @@
 pub mod rules;
 
 use rules::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::{Penalties, wrap_optimal_fit};
 
 /// The four styles of the report font.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Style {
     Regular,
     Bold,
@@ -29,7 +29,7 @@ pub trait Metrics {
     fn advance(&self, style: Style, c: char) -> Option<u16>;
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Orientation {
     Portrait,
     Landscape,
@@ -127,7 +127,7 @@ pub enum HeadingLevel {
     Point,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Align {
     Left,
     Center,
@@ -201,7 +201,7 @@ pub struct Closing {
 }
 
 /// A laid-out page. Coordinates are millimetres from the top-left corner; `baseline` is a text line's baseline.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Page {
     pub width: f32,
     pub height: f32,
@@ -210,7 +210,7 @@ pub struct Page {
     pub items: Vec<Item>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Item {
     Text(TextRun),
     Rule(Rule),
@@ -218,7 +218,7 @@ pub enum Item {
 }
 
 /// A filled rectangle (a chart's bar or legend key); `y` is its top edge.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FilledBox {
     pub x: f32,
     pub y: f32,
@@ -227,7 +227,7 @@ pub struct FilledBox {
     pub gray: f32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TextRun {
     pub x: f32,
     pub baseline: f32,
@@ -240,7 +240,7 @@ pub struct TextRun {
     pub width: f32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Rule {
     pub x1: f32,
     pub y1: f32,

@@ -37,7 +37,10 @@ pub use procedure::{
     Decision, OnlineLevel, Procedure, ProcedureCode, ProcedureInput, ProcedureQuery, ProcedureStatus, ProcessingTime,
     Retirement, TimeUnit,
 };
-pub use report::{OutgoingDocument, OutgoingInput, PERIODIC_SECTIONS, ReportKind, ReportSection, number_text};
+pub use report::{
+    ASSESSMENT_SECTIONS, IssuedCopy, OutgoingDocument, OutgoingInput, PERIODIC_SECTIONS, ReportKind, ReportSection,
+    number_text,
+};
 pub use staffing::{
     CategoryStaffing, Headcount, Person, PersonInput, Quota, StaffCategory, StaffingSummary, StandardDue,
 };

@@ -13,6 +13,8 @@ pub enum ReportKind {
     Periodic,
     /// Biểu số 06/VPCP/KSTT alone.
     Stats,
+    /// Báo cáo kết quả tự đánh giá, chấm điểm Chỉ số CCHC of a year (its period is always the year).
+    Assessment,
 }
 
 impl ReportKind {
@@ -20,6 +22,16 @@ impl ReportKind {
         match self {
             ReportKind::Periodic => "periodic",
             ReportKind::Stats => "stats",
+            ReportKind::Assessment => "assessment",
+        }
+    }
+
+    /// The sections an official may edit, by key and printed heading (none for a table-only report).
+    pub fn sections(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            ReportKind::Periodic => &PERIODIC_SECTIONS,
+            ReportKind::Stats => &[],
+            ReportKind::Assessment => &ASSESSMENT_SECTIONS,
         }
     }
 
@@ -27,6 +39,7 @@ impl ReportKind {
         match text.trim() {
             "periodic" => Some(ReportKind::Periodic),
             "stats" => Some(ReportKind::Stats),
+            "assessment" => Some(ReportKind::Assessment),
             _ => None,
         }
     }
@@ -44,6 +57,13 @@ pub const PERIODIC_SECTIONS: [(&str, &str); 10] = [
     ("III", "III. ĐÁNH GIÁ CHUNG"),
     ("IV", "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI"),
     ("V", "V. ĐỀ XUẤT, KIẾN NGHỊ"),
+];
+
+/// The editable sections of the self-assessment report; part II (the results) is printed from the scores.
+pub const ASSESSMENT_SECTIONS: [(&str, &str); 3] = [
+    ("I", "I. TÌNH HÌNH TRIỂN KHAI TỰ ĐÁNH GIÁ, CHẤM ĐIỂM"),
+    ("III", "III. KHÓ KHĂN, VƯỚNG MẮC"),
+    ("IV", "IV. ĐỀ XUẤT, KIẾN NGHỊ"),
 ];
 
 /// One section of a report: the draft written from the register and, if the official edited it, their text.
@@ -99,4 +119,11 @@ impl OutgoingInput {
 /// "05/BC-UBND" (brief §6: numbers below 10 get a leading 0; no spaces).
 pub fn number_text(number: i64, symbol: &str) -> String {
     format!("{number:02}/{symbol}")
+}
+
+/// The printed copy kept with an issued report: its laid-out pages (JSON) and its PDF bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssuedCopy {
+    pub pages_json: String,
+    pub pdf: Vec<u8>,
 }

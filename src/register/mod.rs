@@ -36,6 +36,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0004_assessment.sql", include_str!("migrations/0004_assessment.sql")),
     ("0005_packages.sql", include_str!("migrations/0005_packages.sql")),
     ("0006_reports.sql", include_str!("migrations/0006_reports.sql")),
+    (
+        "0007_assessment_report_and_issued_copies.sql",
+        include_str!("migrations/0007_assessment_report_and_issued_copies.sql"),
+    ),
 ];
 
 /// The schema version this program writes.

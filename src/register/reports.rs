@@ -3,7 +3,7 @@
 use super::unit::parse_date;
 use super::{Register, Stamp, log_change, optional, storage};
 use crate::error::{Error, Result};
-use crate::model::{OutgoingDocument, OutgoingInput, PeriodKey, ReportKind};
+use crate::model::{IssuedCopy, OutgoingDocument, OutgoingInput, PeriodKey, ReportKind};
 use rusqlite::{Row, params};
 use std::collections::BTreeMap;
 
@@ -43,6 +43,7 @@ impl Register {
         &mut self,
         input: &OutgoingInput,
         sections: &[(String, String)],
+        copy: Option<&IssuedCopy>,
         stamp: &Stamp,
     ) -> Result<OutgoingDocument> {
         let tx = self.conn.transaction().map_err(storage)?;
@@ -53,8 +54,8 @@ impl Register {
         let recipients = serde_json::to_string(&input.recipients).expect("strings serialise");
         tx.execute(
             "INSERT INTO outgoing_document (year, number, symbol, date, subject, signer, recipients, report_kind,
-                 report_period, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                 report_period, created_at, pages_json, pdf)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             params![
                 input.year,
                 input.number,
@@ -65,7 +66,9 @@ impl Register {
                 recipients,
                 kind,
                 period,
-                stamp.at
+                stamp.at,
+                copy.map(|c| c.pages_json.as_str()),
+                copy.map(|c| c.pdf.as_slice())
             ],
         )
         .map_err(|e| match e {
@@ -99,6 +102,18 @@ impl Register {
         log_change(&tx, stamp, "outgoing_document", &id.to_string(), "create", None, Some(&after))?;
         tx.commit().map_err(storage)?;
         Ok(document)
+    }
+
+    /// The printed copy an issued report was issued with (`None` when not issued, or issued before copies were
+    /// kept).
+    pub fn issued_copy(&self, kind: ReportKind, period: PeriodKey) -> Result<Option<IssuedCopy>> {
+        let copy = optional(self.conn.query_row(
+            "SELECT pages_json, pdf FROM outgoing_document
+             WHERE report_kind = ?1 AND report_period = ?2 AND pages_json IS NOT NULL AND pdf IS NOT NULL",
+            params![kind.key(), period.to_string()],
+            |r| Ok(IssuedCopy { pages_json: r.get(0)?, pdf: r.get(1)? }),
+        ))?;
+        Ok(copy)
     }
 
     /// The sections of a report the official edited, by section key.

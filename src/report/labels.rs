@@ -42,3 +42,26 @@ pub const TASK_COLUMNS: [&str; 6] = ["STT", "Nhiệm vụ", "Chủ trì", "Thờ
 pub const STAFFING_COLUMNS: [&str; 5] = ["STT", "Loại", "Biên chế được giao", "Có mặt", "Chưa tuyển dụng"];
 pub const ONE_STOP: &str = "Một cửa";
 pub const INTERLINKED: &str = "Liên thông";
+
+/// The self-assessment report's appendices and tables.
+pub const APPENDIX_SCORES: &str = "BẢNG ĐIỂM TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH";
+pub const APPENDIX_UNEVIDENCED: &str = "CÁC NỘI DUNG CHẤM ĐIỂM CHƯA CÓ TÀI LIỆU KIỂM CHỨNG VÀ GIẢI TRÌNH";
+pub const APPENDIX_EVIDENCE: &str = "DANH MỤC TÀI LIỆU KIỂM CHỨNG THEO TIÊU CHÍ";
+pub const AREA: &str = "Lĩnh vực";
+pub const CODE: &str = "Mã";
+pub const CRITERION: &str = "Lĩnh vực, tiêu chí, tiêu chí thành phần";
+pub const MAX_POINTS: &str = "Điểm tối đa";
+pub const SELF_POINTS: &str = "Điểm tự đánh giá";
+pub const APPRAISED_POINTS: &str = "Điểm thẩm định";
+pub const NOTE: &str = "Ghi chú";
+pub const TOTAL_SCORE: &str = "Tổng điểm";
+pub const BONUS: &str = "Điểm thưởng";
+pub const PENALTY: &str = "Điểm trừ";
+pub const PERCENT: &str = "Tỷ lệ đạt được";
+pub const CLASS: &str = "Xếp loại";
+pub const NOT_APPLICABLE: &str = "Không phát sinh";
+pub const NO_EVIDENCE: &str = "Chưa có TLKC";
+pub const NO_EXPLANATION: &str = "(Chưa giải trình)";
+pub const NONE: &str = "(Không có)";
+pub const UNEVIDENCED_COLUMNS: [&str; 5] = ["STT", "Mã", "Tiêu chí", "Điểm tự đánh giá", "Giải trình"];
+pub const EVIDENCE_COLUMNS: [&str; 5] = ["STT", "Số, ký hiệu, ngày", "Trích yếu", "Cơ quan ban hành", "Dùng cho"];

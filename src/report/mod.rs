@@ -2,10 +2,12 @@
 //! Biểu 06 on its own (brief §3.2). Pure: `App` gathers a `ReportData`, this module writes the text and arranges it
 //! as a `layout::Document` in the order and styles of Nghị định 30/2020.
 
+mod assessment;
 pub mod labels;
 mod periodic;
 mod tables;
 
+pub use assessment::{AssessmentReportData, YearScores, assessment_document, assessment_sections};
 pub use periodic::{periodic_document, periodic_sections};
 pub use tables::stats_document;
 
@@ -75,8 +77,36 @@ impl ReportData {
             .collect()
     }
 
+    /// The letterhead, date line, signature and appendix references of this report.
+    pub fn letterhead(&self) -> Letterhead<'_> {
+        Letterhead { unit: &self.unit, issued: self.issued.as_ref(), today: self.today }
+    }
+
+    fn header(&self) -> Block {
+        self.letterhead().header()
+    }
+
+    fn closing(&self, place_date: Option<String>) -> Block {
+        self.letterhead().closing(place_date)
+    }
+
+    fn appendix_reference(&self) -> String {
+        self.letterhead().appendix_reference()
+    }
+}
+
+/// What every report of a unit prints around its body: the header with number and date, the signature block,
+/// the appendix reference line. A draft (not issued) prints blanks where the văn thư writes the number and date.
+#[derive(Debug, Clone, Copy)]
+pub struct Letterhead<'a> {
+    pub unit: &'a UnitProfile,
+    pub issued: Option<&'a OutgoingDocument>,
+    pub today: NaiveDate,
+}
+
+impl Letterhead<'_> {
     fn number_line(&self) -> String {
-        match &self.issued {
+        match self.issued {
             Some(doc) => format!("Số: {}", doc.input.number_text()),
             // A draft takes no number: the văn thư writes it in when the report is issued.
             None => format!("Số:       /{}", labels::REPORT_SYMBOL),
@@ -84,15 +114,15 @@ impl ReportData {
     }
 
     fn place_date(&self) -> String {
-        match &self.issued {
+        match self.issued {
             Some(doc) => place_date(&self.unit.place_name, doc.input.date),
             None => format!("{}, ngày      tháng      năm {}", self.unit.place_name, self.today.year()),
         }
     }
 
     /// "(Kèm theo Báo cáo số 05/BC-UBND ngày 05/01/2026 của Ủy ban nhân dân phường Trần Phú)".
-    fn appendix_reference(&self) -> String {
-        match &self.issued {
+    pub fn appendix_reference(&self) -> String {
+        match self.issued {
             Some(doc) => format!(
                 "(Kèm theo Báo cáo số {} ngày {} của {})",
                 doc.input.number_text(),
@@ -108,7 +138,7 @@ impl ReportData {
         }
     }
 
-    fn header(&self) -> Block {
+    pub fn header(&self) -> Block {
         Block::Header(Header {
             superior: agency_lines(&self.unit.superior_line),
             issuer: agency_lines(&self.unit.issuer_line),
@@ -119,7 +149,7 @@ impl ReportData {
         })
     }
 
-    fn closing(&self, place_date: Option<String>) -> Block {
+    pub fn closing(&self, place_date: Option<String>) -> Block {
         let signer = &self.unit.signer;
         let title = if signer.title.is_empty() { labels::CHAIRMAN.to_string() } else { signer.title.to_uppercase() };
         let authority = match signer.authority {

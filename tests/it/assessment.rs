@@ -920,7 +920,8 @@ fn the_demo_ward_gets_suggestions_from_its_own_statistics() {
     let (mut app, _) =
         cchc::App::create_demo(dir.path(), Assets::bundled(), crate::fixtures::clock(), &cchc::api::no_progress)
             .unwrap();
-    app.new_assessment(2025, None).unwrap();
+    // The demo ward holds last year's self-assessment, started from these suggestions.
+    assert_eq!(app.new_assessment(2025, None).unwrap_err().code(), ErrorCode::AlreadyExists);
     let suggestions = app.suggest_scores(2025, true).unwrap();
     let on_time = suggestions.iter().find(|s| s.code == "3.3").unwrap();
     let rate = app.year_on_time_rate(2025).unwrap().unwrap();

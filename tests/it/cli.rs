@@ -483,3 +483,64 @@ fn backups_are_made_listed_verified_copied_to_usb_and_restored_from_the_command_
     assert_eq!(out.status.code(), Some(1));
     assert!(stdout(&out).contains("NOT_A_REGISTER"), "{}", stdout(&out));
 }
+
+#[test]
+fn the_demo_wards_self_assessment_report_prints_and_is_issued_with_its_own_section_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = cchc(&dir.path().join("unused.cchc"), &["demo", dir.path().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let register = dir.path().join("demo.cchc");
+    let pdf = dir.path().join("tu-danh-gia.pdf");
+    let out = cchc(&register, &["report", "assessment", "--year", "2025", "--out", pdf.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("Đã ghi báo cáo tự đánh giá Chỉ số CCHC năm 2025 ("), "{}", stdout(&out));
+    let text = dir.path().join("kien-nghi.txt");
+    std::fs::write(&text, "Đề nghị Sở Nội vụ tập huấn chấm điểm cho công chức mới.\n").unwrap();
+    let out = cchc(
+        &register,
+        &[
+            "report",
+            "section",
+            "--kind",
+            "assessment",
+            "--period",
+            "2025",
+            "--section",
+            "IV",
+            "--file",
+            text.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = cchc(&register, &["report", "sections", "--kind", "assessment", "--period", "2025"]);
+    assert!(
+        stdout(&out).contains("[IV] IV. ĐỀ XUẤT, KIẾN NGHỊ (đã sửa)\nĐề nghị Sở Nội vụ tập huấn"),
+        "{}",
+        stdout(&out)
+    );
+    let out = cchc(
+        &register,
+        &[
+            "report",
+            "issue",
+            "--kind",
+            "assessment",
+            "--period",
+            "2025",
+            "--date",
+            "02/10/2025",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(stdout(&out).starts_with("Đã ban hành báo cáo số 01/BC-UBND ngày 02/10/2025: Báo cáo kết quả tự đánh giá"));
+    let read = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+    let read = String::from_utf8(read.stdout).unwrap();
+    assert!(read.contains("Số: 01/BC-UBND") && read.contains("Đề nghị Sở Nội vụ tập huấn"), "{read}");
+    // No assessment that year: a coded error in Vietnamese, no file written.
+    let none = dir.path().join("khong-co.pdf");
+    let out = cchc(&register, &["report", "assessment", "--year", "2019", "--out", none.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).starts_with("Lỗi: "), "{}", stderr(&out));
+    assert!(!none.exists());
+}

@@ -1,6 +1,7 @@
 //! Integration tests: every behaviour through `App` (or the built `cchc` binary) on real temporary registers.
 
 mod assessment;
+mod assessment_report;
 mod backups;
 mod cli;
 mod crash;

@@ -37,7 +37,7 @@ fn run<'a>(page: &'a Page, text: &str) -> &'a TextRun {
 }
 
 /// Everything printed, as one line of words (for phrases that a line break may split).
-fn flat(pages: &[Page]) -> String {
+pub(crate) fn flat(pages: &[Page]) -> String {
     let words: Vec<&str> = pages.iter().flat_map(runs).flat_map(|r| r.text.split_whitespace()).collect();
     words.join(" ")
 }
@@ -47,7 +47,7 @@ fn close(a: f32, b: f32, tolerance: f32) -> bool {
 }
 
 /// No text outside the margins (page numbers sit in the top margin by rule) and nothing below the bottom margin.
-fn assert_inside_margins(pages: &[Page]) {
+pub(crate) fn assert_inside_margins(pages: &[Page]) {
     for (i, page) in pages.iter().enumerate() {
         let right = page.width - rules::MARGIN_RIGHT;
         for r in runs(page) {
@@ -432,18 +432,18 @@ fn no_lone_lines_at_page_breaks_and_no_word_past_the_margin() {
 // ---- The PDF ----
 
 /// The PDF tools a person would use to check a file (poppler-utils, qpdf).
-struct Tools {
+pub(crate) struct Tools {
     dir: tempfile::TempDir,
 }
 
 impl Tools {
-    fn new(bytes: &[u8]) -> Tools {
+    pub(crate) fn new(bytes: &[u8]) -> Tools {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("r.pdf"), bytes).unwrap();
         Tools { dir }
     }
 
-    fn run(&self, tool: &str, args: &[&str]) -> (bool, String) {
+    pub(crate) fn run(&self, tool: &str, args: &[&str]) -> (bool, String) {
         let out = Command::new(tool)
             .args(args)
             .arg(self.dir.path().join("r.pdf"))
@@ -453,7 +453,7 @@ impl Tools {
         (out.status.success(), String::from_utf8(out.stdout).unwrap())
     }
 
-    fn pages(&self) -> usize {
+    pub(crate) fn pages(&self) -> usize {
         let (_, info) = self.run("pdfinfo", &[]);
         let line = info.lines().find(|l| l.starts_with("Pages:")).unwrap();
         line.split_whitespace().last().unwrap().parse().unwrap()
@@ -554,7 +554,7 @@ fn biểu_06_alone_is_landscape_with_three_header_rows() {
 fn an_edited_section_survives_reprinting_and_reset_brings_the_draft_back() {
     let mut t = seed_001();
     let key = period("2021-H1");
-    let before = t.app.report_sections(key).unwrap();
+    let before = t.app.report_sections(ReportKind::Periodic, key).unwrap();
     assert_eq!(before.len(), 10);
     assert!(before.iter().all(|s| s.edited.is_none()));
     let log = t.app.change_log(1000).unwrap().len();
@@ -563,12 +563,12 @@ fn an_edited_section_survives_reprinting_and_reset_brings_the_draft_back() {
         "Ban hành Nghị quyết về phát triển\tkinh tế - xã hội.\n\n1. Kiểm tra văn bản\nĐã tự kiểm tra 12 văn bản."
             .nfd()
             .collect::<String>();
-    let section = t.app.set_report_section(key, "II.1", Some(&typed)).unwrap();
+    let section = t.app.set_report_section(ReportKind::Periodic, key, "II.1", Some(&typed)).unwrap();
     let kept = section.edited.unwrap();
     assert!(kept.nfc().eq(kept.chars()));
     assert_eq!(t.app.change_log(1000).unwrap().len(), log + 1);
     // Saving the same text again changes nothing.
-    t.app.set_report_section(key, "II.1", Some(&typed)).unwrap();
+    t.app.set_report_section(ReportKind::Periodic, key, "II.1", Some(&typed)).unwrap();
     assert_eq!(t.app.change_log(1000).unwrap().len(), log + 1);
     // The register changes; the edited section stays, the drafts follow the register.
     t.app.add_procedure(procedure("1.999999", "Thủ tục mới", "Văn phòng")).unwrap();
@@ -581,7 +581,7 @@ fn an_edited_section_survives_reprinting_and_reset_brings_the_draft_back() {
         "the II.1 draft is replaced"
     );
     // Reset: the draft is printed again.
-    let reset = t.app.set_report_section(key, "II.1", None).unwrap();
+    let reset = t.app.set_report_section(ReportKind::Periodic, key, "II.1", None).unwrap();
     assert!(reset.edited.is_none());
     let text = flat(&t.app.report_pages(ReportKind::Periodic, key).unwrap());
     assert!(
@@ -589,7 +589,7 @@ fn an_edited_section_survives_reprinting_and_reset_brings_the_draft_back() {
             && text.contains("tiếp tục thực hiện công tác xây dựng, rà soát văn bản quy phạm pháp luật")
     );
     // Unknown sections are refused.
-    let err = t.app.set_report_section(key, "VI", Some("x")).unwrap_err();
+    let err = t.app.set_report_section(ReportKind::Periodic, key, "VI", Some("x")).unwrap_err();
     assert_eq!(err.code(), ErrorCode::NotFound);
 }
 
@@ -631,9 +631,9 @@ fn issuing_takes_the_next_number_of_the_year_and_drafts_take_none() {
     t.app.add_procedure(procedure("1.999999", "Thủ tục mới", "Văn phòng")).unwrap();
     let reprinted = flat(&t.app.report_pages(ReportKind::Periodic, h1).unwrap());
     assert!(reprinted.contains("niêm yết công khai 117 thủ tục hành chính"), "the issued text stays");
-    let edit = t.app.set_report_section(h1, "V", Some("Sửa sau khi ban hành.")).unwrap_err();
+    let edit = t.app.set_report_section(ReportKind::Periodic, h1, "V", Some("Sửa sau khi ban hành.")).unwrap_err();
     assert_eq!(edit.code(), ErrorCode::ReportIssued);
-    assert!(t.app.report_sections(h1).unwrap().iter().all(|s| s.edited.is_some()));
+    assert!(t.app.report_sections(ReportKind::Periodic, h1).unwrap().iter().all(|s| s.edited.is_some()));
     let register: Vec<String> = t
         .app
         .outgoing_documents(Some(2026))
@@ -657,7 +657,7 @@ fn issuing_takes_the_next_number_of_the_year_and_drafts_take_none() {
 fn text_the_font_cannot_draw_is_a_coded_error() {
     // The user saw empty boxes in the printed report where a pasted symbol had been.
     let mut t = TestRegister::new();
-    t.app.set_report_section(period("2026"), "V", Some("Đề nghị hỗ trợ kinh phí 漢 ☃.")).unwrap();
+    t.app.set_report_section(ReportKind::Periodic, period("2026"), "V", Some("Đề nghị hỗ trợ kinh phí 漢 ☃.")).unwrap();
     let err = t.app.report_pdf(ReportKind::Periodic, period("2026")).unwrap_err();
     assert_eq!(err.code(), ErrorCode::MissingGlyphs);
     assert!(err.to_string().contains('漢') && err.to_string().contains('☃'), "{err}");

@@ -75,7 +75,10 @@ enum Command {
         about = "Tự đánh giá, chấm điểm chỉ số CCHC: chấm, tài liệu kiểm chứng, gợi ý, chốt, thẩm định"
     )]
     Assess(assess::AssessCommand),
-    #[command(subcommand, about = "Báo cáo chính thức (PDF): báo cáo CCHC định kỳ, Biểu 06; sửa nội dung, ban hành")]
+    #[command(
+        subcommand,
+        about = "Báo cáo chính thức (PDF): báo cáo CCHC định kỳ, Biểu 06, báo cáo tự đánh giá chỉ số CCHC; sửa nội dung, ban hành"
+    )]
     Report(report::ReportCommand),
     #[command(about = "Việc cần làm: hạn báo cáo, nhiệm vụ đến hạn hoặc quá hạn, hạn đạt chuẩn")]
     Deadlines(plans::DeadlinesArgs),

@@ -15,7 +15,11 @@ pub enum ReportCommand {
     Periodic(PrintArgs),
     #[command(about = "In Biểu số 06/VPCP/KSTT của kỳ (PDF, khổ ngang)")]
     Stats(PrintArgs),
-    #[command(about = "Xem các mục của báo cáo định kỳ: bản nháp từ sổ hay nội dung đã sửa")]
+    #[command(
+        about = "In báo cáo kết quả tự đánh giá, chấm điểm Chỉ số CCHC của năm (PDF, kèm bảng điểm và tài liệu kiểm chứng)"
+    )]
+    Assessment(YearPrintArgs),
+    #[command(about = "Xem các mục của báo cáo: bản nháp từ sổ hay nội dung đã sửa")]
     Sections(SectionsArgs),
     #[command(about = "Ghi nội dung đã sửa của một mục (từ tệp văn bản), hoặc trả mục về bản nháp (--reset)")]
     Section(SectionArgs),
@@ -34,16 +38,28 @@ pub struct PrintArgs {
 }
 
 #[derive(Args, Debug)]
+pub struct YearPrintArgs {
+    #[arg(long, value_name = "NĂM", help = "Năm đánh giá")]
+    year: i32,
+    #[arg(long, value_name = "TỆP.pdf", help = "Tệp PDF sẽ ghi ra")]
+    out: PathBuf,
+}
+
+#[derive(Args, Debug)]
 pub struct SectionsArgs {
-    #[arg(long, value_name = "KỲ", value_parser = format::parse_period, help = "Kỳ báo cáo")]
+    #[arg(long, value_name = "KỲ", value_parser = format::parse_period, help = "Kỳ báo cáo (báo cáo tự đánh giá: năm)")]
     period: PeriodKey,
+    #[arg(long, value_enum, default_value = "periodic", help = KIND_HELP)]
+    kind: Kind,
 }
 
 #[derive(Args, Debug)]
 pub struct SectionArgs {
     #[arg(long, value_name = "KỲ", value_parser = format::parse_period, help = "Kỳ báo cáo")]
     period: PeriodKey,
-    #[arg(long, value_name = "MỤC", help = "Mục: I, II.1 … II.6, III, IV, V")]
+    #[arg(long, value_enum, default_value = "periodic", help = KIND_HELP)]
+    kind: Kind,
+    #[arg(long, value_name = "MỤC", help = "Mục: I, II.1 … II.6, III, IV, V (báo cáo tự đánh giá: I, III, IV)")]
     section: String,
     #[arg(
         long,
@@ -57,24 +73,34 @@ pub struct SectionArgs {
     reset: bool,
 }
 
+const KIND_HELP: &str =
+    "Loại báo cáo: periodic (báo cáo định kỳ), stats (Biểu 06) hoặc assessment (báo cáo tự đánh giá Chỉ số CCHC)";
+
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum Kind {
     /// Báo cáo định kỳ.
     Periodic,
     /// Biểu 06.
     Stats,
+    /// Báo cáo tự đánh giá Chỉ số CCHC.
+    Assessment,
+}
+
+impl Kind {
+    fn report(self) -> ReportKind {
+        match self {
+            Kind::Periodic => ReportKind::Periodic,
+            Kind::Stats => ReportKind::Stats,
+            Kind::Assessment => ReportKind::Assessment,
+        }
+    }
 }
 
 #[derive(Args, Debug)]
 pub struct IssueArgs {
     #[arg(long, value_name = "KỲ", value_parser = format::parse_period, help = "Kỳ báo cáo")]
     period: PeriodKey,
-    #[arg(
-        long,
-        value_enum,
-        default_value = "periodic",
-        help = "Loại báo cáo: periodic (báo cáo định kỳ) hoặc stats (Biểu 06)"
-    )]
+    #[arg(long, value_enum, default_value = "periodic", help = KIND_HELP)]
     kind: Kind,
     #[arg(long, value_name = "SỐ", help = "Số văn bản (mặc định: số tiếp theo trong sổ văn bản đi của năm)")]
     number: Option<i64>,
@@ -94,9 +120,14 @@ pub fn run(ctx: &Ctx, command: ReportCommand) -> CmdResult {
     match command {
         ReportCommand::Periodic(a) => print(ctx, ReportKind::Periodic, a),
         ReportCommand::Stats(a) => print(ctx, ReportKind::Stats, a),
+        ReportCommand::Assessment(a) => print(
+            ctx,
+            ReportKind::Assessment,
+            PrintArgs { period: PeriodKey::new(a.year, cchc::model::PeriodKind::Year), out: a.out },
+        ),
         ReportCommand::Sections(a) => {
             let app = ctx.open()?;
-            let sections = app.report_sections(a.period)?;
+            let sections = app.report_sections(a.kind.report(), a.period)?;
             if ctx.out.json {
                 ctx.out.json(&sections);
             } else {
@@ -115,7 +146,7 @@ pub fn run(ctx: &Ctx, command: ReportCommand) -> CmdResult {
                 Some(path) => Some(std::fs::read_to_string(path).map_err(|e| cchc::Error::io(path, e))?),
                 None => None,
             };
-            let section = app.set_report_section(a.period, &a.section, text.as_deref())?;
+            let section = app.set_report_section(a.kind.report(), a.period, &a.section, text.as_deref())?;
             if ctx.out.json {
                 ctx.out.json(&section);
             } else if section.edited.is_some() {
@@ -131,10 +162,7 @@ pub fn run(ctx: &Ctx, command: ReportCommand) -> CmdResult {
         }
         ReportCommand::Issue(a) => {
             let mut app = ctx.open()?;
-            let kind = match a.kind {
-                Kind::Periodic => ReportKind::Periodic,
-                Kind::Stats => ReportKind::Stats,
-            };
+            let kind = a.kind.report();
             let doc = app.issue_report(kind, a.period, a.date, a.number)?;
             if let Some(out) = &a.out {
                 let bytes = app.report_pdf(kind, a.period)?;
@@ -191,6 +219,7 @@ fn print(ctx: &Ctx, kind: ReportKind, a: PrintArgs) -> CmdResult {
         let what = match kind {
             ReportKind::Periodic => format!("báo cáo cải cách hành chính {}", a.period.label()),
             ReportKind::Stats => format!("Biểu số 06/VPCP/KSTT {}", a.period.label()),
+            ReportKind::Assessment => format!("báo cáo tự đánh giá Chỉ số CCHC năm {}", a.period.year),
         };
         ctx.out.line(format!("Đã ghi {what} ({} trang) vào {}.", format::count(pages), a.out.display()));
     }

@@ -185,10 +185,11 @@ export const deadlines = (today: string) => call<DeadlineItem[]>("deadlines", { 
 
 // ---- Official reports ----
 
-export const reportSections = (period: PeriodKey) => call<ReportSection[]>("report_sections", { period });
+export const reportSections = (kind: ReportKind, period: PeriodKey) =>
+  call<ReportSection[]>("report_sections", { kind, period });
 /** `text` null brings the draft back. */
-export const reportSectionSet = (period: PeriodKey, section: string, text: string | null) =>
-  call<ReportSection>("report_section_set", { period, section, text });
+export const reportSectionSet = (kind: ReportKind, period: PeriodKey, section: string, text: string | null) =>
+  call<ReportSection>("report_section_set", { kind, period, section, text });
 export const reportPages = (kind: ReportKind, period: PeriodKey) => call<ReportPage[]>("report_pages", { kind, period });
 export const reportSavePdf = (kind: ReportKind, period: PeriodKey, path: string) =>
   call<number>("report_save_pdf", { kind, period, path });

@@ -597,7 +597,7 @@ export interface RestoreReport {
 
 // ---- Official reports ----
 
-export type ReportKind = "periodic" | "stats";
+export type ReportKind = "periodic" | "stats" | "assessment";
 
 export interface ReportSection {
   key: string;

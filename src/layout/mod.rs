@@ -36,19 +36,19 @@ pub enum Orientation {
 }
 
 /// A report to lay out: parts that each start a new page and number their own pages (the body, each appendix).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Document {
     pub title: String,
     pub parts: Vec<Part>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Part {
     pub orientation: Orientation,
     pub blocks: Vec<Block>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub enum Block {
     /// The two-column header with the number line and the place-and-date line.
     Header(Header),
@@ -88,7 +88,7 @@ pub enum Block {
 }
 
 /// Bars grouped by label (e.g. by period), one bar per series (e.g. this year, last year), on a 0–`max` scale.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Chart {
     pub title: String,
     pub labels: Vec<String>,
@@ -98,7 +98,7 @@ pub struct Chart {
     pub unit: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Series {
     pub name: String,
     /// One value per label; `None` draws no bar.
@@ -107,7 +107,7 @@ pub struct Series {
     pub gray: f32,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Header {
     pub superior: String,
     pub issuer: String,
@@ -117,7 +117,7 @@ pub struct Header {
     pub place_date: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum HeadingLevel {
     /// Mục "I." — UPPERCASE bold.
     Section,
@@ -134,7 +134,7 @@ pub enum Align {
     Right,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Table {
     pub size: f32,
     pub columns: Vec<Column>,
@@ -144,14 +144,14 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize)]
 pub struct Column {
     /// Share of the text width.
     pub weight: f32,
     pub align: Align,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct HeaderCell {
     pub text: String,
     pub row: usize,
@@ -160,13 +160,13 @@ pub struct HeaderCell {
     pub cols: usize,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Row {
     pub cells: Vec<Cell>,
     pub bold: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Cell {
     pub text: String,
     /// Number of columns the cell covers.
@@ -189,7 +189,7 @@ impl Row {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Closing {
     /// An italic place-and-date line above the signature (forms that have no header), if any.
     pub place_date: Option<String>,

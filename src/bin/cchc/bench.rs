@@ -6,8 +6,8 @@ use crate::format;
 use crate::output::{self, Bar, CmdResult, Done, Failure};
 use cchc::clock::Stopwatch;
 use cchc::model::{
-    Decision, PeriodKey, PeriodKind, PersonInput, PlanInput, PlanKind, ProcedureQuery, Quota, ReportKind, TaskInput,
-    TaskStatus,
+    Decision, EvidenceInput, PeriodKey, PeriodKind, PersonInput, PlanInput, PlanKind, ProcedureQuery, Quota,
+    ReportKind, Rule, TaskInput, TaskStatus,
 };
 use cchc::{App, Assets, demo};
 use chrono::NaiveDate;
@@ -43,6 +43,20 @@ pub struct BenchArgs {
 enum BenchWhat {
     #[command(about = "Sinh tệp báo cáo của nhiều đơn vị rồi đo thời gian cấp trên nhận và tổng hợp")]
     Packages(PackagesArgs),
+    #[command(
+        about = "Ghi nội dung một báo cáo của sổ (các khối: tiêu đề, đoạn văn, bảng) ra JSON, để dựng cùng nội dung bằng công cụ khác khi so sánh tốc độ (scripts/bench-libreoffice.sh)"
+    )]
+    Document(DocumentArgs),
+}
+
+#[derive(Args, Debug)]
+struct DocumentArgs {
+    #[arg(long, value_name = "LOẠI", help = "periodic, stats hoặc assessment")]
+    kind: String,
+    #[arg(long, value_name = "KỲ", value_parser = format::parse_period, help = "Kỳ báo cáo (báo cáo tự đánh giá: năm)")]
+    period: PeriodKey,
+    #[arg(long, value_name = "TỆP.json", help = "Tệp JSON sẽ ghi ra")]
+    out: PathBuf,
 }
 
 #[derive(Args, Debug)]
@@ -108,8 +122,10 @@ struct BenchReport {
 }
 
 pub fn run(ctx: &Ctx, args: BenchArgs) -> CmdResult {
-    if let Some(BenchWhat::Packages(packages)) = args.what {
-        return run_packages(ctx, packages);
+    match args.what {
+        Some(BenchWhat::Packages(packages)) => return run_packages(ctx, packages),
+        Some(BenchWhat::Document(document)) => return write_document(ctx, document),
+        None => {}
     }
     let years = i32::try_from(args.years)
         .ok()
@@ -161,6 +177,7 @@ fn measure_all(ctx: &Ctx, args: &BenchArgs, years: i32, path: &std::path::Path) 
         )?;
         let mut app = app;
         add_plans_and_staffing(&mut app)?;
+        add_assessments(&mut app)?;
         create_ms = Some(watch.elapsed_ms());
         stats_rows = Some(stats.len());
         drop(app);
@@ -218,6 +235,17 @@ fn measure_all(ctx: &Ctx, args: &BenchArgs, years: i32, path: &std::path::Path) 
         black_box(app.report_pdf(ReportKind::Stats, period)?);
         Ok(())
     })?);
+    let assessment = PeriodKey::new(LAST_YEAR, PeriodKind::Year);
+    let pages = app.report_pages(ReportKind::Assessment, assessment)?.len();
+    operations.push(time(
+        "report_assessment",
+        format!("Báo cáo tự đánh giá chỉ số CCHC năm {LAST_YEAR} ra PDF ({pages} trang, kèm phụ lục)"),
+        repeat,
+        || {
+            black_box(app.report_pdf(ReportKind::Assessment, assessment)?);
+            Ok(())
+        },
+    )?);
     operations.push(time(
         "report_periodic_new_app",
         "Báo cáo CCHC năm, lần đầu sau khi mở sổ (nạp phông chữ)".into(),
@@ -237,6 +265,54 @@ fn measure_all(ctx: &Ctx, args: &BenchArgs, years: i32, path: &std::path::Path) 
         repeat,
         operations,
     })
+}
+
+/// Writes a report's document (the blocks before layout) as JSON.
+fn write_document(ctx: &Ctx, args: DocumentArgs) -> CmdResult {
+    let kind = ReportKind::parse(&args.kind).ok_or_else(|| {
+        let finding = cchc::model::Finding::new(cchc::model::FindingCode::BadChoice, cchc::model::Place::field("kind"))
+            .with("value", &args.kind);
+        cchc::Error::Invalid(vec![finding])
+    })?;
+    let app = ctx.open()?;
+    let document = app.report_document(kind, args.period)?;
+    let json = serde_json::to_string_pretty(&document).expect("documents serialise");
+    std::fs::write(&args.out, json).map_err(|e| cchc::Error::io(&args.out, e))?;
+    ctx.out.line(format!("Đã ghi nội dung báo cáo vào {}.", args.out.display()));
+    Ok(Done::Clean)
+}
+
+/// The self-assessments of the last two years on the bundled sample set: every leaf scored (the last year from
+/// the register's suggestions where it has them), each linked to one of three evidence documents.
+fn add_assessments(app: &mut App) -> cchc::Result<()> {
+    let documents: Vec<i64> = (1..=3)
+        .map(|n| {
+            let input = EvidenceInput {
+                kind: "BC".into(),
+                number: format!("{n}/BC-UBND"),
+                date: NaiveDate::from_ymd_opt(LAST_YEAR, 3 * n, 10),
+                issuer: "UBND phường Hải Dương".into(),
+                title: format!("Báo cáo kết quả cải cách hành chính số {n}"),
+            };
+            app.add_evidence(input, None).map(|e| e.id)
+        })
+        .collect::<cchc::Result<_>>()?;
+    for year in [LAST_YEAR - 1, LAST_YEAR] {
+        app.new_assessment(year, None)?;
+        if year == LAST_YEAR {
+            app.suggest_scores(year, true)?;
+        }
+        let view = app.assessment(year)?;
+        for (i, leaf) in view.set.leaves().into_iter().enumerate() {
+            let code = &leaf.node.code;
+            let scored = view.entries.iter().any(|e| &e.code == code && e.self_points.is_some());
+            if !scored && !matches!(leaf.rule, Rule::Bonus | Rule::Penalty) {
+                app.score_leaf(year, code, leaf.node.max, None, None)?;
+            }
+            app.link_evidence(year, code, documents[i % documents.len()])?;
+        }
+    }
+    Ok(())
 }
 
 /// A year plan with 60 tasks over the reform areas, quotas and 18 people: the appendices of the year report.

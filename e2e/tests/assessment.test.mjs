@@ -227,3 +227,34 @@ test("self-assessment: score, explain, evidence, suggestions, N/A, lock refused 
   assert.equal(await byId(browser, "leaf-self-1.1").getAttribute("data-editable"), "yes");
   assert.match(await (await shown(browser, "assessment-message")).getText(), /Đã mở khóa/);
 });
+
+test("the self-assessment report: scores, items without evidence, an edited section on the page", async () => {
+  await (await shown(browser, "nav-reports")).click();
+  await shown(browser, "screen-reports");
+  await (await shown(browser, "report-kind")).selectByAttribute("value", "assessment");
+  await (await shown(browser, "report-year")).selectByAttribute("value", String(year));
+  const pageText = () => browser.execute(() => document.querySelector('[data-testid="report-preview"]').textContent);
+  await browser.waitUntil(async () => /BẢNG ĐIỂM TỰ ĐÁNH GIÁ/.test(await pageText()), {
+    timeout: 20000,
+    timeoutMsg: "the self-assessment report was not laid out",
+  });
+  const text = await pageText();
+  assert.match(text, new RegExp(`Chỉ số cải cách hành chính năm ${year}`));
+  assert.match(text, /Tổng điểm tự đánh giá: [\d,]+\/100 điểm/);
+  assert.match(text, /DANH MỤC TÀI LIỆU KIỂM CHỨNG THEO TIÊU CHÍ/);
+  assert.match(text, /Kế hoạch tuyên truyền CCHC năm/, "the document linked in the screen is listed as evidence");
+  // The period choice is the year's only; the sections of this report are I, III and IV.
+  assert.equal(await byId(browser, "report-period-kind").isExisting(), false);
+  await shown(browser, "section-text-III");
+  await type(browser, "section-text-IV", "Đề nghị Sở Nội vụ tổ chức tập huấn chấm điểm cho công chức mới.");
+  await browser.keys("Tab");
+  await browser.waitUntil(async () => (await byId(browser, "section-IV").getAttribute("data-edited")) === "yes", {
+    timeout: 10000,
+    timeoutMsg: "the edited section was not kept",
+  });
+  await browser.waitUntil(async () => /tập huấn chấm điểm cho công chức mới/.test(await pageText()), {
+    timeout: 10000,
+    timeoutMsg: "the edited section is not on the page",
+  });
+  await screenshot(browser, "25-bao-cao-tu-danh-gia");
+});

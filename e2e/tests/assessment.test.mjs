@@ -242,7 +242,7 @@ test("the self-assessment report: scores, items without evidence, an edited sect
   assert.match(text, new RegExp(`Chỉ số cải cách hành chính năm ${year}`));
   assert.match(text, /Tổng điểm tự đánh giá: [\d,]+\/100 điểm/);
   assert.match(text, /DANH MỤC TÀI LIỆU KIỂM CHỨNG THEO TIÊU CHÍ/);
-  assert.match(text, /Kế hoạch tuyên truyền CCHC năm/, "the document linked in the screen is listed as evidence");
+  assert.match(text, /30\/KH-UBND/, "the document linked in the screen is listed as evidence");
   // The period choice is the year's only; the sections of this report are I, III and IV.
   assert.equal(await byId(browser, "report-period-kind").isExisting(), false);
   await shown(browser, "section-text-III");

@@ -951,13 +951,21 @@ impl Engine<'_> {
         let row_height = |cells: &Vec<(usize, usize, Vec<Line>)>| {
             cells.iter().map(|(_, _, l)| l.len().max(1)).max().unwrap_or(1) as f32 * lh + 2.0 * CELL_PADDING
         };
+        // The room for rows on a page that starts with the header: a row taller than that is split across pages.
+        let fresh_room = self.bottom() - MARGIN_TOP - header_h;
         let first = rows.first().map(row_height).unwrap_or(0.0);
+        // The header goes with the first row, or with two lines of it when that row is split anyway.
+        let first = if first > fresh_room + EPSILON { 2.0 * lh + 2.0 * CELL_PADDING } else { first };
         self.paragraph_gap();
         self.ensure(header_h + first);
         self.table_header(t, &edges, &heights, &header_lines, size);
         let row_heights: Vec<f32> = rows.iter().map(row_height).collect();
         for (i, (row, cells)) in t.rows.iter().zip(rows).enumerate() {
             let h = row_heights[i];
+            if h > fresh_room + EPSILON {
+                self.split_row(t, row.bold, cells, (&edges, &heights, &header_lines));
+                continue;
+            }
             // A group row (one cell across the table, e.g. a field's name) keeps with the row after it.
             let group = cells.len() == 1 && cells[0].1 > 1 && i + 1 < row_heights.len();
             let need = if group { h + row_heights[i + 1] } else { h };
@@ -980,6 +988,50 @@ impl Engine<'_> {
                 self.push_rule(edges[col + span], top, edges[col + span], top + h, TABLE_RULE_PT);
             }
             self.y = top + h;
+        }
+    }
+
+    /// Draws a row taller than a page in slices: as many lines of every cell as fit, closed by a rule, then the rest
+    /// on the next page under the repeated header. A slice of fewer than two lines is not started at a page foot.
+    fn split_row(
+        &mut self,
+        t: &Table,
+        bold: bool,
+        mut cells: Vec<(usize, usize, Vec<Line>)>,
+        (edges, heights, header_lines): (&[f32], &[f32], &[Vec<Line>]),
+    ) {
+        let size = t.size;
+        let lh = line_height(size);
+        let style = if bold { Style::Bold } else { Style::Regular };
+        loop {
+            let remaining = cells.iter().map(|(_, _, l)| l.len()).max().unwrap_or(0);
+            let fit = ((self.bottom() - self.y - 2.0 * CELL_PADDING + EPSILON) / lh).floor().max(0.0) as usize;
+            if fit < 2.min(remaining.max(1)) {
+                self.new_page();
+                self.table_header(t, edges, heights, header_lines, size);
+                continue;
+            }
+            let take = fit.min(remaining.max(1));
+            let top = self.y;
+            let h = take as f32 * lh + 2.0 * CELL_PADDING;
+            let (x_start, x_end) = (edges[0], *edges.last().expect("edges"));
+            self.push_rule(x_start, top + h, x_end, top + h, TABLE_RULE_PT);
+            self.push_rule(x_start, top, x_start, top + h, TABLE_RULE_PT);
+            for (col, span, lines) in &mut cells {
+                let align = if *span > 1 { Align::Left } else { t.columns[*col].align };
+                let cx = edges[*col] + CELL_PADDING;
+                let cw = edges[*col + *span] - edges[*col] - 2.0 * CELL_PADDING;
+                self.y = top + CELL_PADDING;
+                let slice: Vec<Line> = lines.drain(..take.min(lines.len())).collect();
+                self.cell_lines(slice, style, size, cx, cw, align);
+                self.push_rule(edges[*col + *span], top, edges[*col + *span], top + h, TABLE_RULE_PT);
+            }
+            self.y = top + h;
+            if cells.iter().all(|(_, _, l)| l.is_empty()) {
+                return;
+            }
+            self.new_page();
+            self.table_header(t, edges, heights, header_lines, size);
         }
     }
 

@@ -775,3 +775,49 @@ fn decomposed_text_is_laid_out_as_nfc() {
     assert!(laid.missing.is_empty());
     assert_eq!(layout::read(&laid.pages[0]), "Ủy ban nhân dân phường Trần Phú");
 }
+
+#[test]
+fn a_table_row_taller_than_a_page_continues_on_the_next_under_the_header() {
+    // An explanation pasted into one cell can be longer than a page: every word is printed, inside the margins,
+    // in order, with the header row on each page the row crosses.
+    let fonts = cchc::pdf::Fonts::load(&Assets::bundled().fonts).unwrap();
+    let long: Vec<String> = (0..2000).map(|k| format!("từ{k}")).collect();
+    let table = layout::Table {
+        size: rules::TABLE_SIZE,
+        columns: vec![
+            layout::Column { weight: 12.0, align: layout::Align::Center },
+            layout::Column { weight: 153.0, align: layout::Align::Left },
+        ],
+        header: vec![header_cell("STT", 0), header_cell("Giải trình", 1)],
+        header_rows: 1,
+        rows: vec![
+            layout::Row::new(["1".to_string(), long.join(" ")]),
+            layout::Row::new(["2".to_string(), "Dòng ngắn phía sau".to_string()]),
+        ],
+    };
+    let title =
+        Block::AppendixTitle {
+            label: "Phụ lục II".into(), name: "GIẢI TRÌNH".into(), reference: "(Kèm theo)".into()
+        };
+    let doc = Document {
+        title: "t".into(),
+        parts: vec![Part { orientation: Orientation::Portrait, blocks: vec![title, Block::Table(table)] }],
+    };
+    let laid = layout::layout(&doc, &fonts);
+    assert!(laid.pages.len() >= 3, "{} pages", laid.pages.len());
+    // The appendix title is not left alone: the tall first row starts under it.
+    assert!(layout::read(&laid.pages[0]).contains("từ0 từ1"), "{}", layout::read(&laid.pages[0]));
+    assert_inside_margins(&laid.pages);
+    let words: Vec<String> = flat(&laid.pages).split(' ').map(String::from).collect();
+    let printed: Vec<&String> = words.iter().filter(|w| w.starts_with("từ")).collect();
+    assert_eq!(printed.len(), 2000, "every word once");
+    assert!(printed.iter().enumerate().all(|(k, w)| **w == format!("từ{k}")), "in order");
+    for page in &laid.pages {
+        assert!(layout::read(page).contains("STT | Giải trình"), "the header on every page:\n{}", layout::read(page));
+    }
+    assert!(flat(&laid.pages).ends_with("2 Dòng ngắn phía sau"));
+}
+
+fn header_cell(text: &str, col: usize) -> layout::HeaderCell {
+    layout::HeaderCell { text: text.to_string(), row: 0, rows: 1, col, cols: 1 }
+}

@@ -256,8 +256,8 @@ fn results(data: &AssessmentReportData) -> Vec<Block> {
         "Tất cả các nội dung có điểm đều có tài liệu kiểm chứng (danh mục tại Phụ lục III).".to_string()
     } else {
         format!(
-            "Có {} nội dung được chấm điểm chưa có tài liệu kiểm chứng, đã giải trình tại Phụ lục II; danh mục tài \
-             liệu kiểm chứng tại Phụ lục III.",
+            "Có {} nội dung được chấm điểm chưa có tài liệu kiểm chứng (danh sách và giải trình tại Phụ lục II); \
+             danh mục tài liệu kiểm chứng tại Phụ lục III.",
             unevidenced.len()
         )
     }));

@@ -94,6 +94,8 @@ fn the_report_states_totals_last_year_gaps_and_evidence() {
     let t = ward();
     let pages = t.app.report_pages(ReportKind::Assessment, year(2025)).unwrap();
     assert_inside_margins(&pages);
+    // Page 1 as a person reads it, line by line (cells and columns joined by " | ").
+    insta::assert_snapshot!("assessment_report_page_1", layout::read(&pages[0]));
     let text = flat(&pages);
     for phrase in [
         "BÁO CÁO",
@@ -105,7 +107,7 @@ fn the_report_states_totals_last_year_gaps_and_evidence() {
         "Tổng điểm tự đánh giá: 94,69/100 điểm, đạt 94,69%, xếp loại Tốt.",
         "Điểm các tiêu chí thẩm định đạt 67/69 điểm; điểm điều tra xã hội học 26,5/30 điểm; điểm thưởng 0,5; điểm \
          trừ 0,25; 1 nội dung không phát sinh được loại khỏi điểm tối đa (điểm tối đa áp dụng 99 điểm).",
-        "Có 2 nội dung được chấm điểm chưa có tài liệu kiểm chứng, đã giải trình tại Phụ lục II",
+        "Có 2 nội dung được chấm điểm chưa có tài liệu kiểm chứng (danh sách và giải trình tại Phụ lục II)",
         // Last year (2024: everything but 3.3 at 2 of 4 → 98) beside this year.
         "Năm 2024, tổng điểm (kết quả cuối cùng) của UBND phường Trần Phú là 98 điểm, đạt 98%, xếp loại Tốt; năm 2025 \
          tự đánh giá giảm 3,31 điểm.",

@@ -3,7 +3,8 @@
 //! proposals; appendices with the score table, the items scored without evidence and their explanations, and the
 //! evidence list per criterion.
 
-use super::{Letterhead, dmy, labels, text_blocks};
+use super::tables::{simple_header, simple_table};
+use super::{Letterhead, dmy, labels, outline_sections, text_blocks};
 use crate::layout::{
     Align, Block, Chart, Column as TableColumn, Document, HeaderCell, HeadingLevel, Orientation, Part, Row, Series,
     Table, rules,
@@ -68,15 +69,7 @@ impl AssessmentReportData {
 
 /// The sections of the report: heading, draft, and the official's text where they edited it.
 pub fn assessment_sections(data: &AssessmentReportData, edited: &BTreeMap<String, String>) -> Vec<ReportSection> {
-    ASSESSMENT_SECTIONS
-        .iter()
-        .map(|(key, heading)| ReportSection {
-            key: key.to_string(),
-            heading: heading.to_string(),
-            draft: draft(data, key),
-            edited: edited.get(*key).cloned(),
-        })
-        .collect()
+    outline_sections(&ASSESSMENT_SECTIONS, edited, |key| draft(data, key))
 }
 
 /// "Kết quả tự đánh giá, chấm điểm xác định Chỉ số cải cách hành chính năm 2025".
@@ -404,14 +397,6 @@ fn unevidenced(data: &AssessmentReportData) -> Vec<(String, String, Points, Stri
         .collect()
 }
 
-fn header_cells(names: &[&str]) -> Vec<HeaderCell> {
-    names
-        .iter()
-        .enumerate()
-        .map(|(i, n)| HeaderCell { text: n.to_string(), row: 0, rows: 1, col: i, cols: 1 })
-        .collect()
-}
-
 /// Phụ lục I: the whole tree with maximum, self and (when given) appraised points, then the totals.
 fn score_table(data: &AssessmentReportData) -> Block {
     let appraised = data.current.appraised();
@@ -484,7 +469,7 @@ fn score_table(data: &AssessmentReportData) -> Block {
     let class = |t: &Totals| t.class.clone().unwrap_or_default();
     rows.push(line(labels::CLASS, String::new(), class(&own), final_totals.as_ref().map(class)));
     debug_assert!(rows.iter().all(|r| r.cells.len() == width));
-    Block::Table(Table { size: rules::TABLE_SIZE, columns, header: header_cells(&names), header_rows: 1, rows })
+    Block::Table(Table { size: rules::TABLE_SIZE, columns, header: simple_header(&names), header_rows: 1, rows })
 }
 
 /// Phụ lục II: every item scored without evidence, with its explanation (giải trình).
@@ -496,7 +481,7 @@ fn unevidenced_table(data: &AssessmentReportData) -> Block {
         TableColumn { weight: 18.0, align: Align::Right },
         TableColumn { weight: 61.0, align: Align::Left },
     ];
-    let mut rows: Vec<Row> = unevidenced(data)
+    let rows: Vec<Row> = unevidenced(data)
         .into_iter()
         .enumerate()
         .map(|(i, (code, text, points, explanation))| {
@@ -504,16 +489,7 @@ fn unevidenced_table(data: &AssessmentReportData) -> Block {
             Row::new([(i + 1).to_string(), code, text, points.vn(), explanation])
         })
         .collect();
-    if rows.is_empty() {
-        rows.push(Row::spanning(labels::NONE.into(), 5));
-    }
-    Block::Table(Table {
-        size: rules::TABLE_SIZE,
-        columns,
-        header: header_cells(&labels::UNEVIDENCED_COLUMNS),
-        header_rows: 1,
-        rows,
-    })
+    simple_table(columns, &labels::UNEVIDENCED_COLUMNS, rows, labels::NONE)
 }
 
 /// Phụ lục III: the evidence documents of each criterion (depth 1), with the sub-criteria each one supports.
@@ -565,16 +541,7 @@ fn evidence_table(data: &AssessmentReportData) -> Block {
             }
         }
     }
-    if rows.is_empty() {
-        rows.push(Row::spanning(labels::NONE.into(), 5));
-    }
-    Block::Table(Table {
-        size: rules::TABLE_SIZE,
-        columns,
-        header: header_cells(&labels::EVIDENCE_COLUMNS),
-        header_rows: 1,
-        rows,
-    })
+    simple_table(columns, &labels::EVIDENCE_COLUMNS, rows, labels::NONE)
 }
 
 fn collect_leaves<'a>(node: &'a crate::model::Node, out: &mut Vec<&'a crate::model::Node>) {

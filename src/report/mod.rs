@@ -224,6 +224,23 @@ pub fn count(value: i64) -> String {
     if value < 0 { format!("-{out}") } else { out }
 }
 
+/// A report's editable sections in the order of its outline: each one's draft, and the official's text if edited.
+fn outline_sections(
+    outline: &[(&str, &str)],
+    edited: &BTreeMap<String, String>,
+    draft: impl Fn(&str) -> String,
+) -> Vec<crate::model::ReportSection> {
+    outline
+        .iter()
+        .map(|(key, heading)| crate::model::ReportSection {
+            key: key.to_string(),
+            heading: heading.to_string(),
+            draft: draft(key),
+            edited: edited.get(*key).cloned(),
+        })
+        .collect()
+}
+
 /// Turns a section's text into blocks: "1." and "1.1." lines become clause headings, "a)" lines point headings,
 /// every other line a paragraph.
 pub fn text_blocks(text: &str) -> Vec<Block> {

@@ -1,7 +1,7 @@
 //! The periodic CCHC report (quý I, 6 tháng, 9 tháng, năm): a draft of every section written from the register in
 //! plain administrative Vietnamese, the official's edited texts in their place, and the four appendices.
 
-use super::{ReportData, count, dmy, labels, percent, tables, text_blocks};
+use super::{ReportData, count, dmy, labels, outline_sections, percent, tables, text_blocks};
 use crate::layout::{Block, Chart, Document, HeadingLevel, Orientation, Part, Series};
 use crate::model::{
     AnnouncementKind, PERIODIC_SECTIONS, PeriodKind, PlanKind, ReportSection, TaskStatus, on_time_rate, online_rate,
@@ -10,15 +10,7 @@ use std::collections::BTreeMap;
 
 /// The sections of the report: heading, draft, and the official's text where they edited it.
 pub fn periodic_sections(data: &ReportData, edited: &BTreeMap<String, String>) -> Vec<ReportSection> {
-    PERIODIC_SECTIONS
-        .iter()
-        .map(|(key, heading)| ReportSection {
-            key: key.to_string(),
-            heading: heading.to_string(),
-            draft: draft(data, key),
-            edited: edited.get(*key).cloned(),
-        })
-        .collect()
+    outline_sections(&PERIODIC_SECTIONS, edited, |key| draft(data, key))
 }
 
 /// The report as a document: the body, then Phụ lục I–IV.

@@ -77,7 +77,15 @@ fn numbers(f: &CaseFigures) -> Vec<String> {
     f.columns().iter().take(11).map(|(_, v)| count(*v)).collect()
 }
 
-fn simple_header(names: &[&str]) -> Vec<HeaderCell> {
+/// A table with one header row of `names`; with no rows, one spanning row says `empty`.
+pub(super) fn simple_table(columns: Vec<Column>, names: &[&str], mut rows: Vec<Row>, empty: &str) -> Block {
+    if rows.is_empty() {
+        rows.push(Row::spanning(empty.to_string(), columns.len()));
+    }
+    Block::Table(Table { size: rules::TABLE_SIZE, columns, header: simple_header(names), header_rows: 1, rows })
+}
+
+pub(super) fn simple_header(names: &[&str]) -> Vec<HeaderCell> {
     names
         .iter()
         .enumerate()

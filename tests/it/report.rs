@@ -453,6 +453,18 @@ impl Tools {
         (out.status.success(), String::from_utf8(out.stdout).unwrap())
     }
 
+    /// pdftotext gives back every word that was laid out on `pages`, in NFC.
+    pub(crate) fn assert_gives_back(&self, pages: &[Page]) {
+        let (_, extracted) = self.run("pdftotext", &[]);
+        assert!(extracted.nfc().eq(extracted.chars()), "extracted text is NFC");
+        assert!(!extracted.contains('\u{FFFD}'));
+        let mut expected: Vec<String> = flat(pages).split(' ').map(String::from).collect();
+        let mut got: Vec<String> = extracted.split_whitespace().map(String::from).collect();
+        expected.sort();
+        got.sort();
+        assert_eq!(got, expected);
+    }
+
     pub(crate) fn pages(&self) -> usize {
         let (_, info) = self.run("pdfinfo", &[]);
         let line = info.lines().find(|l| l.starts_with("Pages:")).unwrap();
@@ -484,15 +496,7 @@ fn the_pdf_gives_back_its_text_embeds_subset_fonts_and_passes_qpdf() {
         assert!(name.contains("LiberationSerif"), "{row}");
         assert_eq!(&cols[cols.len() - 5..cols.len() - 2], ["yes", "yes", "yes"], "emb sub uni: {row}");
     }
-    // pdftotext gives back every word that was laid out, in NFC.
-    let (_, extracted) = tools.run("pdftotext", &[]);
-    assert!(extracted.nfc().eq(extracted.chars()), "extracted text is NFC");
-    assert!(!extracted.contains('\u{FFFD}'));
-    let mut expected: Vec<String> = flat(&pages).split(' ').map(String::from).collect();
-    let mut got: Vec<String> = extracted.split_whitespace().map(String::from).collect();
-    expected.sort();
-    got.sort();
-    assert_eq!(got, expected);
+    tools.assert_gives_back(&pages);
 }
 
 #[test]

@@ -229,10 +229,11 @@ test("self-assessment: score, explain, evidence, suggestions, N/A, lock refused 
 });
 
 test("the self-assessment report: scores, items without evidence, an edited section on the page", async () => {
-  await (await shown(browser, "nav-reports")).click();
+  // The self-assessment screen opens the year's report on the report screen.
+  await (await shown(browser, "assessment-report")).click();
   await shown(browser, "screen-reports");
-  await (await shown(browser, "report-kind")).selectByAttribute("value", "assessment");
-  await (await shown(browser, "report-year")).selectByAttribute("value", String(year));
+  assert.equal(await byId(browser, "report-kind").getValue(), "assessment");
+  assert.equal(await byId(browser, "report-year").getValue(), String(year));
   const pageText = () => browser.execute(() => document.querySelector('[data-testid="report-preview"]').textContent);
   await browser.waitUntil(async () => /BẢNG ĐIỂM TỰ ĐÁNH GIÁ/.test(await pageText()), {
     timeout: 20000,

@@ -1089,6 +1089,7 @@ export const assessment = {
   year: "Năm",
   importCriteria: "Nhập bộ chỉ số của tỉnh",
   compare: "So sánh với năm trước",
+  report: "Báo cáo tự đánh giá",
   none: "Chưa có phiếu tự đánh giá năm {year}.",
   noneHint: "Chọn bộ chỉ số rồi bắt đầu; điểm tối đa, cách chấm và hạn gửi lấy theo bộ chỉ số đã chọn.",
   criteria: "Bộ chỉ số",

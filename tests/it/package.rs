@@ -256,7 +256,7 @@ fn the_manifest_says_who_sent_what_and_lists_every_entry_with_its_hash() {
     assert_eq!(
         members,
         ["data_version", "iso", "period", "plans", "procedures", "staffing", "statistics", "unit"],
-        "the documented members; `assessment` stays absent until its issue lands"
+        "the documented members; a quarter's file carries no `assessment`"
     );
 }
 

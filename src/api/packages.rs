@@ -521,6 +521,9 @@ impl App {
             // go on. There are no bytes to archive.
             match self.read_package_file(file) {
                 Ok((sha, size, verified)) => {
+                    // The PDFs and evidence files stay in the archived copy; a batch of year files must not hold
+                    // them all in memory until it is applied.
+                    let verified = verified.map(|v| Verified { extra: Vec::new(), ..v });
                     to_archive.push((sha.clone(), file.clone()));
                     read.push((file.clone(), sha, size, verified));
                 }

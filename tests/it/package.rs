@@ -888,3 +888,38 @@ fn a_tampered_assessment_is_refused_with_its_code_and_nothing_is_written() {
     let ok = import(&mut sup, std::slice::from_ref(&valid_path), false);
     assert_eq!(classes(&ok), [FileClass::New], "{:?}", ok.files);
 }
+
+#[test]
+fn the_roll_up_scores_an_appraised_assessment_by_its_latest_round() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ward = assessed_ward("31190", "Phường Trần Phú", "");
+    let set = ward.app.assessment(2026).unwrap().set;
+    let evidence = ward.app.evidence_list().unwrap()[0].id;
+    for leaf in set.leaves() {
+        if matches!(leaf.rule, cchc::model::Rule::Bonus | cchc::model::Rule::Penalty) {
+            continue;
+        }
+        ward.app.score_leaf(2026, &leaf.node.code, leaf.node.max, None, None).unwrap();
+        ward.app.link_evidence(2026, &leaf.node.code, evidence).unwrap();
+    }
+    ward.app.lock_self_assessment(2026, "Nguyễn Văn Hùng", NaiveDate::from_ymd_opt(2026, 10, 1).unwrap()).unwrap();
+    ward.app.advance_assessment(2026).unwrap();
+    ward.app.appraise_leaf(2026, "1.2", Points::parse("1,5").unwrap(), Some("Thiếu kế hoạch kiểm tra")).unwrap();
+    let file = dir.path().join("nam.cchc");
+    ward.app.export_package(year(), &file, None).unwrap();
+    let own = ward.app.assessment(2026).unwrap();
+    let column = |c: Column| own.totals.iter().find(|t| t.column == c).unwrap().clone();
+    assert!(column(Column::Round1).total < column(Column::SelfScore).total);
+
+    let mut sup = superior(dir.path());
+    assert_eq!(classes(&import(&mut sup, &[file], false)), [FileClass::New]);
+    let rollup = sup.rollup(year()).unwrap();
+    let got = rollup.units.iter().find(|u| u.code == "31190").unwrap().assessment.clone().unwrap();
+    assert_eq!(got.column, Column::Round1, "round 1 is the latest round with points");
+    assert_eq!(
+        (got.score, got.percent, got.class),
+        (column(Column::Round1).total, column(Column::Round1).percent, column(Column::Round1).class)
+    );
+    assert_eq!(got.stage, cchc::model::Stage::Appraisal1);
+    assert_eq!(got.rank, 1);
+}

@@ -1,7 +1,8 @@
 // The report file for the superior level, in the real window: the ward exports a period's file (refused first
 // without a unit code, then with data errors), the superior level — played by the demo ward, so the unit's own
 // register stays as the later tests need it — keeps a list of expected units, checks and receives the file (new,
-// then identical), refuses a file that is not a report without writing anything, and sees the unit in the roll-up.
+// then identical), refuses a file that is not a report without writing anything, and sees the unit in the roll-up;
+// then the year file carries the self-assessment of assessment.test.mjs, and the year's roll-up ranks it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
@@ -233,6 +234,69 @@ test("roll-up: the unit's report and its figures are counted, the other expected
   await byId(browser, "received-dialog").waitForDisplayed({ reverse: true, timeout: 5000 });
 
   // Back to the unit's own register for the tests that follow.
+  await (await shown(browser, "nav-dashboard")).click();
+  await (await shown(browser, "switch-live")).click();
+  await byId(browser, "demo-badge").waitForDisplayed({ reverse: true, timeout: 10000 });
+});
+
+test("year file: the self-assessment and its evidence file travel with the year's report, and the superior ranks it", async () => {
+  // assessment.test.mjs scored this year's assessment and attached a document with its file.
+  const yearFile = path.join(files, "nam", "bao-cao-nam-31234.cchc");
+  await (await shown(browser, "nav-send")).click();
+  await shown(browser, "screen-send");
+  await (await shown(browser, "send-period-year")).selectByAttribute("value", thisYear);
+  await (await shown(browser, "send-period-kind")).selectByAttribute("value", "Year");
+  await waitFor(async () => (await byId(browser, "send-period-label").getAttribute("data-period")) === thisYear,
+    "the year was not chosen");
+  await type(browser, "send-path", yearFile);
+  await (await shown(browser, "send-export")).click();
+  await waitFor(
+    async () =>
+      existsSync(yearFile) &&
+      (await byId(browser, "send-result").getAttribute("data-sha256")) ===
+        createHash("sha256").update(readFileSync(yearFile)).digest("hex"),
+    "the year file was not written",
+  );
+  const bytes = readFileSync(yearFile);
+  assert.ok(bytes.includes(Buffer.from("evidence/")), "the evidence file is an entry of the year file");
+
+  // The demo ward, as the superior level, receives it.
+  await (await shown(browser, "nav-dashboard")).click();
+  await (await shown(browser, "switch-demo")).click();
+  await shown(browser, "demo-badge", 60000);
+  await (await shown(browser, "nav-rollup")).click();
+  await shown(browser, "screen-rollup");
+  await (await shown(browser, "rollup-tab-receive")).click();
+  await type(browser, "receive-paths", yearFile);
+  await (await shown(browser, "receive-check")).click();
+  const file = browser.$('[data-testid="receive-file"][data-file-name="bao-cao-nam-31234.cchc"]');
+  await file.waitForDisplayed({ timeout: 15000, timeoutMsg: "the dry run did not list the year file" });
+  assert.equal(await file.getAttribute("data-class"), "new");
+  await (await shown(browser, "receive-apply")).click();
+  assert.equal(await (await shown(browser, "receive-done")).getAttribute("data-written"), "1");
+
+  // The year's roll-up has the assessment columns: the only unit assessed ranks first.
+  await (await shown(browser, "rollup-tab-summary")).click();
+  await (await shown(browser, "rollup-period-year")).selectByAttribute("value", thisYear);
+  await (await shown(browser, "rollup-period-kind")).selectByAttribute("value", "Year");
+  const rank = browser.$('[data-testid="rollup-row"][data-code="31234"] [data-testid="rollup-rank"]');
+  await rank.waitForDisplayed({ timeout: 15000, timeoutMsg: "the year's roll-up shows no rank" });
+  assert.equal((await rank.getText()).trim(), "1");
+  const score = browser.$('[data-testid="rollup-row"][data-code="31234"] [data-testid="rollup-score"]');
+  assert.match(await score.getText(), /^\d+(,\d+)?$/);
+  await screenshot(browser, "26-tong-hop-nam");
+
+  // The detail lists the evidence file, named as the ward named it.
+  await (await shown(browser, "rollup-open-31234")).click();
+  await shown(browser, "received-detail");
+  await shown(browser, "received-files");
+  const evidence = browser.$('[data-testid="received-file"][data-path^="evidence/"]');
+  await evidence.waitForDisplayed({ timeout: 5000, timeoutMsg: "the evidence file is not listed" });
+  assert.match(await evidence.getText(), /ke-hoach-tuyen-truyen\.pdf/);
+  await screenshot(browser, "27-tep-kem-theo");
+  await browser.keys("Escape");
+  await byId(browser, "received-dialog").waitForDisplayed({ reverse: true, timeout: 5000 });
+
   await (await shown(browser, "nav-dashboard")).click();
   await (await shown(browser, "switch-live")).click();
   await byId(browser, "demo-badge").waitForDisplayed({ reverse: true, timeout: 10000 });

@@ -113,6 +113,8 @@ pub fn run() {
             package_commands::packages_import,
             package_commands::received_list,
             package_commands::received_get,
+            package_commands::received_entries,
+            package_commands::received_entry_save,
             package_commands::received_accept,
             package_commands::rollup_get,
             package_commands::rollup_export,

@@ -7,6 +7,7 @@ use crate::error::CommandError;
 use crate::state::AppState;
 use cchc::api::{ExportReport, ImportReport, PackageImportReport, Rollup};
 use cchc::model::{ExpectedUnit, ReceivedReport, ReceivedSummary, SentPackage};
+use cchc::package::EntryRecord;
 use std::path::{Path, PathBuf};
 use tauri::{AppHandle, State};
 
@@ -80,6 +81,18 @@ pub fn received_list(state: State<'_, AppState>, period: Option<String>) -> Resu
 #[tauri::command(async)]
 pub fn received_get(state: State<'_, AppState>, report_id: String) -> Result<ReceivedReport> {
     Ok(state.app()?.received_report(report_id.trim())?)
+}
+
+/// The entries of a received report (`data.json`, `reports/<kind>.pdf`, `evidence/<sha256>`) with hashes and sizes.
+#[tauri::command(async)]
+pub fn received_entries(state: State<'_, AppState>, report_id: String) -> Result<Vec<EntryRecord>> {
+    Ok(state.app()?.received_entries(report_id.trim())?)
+}
+
+/// Saves one entry of a received report (e.g. its issued PDF) to `path` from the save dialog; returns its size.
+#[tauri::command(async)]
+pub fn received_entry_save(state: State<'_, AppState>, report_id: String, entry: String, path: String) -> Result<u64> {
+    Ok(state.app()?.save_received_entry(report_id.trim(), entry.trim(), Path::new(path.trim()))?)
 }
 
 #[tauri::command(async)]

@@ -5,8 +5,8 @@
 mod packages;
 
 pub use packages::{
-    ExportReport, FileClass, FileOutcome, PackageImportReport, Rollup, RollupCounts, RollupUnit, UnitFigures,
-    UnitReportStatus,
+    ExportReport, FileClass, FileOutcome, PACKAGED_REPORTS, PackageImportReport, Rollup, RollupCounts, RollupUnit,
+    UnitAssessment, UnitFigures, UnitReportStatus,
 };
 
 use crate::assets::Assets;

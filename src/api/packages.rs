@@ -7,14 +7,16 @@
 use super::{App, ImportReport, Progress};
 use crate::error::{Error, Result};
 use crate::model::{
-    CaseFigures, ExpectedUnit, Finding, FindingCode, PeriodKey, PeriodWindow, Place, ProcedureQuery, ReceivedReport,
-    ReceivedStatus, ReceivedSummary, SentPackage, on_time_rate, online_rate,
+    CaseFigures, Column, ExpectedUnit, Finding, FindingCode, Percent, PeriodKey, PeriodKind, PeriodWindow, Place,
+    Points, ProcedureQuery, ReceivedReport, ReceivedStatus, ReceivedSummary, ReportKind, SentPackage, Stage,
+    on_time_rate, online_rate,
 };
 use crate::package::data::{
-    CategoryData, DATA_VERSION, IsoData, PeriodData, PlanData, PlansData, ProcedureData, ProgressData, QuotaData,
-    ReportData, SignerData, StaffingData, StatsData, TaskData, UnitData,
+    AssessmentData, CategoryData, CriteriaData, DATA_VERSION, EntryData, EvidenceData, EvidenceFileData, IsoData,
+    PeriodData, PlanData, PlansData, ProcedureData, ProgressData, QuotaData, ReportData, SignerData, StaffingData,
+    StatsData, TaskData, TotalsData, UnitData,
 };
-use crate::package::{self, Limits, Manifest, ManifestUnit, Payload, ReportInfo, Verified};
+use crate::package::{self, CriteriaRef, EntryRecord, Limits, Manifest, ManifestUnit, Payload, ReportInfo, Verified};
 use crate::register::ReceivedBatch;
 use crate::sheet::{self, Cell, Source, Table};
 use crate::transfer;
@@ -28,6 +30,10 @@ type Checked = std::result::Result<Verified, Vec<Finding>>;
 
 /// The folder beside the register where every sent and received file is kept, named by its SHA-256.
 pub const ARCHIVE_DIR: &str = "archive";
+
+/// The reports whose printed PDF goes into the file once issued (`reports/<kind>.pdf`), in this order. A new kind
+/// of report joins with one line.
+pub const PACKAGED_REPORTS: &[ReportKind] = &[ReportKind::Periodic, ReportKind::Stats];
 
 /// What `export_package` did.
 #[derive(Debug, Clone, Serialize)]
@@ -133,7 +139,24 @@ pub struct RollupUnit {
     /// Stale or conflicting files kept for this unit and period.
     pub flagged: usize,
     pub figures: Option<UnitFigures>,
-    // Reserved for the assessment issue: score, percentage, class and rank columns join here.
+    /// The self-assessment in the current report (year files only).
+    pub assessment: Option<UnitAssessment>,
+}
+
+/// The self-assessment columns of a roll-up line: the total of the latest column, its percentage of the scale,
+/// the class, and the rank among the period's units (equal scores share a rank).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnitAssessment {
+    /// "urn@version" of the criteria set.
+    pub criteria: String,
+    pub stage: Stage,
+    /// The latest column with points: round 2, else round 1, else the unit's own.
+    pub column: Column,
+    pub score: Points,
+    pub percent: Option<Percent>,
+    pub class: Option<String>,
+    /// 1 for the highest score; units with equal scores share a rank and the next rank skips (1, 1, 3).
+    pub rank: usize,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -177,7 +200,8 @@ impl App {
         }
         let approver = approver.map(|a| crate::text::clean(&a)).filter(|a| !a.is_empty());
         let approver = approver.or_else(|| Some(unit.signer.name.clone()).filter(|n| !n.is_empty()));
-        let data_sha256 = package::sha256_hex(package::data_json(&payload.data).as_bytes());
+        // Every entry counts: the same data with a newly issued PDF or another evidence file is a new revision.
+        let data_sha256 = payload.content_sha256();
         let latest = self.register.latest_sent(period)?;
         if let Some(last) = &latest
             && last.data_sha256 == data_sha256
@@ -210,7 +234,11 @@ impl App {
                 kind: unit.kind,
             },
             report: ReportInfo { kind: "periodic".to_string(), period, label: period.label() },
-            criteria: None,
+            criteria: payload
+                .data
+                .assessment
+                .as_ref()
+                .map(|a| CriteriaRef { urn: a.criteria.urn.clone(), version: a.criteria.version.to_string() }),
             created_at: created_at.clone(),
             approved_at: approver.as_ref().map(|_| created_at.clone()),
             approver: approver.clone(),
@@ -242,9 +270,9 @@ impl App {
         self.register.sent_packages()
     }
 
-    /// Everything a report file carries, gathered from the register: the one seam where the assessment (scores,
-    /// explanations, evidence files) and the printed PDFs join once their issues land (`Payload::extra`,
-    /// `ReportData::assessment`).
+    /// Everything a report file carries, gathered from the register: the data, the year's self-assessment in the
+    /// year's file (with its evidence files as `evidence/<sha256>`), and the PDF of every report of the period
+    /// that was issued (`reports/<kind>.pdf`).
     fn package_payload(&self, period: PeriodKey) -> Result<Payload> {
         let unit = self.unit()?;
         let window = self.period(period)?;
@@ -353,7 +381,81 @@ impl App {
             },
             assessment: None,
         };
-        Ok(Payload { data, extra: Vec::new() })
+        let mut extra = Vec::new();
+        for kind in PACKAGED_REPORTS {
+            if self.register.outgoing_for_report(*kind, period)?.is_some() {
+                extra.push((format!("{}{}.pdf", package::REPORTS_DIR, kind.key()), self.report_pdf(*kind, period)?));
+            }
+        }
+        let assessment = self.package_assessment(period, &mut extra)?;
+        Ok(Payload { data: ReportData { assessment, ..data }, extra })
+    }
+
+    /// The self-assessment of the period's year, for the year's file only: a quarterly or six-month file reports
+    /// work in progress, and the assessment is scored once a year. Its evidence files are added to `extra`.
+    fn package_assessment(
+        &self,
+        period: PeriodKey,
+        extra: &mut Vec<(String, Vec<u8>)>,
+    ) -> Result<Option<AssessmentData>> {
+        if period.kind != PeriodKind::Year || self.register.assessment(period.year)?.is_none() {
+            return Ok(None);
+        }
+        let view = self.assessment(period.year)?;
+        let mut evidence = Vec::new();
+        for e in &view.evidence {
+            let file = match &e.file {
+                Some(stored) => {
+                    let path = self
+                        .evidence_file(e.id)?
+                        .ok_or_else(|| Error::RegisterDamaged(format!("evidence {} has no file", e.id)))?;
+                    let bytes = std::fs::read(&path).map_err(|err| Error::io(&path, err))?;
+                    let sha256 = package::sha256_hex(&bytes);
+                    if sha256 != stored.sha256 {
+                        return Err(Error::RegisterDamaged(format!("{} does not match its hash", path.display())));
+                    }
+                    let entry = format!("{}{sha256}", package::EVIDENCE_DIR);
+                    if !extra.iter().any(|(p, _)| *p == entry) {
+                        extra.push((entry, bytes));
+                    }
+                    Some(EvidenceFileData {
+                        sha256,
+                        original_name: stored.original_name.clone(),
+                        size: stored.size as u64,
+                    })
+                }
+                None => None,
+            };
+            evidence.push(EvidenceData {
+                id: e.id,
+                kind: e.input.kind.clone(),
+                number: e.input.number.clone(),
+                date: e.input.date,
+                issuer: e.input.issuer.clone(),
+                title: e.input.title.clone(),
+                file,
+            });
+        }
+        let a = &view.assessment;
+        Ok(Some(AssessmentData {
+            year: a.year,
+            criteria: CriteriaData {
+                urn: view.set.urn.clone(),
+                version: view.set.version,
+                name: view.set.name.clone(),
+            },
+            set: view.set.clone(),
+            stage: a.stage,
+            leader: a.leader.clone(),
+            locked_on: a.locked_on,
+            entries: view.entries.iter().map(EntryData::from_entry).collect(),
+            totals: view
+                .totals
+                .iter()
+                .map(|t| TotalsData { column: t.column, total: t.total, percent: t.percent, class: t.class.clone() })
+                .collect(),
+            evidence,
+        }))
     }
 
     // ---- The superior level: expected units ----
@@ -419,6 +521,9 @@ impl App {
             // go on. There are no bytes to archive.
             match self.read_package_file(file) {
                 Ok((sha, size, verified)) => {
+                    // The PDFs and evidence files stay in the archived copy; a batch of year files must not hold
+                    // them all in memory until it is applied.
+                    let verified = verified.map(|v| Verified { extra: Vec::new(), ..v });
                     to_archive.push((sha.clone(), file.clone()));
                     read.push((file.clone(), sha, size, verified));
                 }
@@ -543,6 +648,46 @@ impl App {
         Ok(self.received_report(report_id)?.summary)
     }
 
+    /// The entries of a received report besides its manifest (`data.json`, `reports/<kind>.pdf`,
+    /// `evidence/<sha256>`), with their hashes and sizes, as its manifest lists them.
+    pub fn received_entries(&self, report_id: &str) -> Result<Vec<EntryRecord>> {
+        let report = self.received_report(report_id)?;
+        let manifest: Manifest = serde_json::from_str(&report.manifest_json)
+            .map_err(|e| Error::RegisterDamaged(format!("received manifest of {report_id}: {e}")))?;
+        Ok(manifest.entries)
+    }
+
+    /// The bytes of one entry of a received report (e.g. `reports/periodic.pdf`), read from its archived copy and
+    /// verified again like any file from outside.
+    pub fn received_entry(&self, report_id: &str, path: &str) -> Result<Vec<u8>> {
+        let report = self.received_report(report_id)?;
+        let file = self.archive_path(&report.summary.file_sha256);
+        let bytes = std::fs::read(&file).map_err(|e| Error::io(&file, e))?;
+        let verified = package::read(&bytes, &self.package_limits)
+            .map_err(|findings| Error::PackageRefused { path: file.clone(), findings })?;
+        if path == package::DATA {
+            return Ok(verified.data_json.into_bytes());
+        }
+        verified
+            .extra
+            .into_iter()
+            .find(|(name, _)| name == path)
+            .map(|(_, bytes)| bytes)
+            .ok_or_else(|| Error::NotFound { what: "package_entry", key: path.to_string() })
+    }
+
+    /// Writes one entry of a received report to `out` (through a temporary file beside it); returns its size.
+    pub fn save_received_entry(&self, report_id: &str, path: &str, out: &Path) -> Result<u64> {
+        let bytes = self.received_entry(report_id, path)?;
+        let tmp = out.with_extension("partial");
+        write_file(&tmp, &bytes)?;
+        std::fs::rename(&tmp, out).map_err(|e| {
+            let _ = std::fs::remove_file(&tmp);
+            Error::io(out, e)
+        })?;
+        Ok(bytes.len() as u64)
+    }
+
     /// One received report with its manifest and data as they arrived (the detail view of a unit).
     pub fn received_report(&self, report_id: &str) -> Result<ReceivedReport> {
         self.register
@@ -581,6 +726,7 @@ impl App {
                 received_at: None,
                 flagged: 0,
                 figures: None,
+                assessment: None,
             })
             .collect();
         let mut by_field: BTreeMap<String, CaseFigures> = BTreeMap::new();
@@ -600,6 +746,7 @@ impl App {
                         received_at: None,
                         flagged: 0,
                         figures: None,
+                        assessment: None,
                     });
                     units.len() - 1
                 }
@@ -629,9 +776,11 @@ impl App {
                     }
                     total.add(&unit_total);
                     unit.figures = Some(figures_of(&data, unit_total));
+                    unit.assessment = data.assessment.as_ref().map(assessment_of);
                 }
             }
         }
+        rank(&mut units);
         units.sort_by(|a, b| {
             (!a.expected, crate::text::sort_key(&a.name), &a.code).cmp(&(
                 !b.expected,
@@ -885,6 +1034,28 @@ fn figures_of(data: &ReportData, total: CaseFigures) -> UnitFigures {
     }
 }
 
+fn assessment_of(a: &AssessmentData) -> UnitAssessment {
+    let column = a.latest_column();
+    let t = a.totals(column);
+    UnitAssessment {
+        criteria: a.set.key(),
+        stage: a.stage,
+        column,
+        score: t.total,
+        percent: t.percent,
+        class: t.class,
+        rank: 0,
+    }
+}
+
+/// Ranks the units with an assessment by score, highest first; equal scores share a rank (1, 1, 3).
+fn rank(units: &mut [RollupUnit]) {
+    let scores: Vec<Points> = units.iter().filter_map(|u| u.assessment.as_ref().map(|a| a.score)).collect();
+    for a in units.iter_mut().filter_map(|u| u.assessment.as_mut()) {
+        a.rank = 1 + scores.iter().filter(|s| **s > a.score).count();
+    }
+}
+
 /// The two sheets of the roll-up workbook.
 fn rollup_tables(rollup: &Rollup) -> Vec<Table> {
     let mut units = Table::new(
@@ -907,6 +1078,11 @@ fn rollup_tables(rollup: &Rollup) -> Vec<Table> {
             "Tệp cần xem lại",
         ],
     );
+    // The year's roll-up also ranks the self-assessments.
+    let year = rollup.window.key.kind == PeriodKind::Year;
+    if year {
+        units.headers.extend(["Điểm chỉ số CCHC", "Tỷ lệ điểm (%)", "Xếp loại", "Xếp hạng"].map(String::from));
+    }
     let number = |n: i64| Cell::Number(n as f64);
     let rate = |r: Option<f64>| r.map_or(Cell::Empty, |r| Cell::Number((r * 10.0).round() / 10.0));
     for u in &rollup.units {
@@ -952,6 +1128,17 @@ fn rollup_tables(rollup: &Rollup) -> Vec<Table> {
             None => cells.extend(std::iter::repeat_n(Cell::Empty, 9)),
         }
         cells.push(if u.flagged > 0 { number(u.flagged as i64) } else { Cell::Empty });
+        if year {
+            match &u.assessment {
+                Some(a) => cells.extend([
+                    Cell::Number(a.score.as_f64()),
+                    a.percent.map_or(Cell::Empty, |p| Cell::Number(p.as_f64())),
+                    a.class.as_deref().map_or(Cell::Empty, Cell::text),
+                    number(a.rank as i64),
+                ]),
+                None => cells.extend(std::iter::repeat_n(Cell::Empty, 4)),
+            }
+        }
         units.push(cells);
     }
     let mut stats = transfer::stats_template();

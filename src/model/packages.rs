@@ -11,7 +11,8 @@ pub struct SentPackage {
     pub supersedes: Option<String>,
     pub revision: u32,
     pub period: PeriodKey,
-    /// SHA-256 of `data.json`: an export with the same data is the same revision.
+    /// SHA-256 of the content (`Payload::content_sha256`: `data.json` alone when it is the only entry, otherwise the
+    /// list of every entry's path, hash and size): an export with the same content is the same revision.
     pub data_sha256: String,
     /// SHA-256 of the whole file (its copy is `archive/<file_sha256>.cchc`).
     pub file_sha256: String,

@@ -1,16 +1,17 @@
 //! `data.json`: the transfer types of a report file (data version 1), and the checks a received one must pass.
 //!
 //! These are not the register's tables: each member is documented in `docs/package-format.md` and stable once
-//! released. Readers ignore members they do not know, so the reserved `assessment` member can be added later
-//! without a format break.
+//! released. Readers ignore members they do not know; `assessment` is an optional member of data version 1 (only
+//! the year's file carries it), so a file without it reads as before and an older reader passes it through.
 
 use crate::model::{
-    CaseFigures, Decision, Finding, FindingCode, OnlineLevel, PeriodKey, Place, ProcedureInput, ProcedureStatus,
-    ProcessingTime, Quota, SignAuthority, StatsRow, TaskInput, TaskStatus, UnitKind, check_row,
+    CaseFigures, Column, CriteriaSet, Decision, EvidenceInput, Finding, FindingCode, OnlineLevel, Percent, PeriodKey,
+    PeriodKind, Place, Points, ProcedureInput, ProcedureStatus, ProcessingTime, Quota, ScoreEntry, SignAuthority,
+    Stage, StatsRow, TaskInput, TaskStatus, UnitKind, check_row, node_place, totals,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The version of `data.json` this program writes and reads.
 pub const DATA_VERSION: u32 = 1;
@@ -26,10 +27,10 @@ pub struct ReportData {
     pub staffing: StaffingData,
     pub iso: IsoData,
     pub plans: PlansData,
-    /// Reserved, filled once the assessment issue lands (criteria urn and version, scores, explanations, evidence
-    /// metadata). Absent in data version 1; kept as raw JSON so a reader passes it through untouched.
+    /// The self-assessment of the period's year, in the year's file only (absent otherwise, and in files of
+    /// programs before it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub assessment: Option<serde_json::Value>,
+    pub assessment: Option<AssessmentData>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -204,6 +205,248 @@ pub struct ProgressData {
     pub completion_rate: Option<f64>,
 }
 
+/// The year's self-assessment (phiếu tự đánh giá): the set it was scored against, every leaf's entry, the totals
+/// of each column, and the evidence documents linked (their files travel as `evidence/<sha256>`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AssessmentData {
+    pub year: i32,
+    pub criteria: CriteriaData,
+    /// The whole criteria set as stored for this assessment, so the superior can show the tree without having it.
+    pub set: CriteriaSet,
+    pub stage: Stage,
+    #[serde(default)]
+    pub leader: String,
+    #[serde(default)]
+    pub locked_on: Option<NaiveDate>,
+    /// Every leaf of the set in tree order.
+    pub entries: Vec<EntryData>,
+    /// The totals of each column (self, round 1, round 2), as the ward computed them; the reader recomputes them.
+    pub totals: Vec<TotalsData>,
+    #[serde(default)]
+    pub evidence: Vec<EvidenceData>,
+}
+
+/// Which criteria set an assessment was scored against.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CriteriaData {
+    pub urn: String,
+    pub version: i64,
+    pub name: String,
+}
+
+/// One leaf in every round.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct EntryData {
+    pub code: String,
+    #[serde(default)]
+    pub self_points: Option<Points>,
+    #[serde(default)]
+    pub not_applicable: bool,
+    #[serde(default)]
+    pub note: String,
+    /// Giải trình: why a leaf scored above zero has no evidence.
+    #[serde(default)]
+    pub explanation: String,
+    #[serde(default)]
+    pub round1: Option<Points>,
+    #[serde(default)]
+    pub round1_note: String,
+    /// The unit's reply to the appraiser after round 1.
+    #[serde(default)]
+    pub reply: String,
+    #[serde(default)]
+    pub round2: Option<Points>,
+    #[serde(default)]
+    pub round2_note: String,
+    /// Ids of `evidence` documents linked to this leaf.
+    #[serde(default)]
+    pub evidence: Vec<i64>,
+}
+
+/// The totals of one column.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TotalsData {
+    pub column: Column,
+    pub total: Points,
+    #[serde(default)]
+    pub percent: Option<Percent>,
+    #[serde(default)]
+    pub class: Option<String>,
+}
+
+/// An evidence document (tài liệu kiểm chứng); `id` is the ward's own number, used only by `EntryData::evidence`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EvidenceData {
+    pub id: i64,
+    pub kind: String,
+    #[serde(default)]
+    pub number: String,
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
+    #[serde(default)]
+    pub issuer: String,
+    pub title: String,
+    /// The file, when one was attached: its bytes are the entry `evidence/<sha256>`.
+    #[serde(default)]
+    pub file: Option<EvidenceFileData>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EvidenceFileData {
+    pub sha256: String,
+    pub original_name: String,
+    pub size: u64,
+}
+
+impl EntryData {
+    pub fn from_entry(e: &ScoreEntry) -> EntryData {
+        EntryData {
+            code: e.code.clone(),
+            self_points: e.self_points,
+            not_applicable: e.not_applicable,
+            note: e.note.clone(),
+            explanation: e.explanation.clone(),
+            round1: e.round1,
+            round1_note: e.round1_note.clone(),
+            reply: e.reply.clone(),
+            round2: e.round2,
+            round2_note: e.round2_note.clone(),
+            evidence: e.evidence.clone(),
+        }
+    }
+
+    /// The entry in the register's type, for the scoring functions.
+    pub fn to_entry(&self) -> ScoreEntry {
+        ScoreEntry {
+            code: self.code.clone(),
+            self_points: self.self_points,
+            not_applicable: self.not_applicable,
+            note: self.note.clone(),
+            explanation: self.explanation.clone(),
+            round1: self.round1,
+            round1_note: self.round1_note.clone(),
+            reply: self.reply.clone(),
+            round2: self.round2,
+            round2_note: self.round2_note.clone(),
+            evidence: self.evidence.clone(),
+            ..ScoreEntry::default()
+        }
+    }
+}
+
+impl AssessmentData {
+    /// The entries by code, as the scoring functions take them.
+    pub fn entry_map(&self) -> BTreeMap<String, ScoreEntry> {
+        self.entries.iter().map(|e| (e.code.clone(), e.to_entry())).collect()
+    }
+
+    /// The totals of a column, computed from the set and the entries (never taken from the file).
+    pub fn totals(&self, column: Column) -> crate::model::Totals {
+        totals(&self.set, &self.entry_map(), column)
+    }
+
+    /// The latest column that has points: round 2, else round 1, else the unit's own.
+    pub fn latest_column(&self) -> Column {
+        if self.entries.iter().any(|e| e.round2.is_some()) {
+            Column::Round2
+        } else if self.entries.iter().any(|e| e.round1.is_some()) {
+            Column::Round1
+        } else {
+            Column::SelfScore
+        }
+    }
+
+    /// The ward's own checks of an assessment, applied to a received one: the set is valid and is the one named,
+    /// every entry names a leaf of the set once, every point is one its leaf's rule allows (within its maximum),
+    /// linked evidence exists, each document is complete, and the totals are those the set gives.
+    pub fn validate(&self, year: i32) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        let record = |what: &str| Place::record(format!("data.json: tự đánh giá, {what}"));
+        let mismatch = |what: &str, value: String, expected: String| {
+            Finding::new(FindingCode::PackageDataMismatch, record(what)).with("value", value).with("expected", expected)
+        };
+        if self.year != year {
+            findings.push(mismatch("năm", self.year.to_string(), year.to_string()));
+        }
+        findings.extend(self.set.validate().into_iter().filter(Finding::is_error));
+        if self.set.urn != self.criteria.urn || self.set.version != self.criteria.version {
+            findings.push(mismatch(
+                "bộ chỉ số",
+                format!("{}@{}", self.criteria.urn, self.criteria.version),
+                self.set.key(),
+            ));
+        }
+        let ids: BTreeSet<i64> = self.evidence.iter().map(|e| e.id).collect();
+        let mut seen = BTreeSet::new();
+        for entry in &self.entries {
+            let place = || node_place(&entry.code);
+            let Some(leaf) = self.set.leaf(&entry.code) else {
+                findings.push(Finding::new(FindingCode::UnknownCriterion, place()).with("value", &entry.code));
+                continue;
+            };
+            if !seen.insert(entry.code.as_str()) {
+                findings.push(Finding::new(FindingCode::DuplicateInFile, place()).with("value", &entry.code));
+            }
+            for points in [entry.self_points, entry.round1, entry.round2].into_iter().flatten() {
+                if let Err(allowed) = leaf.rule.allows(leaf.node.max, points) {
+                    findings.push(
+                        Finding::new(FindingCode::PointsNotAllowed, place())
+                            .with("value", points.vn())
+                            .with("allowed", allowed),
+                    );
+                }
+            }
+            for id in entry.evidence.iter().filter(|id| !ids.contains(id)) {
+                findings.push(mismatch(&format!("tài liệu kiểm chứng {id}"), id.to_string(), "?".to_string()));
+            }
+        }
+        let mut documents = BTreeSet::new();
+        for e in &self.evidence {
+            let input = EvidenceInput {
+                kind: e.kind.clone(),
+                number: e.number.clone(),
+                date: e.date,
+                issuer: e.issuer.clone(),
+                title: e.title.clone(),
+            };
+            for f in input.validate() {
+                findings.push(Finding { place: record(&format!("tài liệu kiểm chứng “{}”", e.title)), ..f });
+            }
+            if !documents.insert(e.id) {
+                findings.push(
+                    Finding::new(FindingCode::DuplicateInFile, record("tài liệu kiểm chứng")).with("value", e.id),
+                );
+            }
+            if let Some(file) = &e.file
+                && !(file.sha256.len() == 64
+                    && file.sha256.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
+            {
+                findings.push(
+                    Finding::new(FindingCode::PackageHashMismatch, record(&file.original_name))
+                        .with("value", &file.sha256),
+                );
+            }
+        }
+        if findings.iter().any(Finding::is_error) {
+            return findings;
+        }
+        for declared in &self.totals {
+            let computed = self.totals(declared.column);
+            if computed.total != declared.total
+                || computed.percent != declared.percent
+                || computed.class != declared.class
+            {
+                findings.push(mismatch(
+                    &format!("tổng điểm cột {}", declared.column.label()),
+                    declared.total.vn(),
+                    computed.total.vn(),
+                ));
+            }
+        }
+        findings
+    }
+}
+
 impl ProcedureData {
     pub fn from_input(p: &ProcedureInput) -> ProcedureData {
         ProcedureData {
@@ -355,6 +598,16 @@ impl ReportData {
                     Place { record: Some(format!("biên chế {} năm {}", q.category, q.year)), ..f.place.clone() };
                 findings.push(Finding { place, ..f });
             }
+        }
+        if let Some(assessment) = &self.assessment {
+            if self.period.key.kind != PeriodKind::Year {
+                findings.push(
+                    Finding::new(FindingCode::PackageDataMismatch, Place::record("data.json: tự đánh giá"))
+                        .with("value", self.period.key.to_string())
+                        .with("expected", self.period.key.year.to_string()),
+                );
+            }
+            findings.extend(assessment.validate(self.period.key.year));
         }
         for t in &self.plans.tasks {
             let input = TaskInput {

@@ -21,9 +21,9 @@ pub const FORMAT_NAME: &str = "cchc-report";
 pub const PROGRAM_VERSION: &str = env!("CARGO_PKG_VERSION");
 pub const MANIFEST: &str = "manifest.json";
 pub const DATA: &str = "data.json";
-/// Reserved: evidence files named by their SHA-256, once the assessment issue lands.
+/// Evidence files of the assessment inside, each named by the SHA-256 of its bytes.
 pub const EVIDENCE_DIR: &str = "evidence/";
-/// Reserved: the printed reports, once the PDF issue lands.
+/// The printed reports of the period that were issued: `reports/<kind>.pdf`.
 pub const REPORTS_DIR: &str = "reports/";
 
 /// Size limits applied while reading a file from outside.
@@ -70,7 +70,7 @@ pub struct Manifest {
     pub revision: u32,
     pub unit: ManifestUnit,
     pub report: ReportInfo,
-    /// The criteria set of an assessment inside; reserved (always `None` until the assessment issue lands).
+    /// The criteria set of the assessment inside (the year's file), `None` when there is none.
     #[serde(default)]
     pub criteria: Option<CriteriaRef>,
     pub created_at: String,
@@ -111,13 +111,30 @@ pub struct EntryRecord {
     pub size: u64,
 }
 
-/// What goes into a file besides the manifest's identity: the payload gathered by `App` (one seam: the
-/// assessment and the printed PDFs join here once their issues land).
+/// What goes into a file besides the manifest's identity: the payload gathered by `App`.
 #[derive(Debug, Clone)]
 pub struct Payload {
     pub data: ReportData,
-    /// Extra entries (`evidence/<sha256>`, `reports/<name>.pdf`): empty until those issues land.
+    /// Entries besides `data.json`: the printed reports (`reports/<kind>.pdf`) and evidence files
+    /// (`evidence/<sha256>`), in the order they are written.
     pub extra: Vec<(String, Vec<u8>)>,
+}
+
+impl Payload {
+    /// What an export compares to decide whether anything changed since the last one: the SHA-256 of `data.json`
+    /// alone when there is no other entry (as every file before PDFs and evidence joined), otherwise of the list of
+    /// every entry's path, SHA-256 and size.
+    pub fn content_sha256(&self) -> String {
+        let data = data_json(&self.data);
+        if self.extra.is_empty() {
+            return sha256_hex(data.as_bytes());
+        }
+        let mut listing = format!("{DATA} {} {}\n", sha256_hex(data.as_bytes()), data.len());
+        for (path, bytes) in &self.extra {
+            listing.push_str(&format!("{path} {} {}\n", sha256_hex(bytes), bytes.len()));
+        }
+        sha256_hex(listing.as_bytes())
+    }
 }
 
 /// A file read and verified: its manifest and data as received (the raw JSON is kept byte for byte).
@@ -127,6 +144,8 @@ pub struct Verified {
     pub manifest_json: String,
     pub data: ReportData,
     pub data_json: String,
+    /// The other entries (`reports/…`, `evidence/…`) with their bytes, verified against the manifest.
+    pub extra: Vec<(String, Vec<u8>)>,
     /// Findings that do not refuse the file (warnings of the data checks).
     pub warnings: Vec<Finding>,
 }
@@ -294,7 +313,14 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Verified, Vec<Finding>> {
             Some((_, bytes)) if sha256_hex(bytes) != record.sha256.to_ascii_lowercase() => {
                 findings.push(Finding::new(FindingCode::PackageHashMismatch, place).with("value", &record.path))
             }
-            Some(_) => {}
+            Some((name, bytes)) => {
+                // An evidence file is named by its hash: the name must be the hash of the bytes too.
+                if let Some(named) = name.strip_prefix(EVIDENCE_DIR)
+                    && sha256_hex(bytes) != named.to_ascii_lowercase()
+                {
+                    findings.push(Finding::new(FindingCode::PackageHashMismatch, place).with("value", &record.path));
+                }
+            }
         }
     }
     for (name, _) in &contents {
@@ -322,11 +348,54 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Verified, Vec<Finding>> {
                 .with("expected", format!("{} {}", manifest.unit.code, manifest.report.period)),
         ]);
     }
-    let checks = data.validate();
+    let mut checks = data.validate();
+    checks.extend(check_assessment_entries(&manifest, &data));
     if checks.iter().any(Finding::is_error) {
         return Err(checks);
     }
-    Ok(Verified { manifest, manifest_json, data, data_json, warnings: checks })
+    let extra = contents.into_iter().filter(|(n, _)| n != MANIFEST && n != DATA).collect();
+    Ok(Verified { manifest, manifest_json, data, data_json, extra, warnings: checks })
+}
+
+/// The assessment against the manifest: `criteria` names the set of the assessment inside (and is `null` without
+/// one); every evidence file listed in the data is an entry of the same size, and every evidence entry is a file of
+/// the data.
+fn check_assessment_entries(manifest: &Manifest, data: &ReportData) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let named = manifest.criteria.as_ref().map(|c| format!("{}@{}", c.urn, c.version));
+    let inside = data.assessment.as_ref().map(|a| format!("{}@{}", a.criteria.urn, a.criteria.version));
+    if named != inside {
+        findings.push(
+            Finding::new(FindingCode::PackageDataMismatch, Place::record(MANIFEST))
+                .with("value", inside.unwrap_or_default())
+                .with("expected", named.unwrap_or_default()),
+        );
+    }
+    let files: Vec<&data::EvidenceFileData> =
+        data.assessment.iter().flat_map(|a| a.evidence.iter().filter_map(|e| e.file.as_ref())).collect();
+    for file in &files {
+        let path = format!("{EVIDENCE_DIR}{}", file.sha256);
+        let place = Place::record(path.clone());
+        match manifest.entries.iter().find(|r| r.path == path) {
+            None => findings.push(Finding::new(FindingCode::PackageEntryMissing, place).with("value", &path)),
+            Some(r) if r.size != file.size => findings.push(
+                Finding::new(FindingCode::PackageSizeMismatch, place)
+                    .with("value", &path)
+                    .with("size", r.size)
+                    .with("expected", file.size),
+            ),
+            Some(_) => {}
+        }
+    }
+    for record in manifest.entries.iter().filter(|r| r.path.starts_with(EVIDENCE_DIR)) {
+        if !files.iter().any(|f| format!("{EVIDENCE_DIR}{}", f.sha256) == record.path) {
+            findings.push(
+                Finding::new(FindingCode::PackageUnknownEntry, Place::record(record.path.clone()))
+                    .with("value", &record.path),
+            );
+        }
+    }
+    findings
 }
 
 fn bomb(name: &str, size: u64, compressed: u64) -> Vec<Finding> {
@@ -348,7 +417,7 @@ fn safe_name(name: &str) -> bool {
         && name.split('/').all(|part| !part.is_empty() && part != ".." && part != ".")
 }
 
-/// The entries format 1 knows: the manifest, the data, and the reserved evidence and report folders.
+/// The entries format 1 knows: the manifest, the data, evidence files and printed reports.
 fn known_name(name: &str) -> bool {
     if name == MANIFEST || name == DATA {
         return true;

@@ -3,8 +3,12 @@
 
 use crate::fixtures::{TestRegister, clock, procedure};
 use cchc::api::{FileClass, PackageImportReport, UnitReportStatus, no_progress};
-use cchc::model::{CaseFigures, FindingCode, PeriodKey, PeriodWindow, ReceivedStatus, StatsRow, UnitProfile};
+use cchc::model::{
+    CaseFigures, Column, EvidenceInput, FindingCode, PeriodKey, PeriodWindow, Points, ReceivedStatus, ReportKind,
+    StatsRow, UnitProfile,
+};
 use cchc::package::Limits;
+use cchc::sheet::Source;
 use cchc::{App, Assets, Clock, ErrorCode};
 use chrono::NaiveDate;
 use std::io::{Cursor, Read, Write};
@@ -252,7 +256,7 @@ fn the_manifest_says_who_sent_what_and_lists_every_entry_with_its_hash() {
     assert_eq!(
         members,
         ["data_version", "iso", "period", "plans", "procedures", "staffing", "statistics", "unit"],
-        "the documented members; `assessment` stays absent until its issue lands"
+        "the documented members; a quarter's file carries no `assessment`"
     );
 }
 
@@ -534,6 +538,10 @@ fn cchc(register: &Path, args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+fn text_of(out: &std::process::Output) -> String {
+    text(out)
+}
+
 fn text(out: &std::process::Output) -> String {
     format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
 }
@@ -595,4 +603,323 @@ fn an_unreadable_file_is_refused_alone_and_the_others_import() {
     let refused = report.files.iter().find(|f| f.class == FileClass::Refused).unwrap();
     assert_eq!(refused.findings[0].code, FindingCode::PackageFileUnreadable);
     assert_eq!(report.written, 1);
+}
+
+// ---- The year's file: the self-assessment, its evidence and the issued reports ----
+
+const YEAR: &str = "2026";
+
+fn year() -> PeriodKey {
+    YEAR.parse().unwrap()
+}
+
+/// The bytes of the one evidence file the wards attach.
+const EVIDENCE_PDF: &[u8] = b"%PDF-1.4 Ke hoach CCHC nam 2026 (tai lieu kiem chung)";
+
+/// A ward `code`/`name` with the year's assessment on the bundled set: `scores` ("1.1=1 1.2=3") given by hand, one
+/// explanation, and one evidence document with a file linked to leaf 1.1.
+fn assessed_ward(code: &str, name: &str, scores: &str) -> TestRegister {
+    let mut ward = small_ward();
+    let mut unit = ward.app.unit().unwrap();
+    unit.code = code.into();
+    unit.name = name.into();
+    ward.app.set_unit(unit).unwrap();
+    ward.app.new_assessment(2026, None).unwrap();
+    for score in scores.split_whitespace() {
+        let (leaf, points) = score.split_once('=').unwrap();
+        ward.app.score_leaf(2026, leaf, Points::parse(points).unwrap(), None, None).unwrap();
+    }
+    ward.app.explain_leaf(2026, "1.2", "Kế hoạch đã ban hành nhưng bản scan đang chờ ký số").unwrap();
+    let evidence = ward
+        .app
+        .add_evidence(
+            EvidenceInput {
+                kind: "KH".into(),
+                number: "25/KH-UBND".into(),
+                date: NaiveDate::from_ymd_opt(2025, 12, 21),
+                issuer: "UBND phường".into(),
+                title: "Kế hoạch cải cách hành chính năm 2026".into(),
+            },
+            Some(Source::Bytes { name: "ke-hoach-2026.pdf", bytes: EVIDENCE_PDF }),
+        )
+        .unwrap();
+    ward.app.link_evidence(2026, "1.1", evidence.id).unwrap();
+    ward
+}
+
+fn entry<'a>(entries: &'a [(String, Vec<u8>)], name: &str) -> Option<&'a Vec<u8>> {
+    entries.iter().find(|(n, _)| n == name).map(|(_, b)| b)
+}
+
+#[test]
+fn the_year_file_carries_the_assessment_its_evidence_and_the_issued_report_and_the_superior_ranks_the_units() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("usb");
+    // Two units tie below the first: ranks 1, 2, 2.
+    let mut a = assessed_ward("31190", "Phường Trần Phú", "1.1=1 1.2=3 1.3=2 2.1=3");
+    let mut b = assessed_ward("31200", "Xã An Hưng", "1.1=1 1.2=1,5");
+    let mut c = assessed_ward("30280", "Phường Hải Dương", "1.1=1 1.2=1,5");
+    let issued = a.app.issue_report(ReportKind::Periodic, year(), NaiveDate::from_ymd_opt(2026, 11, 20), Some(1));
+    assert_eq!(issued.unwrap().input.number_text(), "01/BC-UBND");
+    for (ward, name) in [(&mut a, "a"), (&mut b, "b"), (&mut c, "c")] {
+        ward.app.export_package(year(), &out.join(format!("{name}.cchc")), None).unwrap();
+    }
+    let bytes = std::fs::read(out.join("a.cchc")).unwrap();
+    let entries = entries_of(&bytes);
+    let sha = sha256(EVIDENCE_PDF);
+    let names: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).collect();
+    let evidence_entry = format!("evidence/{sha}");
+    assert_eq!(names, ["manifest.json", "data.json", "reports/periodic.pdf", evidence_entry.as_str()]);
+    assert_eq!(entry(&entries, &evidence_entry).unwrap(), EVIDENCE_PDF, "the evidence file byte for byte");
+    let manifest: serde_json::Value = serde_json::from_slice(entry(&entries, "manifest.json").unwrap()).unwrap();
+    assert_eq!(manifest["criteria"], serde_json::json!({ "urn": "urn:cchc:criteria:mau-cap-xa", "version": "1" }));
+    let data: serde_json::Value = serde_json::from_slice(entry(&entries, "data.json").unwrap()).unwrap();
+    let assessment = &data["assessment"];
+    assert_eq!(assessment["criteria"]["urn"], "urn:cchc:criteria:mau-cap-xa");
+    assert_eq!(assessment["stage"], "draft");
+    assert!(assessment["set"]["areas"].is_array(), "the set travels with the scores");
+    let e12 = assessment["entries"].as_array().unwrap().iter().find(|e| e["code"] == "1.2").unwrap();
+    assert_eq!(e12["explanation"], "Kế hoạch đã ban hành nhưng bản scan đang chờ ký số");
+    assert_eq!(e12["self_points"], 3);
+    assert_eq!(assessment["evidence"][0]["number"], "25/KH-UBND");
+    assert_eq!(assessment["evidence"][0]["file"]["sha256"], sha);
+    assert_eq!(assessment["evidence"][0]["file"]["original_name"], "ke-hoach-2026.pdf");
+    assert_eq!(assessment["evidence"][0]["file"]["size"], EVIDENCE_PDF.len());
+    // A quarter's file carries neither the assessment nor reports not issued.
+    let quarter = dir.path().join("q3.cchc");
+    a.app.export_package(period(), &quarter, None).unwrap();
+    let names: Vec<String> = entries_of(&std::fs::read(&quarter).unwrap()).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(names, ["manifest.json", "data.json"]);
+
+    let mut sup = superior(dir.path());
+    let report = import(&mut sup, std::slice::from_ref(&out), false);
+    assert_eq!(classes(&report), [FileClass::New; 3], "{:?}", report.files);
+    let rollup = sup.rollup(year()).unwrap();
+    let line = |code: &str| rollup.units.iter().find(|u| u.code == code).unwrap().assessment.clone().unwrap();
+    for (code, ward) in [("31190", &a), ("31200", &b), ("30280", &c)] {
+        let own = ward.app.assessment(2026).unwrap();
+        let own = own.totals.iter().find(|t| t.column == Column::Round2).unwrap();
+        let got = line(code);
+        assert_eq!((got.score, got.percent, got.class.as_deref()), (own.total, own.percent, own.class.as_deref()));
+        assert_eq!(got.column, Column::SelfScore, "no appraisal yet");
+    }
+    assert_eq!([line("31190").rank, line("31200").rank, line("30280").rank], [1, 2, 2]);
+
+    // The roll-up workbook and the command line show the same columns.
+    let xlsx = dir.path().join("tong-hop-nam.xlsx");
+    sup.export_rollup(year(), &xlsx).unwrap();
+    let sheet = cchc::sheet::read_table(&xlsx).unwrap();
+    let at = |header: &str| sheet.headers.iter().position(|h| h == header).unwrap();
+    let row = sheet.rows.iter().find(|r| r.cell(0).display() == "31190").unwrap();
+    assert_eq!(row.cell(at("Xếp hạng")).display(), "1");
+    assert_eq!(row.cell(at("Xếp loại")).display(), line("31190").class.unwrap());
+    let shown = text(&cchc(sup.register_path(), &["rollup", "--period", YEAR]));
+    assert!(shown.contains("Xếp hạng") && shown.contains(&line("31190").score.vn()), "{shown}");
+
+    // The superior saves the issued report from the received file: its number is printed in it.
+    let id = rollup.units.iter().find(|u| u.code == "31190").unwrap().report_id.clone().unwrap();
+    let listed: Vec<String> = sup.received_entries(&id).unwrap().into_iter().map(|e| e.path).collect();
+    assert_eq!(listed, ["data.json", "reports/periodic.pdf", evidence_entry.as_str()]);
+    assert_eq!(sup.received_entry(&id, &evidence_entry).unwrap(), EVIDENCE_PDF);
+    let pdf = dir.path().join("bao-cao-nam.pdf");
+    sup.save_received_entry(&id, "reports/periodic.pdf", &pdf).unwrap();
+    let text = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+    assert!(String::from_utf8_lossy(&text.stdout).contains("01/BC-UBND"));
+    let out = cchc(sup.register_path(), &["package", "files", &id]);
+    assert!(text_of(&out).contains("reports/periodic.pdf"), "{}", text_of(&out));
+    let saved = dir.path().join("kiem-chung.pdf");
+    let out = cchc(
+        sup.register_path(),
+        &["package", "files", &id, "--save", &evidence_entry, "--out", saved.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", text_of(&out));
+    assert_eq!(std::fs::read(&saved).unwrap(), EVIDENCE_PDF);
+    let missing = sup.received_entry(&id, "reports/stats.pdf").unwrap_err();
+    assert_eq!(missing.code(), ErrorCode::NotFound);
+}
+
+#[test]
+fn the_same_year_file_is_reused_until_a_report_is_issued_then_the_pdf_makes_a_revision() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ward = assessed_ward("31190", "Phường Trần Phú", "1.1=1");
+    let first = ward.app.export_package(year(), &dir.path().join("r1.cchc"), None).unwrap();
+    let again = ward.app.export_package(year(), &dir.path().join("r1-again.cchc"), None).unwrap();
+    assert!(again.reused);
+    assert_eq!(
+        std::fs::read(dir.path().join("r1.cchc")).unwrap(),
+        std::fs::read(dir.path().join("r1-again.cchc")).unwrap()
+    );
+    // Issuing the Biểu 06 changes no data but adds its PDF: a new revision.
+    ward.app.issue_report(ReportKind::Stats, year(), NaiveDate::from_ymd_opt(2026, 11, 20), Some(2)).unwrap();
+    let second = ward.app.export_package(year(), &dir.path().join("r2.cchc"), None).unwrap();
+    assert!(!second.reused);
+    assert_eq!(second.sent.supersedes.as_deref(), Some(first.sent.report_id.as_str()));
+    let names: Vec<String> =
+        entries_of(&std::fs::read(dir.path().join("r2.cchc")).unwrap()).into_iter().map(|(n, _)| n).collect();
+    assert!(names.contains(&"reports/stats.pdf".to_string()), "{names:?}");
+    let third = ward.app.export_package(year(), &dir.path().join("r3.cchc"), None).unwrap();
+    assert!(third.reused, "and then it is frozen again");
+}
+
+/// A valid file rebuilt after `edit` changes its manifest, data and other entries; the data's hash and size in the
+/// manifest are recomputed (a sender who knows the format, not a damaged file).
+fn rebuilt(
+    valid: &[u8],
+    edit: impl Fn(&mut serde_json::Value, &mut serde_json::Value, &mut Vec<(String, Vec<u8>)>),
+) -> Vec<u8> {
+    let entries = entries_of(valid);
+    let mut others: Vec<(String, Vec<u8>)> =
+        entries.iter().filter(|(n, _)| n != "manifest.json" && n != "data.json").cloned().collect();
+    let get = |name: &str| -> serde_json::Value { serde_json::from_slice(entry(&entries, name).unwrap()).unwrap() };
+    let (mut manifest, mut data) = (get("manifest.json"), get("data.json"));
+    edit(&mut manifest, &mut data, &mut others);
+    let data_bytes = serde_json::to_vec_pretty(&data).unwrap();
+    for record in manifest["entries"].as_array_mut().unwrap() {
+        if record["path"] == "data.json" {
+            record["sha256"] = sha256(&data_bytes).into();
+            record["size"] = data_bytes.len().into();
+        }
+    }
+    let mut all = vec![("manifest.json".to_string(), serde_json::to_vec_pretty(&manifest).unwrap())];
+    all.push(("data.json".to_string(), data_bytes));
+    all.extend(others);
+    let refs: Vec<(&str, Vec<u8>)> = all.iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
+    zip_of(&refs)
+}
+
+fn leaf_entry<'a>(data: &'a mut serde_json::Value, code: &str) -> &'a mut serde_json::Value {
+    data["assessment"]["entries"].as_array_mut().unwrap().iter_mut().find(|e| e["code"] == code).unwrap()
+}
+
+#[test]
+fn a_tampered_assessment_is_refused_with_its_code_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ward = assessed_ward("31190", "Phường Trần Phú", "1.1=1 1.2=3");
+    let valid_path = dir.path().join("valid.cchc");
+    ward.app.export_package(year(), &valid_path, None).unwrap();
+    let valid = std::fs::read(&valid_path).unwrap();
+    let drop_evidence = |m: &mut serde_json::Value, others: &mut Vec<(String, Vec<u8>)>| {
+        others.retain(|(n, _)| !n.starts_with("evidence/"));
+        m["entries"].as_array_mut().unwrap().retain(|r| !r["path"].as_str().unwrap().starts_with("evidence/"));
+    };
+    let cases: Vec<(&str, Vec<u8>, FindingCode)> = vec![
+        (
+            "points-above-max",
+            rebuilt(&valid, |_, d, _| leaf_entry(d, "1.1")["self_points"] = 5.into()),
+            FindingCode::PointsNotAllowed,
+        ),
+        (
+            "points-off-the-rule",
+            rebuilt(&valid, |_, d, _| leaf_entry(d, "1.2")["round1"] = 2.5.into()),
+            FindingCode::PointsNotAllowed,
+        ),
+        (
+            "unknown-code",
+            rebuilt(&valid, |_, d, _| leaf_entry(d, "1.3")["code"] = "99.9".into()),
+            FindingCode::UnknownCriterion,
+        ),
+        (
+            "evidence-entry-missing",
+            rebuilt(&valid, |m, _, others| drop_evidence(m, others)),
+            FindingCode::PackageEntryMissing,
+        ),
+        (
+            "evidence-not-its-hash",
+            rebuilt(&valid, |m, _, others| {
+                let other = b"%PDF-1.4 another file".to_vec();
+                for record in m["entries"].as_array_mut().unwrap() {
+                    if record["path"].as_str().unwrap().starts_with("evidence/") {
+                        record["sha256"] = sha256(&other).into();
+                        record["size"] = other.len().into();
+                    }
+                }
+                others.iter_mut().filter(|(n, _)| n.starts_with("evidence/")).for_each(|(_, b)| *b = other.clone());
+            }),
+            FindingCode::PackageHashMismatch,
+        ),
+        (
+            "evidence-not-in-the-data",
+            rebuilt(&valid, |_, d, _| {
+                d["assessment"]["evidence"][0]["file"] = serde_json::Value::Null;
+            }),
+            FindingCode::PackageUnknownEntry,
+        ),
+        (
+            "linked-evidence-unknown",
+            rebuilt(&valid, |_, d, _| leaf_entry(d, "1.1")["evidence"] = serde_json::json!([77])),
+            FindingCode::PackageDataMismatch,
+        ),
+        (
+            "totals-inflated",
+            rebuilt(&valid, |_, d, _| d["assessment"]["totals"][0]["total"] = 99.into()),
+            FindingCode::PackageDataMismatch,
+        ),
+        (
+            "manifest-names-no-criteria",
+            rebuilt(&valid, |m, _, _| m["criteria"] = serde_json::Value::Null),
+            FindingCode::PackageDataMismatch,
+        ),
+        (
+            "set-broken",
+            rebuilt(&valid, |_, d, _| d["assessment"]["set"]["areas"][0]["children"][0]["max"] = 50.into()),
+            FindingCode::CriteriaSumMismatch,
+        ),
+        (
+            "set-not-a-set",
+            rebuilt(&valid, |_, d, _| d["assessment"]["set"] = "bộ chỉ số".into()),
+            FindingCode::PackageDataUnreadable,
+        ),
+    ];
+    let folder = dir.path().join("tampered");
+    std::fs::create_dir(&folder).unwrap();
+    for (name, bytes, _) in &cases {
+        std::fs::write(folder.join(format!("{name}.cchc")), bytes).unwrap();
+    }
+    let mut sup = superior(dir.path());
+    let before = superior_state(&sup);
+    let report = import(&mut sup, std::slice::from_ref(&folder), false);
+    for (name, _, code) in &cases {
+        let file = report.files.iter().find(|f| f.file.ends_with(format!("{name}.cchc"))).unwrap();
+        assert_eq!(file.class, FileClass::Refused, "{name}: {:?}", file.findings);
+        assert!(file.findings.iter().any(|f| f.code == *code && f.is_error()), "{name}: {:?}", file.findings);
+    }
+    assert_eq!(report.written, 0);
+    assert_eq!(superior_state(&sup), before, "refused files write nothing to the register");
+    let ok = import(&mut sup, std::slice::from_ref(&valid_path), false);
+    assert_eq!(classes(&ok), [FileClass::New], "{:?}", ok.files);
+}
+
+#[test]
+fn the_roll_up_scores_an_appraised_assessment_by_its_latest_round() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ward = assessed_ward("31190", "Phường Trần Phú", "");
+    let set = ward.app.assessment(2026).unwrap().set;
+    let evidence = ward.app.evidence_list().unwrap()[0].id;
+    for leaf in set.leaves() {
+        if matches!(leaf.rule, cchc::model::Rule::Bonus | cchc::model::Rule::Penalty) {
+            continue;
+        }
+        ward.app.score_leaf(2026, &leaf.node.code, leaf.node.max, None, None).unwrap();
+        ward.app.link_evidence(2026, &leaf.node.code, evidence).unwrap();
+    }
+    ward.app.lock_self_assessment(2026, "Nguyễn Văn Hùng", NaiveDate::from_ymd_opt(2026, 10, 1).unwrap()).unwrap();
+    ward.app.advance_assessment(2026).unwrap();
+    ward.app.appraise_leaf(2026, "1.2", Points::parse("1,5").unwrap(), Some("Thiếu kế hoạch kiểm tra")).unwrap();
+    let file = dir.path().join("nam.cchc");
+    ward.app.export_package(year(), &file, None).unwrap();
+    let own = ward.app.assessment(2026).unwrap();
+    let column = |c: Column| own.totals.iter().find(|t| t.column == c).unwrap().clone();
+    assert!(column(Column::Round1).total < column(Column::SelfScore).total);
+
+    let mut sup = superior(dir.path());
+    assert_eq!(classes(&import(&mut sup, &[file], false)), [FileClass::New]);
+    let rollup = sup.rollup(year()).unwrap();
+    let got = rollup.units.iter().find(|u| u.code == "31190").unwrap().assessment.clone().unwrap();
+    assert_eq!(got.column, Column::Round1, "round 1 is the latest round with points");
+    assert_eq!(
+        (got.score, got.percent, got.class),
+        (column(Column::Round1).total, column(Column::Round1).percent, column(Column::Round1).class)
+    );
+    assert_eq!(got.stage, cchc::model::Stage::Appraisal1);
+    assert_eq!(got.rank, 1);
 }

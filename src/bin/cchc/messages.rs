@@ -644,6 +644,7 @@ fn what_caption(what: &str) -> String {
         "stats" | "case_stats" => "số liệu hồ sơ",
         "field" => "lĩnh vực",
         "received_report" => "báo cáo đã nhận",
+        "package_entry" => "tệp trong báo cáo",
         "report_section" => "mục báo cáo",
         "outgoing_document" => "văn bản đi",
         other => return other.to_string(),

@@ -7,7 +7,7 @@ use crate::procedures::{exported, print_import};
 use crate::staffing::{FileArg, ImportArgs};
 use crate::{Ctx, messages, shell_quote};
 use cchc::api::{FileClass, PackageImportReport, Rollup, UnitReportStatus};
-use cchc::model::{PeriodKey, ReceivedStatus};
+use cchc::model::{PeriodKey, PeriodKind, ReceivedStatus};
 use clap::{Args, Subcommand};
 use serde_json::json;
 use std::path::PathBuf;
@@ -24,6 +24,20 @@ pub enum PackageCommand {
     Received(ReceivedArgs),
     #[command(about = "Chọn một báo cáo cũ hơn hoặc xung đột làm báo cáo được dùng của đơn vị trong kỳ (cấp trên)")]
     Accept(AcceptArgs),
+    #[command(
+        about = "Liệt kê các tệp trong một báo cáo đã nhận (văn bản PDF, tài liệu kiểm chứng); lưu một tệp bằng --save"
+    )]
+    Files(FilesArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct FilesArgs {
+    #[arg(value_name = "MÃ_BÁO_CÁO", help = "Mã báo cáo (xem bằng `cchc package received --json`)")]
+    report_id: String,
+    #[arg(long, value_name = "TỆP_TRONG_BÁO_CÁO", requires = "out", help = "Tệp cần lưu, ví dụ reports/periodic.pdf")]
+    save: Option<String>,
+    #[arg(long, value_name = "TỆP", requires = "save", help = "Nơi lưu tệp")]
+    out: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]
@@ -115,6 +129,7 @@ pub fn run_package(ctx: &Ctx, command: PackageCommand) -> CmdResult {
             Ok(print_package_import(ctx, &report, &args.paths))
         }
         PackageCommand::Received(args) => received(ctx, args),
+        PackageCommand::Files(args) => files(ctx, args),
         PackageCommand::Accept(args) => {
             let mut app = ctx.open()?;
             let accepted = app.accept_received(args.report_id.trim())?;
@@ -194,6 +209,39 @@ fn received(ctx: &Ctx, args: ReceivedArgs) -> CmdResult {
     }
     ctx.out.table(&table);
     ctx.out.line(format!("{} báo cáo.", format::count(list.len())));
+    Ok(Done::Clean)
+}
+
+fn files(ctx: &Ctx, args: FilesArgs) -> CmdResult {
+    let app = ctx.open()?;
+    let id = args.report_id.trim();
+    if let (Some(entry), Some(out)) = (&args.save, &args.out) {
+        let size = app.save_received_entry(id, entry.trim(), out)?;
+        if ctx.out.json {
+            ctx.out.json(&json!({ "entry": entry, "path": out, "size": size }));
+        } else {
+            ctx.out.line(format!("Đã lưu {} ({} byte) ra tệp {}.", entry, format::int(size as i64), out.display()));
+        }
+        return Ok(Done::Clean);
+    }
+    let entries = app.received_entries(id)?;
+    if ctx.out.json {
+        ctx.out.json(&entries);
+        return Ok(Done::Clean);
+    }
+    let mut table = output::new_table(&["Tệp", "Nội dung", "Dung lượng (byte)", "SHA-256"]);
+    for e in &entries {
+        let what = if e.path == "data.json" {
+            "Số liệu báo cáo"
+        } else if e.path.starts_with("reports/") {
+            "Văn bản đã ban hành (PDF)"
+        } else {
+            "Tài liệu kiểm chứng"
+        };
+        table.add_row(vec![e.path.clone(), what.to_string(), format::int(e.size as i64), e.sha256.clone()]);
+    }
+    output::align_right(&mut table, [2]);
+    ctx.out.table(&table);
     Ok(Done::Clean)
 }
 
@@ -330,7 +378,9 @@ fn print_rollup(ctx: &Ctx, rollup: &Rollup) {
     let w = &rollup.window;
     out.line(format!("Tổng hợp báo cáo {} (hạn gửi {}).", w.key.label(), format::date(w.deadline)));
     let rate = |r: Option<f64>| r.map(format::percent).unwrap_or_default();
-    let mut table = output::new_table(&[
+    // The year's roll-up also ranks the self-assessments.
+    let year = w.key.kind == PeriodKind::Year;
+    let mut headers = vec![
         "Mã",
         "Đơn vị",
         "Tình trạng",
@@ -341,7 +391,11 @@ fn print_rollup(ctx: &Ctx, rollup: &Rollup) {
         "Biên chế / có mặt",
         "ISO 9001",
         "Hoàn thành KH",
-    ]);
+    ];
+    if year {
+        headers.extend(["Điểm CCHC", "Tỷ lệ điểm", "Xếp loại", "Xếp hạng"]);
+    }
+    let mut table = output::new_table(&headers);
     for u in &rollup.units {
         let mut status = match u.status {
             UnitReportStatus::OnTime => "Đúng hạn".to_string(),
@@ -373,9 +427,23 @@ fn print_rollup(ctx: &Ctx, rollup: &Rollup) {
             ]),
             None => row.extend(std::iter::repeat_n(String::new(), 6)),
         }
+        if year {
+            match &u.assessment {
+                Some(a) => row.extend([
+                    a.score.vn(),
+                    a.percent.map(|p| format!("{}%", p.vn())).unwrap_or_default(),
+                    a.class.clone().unwrap_or_default(),
+                    a.rank.to_string(),
+                ]),
+                None => row.extend(std::iter::repeat_n(String::new(), 4)),
+            }
+        }
         table.add_row(row);
     }
     output::align_right(&mut table, [3, 4, 5, 6, 9]);
+    if year {
+        output::align_right(&mut table, [10, 11, 13]);
+    }
     out.table(&table);
     let c = &rollup.counts;
     out.line(format!(

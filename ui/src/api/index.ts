@@ -56,6 +56,7 @@ import {
   type UnitProfile,
   type ExpectedUnit,
   type ExportPackageReport,
+  type PackageEntry,
   type PackageImportReport,
   type ReceivedReport,
   type ReceivedSummary,
@@ -282,6 +283,10 @@ export const packagesImport = (paths: string[], dryRun: boolean) =>
 export const receivedList = (period: PeriodKey | null) => call<ReceivedSummary[]>("received_list", { period });
 export const receivedGet = (reportId: string) => call<ReceivedReport>("received_get", { reportId });
 export const receivedAccept = (reportId: string) => call<ReceivedSummary>("received_accept", { reportId });
+export const receivedEntries = (reportId: string) => call<PackageEntry[]>("received_entries", { reportId });
+/** Saves one entry of a received report (e.g. "reports/periodic.pdf") to `path`; resolves to its size. */
+export const receivedEntrySave = (reportId: string, entry: string, path: string) =>
+  call<number>("received_entry_save", { reportId, entry, path });
 export const rollupGet = (period: PeriodKey) => call<Rollup>("rollup_get", { period });
 export const rollupExport = (period: PeriodKey, path: string) => call<Rollup>("rollup_export", { period, path });
 

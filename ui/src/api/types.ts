@@ -764,6 +764,32 @@ export interface RollupUnit {
   /** Stale or conflicting files kept for this unit and period. */
   flagged: number;
   figures: UnitFigures | null;
+  /** The self-assessment in the current report (year files only). */
+  assessment: UnitAssessment | null;
+}
+
+/** The self-assessment columns of a roll-up line. */
+export interface UnitAssessment {
+  /** "urn@version" of the criteria set. */
+  criteria: string;
+  stage: Stage;
+  /** The latest column with points: round 2, else round 1, else the unit's own. */
+  column: AssessmentColumn;
+  /** Points (a number with at most two decimals). */
+  score: number;
+  /** Percent of the set's scale, or null. */
+  percent: number | null;
+  class: string | null;
+  /** 1 for the highest score; equal scores share a rank (1, 1, 3). */
+  rank: number;
+}
+
+/** An entry of a report file with its SHA-256 and size, as its manifest lists it. */
+export interface PackageEntry {
+  /** "data.json", "reports/periodic.pdf", "evidence/<sha256>". */
+  path: string;
+  sha256: string;
+  size: number;
 }
 
 export interface Rollup {

@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { baseName, fileSlug, formatTimestamp, isFullPath, keyFigures, pathLines, shortHash } from "./packages";
+import { baseName, evidenceFiles, fileSlug, formatTimestamp, isFullPath, keyFigures, pathLines, shortHash } from "./packages";
 
 describe("report-file helpers", () => {
+  it("names the evidence files of a data.json by their entry", () => {
+    const sha = "a".repeat(64);
+    const data = JSON.stringify({
+      assessment: { evidence: [{ title: "Plan", file: { sha256: sha, original_name: "plan.pdf" } }, { title: "No file", file: null }] },
+    });
+    expect([...evidenceFiles(data).entries()]).toEqual([[`evidence/${sha}`, { name: "plan.pdf", title: "Plan" }]]);
+    expect(evidenceFiles("{}").size).toBe(0);
+    expect(evidenceFiles("not json").size).toBe(0);
+  });
+
   it("makes file names without diacritics", () => {
     expect(fileSlug("Ủy ban nhân dân phường Trần Phú")).toBe("uy-ban-nhan-dan-phuong-tran-phu");
     expect(fileSlug("26734-Đặc khu Côn Đảo")).toBe("26734-dac-khu-con-dao");

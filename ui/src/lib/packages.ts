@@ -70,6 +70,23 @@ interface DataJson {
   staffing?: { quota?: number; present?: number };
   iso?: { in_use?: boolean; announced?: boolean; audits?: unknown[]; reviews?: unknown[] };
   plans?: { progress?: { tasks?: number; done?: number; completion_rate?: number | null } };
+  assessment?: { evidence?: { title?: string; file?: { sha256?: string; original_name?: string } | null }[] };
+}
+
+/** The evidence files named in a data.json: `evidence/<sha256>` → its original name and the document's title. */
+export function evidenceFiles(dataJson: string): Map<string, { name: string; title: string }> {
+  const out = new Map<string, { name: string; title: string }>();
+  let data: DataJson;
+  try {
+    data = JSON.parse(dataJson) as DataJson;
+  } catch {
+    return out;
+  }
+  for (const e of data.assessment?.evidence ?? []) {
+    const sha = e.file?.sha256;
+    if (sha) out.set(`evidence/${sha}`, { name: e.file?.original_name || sha, title: e.title ?? "" });
+  }
+  return out;
 }
 
 /**

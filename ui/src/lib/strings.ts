@@ -932,6 +932,13 @@ export const unitReportStatusLabels: Record<UnitReportStatus, string> = {
   missing: "Chưa gửi",
 };
 
+/** The printed reports inside a report file (`reports/<kind>.pdf`), by kind. */
+export const reportFileLabels: Record<string, string> = {
+  periodic: "Báo cáo kết quả thực hiện công tác CCHC (PDF)",
+  stats: "Biểu số 06/VPCP/KSTT (PDF)",
+  assessment: "Báo cáo tự đánh giá chỉ số CCHC (PDF)",
+};
+
 export const rollup = {
   heading: "Tổng hợp báo cáo của các đơn vị",
   intro:
@@ -958,6 +965,10 @@ export const rollup = {
   colStaff: "Biên chế / có mặt",
   colIso: "ISO 9001",
   colPlan: "Hoàn thành KH",
+  colScore: "Điểm CCHC",
+  colScorePercent: "Tỷ lệ điểm",
+  colGrade: "Xếp loại",
+  colRank: "Xếp hạng",
   notListed: "ngoài danh sách",
   flagged: "{count} tệp cần xem lại",
   isoNone: "Chưa áp dụng",
@@ -1014,6 +1025,14 @@ export const rollup = {
   detailTitle: "Báo cáo của {unit}",
   detailManifest: "Thông tin tệp",
   detailFigures: "Số liệu chính",
+  detailFiles: "Văn bản và tài liệu kèm theo",
+  evidenceFile: "Tài liệu kiểm chứng {hash}",
+  evidenceFileNamed: "Tài liệu kiểm chứng: {title} ({name})",
+  evidenceFileType: "Tài liệu kiểm chứng",
+  pdfFileType: "Tệp PDF",
+  bytes: "byte",
+  saveFile: "Lưu ra tệp…",
+  entrySaved: "Đã lưu {file} ra tệp {path}.",
   fUnit: "Đơn vị",
   fProvince: "Tỉnh, thành phố",
   fPeriod: "Kỳ báo cáo",

@@ -33,7 +33,7 @@ pub const ARCHIVE_DIR: &str = "archive";
 
 /// The reports whose printed PDF goes into the file once issued (`reports/<kind>.pdf`), in this order. A new kind
 /// of report joins with one line.
-pub const PACKAGED_REPORTS: &[ReportKind] = &[ReportKind::Periodic, ReportKind::Stats];
+pub const PACKAGED_REPORTS: &[ReportKind] = &[ReportKind::Periodic, ReportKind::Stats, ReportKind::Assessment];
 
 /// What `export_package` did.
 #[derive(Debug, Clone, Serialize)]

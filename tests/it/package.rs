@@ -759,6 +759,19 @@ fn the_same_year_file_is_reused_until_a_report_is_issued_then_the_pdf_makes_a_re
     assert!(names.contains(&"reports/stats.pdf".to_string()), "{names:?}");
     let third = ward.app.export_package(year(), &dir.path().join("r3.cchc"), None).unwrap();
     assert!(third.reused, "and then it is frozen again");
+    // The self-assessment report, once issued, joins the year's file as the very copy kept when it was issued.
+    ward.app.issue_report(ReportKind::Assessment, year(), NaiveDate::from_ymd_opt(2026, 11, 21), Some(3)).unwrap();
+    let fourth = ward.app.export_package(year(), &dir.path().join("r4.cchc"), None).unwrap();
+    assert!(!fourth.reused);
+    let entries = entries_of(&std::fs::read(dir.path().join("r4.cchc")).unwrap());
+    let inside = entry(&entries, "reports/assessment.pdf").expect("the issued self-assessment report");
+    assert_eq!(inside, &ward.app.report_pdf(ReportKind::Assessment, year()).unwrap());
+    assert_eq!(entry(&entries, "reports/stats.pdf").unwrap(), &ward.app.report_pdf(ReportKind::Stats, year()).unwrap());
+    // Its scores change afterwards: the data makes a new revision, the PDF inside stays the one issued.
+    ward.app.score_leaf(2026, "1.2", cchc::model::Points::whole(3), None, None).unwrap();
+    ward.app.export_package(year(), &dir.path().join("r5.cchc"), None).unwrap();
+    let entries = entries_of(&std::fs::read(dir.path().join("r5.cchc")).unwrap());
+    assert_eq!(entry(&entries, "reports/assessment.pdf").unwrap(), inside);
 }
 
 /// A valid file rebuilt after `edit` changes its manifest, data and other entries; the data's hash and size in the

@@ -260,5 +260,5 @@ test("the self-assessment report: scores, items without evidence, an edited sect
   assert.match(await byId(browser, "section-IV").getText(), /Đã sửa/, "the section is marked edited");
   // Let the window repaint the badge before the picture is taken.
   await browser.pause(500);
-  await screenshot(browser, "25-bao-cao-tu-danh-gia");
+  await screenshot(browser, "28-bao-cao-tu-danh-gia");
 });

@@ -85,8 +85,13 @@ pub fn sort_key(input: &str) -> Vec<u8> {
 /// Splits a precomposed letter into its letter without tone (keeping ă â ê ô ơ ư đ) and its tone rank
 /// (0 ngang, 1 huyền, 2 hỏi, 3 ngã, 4 sắc, 5 nặng).
 fn split_tone(c: char) -> (char, u8) {
+    if c.is_ascii() {
+        return (c, 0);
+    }
     let mut tone = 0;
-    let mut kept = String::new();
+    // A precomposed letter decomposes into its base and at most two marks (ệ: e, circumflex, dot below).
+    let mut kept = ['\0'; 4];
+    let mut n = 0;
     for part in c.nfd() {
         match part {
             '\u{0300}' => tone = 1,
@@ -94,10 +99,14 @@ fn split_tone(c: char) -> (char, u8) {
             '\u{0303}' => tone = 3,
             '\u{0301}' => tone = 4,
             '\u{0323}' => tone = 5,
-            other => kept.push(other),
+            other if n < kept.len() => {
+                kept[n] = other;
+                n += 1;
+            }
+            _ => {}
         }
     }
-    let base = kept.nfc().next().unwrap_or(c);
+    let base = kept[..n].iter().copied().nfc().next().unwrap_or(c);
     (base, tone)
 }
 

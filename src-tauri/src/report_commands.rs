@@ -49,7 +49,7 @@ pub fn report_pages(state: State<'_, AppState>, kind: String, period: String) ->
 #[tauri::command(async)]
 pub fn report_save_pdf(state: State<'_, AppState>, kind: String, period: String, path: String) -> Result<u64> {
     let (kind, key) = (self::kind(&kind)?, parse_period(&period)?);
-    Ok(state.app()?.write_report_pdf(kind, key, Path::new(&path))?)
+    Ok(state.app()?.write_report_pdf(kind, key, Path::new(&path))?.bytes)
 }
 
 /// Issues the report: the year's next number (or `number`), dated `date` ("YYYY-MM-DD", today when null).

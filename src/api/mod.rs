@@ -98,6 +98,13 @@ pub struct CountChange {
 }
 
 /// A restore done: the copy made just before (restoring it undoes the restore) and what was restored.
+/// A report written as PDF: its pages and its size.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct PrintedReport {
+    pub pages: usize,
+    pub bytes: u64,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct RestoreReport {
     pub undo: BackupInfo,
@@ -799,11 +806,12 @@ impl App {
     }
 
     fn period_total(&self, period: PeriodKey) -> Result<CaseFigures> {
-        let mut total = CaseFigures::default();
-        for (_, whole_field, per_procedure) in self.register.stats_sums(period)? {
-            total.add(if whole_field != CaseFigures::default() { &whole_field } else { &per_procedure });
-        }
-        Ok(total)
+        Ok(total_of(&self.register.stats_sums(period)?))
+    }
+
+    /// The totals of every period of the years `first..=last` that has statistics (as `period_total`).
+    fn period_totals(&self, first: i32, last: i32) -> Result<BTreeMap<PeriodKey, CaseFigures>> {
+        Ok(self.register.stats_sums_of_years(first, last)?.iter().map(|(key, sums)| (*key, total_of(sums))).collect())
     }
 
     /// In-progress totals at the end of the window just before `window`, by (field, procedure); `None` when the
@@ -1870,6 +1878,19 @@ impl App {
         Ok(self.print(&document)?.1)
     }
 
+    /// The report's pages and PDF bytes from one drafting and one layout (what `report_pages` and `report_pdf`
+    /// give one at a time).
+    pub fn report_printed(&self, kind: ReportKind, period: PeriodKey) -> Result<(Vec<layout::Page>, Vec<u8>)> {
+        let period = report_period(kind, period)?;
+        if let Some(copy) = self.register.issued_copy(kind, period)? {
+            let pages = serde_json::from_str(&copy.pages_json)
+                .map_err(|e| Error::RegisterDamaged(format!("issued report pages: {e}")))?;
+            return Ok((pages, copy.pdf));
+        }
+        let document = self.report_document_as(kind, period, None)?;
+        self.print(&document)
+    }
+
     /// Lays out and writes a document: its pages and PDF bytes.
     fn print(&self, document: &layout::Document) -> Result<(Vec<layout::Page>, Vec<u8>)> {
         let pages = self.lay_out(document)?;
@@ -1884,16 +1905,16 @@ impl App {
     }
 
     /// Writes the report as PDF to `path` (through a temporary file beside it, so a failed write leaves no half
-    /// file); returns the number of bytes written.
-    pub fn write_report_pdf(&self, kind: ReportKind, period: PeriodKey, path: &Path) -> Result<u64> {
-        let bytes = self.report_pdf(kind, period)?;
+    /// file); returns the number of pages and bytes written.
+    pub fn write_report_pdf(&self, kind: ReportKind, period: PeriodKey, path: &Path) -> Result<PrintedReport> {
+        let (pages, bytes) = self.report_printed(kind, period)?;
         let tmp = path.with_extension("pdf.partial");
         std::fs::write(&tmp, &bytes).map_err(|e| Error::io(&tmp, e))?;
         std::fs::rename(&tmp, path).map_err(|e| {
             let _ = std::fs::remove_file(&tmp);
             Error::io(path, e)
         })?;
-        Ok(bytes.len() as u64)
+        Ok(PrintedReport { pages: pages.len(), bytes: bytes.len() as u64 })
     }
 
     /// Issues a report: registers it in the year's outgoing-document register with the next number (or `number`),
@@ -2015,6 +2036,8 @@ impl App {
         let mut procedures = self.procedures(&ProcedureQuery::default())?;
         procedures.sort_by_cached_key(|p| (text::sort_key(&p.input.field), text::sort_key(&p.input.name)));
         let iso = if self.iso_in_use()? { Some(self.iso_status(period.year, end)?) } else { None };
+        // The chart's rates need only each period's sums, read for both years at once.
+        let totals = self.period_totals(period.year - 1, period.year)?;
         Ok(report::ReportData {
             unit: self.unit()?,
             stats: self.stats(period)?,
@@ -2022,10 +2045,10 @@ impl App {
             rates: PeriodKind::ALL
                 .into_iter()
                 .map(|kind| {
-                    let rate = |year| self.stats(PeriodKey::new(year, kind)).map(|s| s.on_time_rate);
-                    Ok((kind, rate(period.year)?, rate(period.year - 1)?))
+                    let rate = |year| totals.get(&PeriodKey::new(year, kind)).and_then(on_time_rate);
+                    (kind, rate(period.year), rate(period.year - 1))
                 })
-                .collect::<Result<_>>()?,
+                .collect(),
             today: self.clock.today(),
             issued: self.register.outgoing_for_report(kind, period)?,
             procedures,
@@ -2036,6 +2059,16 @@ impl App {
             iso,
         })
     }
+}
+
+/// A period's total: per field, the whole-field rows where the field has them, else the sum of its per-procedure
+/// rows.
+fn total_of(sums: &[(String, CaseFigures, CaseFigures)]) -> CaseFigures {
+    let mut total = CaseFigures::default();
+    for (_, whole_field, per_procedure) in sums {
+        total.add(if *whole_field != CaseFigures::default() { whole_field } else { per_procedure });
+    }
+    total
 }
 
 /// The period a report is kept under: the self-assessment report is a year's (any period of the year names it);

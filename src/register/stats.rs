@@ -5,6 +5,7 @@ use super::{Register, Stamp, log_change, optional, storage};
 use crate::error::{Error, Result};
 use crate::model::{CaseFigures, PeriodKey, StatsRow};
 use rusqlite::{Row, params};
+use std::collections::BTreeMap;
 
 const FIGURES: &str = "received_total, received_online, received_direct, carried_over, resolved_total, resolved_early,
     resolved_on_time, resolved_late, in_progress_total, in_progress_within, in_progress_overdue, apology_letters";
@@ -27,31 +28,56 @@ impl Register {
     /// Per-field sums of one period: `(field, figures of the field rows, figures of the per-procedure rows)`.
     /// Computed in SQL so that a year's rate needs no row-by-row work.
     pub fn stats_sums(&self, period: PeriodKey) -> Result<Vec<(String, CaseFigures, CaseFigures)>> {
+        let text = period.to_string();
+        Ok(self.sums_by_period(&text, &text)?.remove(&period).unwrap_or_default())
+    }
+
+    /// The per-field sums of every period of the years `first..=last` (as `stats_sums`), in one query.
+    pub fn stats_sums_of_years(
+        &self,
+        first: i32,
+        last: i32,
+    ) -> Result<BTreeMap<PeriodKey, Vec<(String, CaseFigures, CaseFigures)>>> {
+        // As text, a year's period keys follow the year itself and come before "<year>-~":
+        // "2025" < "2025-H1" < "2025-Q1" < "2025-Q3" < "2025-~" < "2026".
+        self.sums_by_period(&first.to_string(), &format!("{last}-~"))
+    }
+
+    /// Per-field sums of the periods whose keys lie between `from` and `to` (as text, both included).
+    fn sums_by_period(
+        &self,
+        from: &str,
+        to: &str,
+    ) -> Result<BTreeMap<PeriodKey, Vec<(String, CaseFigures, CaseFigures)>>> {
         let sums: Vec<String> = FIGURES.split(',').map(|c| format!("sum({})", c.trim())).collect();
         let sql = format!(
-            "SELECT field, procedure_id IS NULL, {} FROM case_stats WHERE period = ?1 GROUP BY field, procedure_id IS NULL",
+            "SELECT period, field, procedure_id IS NULL, {} FROM case_stats WHERE period BETWEEN ?1 AND ?2
+             GROUP BY period, field, procedure_id IS NULL",
             sums.join(", ")
         );
         let mut stmt = self.conn.prepare_cached(&sql).map_err(storage)?;
-        let mut out: Vec<(String, CaseFigures, CaseFigures)> = Vec::new();
+        let mut out: BTreeMap<PeriodKey, Vec<(String, CaseFigures, CaseFigures)>> = BTreeMap::new();
         let rows = stmt
-            .query_map([period.to_string()], |row| {
-                Ok((row.get::<_, String>(0)?, row.get::<_, bool>(1)?, figures(row, 2)?))
+            .query_map(params![from, to], |row| {
+                Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, bool>(2)?, figures(row, 3)?))
             })
             .map_err(storage)?;
         for row in rows {
-            let (field, whole_field, figures) = row.map_err(storage)?;
-            let slot = match out.iter().position(|(f, _, _)| *f == field) {
+            let (period, field, whole_field, figures) = row.map_err(storage)?;
+            let period: PeriodKey =
+                period.parse().map_err(|_| Error::RegisterDamaged(format!("bad period {period:?} in register")))?;
+            let fields = out.entry(period).or_default();
+            let slot = match fields.iter().position(|(f, _, _)| *f == field) {
                 Some(i) => i,
                 None => {
-                    out.push((field, CaseFigures::default(), CaseFigures::default()));
-                    out.len() - 1
+                    fields.push((field, CaseFigures::default(), CaseFigures::default()));
+                    fields.len() - 1
                 }
             };
             if whole_field {
-                out[slot].1 = figures;
+                fields[slot].1 = figures;
             } else {
-                out[slot].2 = figures;
+                fields[slot].2 = figures;
             }
         }
         Ok(out)

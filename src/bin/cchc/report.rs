@@ -165,8 +165,7 @@ pub fn run(ctx: &Ctx, command: ReportCommand) -> CmdResult {
             let kind = a.kind.report();
             let doc = app.issue_report(kind, a.period, a.date, a.number)?;
             if let Some(out) = &a.out {
-                let bytes = app.report_pdf(kind, a.period)?;
-                std::fs::write(out, bytes).map_err(|e| cchc::Error::io(out, e))?;
+                app.write_report_pdf(kind, a.period, out)?;
             }
             if ctx.out.json {
                 ctx.out.json(&doc);
@@ -210,11 +209,10 @@ pub fn run(ctx: &Ctx, command: ReportCommand) -> CmdResult {
 
 fn print(ctx: &Ctx, kind: ReportKind, a: PrintArgs) -> CmdResult {
     let app = ctx.open()?;
-    let bytes = app.report_pdf(kind, a.period)?;
-    std::fs::write(&a.out, &bytes).map_err(|e| cchc::Error::io(&a.out, e))?;
-    let pages = app.report_pages(kind, a.period)?.len();
+    let written = app.write_report_pdf(kind, a.period, &a.out)?;
+    let pages = written.pages;
     if ctx.out.json {
-        ctx.out.json(&serde_json::json!({ "path": a.out, "bytes": bytes.len(), "pages": pages }));
+        ctx.out.json(&serde_json::json!({ "path": a.out, "bytes": written.bytes, "pages": pages }));
     } else {
         let what = match kind {
             ReportKind::Periodic => format!("báo cáo cải cách hành chính {}", a.period.label()),

@@ -82,6 +82,18 @@ pub fn sort_key(input: &str) -> Vec<u8> {
     key
 }
 
+/// The sort key of each distinct string among `items`, computed once each (a list repeats a few field names many
+/// times).
+pub fn sort_keys<'a>(items: impl IntoIterator<Item = &'a str>) -> std::collections::HashMap<String, Vec<u8>> {
+    let mut keys = std::collections::HashMap::new();
+    for item in items {
+        if !keys.contains_key(item) {
+            keys.insert(item.to_string(), sort_key(item));
+        }
+    }
+    keys
+}
+
 /// Splits a precomposed letter into its letter without tone (keeping ă â ê ô ơ ư đ) and its tone rank
 /// (0 ngang, 1 huyền, 2 hỏi, 3 ngã, 4 sắc, 5 nặng).
 fn split_tone(c: char) -> (char, u8) {

@@ -2033,15 +2033,20 @@ impl App {
     fn report_data(&self, kind: ReportKind, period: PeriodKey) -> Result<report::ReportData> {
         let window = self.period(period)?;
         let end = window.end;
+        // In name order from the register; a stable sort by field keeps that order within each field.
         let mut procedures = self.procedures(&ProcedureQuery::default())?;
-        procedures.sort_by_cached_key(|p| (text::sort_key(&p.input.field), text::sort_key(&p.input.name)));
+        let field_keys = text::sort_keys(procedures.iter().map(|p| p.input.field.as_str()));
+        procedures.sort_by(|a, b| field_keys[&a.input.field].cmp(&field_keys[&b.input.field]));
         let iso = if self.iso_in_use()? { Some(self.iso_status(period.year, end)?) } else { None };
-        // The chart's rates need only each period's sums, read for both years at once.
+        // The comparison and the chart's rates need only each period's sums, read for both years at once.
         let totals = self.period_totals(period.year - 1, period.year)?;
         Ok(report::ReportData {
             unit: self.unit()?,
             stats: self.stats(period)?,
-            previous: Some(self.stats(PeriodKey::new(period.year - 1, period.kind))?).filter(|s| !s.rows.is_empty()),
+            previous: {
+                let key = PeriodKey::new(period.year - 1, period.kind);
+                totals.get(&key).map(|total| (key, *total))
+            },
             rates: PeriodKind::ALL
                 .into_iter()
                 .map(|kind| {

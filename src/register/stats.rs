@@ -21,7 +21,9 @@ impl Register {
         let mut stmt = self.conn.prepare_cached(&sql).map_err(storage)?;
         let rows = stmt.query_map([period.map(|p| p.to_string())], read_row).map_err(storage)?;
         let mut rows = rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)?;
-        rows.sort_by_cached_key(|r| (r.period, crate::text::sort_key(&r.field), r.procedure.clone()));
+        // Ordered by period, field and code in SQL; a stable sort puts the fields in Vietnamese order.
+        let field_keys = crate::text::sort_keys(rows.iter().map(|r| r.field.as_str()));
+        rows.sort_by(|a, b| (a.period, &field_keys[&a.field]).cmp(&(b.period, &field_keys[&b.field])));
         Ok(rows)
     }
 

@@ -13,7 +13,7 @@ pub use tables::stats_document;
 
 use crate::layout::{Block, Closing, Header};
 use crate::model::{
-    CaseFigures, IsoStatus, OutgoingDocument, PeriodKind, Plan, PlanProgress, Procedure, SignAuthority,
+    CaseFigures, IsoStatus, OutgoingDocument, PeriodKey, PeriodKind, Plan, PlanProgress, Procedure, SignAuthority,
     StaffingSummary, StatsTable, Task, UnitProfile,
 };
 use chrono::{Datelike, NaiveDate};
@@ -24,8 +24,8 @@ use std::collections::BTreeMap;
 pub struct ReportData {
     pub unit: UnitProfile,
     pub stats: StatsTable,
-    /// The same period of the year before, when the register has its figures (cùng kỳ năm trước).
-    pub previous: Option<StatsTable>,
+    /// The same period of the year before and its totals, when the register has its figures (cùng kỳ năm trước).
+    pub previous: Option<(PeriodKey, CaseFigures)>,
     /// On-time rate of each period of this year and of the year before (Q1, 6 months, 9 months, year).
     pub rates: Vec<(PeriodKind, Option<f64>, Option<f64>)>,
     /// Today, from the injected clock: the year of an unissued draft's date line.

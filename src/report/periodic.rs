@@ -327,11 +327,10 @@ fn procedures(data: &ReportData) -> Vec<String> {
         sentence.push_str(". Chi tiết tại Phụ lục I.");
         out.push(sentence);
     }
-    if let Some(before) = &data.previous {
-        let p = &before.total;
+    if let Some((before, p)) = &data.previous {
         let mut sentence = format!(
             "Cùng kỳ năm {}, đã tiếp nhận {} hồ sơ, giải quyết {} hồ sơ",
-            before.window.key.year,
+            before.year,
             count(p.received_total),
             count(p.resolved_total)
         );

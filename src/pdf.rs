@@ -138,17 +138,34 @@ pub fn write(pages: &[Page], fonts: &Fonts, info: &Info) -> Result<Vec<u8>> {
     {
         dict.remove(b"GTS_PDFXVersion");
     }
-    let id = content_id(pages, info);
-    lo.trailer.set(
-        "ID",
-        lopdf::Object::Array(vec![
-            lopdf::Object::String(id.clone(), lopdf::StringFormat::Hexadecimal),
-            lopdf::Object::String(id, lopdf::StringFormat::Hexadecimal),
-        ]),
-    );
+    // The file identifier is the hash of the file itself, written first with a zero identifier of the same
+    // length: the same pages, fonts and clock give the same bytes.
+    let zero = lopdf::Object::String(vec![0; ID_LEN], lopdf::StringFormat::Hexadecimal);
+    lo.trailer.set("ID", lopdf::Object::Array(vec![zero.clone(), zero]));
     let mut bytes = Vec::new();
     lo.save_to(&mut bytes).map_err(|e| Error::Storage(format!("cannot write the PDF: {e}")))?;
+    set_file_id(&mut bytes)?;
     Ok(bytes)
+}
+
+/// Bytes of the trailer's /ID strings.
+const ID_LEN: usize = 16;
+
+/// Writes the hash of the file into the two zero /ID strings of its trailer, the last of their kind in the file.
+fn set_file_id(bytes: &mut [u8]) -> Result<()> {
+    let zero = format!("<{}>", "0".repeat(2 * ID_LEN));
+    let hash = Sha256::digest(&*bytes);
+    let id: String = hash[..ID_LEN].iter().map(|b| format!("{b:02X}")).collect();
+    let mut end = bytes.len();
+    for _ in 0..2 {
+        let at = bytes[..end]
+            .windows(zero.len())
+            .rposition(|w| w == zero.as_bytes())
+            .ok_or_else(|| Error::Storage("the PDF trailer has no /ID".into()))?;
+        bytes[at + 1..at + 1 + 2 * ID_LEN].copy_from_slice(id.as_bytes());
+        end = at;
+    }
+    Ok(())
 }
 
 /// The zlib level of the PDF's streams. Level 9 (printpdf's own) took a quarter of a report's time; level 3 writes
@@ -159,15 +176,17 @@ const STREAM_COMPRESSION: u32 = 3;
 /// compressing would not make it smaller.
 fn compress(doc: &mut lopdf::Document) -> Result<()> {
     use std::io::Write;
+    // One encoder for every stream: setting one up costs more than compressing a page.
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(STREAM_COMPRESSION));
     for object in doc.objects.values_mut() {
         let lopdf::Object::Stream(stream) = object else { continue };
         if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
             continue;
         }
-        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(STREAM_COMPRESSION));
+        // `reset` finishes this stream and hands back its bytes.
         let compressed = encoder
             .write_all(&stream.content)
-            .and_then(|()| encoder.finish())
+            .and_then(|()| encoder.reset(Vec::new()))
             .map_err(|e| Error::Storage(format!("cannot compress the PDF: {e}")))?;
         if compressed.len() + 19 < stream.content.len() {
             stream.dict.set("Filter", "FlateDecode");
@@ -175,17 +194,6 @@ fn compress(doc: &mut lopdf::Document) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// A hash of everything printed, used as the file identifier so that the same report gives the same bytes.
-fn content_id(pages: &[Page], info: &Info) -> Vec<u8> {
-    let mut hasher = Sha256::new();
-    hasher.update(serde_json::to_vec(pages).unwrap_or_default());
-    hasher.update(info.title.as_bytes());
-    hasher.update(info.author.as_bytes());
-    hasher.update(info.subject.as_bytes());
-    hasher.update(info.created.timestamp().to_be_bytes());
-    hasher.finalize()[..16].to_vec()
 }
 
 /// Text in NFC; the layout already gives NFC text, so the quick check mostly spares composing it again.
@@ -265,13 +273,14 @@ fn text_items(text: &str, space_extra_mm: f32, size: f32) -> Vec<TextItem> {
         return vec![TextItem::Text(text.to_string())];
     }
     let offset = -(space_extra_mm / MM_PER_PT) * 1000.0 / size;
+    // Each word with the space after it, then the extra space: half the items of a word and a space apart.
     let mut items = Vec::new();
-    for (i, word) in text.split(' ').enumerate() {
-        if i > 0 {
-            items.push(TextItem::Text(" ".into()));
+    let mut words = text.split(' ').peekable();
+    while let Some(word) = words.next() {
+        if words.peek().is_some() {
+            items.push(TextItem::Text(format!("{word} ")));
             items.push(TextItem::Offset(offset));
-        }
-        if !word.is_empty() {
+        } else if !word.is_empty() {
             items.push(TextItem::Text(word.to_string()));
         }
     }

@@ -2,8 +2,8 @@
 //!
 //! The bundled fonts are embedded as subsets (printpdf's `text_layout` feature) under fixed six-capital-letter ids,
 //! so the subset tags are valid. Output is deterministic: the dates come from the caller's clock, the font ids are
-//! fixed, the trailer /ID is the hash of the file written with a zero /ID, and printpdf's empty /GTS_PDFXVersion is removed (it made
-//! readers claim PDF/X). `Fonts` also serves the layout's metrics, read with printpdf's own font parser and
+//! fixed, the trailer /ID is the hash of the file written with a zero /ID, and printpdf's empty /GTS_PDFXVersion is
+//! removed (it made readers claim PDF/X). `Fonts` also serves the layout's metrics, read with printpdf's own font parser and
 //! truncated exactly as printpdf writes its /W widths, so justified lines end at the margin.
 
 use crate::assets::FontFiles;

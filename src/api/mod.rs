@@ -1860,8 +1860,7 @@ impl App {
     pub fn report_pages(&self, kind: ReportKind, period: PeriodKey) -> Result<Vec<layout::Page>> {
         let period = report_period(kind, period)?;
         if let Some(copy) = self.register.issued_copy(kind, period)? {
-            return serde_json::from_str(&copy.pages_json)
-                .map_err(|e| Error::RegisterDamaged(format!("issued report pages: {e}")));
+            return issued_pages(&copy);
         }
         let document = self.report_document_as(kind, period, None)?;
         self.lay_out(&document)
@@ -1883,9 +1882,7 @@ impl App {
     pub fn report_printed(&self, kind: ReportKind, period: PeriodKey) -> Result<(Vec<layout::Page>, Vec<u8>)> {
         let period = report_period(kind, period)?;
         if let Some(copy) = self.register.issued_copy(kind, period)? {
-            let pages = serde_json::from_str(&copy.pages_json)
-                .map_err(|e| Error::RegisterDamaged(format!("issued report pages: {e}")))?;
-            return Ok((pages, copy.pdf));
+            return Ok((issued_pages(&copy)?, copy.pdf));
         }
         let document = self.report_document_as(kind, period, None)?;
         self.print(&document)
@@ -2064,6 +2061,11 @@ impl App {
             iso,
         })
     }
+}
+
+/// The pages an issued report keeps (stored as JSON with it).
+fn issued_pages(copy: &IssuedCopy) -> Result<Vec<layout::Page>> {
+    serde_json::from_str(&copy.pages_json).map_err(|e| Error::RegisterDamaged(format!("issued report pages: {e}")))
 }
 
 /// A period's total: per field, the whole-field rows where the field has them, else the sum of its per-procedure

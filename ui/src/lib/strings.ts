@@ -833,6 +833,16 @@ export const tableCaptions: Record<string, string> = {
   iso_action: "ISO 9001: hành động",
   iso_legal_change: "ISO 9001: văn bản cần cập nhật",
   iso_report: "ISO 9001: báo cáo năm",
+  criteria_set: "Bộ chỉ số CCHC",
+  assessment: "Phiếu tự đánh giá chỉ số CCHC",
+  assessment_score: "Điểm tự đánh giá, thẩm định",
+  evidence: "Tài liệu kiểm chứng",
+  evidence_link: "Tài liệu kiểm chứng gắn với tiêu chí",
+  package_sent: "Tệp báo cáo đã gửi",
+  expected_unit: "Đơn vị thuộc phạm vi tổng hợp",
+  package_received: "Báo cáo đã nhận",
+  outgoing_document: "Sổ văn bản đi",
+  report_section: "Nội dung các mục báo cáo",
 };
 
 export const reports = {

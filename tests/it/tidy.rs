@@ -210,7 +210,7 @@ fn zip_archives_are_read_and_written_only_by_the_package_module() {
 }
 
 #[test]
-fn every_register_table_has_a_vietnamese_caption_for_the_restore_preview() {
+fn every_register_table_has_a_vietnamese_caption_for_the_restore_preview_and_the_change_log() {
     // The restore preview lists the tables whose row counts change; a table without a caption would show its
     // English identifier to the official, in the window and on the command line.
     let t = crate::fixtures::TestRegister::new();
@@ -223,7 +223,16 @@ fn every_register_table_has_a_vietnamese_caption_for_the_restore_preview() {
     let window = &strings[strings.find("export const tableCaptions").unwrap()..];
     let window = &window[..window.find("};").unwrap()];
     let cli = std::fs::read_to_string(root().join("src/bin/cchc/backup.rs")).unwrap();
+    // `cchc log` names what each change is about: the tables, and the register itself (a restore).
+    let messages = std::fs::read_to_string(root().join("src/bin/cchc/messages.rs")).unwrap();
+    let entities = &messages[messages.find("pub fn entity_caption").unwrap()..];
+    let entities = &entities[..entities.find("\n}").unwrap()];
     let mut missing = Vec::new();
+    for entity in tables.iter().map(String::as_str).chain(["register"]) {
+        if !entities.contains(&format!("\"{entity}\" => \"")) {
+            missing.push(format!("{entity}: no caption in entity_caption (src/bin/cchc/messages.rs)"));
+        }
+    }
     for table in &tables {
         if !window.contains(&format!("\n  {table}: \"")) {
             missing.push(format!("{table}: no caption in tableCaptions (ui/src/lib/strings.ts)"));

@@ -51,45 +51,6 @@ fn reason_text(reason: BackupReason) -> &'static str {
     }
 }
 
-/// The Vietnamese name of a register table, for the restore preview (unknown ones, from a newer program, as they are).
-fn table_caption(table: &str) -> String {
-    match table {
-        "unit" => "Thông tin đơn vị",
-        "period_setting" => "Thời gian kỳ báo cáo",
-        "procedure" => "Thủ tục hành chính",
-        "case_stats" => "Số liệu giải quyết hồ sơ",
-        "change_log" => "Nhật ký thay đổi",
-        "staff_category" => "Loại cán bộ, công chức",
-        "staff_quota" => "Biên chế được giao",
-        "staff_headcount" => "Số có mặt (nhập tổng)",
-        "person" => "Cán bộ, công chức, người lao động",
-        "plan" => "Kế hoạch CCHC",
-        "reform_area" => "Lĩnh vực cải cách",
-        "task" => "Nhiệm vụ",
-        "iso_system" => "ISO 9001: phiên bản",
-        "iso_announcement" => "ISO 9001: quyết định công bố",
-        "iso_scope" => "ISO 9001: phạm vi",
-        "iso_audit" => "ISO 9001: đánh giá nội bộ",
-        "iso_nonconformity" => "ISO 9001: điểm không phù hợp",
-        "iso_review" => "ISO 9001: xem xét của lãnh đạo",
-        "iso_action" => "ISO 9001: hành động",
-        "iso_legal_change" => "ISO 9001: văn bản cần cập nhật",
-        "iso_report" => "ISO 9001: báo cáo năm",
-        "criteria_set" => "Bộ chỉ số CCHC",
-        "assessment" => "Phiếu tự đánh giá chỉ số CCHC",
-        "assessment_score" => "Điểm tự đánh giá, thẩm định",
-        "evidence" => "Tài liệu kiểm chứng",
-        "evidence_link" => "Tài liệu kiểm chứng gắn với tiêu chí",
-        "package_sent" => "Tệp báo cáo đã gửi",
-        "expected_unit" => "Đơn vị thuộc phạm vi tổng hợp",
-        "package_received" => "Báo cáo đã nhận",
-        "outgoing_document" => "Sổ văn bản đi",
-        "report_section" => "Nội dung các mục báo cáo",
-        other => other,
-    }
-    .to_string()
-}
-
 fn size(bytes: u64) -> String {
     format!("{} KB", format::int(bytes.div_ceil(1024) as i64))
 }
@@ -205,7 +166,11 @@ pub fn run(ctx: &Ctx, command: BackupCommand) -> CmdResult {
                     }
                     let mut table = new_table(&["Bảng", "Hiện tại", "Sau khi khôi phục"]);
                     for d in &preview.differences {
-                        table.add_row(vec![table_caption(&d.table), format::int(d.current), format::int(d.copy)]);
+                        table.add_row(vec![
+                            crate::messages::table_caption(&d.table),
+                            format::int(d.current),
+                            format::int(d.copy),
+                        ]);
                     }
                     align_right(&mut table, [1, 2]);
                     if preview.differences.is_empty() {

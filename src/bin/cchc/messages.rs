@@ -521,7 +521,7 @@ fn flag(name: &str) -> Option<&'static str> {
     })
 }
 
-/// What a change-log entry is about: "Thủ tục", "Đơn vị", …
+/// What a change-log entry is about: "Thủ tục", "Đơn vị", …; a table's own name where the log needs no shorter one.
 pub fn entity_caption(entity: &str) -> String {
     match entity {
         "procedure" => "Thủ tục",
@@ -536,17 +536,29 @@ pub fn entity_caption(entity: &str) -> String {
         "criteria_set" => "Bộ chỉ số",
         "assessment" => "Phiếu tự đánh giá",
         "assessment_score" => "Điểm tiêu chí",
-        "evidence" => "Tài liệu kiểm chứng",
         "evidence_link" => "Gắn tài liệu kiểm chứng",
-        "package_sent" => "Tệp báo cáo đã gửi",
-        "package_received" => "Báo cáo đã nhận",
-        "expected_unit" => "Đơn vị thuộc phạm vi tổng hợp",
-        "outgoing_document" => "Sổ văn bản đi",
         "report_section" => "Mục báo cáo",
         "register" => "Sổ dữ liệu",
+        other => return table_caption(other),
+    }
+    .to_string()
+}
+
+/// The Vietnamese name of a register table, for the restore preview (unknown ones, from a newer program, as they are).
+pub fn table_caption(table: &str) -> String {
+    match table {
+        "unit" => "Thông tin đơn vị",
+        "period_setting" => "Thời gian kỳ báo cáo",
+        "procedure" => "Thủ tục hành chính",
+        "case_stats" => "Số liệu giải quyết hồ sơ",
         "change_log" => "Nhật ký thay đổi",
         "staff_category" => "Loại cán bộ, công chức",
+        "staff_quota" => "Biên chế được giao",
+        "staff_headcount" => "Số có mặt (nhập tổng)",
+        "person" => "Cán bộ, công chức, người lao động",
+        "plan" => "Kế hoạch CCHC",
         "reform_area" => "Lĩnh vực cải cách",
+        "task" => "Nhiệm vụ",
         "iso_system" => "ISO 9001: phiên bản",
         "iso_announcement" => "ISO 9001: quyết định công bố",
         "iso_scope" => "ISO 9001: phạm vi",
@@ -556,7 +568,17 @@ pub fn entity_caption(entity: &str) -> String {
         "iso_action" => "ISO 9001: hành động",
         "iso_legal_change" => "ISO 9001: văn bản cần cập nhật",
         "iso_report" => "ISO 9001: báo cáo năm",
-        other => return other.to_string(),
+        "criteria_set" => "Bộ chỉ số CCHC",
+        "assessment" => "Phiếu tự đánh giá chỉ số CCHC",
+        "assessment_score" => "Điểm tự đánh giá, thẩm định",
+        "evidence" => "Tài liệu kiểm chứng",
+        "evidence_link" => "Tài liệu kiểm chứng gắn với tiêu chí",
+        "package_sent" => "Tệp báo cáo đã gửi",
+        "expected_unit" => "Đơn vị thuộc phạm vi tổng hợp",
+        "package_received" => "Báo cáo đã nhận",
+        "outgoing_document" => "Sổ văn bản đi",
+        "report_section" => "Nội dung các mục báo cáo",
+        other => other,
     }
     .to_string()
 }

@@ -23,7 +23,8 @@ pub fn unit() -> UnitProfile {
         name: "Ủy ban nhân dân phường Hải Dương".to_string(),
         kind: UnitKind::Phuong,
         province: "Hải Phòng".to_string(),
-        code: String::new(),
+        // Five digits like the national list of administrative units (QĐ 124/2004/QĐ-TTg); illustrative.
+        code: "10507".to_string(),
         superior_line: "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG".to_string(),
         issuer_line: "ỦY BAN NHÂN DÂN PHƯỜNG HẢI DƯƠNG".to_string(),
         place_name: "Hải Dương".to_string(),

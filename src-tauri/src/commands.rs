@@ -11,8 +11,8 @@ use cchc::model::{
     Announcement, AnnouncementInput, Audit, AuditInput, DeadlineItem, Finding, FindingCode, Headcount, IsoAction,
     IsoReport, IsoStatus, IsoVersion, LegalChange, LegalChangeInput, Nonconformity, NonconformityInput, PeriodKey,
     PeriodWindow, Person, PersonInput, Place, Plan, PlanInput, PlanProgress, Procedure, ProcedureInput, ProcedureQuery,
-    Quota, ReformArea, Retirement, Review, ReviewInput, StaffCategory, StaffingSummary, StatsRow, StatsTable, Task,
-    TaskInput, UnitProfile,
+    Quota, ReformArea, Retirement, Review, ReviewInput, Saved, StaffCategory, StaffingSummary, StatsRow, StatsTable,
+    Task, TaskInput, UnitProfile,
 };
 use cchc::sheet::Source;
 use chrono::NaiveDate;
@@ -313,12 +313,12 @@ pub fn plans_list(state: State<'_, AppState>, year: Option<i32>) -> Result<Vec<P
 }
 
 #[tauri::command(async)]
-pub fn plan_add(state: State<'_, AppState>, input: PlanInput) -> Result<Plan> {
+pub fn plan_add(state: State<'_, AppState>, input: PlanInput) -> Result<Saved<Plan>> {
     Ok(state.app()?.add_plan(input)?)
 }
 
 #[tauri::command(async)]
-pub fn plan_edit(state: State<'_, AppState>, year: i32, number: String, input: PlanInput) -> Result<Plan> {
+pub fn plan_edit(state: State<'_, AppState>, year: i32, number: String, input: PlanInput) -> Result<Saved<Plan>> {
     Ok(state.app()?.edit_plan(year, &number, input)?)
 }
 

@@ -733,18 +733,32 @@ impl App {
                 }
             }
             Metric::StaffingStandardShare => {
-                let present: Vec<_> = self.register.people()?.into_iter().filter(|p| p.present_on(day)).collect();
-                let meeting = present.iter().filter(|p| p.input.standard_met).count() as i64;
-                if present.is_empty() {
+                // The same figures as the staffing screen: person records and totals entered with their number
+                // meeting the standard.
+                let staffing = self.staffing(day)?;
+                if staffing.standard_known == 0 {
                     reading(
                         None,
                         format!("Sổ chưa có danh sách cán bộ, công chức có mặt ngày {}", day.format("%d/%m/%Y")),
                     )
                 } else {
+                    let meeting = staffing.rows.iter().filter_map(|r| r.meeting_standard).sum::<i64>();
+                    let unknown = if staffing.standard_unknown > 0 {
+                        format!(
+                            " (chưa tính {} người nhập tổng số không ghi số đạt chuẩn)",
+                            n(staffing.standard_unknown)
+                        )
+                    } else {
+                        String::new()
+                    };
                     ratio(
                         meeting,
-                        present.len() as i64,
-                        format!("Cán bộ, công chức đạt chuẩn: {} / {}", n(meeting), n(present.len() as i64)),
+                        staffing.standard_known,
+                        format!(
+                            "Cán bộ, công chức đạt chuẩn: {} / {}{unknown}",
+                            n(meeting),
+                            n(staffing.standard_known)
+                        ),
                     )
                 }
             }

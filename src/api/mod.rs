@@ -21,8 +21,8 @@ use crate::model::{
     IsoReport, IsoStatus, IsoVersion, IssuedCopy, LegalChange, LegalChangeInput, Nonconformity, NonconformityInput,
     OutgoingDocument, OutgoingInput, PeriodKey, PeriodKind, PeriodWindow, Person, PersonInput, Place, Plan, PlanInput,
     PlanProgress, Procedure, ProcedureInput, ProcedureQuery, ProcedureStatus, Quota, ReformArea, ReportKind,
-    ReportSection, Retirement, Review, ReviewInput, StaffCategory, StaffingSummary, StandardDue, StatsRow, StatsTable,
-    Task, TaskInput, UnitProfile, check_row, dates_in_order, on_time_rate, online_rate,
+    ReportSection, Retirement, Review, ReviewInput, Saved, StaffCategory, StaffingSummary, StandardDue, StatsRow,
+    StatsTable, Task, TaskInput, UnitProfile, check_row, date_in_future, dates_in_order, on_time_rate, online_rate,
 };
 use crate::package::Limits;
 use crate::pdf;
@@ -517,7 +517,7 @@ impl App {
         let profile = profile.cleaned();
         let findings = profile.validate();
         if !findings.is_empty() {
-            return Err(Error::Invalid(findings));
+            return Err(refused("unit", findings));
         }
         // The change is recorded under the name the profile now gives.
         self.actor = profile.user_name.clone();
@@ -542,7 +542,7 @@ impl App {
             let finding = Finding::new(FindingCode::BadDate, Place::field("end"))
                 .with("start", window.start.format("%d/%m/%Y"))
                 .with("end", window.end.format("%d/%m/%Y"));
-            return Err(Error::Invalid(vec![finding]));
+            return Err(refused("period", vec![finding]));
         }
         let stamp = self.stamp();
         self.register.save_period_setting(&window, &stamp)?;
@@ -886,7 +886,7 @@ impl App {
         let mut findings = quota.validate();
         findings.extend(self.category_findings(&quota.category, Some(quota.year), None, "category")?);
         if findings.iter().any(Finding::is_error) {
-            return Err(Error::Invalid(findings));
+            return Err(refused("staff_quota", findings));
         }
         let stamp = self.stamp();
         self.register.upsert_quotas(std::slice::from_ref(&quota), &stamp, true, &|_| {})?;
@@ -905,7 +905,7 @@ impl App {
         let mut findings = headcount.validate();
         findings.extend(self.category_findings(&headcount.category, Some(headcount.year), None, "category")?);
         if findings.iter().any(Finding::is_error) {
-            return Err(Error::Invalid(findings));
+            return Err(refused("staff_headcount", findings));
         }
         let stamp = self.stamp();
         self.register.set_headcount(&headcount, &stamp)?;
@@ -947,22 +947,27 @@ impl App {
         let people = self.register.people()?;
         let mut rows = Vec::new();
         let mut findings = Vec::new();
-        let (mut recorded, mut meeting) = (0i64, 0i64);
+        let (mut known, mut unknown, mut meeting) = (0i64, 0i64, 0i64);
         for category in self.register.staff_categories()? {
             let quota = quotas.iter().find(|q| q.category == category.code).map(|q| q.quota);
             let records: Vec<&Person> = people.iter().filter(|p| p.input.category == category.code).collect();
             let present_people: Vec<&&Person> = records.iter().filter(|p| p.present_on(date)).collect();
-            let entered_count = entered.iter().find(|h| h.category == category.code).map(|h| h.count);
-            let (present, source) = if !records.is_empty() {
-                (present_people.len() as i64, "people")
-            } else if let Some(count) = entered_count {
-                (count, "entered")
+            let entered_count = entered.iter().find(|h| h.category == category.code);
+            let (present, source, meeting_standard) = if !records.is_empty() {
+                let met = present_people.iter().filter(|p| p.input.standard_met).count() as i64;
+                (present_people.len() as i64, "people", Some(met))
+            } else if let Some(h) = entered_count {
+                (h.count, "entered", h.meeting_standard)
             } else {
-                (0, "none")
+                (0, "none", Some(0))
             };
-            let meeting_standard = present_people.iter().filter(|p| p.input.standard_met).count() as i64;
-            recorded += present_people.len() as i64;
-            meeting += meeting_standard;
+            match meeting_standard {
+                Some(met) => {
+                    known += present;
+                    meeting += met;
+                }
+                None => unknown += present,
+            }
             if quota.is_none() && present == 0 && source == "none" {
                 continue;
             }
@@ -1004,7 +1009,9 @@ impl App {
             quota: quota_total,
             present: present_total,
             vacancies,
-            standard_share: (recorded > 0).then(|| meeting as f64 * 100.0 / recorded as f64),
+            standard_share: (known > 0).then(|| meeting as f64 * 100.0 / known as f64),
+            standard_known: known,
+            standard_unknown: unknown,
             standard_due: standard_due(&people, date),
             findings,
         })
@@ -1025,18 +1032,28 @@ impl App {
         self.register.plan(year, &number)?.ok_or(Error::NotFound { what: "plan", key: format!("{year} {number}") })
     }
 
-    pub fn add_plan(&mut self, input: PlanInput) -> Result<Plan> {
+    /// Adds a plan; a date after today is saved with a warning (a mistyped year is common).
+    pub fn add_plan(&mut self, input: PlanInput) -> Result<Saved<Plan>> {
         let input = input.cleaned();
         let findings = input.validate();
         if !findings.is_empty() {
-            return Err(Error::Invalid(findings));
+            return Err(refused("plan", findings));
         }
         let stamp = self.stamp();
-        self.register.insert_plan(&input, &stamp)
+        let plan = self.register.insert_plan(&input, &stamp)?;
+        Ok(self.plan_saved(plan))
+    }
+
+    fn plan_saved(&self, plan: Plan) -> Saved<Plan> {
+        let warnings = date_in_future("date", plan.input.date, self.clock.today())
+            .into_iter()
+            .map(|f| f.of_entity("plan"))
+            .collect();
+        Saved { record: plan, warnings }
     }
 
     /// Changes a plan's kind, date and title; its year and number identify it and cannot change.
-    pub fn edit_plan(&mut self, year: i32, number: &str, input: PlanInput) -> Result<Plan> {
+    pub fn edit_plan(&mut self, year: i32, number: &str, input: PlanInput) -> Result<Saved<Plan>> {
         let before = self.plan(year, number)?;
         let input = input.cleaned();
         let mut findings = input.validate();
@@ -1048,10 +1065,11 @@ impl App {
             );
         }
         if !findings.is_empty() {
-            return Err(Error::Invalid(findings));
+            return Err(refused("plan", findings));
         }
         let stamp = self.stamp();
-        self.register.update_plan(&before, &input, &stamp)
+        let plan = self.register.update_plan(&before, &input, &stamp)?;
+        Ok(self.plan_saved(plan))
     }
 
     /// Tasks of the plans of one year, or of all.
@@ -1130,7 +1148,7 @@ impl App {
             }
         }
         if !findings.is_empty() {
-            return Err(Error::Invalid(findings));
+            return Err(refused("iso_announcement", findings));
         }
         let stamp = self.stamp();
         self.register.insert_iso_announcement(&input, &stamp)
@@ -1181,7 +1199,7 @@ impl App {
             findings.extend(dates_in_order(("audit", audit.input.date), ("due", due)));
         }
         if !findings.is_empty() {
-            return Err(Error::Invalid(findings));
+            return Err(refused("iso_nonconformity", findings));
         }
         let stamp = self.stamp();
         self.register.insert_iso_nonconformity(&input, &action, &stamp)
@@ -1228,7 +1246,7 @@ impl App {
             findings.extend(dates_in_order(("review", review.input.date), ("due", due)));
         }
         if !findings.is_empty() {
-            return Err(Error::Invalid(findings));
+            return Err(refused("iso_action", findings));
         }
         let stamp = self.stamp();
         self.register.insert_iso_action(&input, &stamp)
@@ -1246,7 +1264,7 @@ impl App {
         if let Some(checked) = checked
             && let Some(f) = dates_in_order(("done", done_on), ("effectiveness_checked", checked))
         {
-            return Err(Error::Invalid(vec![f]));
+            return Err(refused("iso_action", vec![f]));
         }
         let stamp = self.stamp();
         self.register.complete_iso_action(&before, done_on, checked, &stamp)
@@ -1260,7 +1278,10 @@ impl App {
     pub fn add_iso_legal_change(&mut self, input: LegalChangeInput) -> Result<LegalChange> {
         let input = LegalChangeInput { text: text::clean(&input.text), ..input };
         if input.text.is_empty() {
-            return Err(Error::Invalid(vec![Finding::new(FindingCode::RequiredMissing, Place::field("text"))]));
+            return Err(refused(
+                "iso_legal_change",
+                vec![Finding::new(FindingCode::RequiredMissing, Place::field("text"))],
+            ));
         }
         let stamp = self.stamp();
         self.register.insert_iso_legal_change(&input, &stamp)
@@ -1291,7 +1312,7 @@ impl App {
             );
         }
         if !findings.is_empty() {
-            return Err(Error::Invalid(findings));
+            return Err(refused("iso_report", findings));
         }
         let stamp = self.stamp();
         self.register.set_iso_report(&report, &stamp)?;
@@ -1539,7 +1560,7 @@ impl App {
         let plans = self.register.plans(None)?;
         for task in self.register.tasks(None)? {
             if let Some(f) = task_before_plan(&task.input, &plans) {
-                let mut f = f;
+                let mut f = f.of_entity("task");
                 f.place.record = Some(format!("Kế hoạch số {}: {}", task.input.plan_number, task.input.content));
                 findings.push(f);
             }
@@ -1700,7 +1721,7 @@ impl App {
         let input = input.cleaned();
         let mut findings = input.validate();
         findings.extend(self.category_findings(&input.category, None, input.joined, "category")?);
-        if findings.iter().any(Finding::is_error) { Err(Error::Invalid(findings)) } else { Ok(input) }
+        if findings.iter().any(Finding::is_error) { Err(refused("person", findings)) } else { Ok(input) }
     }
 
     fn task_findings(&self, input: &TaskInput, plans: &[Plan], areas: &[ReformArea]) -> Vec<Finding> {
@@ -1729,7 +1750,7 @@ impl App {
         let mut input = input.cleaned();
         input.area = area_code(&input.area, &self.register.reform_areas()?);
         let findings = self.task_findings(&input, &self.register.plans(None)?, &self.register.reform_areas()?);
-        if findings.iter().any(Finding::is_error) { Err(Error::Invalid(findings)) } else { Ok(input) }
+        if findings.iter().any(Finding::is_error) { Err(refused("task", findings)) } else { Ok(input) }
     }
 }
 
@@ -1751,6 +1772,12 @@ fn standard_due(people: &[Person], day: NaiveDate) -> Vec<StandardDue> {
         .collect();
     due.sort_by(|a, b| (a.deadline, &a.person).cmp(&(b.deadline, &b.person)));
     due
+}
+
+/// Refuses an input of `entity` ("task", "plan", …) with its findings, each naming that kind of record, so that
+/// a column is captioned as that record's form names it.
+fn refused(entity: &str, findings: Vec<Finding>) -> Error {
+    Error::Invalid(findings.into_iter().map(|f| f.of_entity(entity)).collect())
 }
 
 /// A task whose deadline is before the date of its plan.

@@ -1,5 +1,6 @@
 //! Findings: every problem in an input or a register, returned all at once (code, place, values), never one by one.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -32,6 +33,10 @@ pub enum FindingCode {
     OddFee,
     UnknownProcedure,
     UnknownReplacement,
+    /// An empty cell in a yes/no column: the column's default was taken.
+    FlagEmpty,
+    /// The date of something that has already happened (a plan issued, an audit held) is after today.
+    DateInFuture,
     // Case statistics (Biểu 06).
     Negative,
     ReceivedSumMismatch,
@@ -114,7 +119,9 @@ impl FindingCode {
             | IsoReviewMissing
             | BonusOverCap
             | PenaltyOverCap
-            | PackageUnitUnexpected => Severity::Warning,
+            | PackageUnitUnexpected
+            | FlagEmpty
+            | DateInFuture => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -139,6 +146,10 @@ pub struct Place {
     /// Another record of the register: a person, a plan or a task, as the official knows it.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub record: Option<String>,
+    /// The kind of record `column` belongs to (`task`, `plan`, `iso_audit`…), so that the column is named as that
+    /// record names it: a task's `deadline` is "Thời hạn hoàn thành", a period's is "Hạn gửi báo cáo".
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub entity: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -165,6 +176,15 @@ impl Finding {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// Names the kind of record the finding's column belongs to (kept when one is already named; a file's cell
+    /// is named by its own header instead).
+    pub fn of_entity(mut self, entity: &str) -> Finding {
+        if self.place.entity.is_none() && self.place.sheet.is_none() {
+            self.place.entity = Some(entity.to_string());
+        }
+        self
+    }
 }
 
 impl Place {
@@ -183,4 +203,23 @@ impl Place {
     pub fn field(name: &str) -> Place {
         Place { column: Some(name.to_string()), ..Place::default() }
     }
+}
+
+/// A record as saved, with the warnings found while checking it (errors refuse the save instead). Serialised as the
+/// record's own fields plus `warnings`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Saved<T> {
+    #[serde(flatten)]
+    pub record: T,
+    pub warnings: Vec<Finding>,
+}
+
+/// A warning when the date of something that has already happened (a plan issued, an audit held) is after `today`:
+/// typing 2021 for 2020 is a common slip.
+pub fn date_in_future(column: &str, date: NaiveDate, today: NaiveDate) -> Option<Finding> {
+    (date > today).then(|| {
+        Finding::new(FindingCode::DateInFuture, Place::field(column))
+            .with("value", date.format("%d/%m/%Y"))
+            .with("today", today.format("%d/%m/%Y"))
+    })
 }

@@ -24,7 +24,7 @@ pub use criteria::{
     Normalisation, Outcome, Part, Percent, PercentBand, Points, Rule, SetDecision, node_place,
 };
 pub use deadlines::{DeadlineItem, DeadlineKind};
-pub use finding::{Finding, FindingCode, Place, Severity};
+pub use finding::{Finding, FindingCode, Place, Saved, Severity, date_in_future};
 pub use iso::{
     ActionInput, ActionSource, ActionStatus, Announcement, AnnouncementInput, AnnouncementKind, Audit, AuditInput,
     IsoAction, IsoReport, IsoStatus, IsoVersion, LegalChange, LegalChangeInput, Nonconformity, NonconformityInput,

@@ -33,6 +33,9 @@ pub struct Headcount {
     pub year: i32,
     pub category: String,
     pub count: i64,
+    /// How many of them meet the standard of their post; `None` when the unit did not say.
+    #[serde(default)]
+    pub meeting_standard: Option<i64>,
 }
 
 /// Everything an official enters about one person (cán bộ, công chức, …).
@@ -115,6 +118,11 @@ impl Headcount {
         if self.count < 0 {
             findings.push(Finding::new(FindingCode::Negative, Place::field("count")).with("value", self.count));
         }
+        if let Some(meeting) = self.meeting_standard
+            && (meeting < 0 || meeting > self.count.max(0))
+        {
+            findings.push(out_of_range("meeting_standard", meeting, 0, self.count.max(0)));
+        }
         findings
     }
 }
@@ -176,8 +184,9 @@ pub struct CategoryStaffing {
     pub source: &'static str,
     /// quota − present (negative when over quota); `None` without a quota.
     pub vacancies: Option<i64>,
-    /// Present people (records only) who meet the standard.
-    pub meeting_standard: i64,
+    /// Present people who meet the standard: counted from the records, or the number entered with a total;
+    /// `None` when the total was entered without it.
+    pub meeting_standard: Option<i64>,
 }
 
 /// A present person whose standard deadline is near or past.
@@ -202,8 +211,13 @@ pub struct StaffingSummary {
     pub present: i64,
     /// Sum of the unfilled places (categories over quota count zero, not negative).
     pub vacancies: i64,
-    /// Share of present people (records) meeting the standard, in percent; `None` with no records.
+    /// Share meeting the standard, in percent, over the present people whose standing is known (every person
+    /// record, and the totals entered with their number meeting it); `None` when no one's standing is known.
     pub standard_share: Option<f64>,
+    /// Present people counted in `standard_share`.
+    pub standard_known: i64,
+    /// Present people of entered totals that do not say how many meet the standard (left out of the share).
+    pub standard_unknown: i64,
     pub standard_due: Vec<StandardDue>,
     /// Over quota, people in a category with no quota.
     pub findings: Vec<Finding>,

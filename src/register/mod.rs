@@ -40,6 +40,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0007_assessment_report_and_issued_copies.sql",
         include_str!("migrations/0007_assessment_report_and_issued_copies.sql"),
     ),
+    ("0008_headcount_meeting_standard.sql", include_str!("migrations/0008_headcount_meeting_standard.sql")),
 ];
 
 /// The schema version this program writes.

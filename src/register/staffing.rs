@@ -60,12 +60,19 @@ impl Register {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT h.year, h.category, h.count FROM staff_headcount h JOIN staff_category c ON c.code = h.category
+                "SELECT h.year, h.category, h.count, h.meeting_standard FROM staff_headcount h JOIN staff_category c ON c.code = h.category
                  WHERE ?1 IS NULL OR h.year = ?1 ORDER BY h.year, c.position",
             )
             .map_err(storage)?;
         let rows = stmt
-            .query_map([year], |row| Ok(Headcount { year: row.get(0)?, category: row.get(1)?, count: row.get(2)? }))
+            .query_map([year], |row| {
+                Ok(Headcount {
+                    year: row.get(0)?,
+                    category: row.get(1)?,
+                    count: row.get(2)?,
+                    meeting_standard: row.get(3)?,
+                })
+            })
             .map_err(storage)?;
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)
     }
@@ -131,9 +138,11 @@ impl Register {
         }
         let tx = self.conn.transaction().map_err(storage)?;
         tx.execute(
-            "INSERT INTO staff_headcount (year, category, count, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)
-             ON CONFLICT (year, category) DO UPDATE SET count = excluded.count, updated_at = excluded.updated_at",
-            params![headcount.year, headcount.category, headcount.count, stamp.at],
+            "INSERT INTO staff_headcount (year, category, count, meeting_standard, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5)
+             ON CONFLICT (year, category) DO UPDATE SET count = excluded.count,
+                 meeting_standard = excluded.meeting_standard, updated_at = excluded.updated_at",
+            params![headcount.year, headcount.category, headcount.count, headcount.meeting_standard, stamp.at],
         )
         .map_err(storage)?;
         let key = format!("{}/{}", headcount.year, headcount.category);

@@ -73,3 +73,16 @@ fn the_demo_never_overwrites_an_existing_register() {
     assert_eq!(err.code(), ErrorCode::RegisterExists);
     assert_eq!(std::fs::read_to_string(dir.path().join("demo.cchc")).unwrap(), "dữ liệu của người dùng");
 }
+
+/// The demo ward had no unit code, so "Gửi báo cáo" refused its first report file until `unit set --code` was run.
+#[test]
+fn the_demo_ward_sends_its_report_file_without_setting_a_code_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, _) = App::create_demo(dir.path(), Assets::bundled(), clock(), &no_progress).unwrap();
+    let code = app.unit().unwrap().code;
+    assert!(code.len() == 5 && code.bytes().all(|b| b.is_ascii_digit()), "a 5-digit commune code: {code:?}");
+    let out = dir.path().join("bao-cao-9-thang.cchc");
+    let sent = app.export_package("2026-Q3".parse().unwrap(), &out, None).unwrap();
+    assert!(out.exists());
+    assert_eq!(app.sent_packages().unwrap().len(), 1, "{sent:?}");
+}

@@ -250,3 +250,27 @@ fn task_import_checks_plans_and_writes_nothing_on_errors_then_round_trips() {
     }
     assert_eq!(t.app.change_log(1000).unwrap().len(), log);
 }
+
+/// A plan dated 05/01/2027 (typed for 05/01/2026) was accepted without a word; it is saved with a warning.
+#[test]
+fn a_plan_dated_after_today_is_saved_with_a_warning() {
+    let mut t = TestRegister::new();
+    // Today is 23/11/2026 (the fixture's clock).
+    let saved = t.app.add_plan(plan(PlanKind::Annual, "01/KH-UBND", "05/01/2027", 2026, "Kế hoạch CCHC")).unwrap();
+    let warnings: Vec<(FindingCode, Option<&str>, Option<&str>)> = saved
+        .warnings
+        .iter()
+        .map(|f| (f.code, f.place.column.as_deref(), f.values.get("value").map(String::as_str)))
+        .collect();
+    assert_eq!(warnings, [(FindingCode::DateInFuture, Some("date"), Some("05/01/2027"))]);
+    assert!(!saved.warnings[0].is_error(), "a warning: the plan is kept as typed");
+    assert_eq!(t.app.plans(Some(2026)).unwrap().len(), 1, "saved as typed");
+
+    // Corrected to 2026: no warning.
+    let fixed =
+        t.app.edit_plan(2026, "01/KH-UBND", plan(PlanKind::Annual, "01/KH-UBND", "05/01/2026", 2026, "")).unwrap();
+    assert!(fixed.warnings.is_empty(), "{:?}", fixed.warnings);
+    // Today itself is not after today.
+    let today = t.app.add_plan(plan(PlanKind::Other, "02/KH-UBND", "23/11/2026", 2026, "")).unwrap();
+    assert!(today.warnings.is_empty());
+}

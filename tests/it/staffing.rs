@@ -39,7 +39,7 @@ fn summary(t: &TestRegister, day: &str) -> String {
                 r.present,
                 r.source,
                 r.vacancies.map_or("-".into(), |v| v.to_string()),
-                r.meeting_standard
+                r.meeting_standard.map_or("-".into(), |m| m.to_string())
             )
         })
         .collect();
@@ -50,6 +50,9 @@ fn summary(t: &TestRegister, day: &str) -> String {
         s.vacancies,
         s.standard_share.map_or("-".into(), |v| format!("{v:.1}%"))
     ));
+    if s.standard_unknown > 0 {
+        out.push(format!("standard known={} unknown={}", s.standard_known, s.standard_unknown));
+    }
     for f in &s.findings {
         out.push(format!("{:?} {}", f.code, f.values.get("value").cloned().unwrap_or_default()));
     }
@@ -81,7 +84,7 @@ fn every_derived_figure() {
     struct Case {
         what: &'static str,
         quotas: &'static [(&'static str, i64)],
-        entered: &'static [(&'static str, i64)],
+        entered: &'static [(&'static str, i64, Option<i64>)],
         people: &'static [(&'static str, &'static str, &'static str, &'static str, bool, &'static str)],
         day: &'static str,
         expected: &'static str,
@@ -113,12 +116,45 @@ fn every_derived_figure() {
         Case {
             what: "entered totals count only where there are no records",
             quotas: &[("can_bo", 10), ("thon_to_dan_pho", 12)],
-            entered: &[("thon_to_dan_pho", 11), ("can_bo", 99)],
+            entered: &[("thon_to_dan_pho", 11, None), ("can_bo", 99, Some(99))],
             people: &[("An", "can_bo", "01/01/2020", "-", false, "-")],
             day: "30/05/2021",
             expected: "can_bo quota=10 present=1 (people) vacancies=9 met=0\n\
-                       thon_to_dan_pho quota=12 present=11 (entered) vacancies=1 met=0\n\
-                       total quota=22 present=12 vacancies=10 standard=0.0%",
+                       thon_to_dan_pho quota=12 present=11 (entered) vacancies=1 met=-\n\
+                       total quota=22 present=12 vacancies=10 standard=0.0%\n\
+                       standard known=1 unknown=11",
+        },
+        Case {
+            // The issue: 8 công chức recorded, all meeting the standard, and 10 cán bộ kept as a total, all meeting
+            // it; the share read 88,9 % (16 of 18) where every one of them met it.
+            what: "a mix of person records and entered totals: the totals' own number meeting the standard counts",
+            quotas: &[("can_bo", 10), ("cong_chuc", 10)],
+            entered: &[("can_bo", 10, Some(10))],
+            people: &[
+                ("An", "cong_chuc", "-", "-", true, "-"),
+                ("Bình", "cong_chuc", "-", "-", true, "-"),
+                ("Chi", "cong_chuc", "-", "-", true, "-"),
+                ("Dũng", "cong_chuc", "-", "-", true, "-"),
+                ("Giang", "cong_chuc", "-", "-", true, "-"),
+                ("Hà", "cong_chuc", "-", "-", true, "-"),
+                ("Khánh", "cong_chuc", "-", "-", true, "-"),
+                ("Lan", "cong_chuc", "-", "-", true, "-"),
+            ],
+            day: "30/05/2021",
+            expected: "can_bo quota=10 present=10 (entered) vacancies=0 met=10\n\
+                       cong_chuc quota=10 present=8 (people) vacancies=2 met=8\n\
+                       total quota=20 present=18 vacancies=2 standard=100.0%",
+        },
+        Case {
+            what: "an entered total that meets the standard in part",
+            quotas: &[("can_bo", 10)],
+            entered: &[("can_bo", 9, Some(6))],
+            people: &[("An", "cong_chuc", "-", "-", true, "-")],
+            day: "30/05/2021",
+            expected: "can_bo quota=10 present=9 (entered) vacancies=1 met=6\n\
+                       cong_chuc quota=- present=1 (people) vacancies=- met=1\n\
+                       total quota=10 present=9 vacancies=1 standard=70.0%\n\
+                       NoQuota Công chức",
         },
         Case {
             what: "over quota and no quota are findings; over quota adds no vacancy",
@@ -169,8 +205,14 @@ fn every_derived_figure() {
         for (category, q) in case.quotas {
             t.app.set_quota(quota(2021, category, *q)).unwrap();
         }
-        for (category, count) in case.entered {
-            t.app.set_headcount(Headcount { year: 2021, category: category.to_string(), count: *count }).unwrap();
+        for (category, count, meeting_standard) in case.entered {
+            let headcount = Headcount {
+                year: 2021,
+                category: category.to_string(),
+                count: *count,
+                meeting_standard: *meeting_standard,
+            };
+            t.app.set_headcount(headcount).unwrap();
         }
         for (name, category, joined, left, met, deadline) in case.people {
             t.app.add_person(person(name, category, joined, left, *met, deadline)).unwrap();
@@ -204,6 +246,18 @@ fn bad_people_and_quotas_are_refused_with_every_problem() {
         let err = t.app.set_quota(input).err().unwrap();
         let found: Vec<FindingCode> = err.findings().iter().map(|f| f.code).collect();
         assert_eq!(found, codes);
+    }
+    let headcount_cases: [(i64, Option<i64>, &[FindingCode]); 3] = [
+        (9, Some(10), &[FindingCode::OutOfRange]),
+        (9, Some(-1), &[FindingCode::OutOfRange]),
+        (-1, None, &[FindingCode::Negative]),
+    ];
+    for (count, meeting_standard, codes) in headcount_cases {
+        let input = Headcount { year: 2021, category: "can_bo".into(), count, meeting_standard };
+        let err = t.app.set_headcount(input).err().unwrap();
+        assert_eq!(err.code(), ErrorCode::Invalid);
+        let found: Vec<FindingCode> = err.findings().iter().map(|f| f.code).collect();
+        assert_eq!(found, codes, "{count} {meeting_standard:?}");
     }
     assert_eq!(t.state(), before);
     assert_eq!(t.app.change_log(1000).unwrap().len(), log, "nothing refused is logged");

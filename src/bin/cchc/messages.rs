@@ -117,6 +117,12 @@ pub fn finding_message(finding: &Finding) -> String {
             }
             None => format!("Mã thủ tục “{}” không đúng dạng (ví dụ đúng: 1.001193 hoặc 3.000527.H61).", value()),
         },
+        FindingCode::FlagEmpty => {
+            format!("Ô để trống nên được ghi là “{}”; hãy ghi rõ “có” hoặc “không”.", raw("default"))
+        }
+        FindingCode::DateInFuture => {
+            format!("Ngày {} sau ngày hôm nay ({}); hãy kiểm tra lại năm đã ghi.", raw("value"), raw("today"))
+        }
         FindingCode::BadNumber => format!("“{}” không phải là số hợp lệ.", value()),
         FindingCode::BadDate => match (v("start"), v("end")) {
             (Some(start), Some(end)) => format!("Ngày bắt đầu ({start}) sau ngày kết thúc ({end})."),
@@ -404,15 +410,50 @@ pub fn place_text(place: &Place) -> String {
             parts.push(format!("cột “{column}”"));
         } else if parts.is_empty() {
             // A value typed in a command: name the item and the flag that sets it.
+            let caption = entity_column_caption(place.entity.as_deref(), column);
             match flag(column) {
-                Some(flag) => parts.push(format!("mục “{}” ({flag})", column_caption(column))),
-                None => parts.push(format!("mục “{}”", column_caption(column))),
+                Some(flag) => parts.push(format!("mục “{caption}” ({flag})")),
+                None => parts.push(format!("mục “{caption}”")),
             }
         } else {
-            parts.push(format!("cột “{}”", column_caption(column)));
+            parts.push(format!("cột “{}”", entity_column_caption(place.entity.as_deref(), column)));
         }
     }
-    capitalize(&parts.join(", "))
+    // A file named as it is written ("data.json", "evidence/…" inside a report file) keeps its own case.
+    let first_is_path = place.sheet.is_none()
+        && place.row.is_none()
+        && place.period.is_none()
+        && place.field.is_none()
+        && place.procedure.is_none()
+        && place.record.as_deref().is_some_and(is_path);
+    if first_is_path { parts.join(", ") } else { capitalize(&parts.join(", ")) }
+}
+
+/// The caption of a column of one kind of record, where that record names it otherwise than the common caption
+/// (a task's `deadline` is its completion deadline, not a report's).
+pub fn entity_column_caption(entity: Option<&str>, name: &str) -> String {
+    let caption = match (entity.unwrap_or(""), name) {
+        ("task", "deadline") => "Thời hạn hoàn thành",
+        ("task", "plan") => "Kế hoạch",
+        ("task", "owner") => "Đơn vị, người thực hiện",
+        ("period", "deadline") => "Hạn gửi báo cáo",
+        ("plan", "number") => "Số, ký hiệu kế hoạch",
+        ("plan", "date") => "Ngày ban hành kế hoạch",
+        ("plan", "kind") => "Loại kế hoạch",
+        ("plan", "year") => "Năm của kế hoạch",
+        ("person", "name") => "Họ và tên",
+        ("person", "category") => "Loại cán bộ, công chức",
+        ("unit", "name") => "Tên đơn vị",
+        ("unit", "kind") => "Loại đơn vị",
+        ("iso_announcement", "number") => "Số quyết định công bố",
+        ("iso_announcement", "date") => "Ngày quyết định công bố",
+        ("iso_announcement", "procedures") => "Thủ tục thuộc phạm vi áp dụng",
+        ("iso_nonconformity", "due") | ("iso_action", "due") => "Hạn hoàn thành hành động khắc phục",
+        ("iso_action", "content") => "Nội dung hành động",
+        ("iso_report", "number") => "Số báo cáo",
+        _ => return column_caption(name),
+    };
+    caption.to_string()
 }
 
 /// The Vietnamese caption of a stable column or input name; names that are already captions (file headers) pass.
@@ -449,7 +490,7 @@ pub fn column_caption(name: &str) -> String {
         "boundary_free" => "Không phụ thuộc địa giới hành chính",
         "internal_process" => "Quy trình nội bộ",
         "in_iso_scope" => "Phạm vi ISO 9001",
-        "kind" => "Loại đơn vị",
+        "kind" => "Loại",
         "province" => "Tỉnh, thành phố",
         "superior_line" => "Dòng cơ quan cấp trên",
         "issuer_line" => "Dòng cơ quan ban hành",
@@ -457,11 +498,21 @@ pub fn column_caption(name: &str) -> String {
         "user_name" => "Người sử dụng",
         "start" => "Từ ngày",
         "end" => "Đến ngày",
-        "deadline" => "Hạn gửi báo cáo",
+        "deadline" => "Thời hạn",
+        "date" => "Ngày",
+        "due" => "Hạn hoàn thành",
+        "description" => "Mô tả",
+        "procedures" => "Thủ tục",
+        "owner" => "Người thực hiện",
+        "done" => "Ngày hoàn thành",
+        "effectiveness_checked" => "Ngày kiểm tra hiệu lực",
+        "audit" => "Ngày đánh giá nội bộ",
+        "review" => "Ngày xem xét của lãnh đạo",
         "year" => "Năm",
         "category" => "Loại cán bộ, công chức",
         "quota" => "Biên chế được giao",
         "count" => "Số người",
+        "meeting_standard" => "Số người đạt chuẩn",
         "joined" => "Ngày vào",
         "left" => "Ngày thôi",
         "number" => "Số, ký hiệu",
@@ -512,6 +563,7 @@ fn flag(name: &str) -> Option<&'static str> {
         "start" => "--start",
         "end" => "--end",
         "deadline" => "--deadline",
+        "meeting_standard" => "--meeting-standard",
         "leader" => "--leader",
         "reason" => "--reason",
         "title" => "--title",
@@ -715,6 +767,11 @@ fn number_or_text(value: &str) -> String {
     }
 }
 
+/// A record that names a file: its first word holds a dot or a slash ("data.json", "evidence/ab12…").
+fn is_path(record: &str) -> bool {
+    record.split([' ', ':', ',']).next().is_some_and(|word| word.contains(['.', '/']))
+}
+
 fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
@@ -739,6 +796,26 @@ mod tests {
         };
         assert_eq!(place_text(&register), "Kỳ 2025-Q1, lĩnh vực Hộ tịch, cột “Nhận: Tổng số”");
         assert_eq!(place_text(&Place::field("code")), "Mục “Mã thủ tục” (--code)");
+    }
+
+    /// A task due before its plan was refused with the field called "Hạn gửi báo cáo" (the report deadline).
+    #[test]
+    fn a_column_is_named_as_its_record_names_it() {
+        let task = Finding::new(FindingCode::TaskBeforePlan, Place::field("deadline")).of_entity("task");
+        assert_eq!(place_text(&task.place), "Mục “Thời hạn hoàn thành” (--deadline)");
+        let period = Finding::new(FindingCode::BadDate, Place::field("deadline")).of_entity("period");
+        assert_eq!(place_text(&period.place), "Mục “Hạn gửi báo cáo” (--deadline)");
+        let plan = Finding::new(FindingCode::DateInFuture, Place::field("date")).of_entity("plan");
+        assert_eq!(place_text(&plan.place), "Mục “Ngày ban hành kế hoạch”");
+    }
+
+    /// Entries inside a report file were printed as "Data.json:" and "Evidence/link:".
+    #[test]
+    fn a_file_named_in_a_place_keeps_its_case() {
+        assert_eq!(place_text(&Place::record("data.json")), "data.json");
+        assert_eq!(place_text(&Place::record("evidence/link")), "evidence/link");
+        assert_eq!(place_text(&Place::record("data.json: đơn vị")), "data.json: đơn vị");
+        assert_eq!(place_text(&Place::record("nhiệm vụ “Rà soát”")), "Nhiệm vụ “Rà soát”");
     }
 
     #[test]

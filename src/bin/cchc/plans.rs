@@ -2,6 +2,7 @@
 
 use crate::Ctx;
 use crate::format;
+use crate::messages;
 use crate::output::{self, Bar, CmdResult, Done};
 use crate::procedures::{exported, print_import, template_written};
 use crate::staffing::{FileArg, ImportArgs};
@@ -153,10 +154,11 @@ pub fn run_plans(ctx: &Ctx, command: PlansCommand) -> CmdResult {
                 year: a.year.unwrap_or(a.date.year()),
                 title: a.title.unwrap_or_default(),
             };
-            let plan = app.add_plan(input)?;
+            let saved = app.add_plan(input)?;
             if ctx.out.json {
-                ctx.out.json(&plan);
+                ctx.out.json(&saved);
             } else {
+                let plan = &saved.record;
                 ctx.out.line(format!(
                     "Đã thêm {} số {} ngày {} (năm {}).",
                     plan.input.kind.label(),
@@ -164,6 +166,9 @@ pub fn run_plans(ctx: &Ctx, command: PlansCommand) -> CmdResult {
                     format::date(plan.input.date),
                     plan.input.year
                 ));
+                for warning in &saved.warnings {
+                    ctx.out.line(format!("(cảnh báo) {}", messages::finding_line(warning)));
+                }
             }
             Ok(Done::Clean)
         }

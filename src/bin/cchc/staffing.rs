@@ -76,6 +76,12 @@ pub struct HeadcountArgs {
     category: String,
     #[arg(long, value_name = "SỐ", help = "Số người có mặt")]
     count: i64,
+    #[arg(
+        long,
+        value_name = "SỐ",
+        help = "Trong đó số người đạt chuẩn (bỏ trống: chưa rõ, không tính vào tỷ lệ đạt chuẩn)"
+    )]
+    meeting_standard: Option<i64>,
 }
 
 #[derive(Args, Debug)]
@@ -185,12 +191,21 @@ pub fn run(ctx: &Ctx, command: StaffingCommand) -> CmdResult {
         }
         StaffingCommand::Headcount(a) => {
             let mut app = ctx.open()?;
-            let h = app.set_headcount(Headcount { year: a.year, category: a.category, count: a.count })?;
+            let h = app.set_headcount(Headcount {
+                year: a.year,
+                category: a.category,
+                count: a.count,
+                meeting_standard: a.meeting_standard,
+            })?;
             if ctx.out.json {
                 ctx.out.json(&h);
             } else {
+                let meeting = match h.meeting_standard {
+                    Some(m) => format!(", trong đó {} người đạt chuẩn", format::int(m)),
+                    None => String::new(),
+                };
                 ctx.out.line(format!(
-                    "Đã ghi số có mặt năm {} của loại “{}”: {}.",
+                    "Đã ghi số có mặt năm {} của loại “{}”: {}{meeting}.",
                     h.year,
                     category_name(&app, &h.category)?,
                     format::int(h.count)
@@ -291,7 +306,7 @@ fn show(ctx: &Ctx, date: NaiveDate) -> CmdResult {
             or_dash(r.quota),
             present,
             or_dash(r.vacancies),
-            format::int(r.meeting_standard),
+            or_dash(r.meeting_standard),
         ]);
     }
     table.add_row(vec![
@@ -304,7 +319,16 @@ fn show(ctx: &Ctx, date: NaiveDate) -> CmdResult {
     output::align_right(&mut table, [1, 2, 3, 4]);
     ctx.out.table(&table);
     if let Some(share) = s.standard_share {
-        ctx.out.line(format!("Tỷ lệ đạt chuẩn: {}.", format::percent(share)));
+        let unknown = if s.standard_unknown > 0 {
+            format!(
+                " (trên {} người; {} người nhập tổng số chưa ghi số đạt chuẩn nên chưa tính)",
+                format::int(s.standard_known),
+                format::int(s.standard_unknown)
+            )
+        } else {
+            String::new()
+        };
+        ctx.out.line(format!("Tỷ lệ đạt chuẩn: {}{unknown}.", format::percent(share)));
     }
     for due in &s.standard_due {
         let when = if due.days_left < 0 {

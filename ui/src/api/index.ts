@@ -30,6 +30,7 @@ import {
   type Person,
   type PersonInput,
   type Plan,
+  type Saved,
   type PlanInput,
   type PlanProgress,
   type Quota,
@@ -231,9 +232,9 @@ export const quotasExport = (path: string) => call<number>("quotas_export", { pa
 
 export const reformAreas = () => call<ReformArea[]>("reform_areas");
 export const plansList = (year: number | null) => call<Plan[]>("plans_list", { year });
-export const planAdd = (input: PlanInput) => call<Plan>("plan_add", { input });
+export const planAdd = (input: PlanInput) => call<Saved<Plan>>("plan_add", { input });
 export const planEdit = (year: number, number: string, input: PlanInput) =>
-  call<Plan>("plan_edit", { year, number, input });
+  call<Saved<Plan>>("plan_edit", { year, number, input });
 export const tasksList = (year: number | null) => call<Task[]>("tasks_list", { year });
 export const taskAdd = (input: TaskInput) => call<Task>("task_add", { input });
 export const taskEdit = (id: number, input: TaskInput) => call<Task>("task_edit", { id, input });

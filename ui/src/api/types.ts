@@ -67,6 +67,8 @@ export type FindingCode =
   | "ODD_FEE"
   | "UNKNOWN_PROCEDURE"
   | "UNKNOWN_REPLACEMENT"
+  | "FLAG_EMPTY"
+  | "DATE_IN_FUTURE"
   | "NEGATIVE"
   | "RECEIVED_SUM_MISMATCH"
   | "RECEIVED_BALANCE_MISMATCH"
@@ -145,6 +147,9 @@ export interface Finding {
   /** Absent when empty (serde skips an empty map). */
   values?: Record<string, string>;
 }
+
+/** A record as saved, with the warnings found while checking it (errors refuse the save instead). */
+export type Saved<T> = T & { warnings: Finding[] };
 
 /** The shape every failing command rejects with. */
 export interface CommandErrorShape {
@@ -342,6 +347,8 @@ export interface Headcount {
   year: number;
   category: string;
   count: number;
+  /** How many of them meet the standard; null when not stated (left out of the share). */
+  meeting_standard?: number | null;
 }
 
 export interface PersonInput {
@@ -374,7 +381,8 @@ export interface CategoryStaffing {
   /** "people" (counted from the list) or "entered" (a total kept without a list). */
   source: string;
   vacancies: number | null;
-  meeting_standard: number;
+  /** Null for a total entered without its number meeting the standard. */
+  meeting_standard: number | null;
 }
 
 export interface StandardDue {
@@ -391,8 +399,11 @@ export interface StaffingSummary {
   quota: number;
   present: number;
   vacancies: number;
-  /** Percent; null with nobody on the staff. */
+  /** Percent over the present people whose standing is known; null when no one's is. */
   standard_share: number | null;
+  standard_known: number;
+  /** Present people of entered totals without their number meeting the standard (not in the share). */
+  standard_unknown: number;
   standard_due: StandardDue[];
   findings: Finding[];
 }

@@ -191,6 +191,8 @@ export const findingMessages: Record<FindingCode, string> = {
   ODD_FEE: "Phí, lệ phí “{value}” có dạng bất thường; hãy kiểm tra lại.",
   UNKNOWN_PROCEDURE: "Mã thủ tục “{value}” không có trong sổ.",
   UNKNOWN_REPLACEMENT: "Thủ tục thay thế “{value}” không có trong sổ.",
+  FLAG_EMPTY: "Ô để trống nên được ghi là “{default}”; hãy ghi rõ “có” hoặc “không”.",
+  DATE_IN_FUTURE: "Ngày {value} sau ngày hôm nay ({today}); hãy kiểm tra lại năm đã ghi.",
   NEGATIVE: "Số liệu không được âm (đang ghi {value}).",
   RECEIVED_SUM_MISMATCH: "Tổng số hồ sơ nhận ({total}) khác tổng trực tuyến + trực tiếp + kỳ trước ({sum}).",
   RECEIVED_BALANCE_MISMATCH: "Tổng số hồ sơ nhận ({total}) khác tổng đã giải quyết + đang giải quyết ({sum}).",
@@ -338,6 +340,7 @@ export const columnCaptions: Record<string, string> = {
   place_name: "Địa danh",
   user_name: "Người sử dụng",
   unit_code: "Mã đơn vị",
+  meeting_standard: "Số người đạt chuẩn",
 };
 
 /** Biểu số 06/VPCP/KSTT: its title, the column groups and the short caption of each figure under its group. */
@@ -602,6 +605,8 @@ export const staffing = {
   meetingStandard: "Đạt chuẩn",
   total: "Tổng cộng (các loại có biên chế)",
   standardShare: "Tỷ lệ đạt chuẩn: {share}",
+  standardUnknown: " (trên {known} người; {unknown} người nhập tổng số chưa ghi số đạt chuẩn nên chưa tính)",
+  enteredMeeting: "Trong đó đạt chuẩn",
   noStandardShare: "Chưa có danh sách người để tính tỷ lệ đạt chuẩn",
   sourceEntered: "nhập tổng số",
   sourceNone: "chưa có số liệu",

@@ -500,37 +500,39 @@ impl App {
         self.register.path().parent().unwrap_or(Path::new(".")).join(ARCHIVE_DIR)
     }
 
-    /// Imports report files: each path is a `.cchc` file or a folder of them. Every file is read and classified
-    /// first (new, identical, revision, stale, conflict, refused); unless `dry_run`, every file to keep is then
-    /// written in one transaction and every file — refused ones too — is copied byte for byte into the archive.
-    /// Importing the same files again changes nothing.
+    /// Imports report files: each path is a `.cchc` file or a folder of them. Each file is accepted or refused on
+    /// its own (new, identical, revision, stale, conflict, refused with its codes): one bad file never blocks the
+    /// others. Every accepted file is written in one transaction, and every file that was read — refused ones
+    /// too — is copied byte for byte into the archive. A dry run takes the same path, writes nothing and archives
+    /// nothing, so it says exactly what the import will do. Importing the same files again changes nothing.
     pub fn import_packages(
         &mut self,
         paths: &[PathBuf],
         dry_run: bool,
         progress: Progress<'_>,
     ) -> Result<PackageImportReport> {
-        let files = package_files(paths)?;
-        // Reading, then (unless a dry run) archiving and writing: one bar over both.
-        let total = if dry_run { files.len() } else { files.len() * 3 };
+        let (files, unlisted) = package_files(paths);
+        // Reading (and archiving), then classifying and writing: one bar over both.
+        let n = files.len();
+        let total = 2 * n;
         let expected: BTreeSet<String> = self.register.expected_units()?.into_iter().map(|u| u.code).collect();
         let mut read: Vec<(PathBuf, String, u64, Checked)> = Vec::new();
-        let mut to_archive: Vec<(String, PathBuf)> = Vec::new();
+        for (file, reason) in unlisted {
+            read.push((file, String::new(), 0, Err(vec![unreadable(&reason)])));
+        }
         for (index, file) in files.iter().enumerate() {
-            // A file that cannot be read (a failing USB stick, no permission) is refused on its own; the others
-            // go on. There are no bytes to archive.
-            match self.read_package_file(file) {
+            // A file that cannot be read (a failing USB stick, no permission, gone since the folder was listed)
+            // is refused on its own; the others go on. There are no bytes to archive. A failure to write the
+            // archive is this machine's and stops the import.
+            match self.read_package_file(file, !dry_run) {
                 Ok((sha, size, verified)) => {
                     // The PDFs and evidence files stay in the archived copy; a batch of year files must not hold
-                    // them all in memory until it is applied.
+                    // them all in memory until it is written.
                     let verified = verified.map(|v| Verified { extra: Vec::new(), ..v });
-                    to_archive.push((sha.clone(), file.clone()));
                     read.push((file.clone(), sha, size, verified));
                 }
-                Err(Error::Io { source, .. }) => {
-                    let finding = Finding::new(FindingCode::PackageFileUnreadable, Place::default())
-                        .with("value", source.to_string());
-                    read.push((file.clone(), String::new(), 0, Err(vec![finding])));
+                Err(Error::Io { path, source }) if path == *file => {
+                    read.push((file.clone(), String::new(), 0, Err(vec![unreadable(&source.to_string())])));
                 }
                 Err(other) => return Err(other),
             }
@@ -546,11 +548,13 @@ impl App {
             (Err(_), Ok(_)) => std::cmp::Ordering::Greater,
             (Err(_), Err(_)) => a.0.cmp(&b.0),
         });
-        let mut index = self.register.received_index()?;
         let received_at = self.clock.timestamp();
-        let mut batch = ReceivedBatch::default();
+        let stamp = self.stamp();
+        let mut write = self.register.begin_received(&stamp)?;
+        let mut index = write.index()?;
         let mut outcomes = Vec::new();
-        for (file, sha, size, verified) in read {
+        let mut written = 0;
+        for (done, (file, sha, size, verified)) in read.into_iter().enumerate() {
             let mut outcome = FileOutcome {
                 file: file.clone(),
                 file_sha256: sha.clone(),
@@ -563,6 +567,7 @@ impl App {
                 revision: None,
                 findings: Vec::new(),
             };
+            progress(n + (done + 1).min(n), total);
             let v = match verified {
                 Ok(v) => v,
                 Err(findings) => {
@@ -584,7 +589,18 @@ impl App {
                         .with("value", format!("{} ({})", m.unit.name, m.unit.code)),
                 );
             }
-            let (class, superseded) = classify(&index, &sha, m);
+            let same_id = match index.iter().find(|r| r.report_id == m.report_id) {
+                Some(_) => Some(same_manifest(write.manifest(&m.report_id)?.as_deref(), &v.manifest_json)),
+                None => None,
+            };
+            let (class, superseded) = match classify(&index, &sha, m, same_id) {
+                Ok(decided) => decided,
+                Err(finding) => {
+                    outcome.findings.insert(0, finding);
+                    outcomes.push(outcome);
+                    continue;
+                }
+            };
             outcome.class = class;
             if class != FileClass::Identical {
                 let status = match class {
@@ -592,30 +608,36 @@ impl App {
                     FileClass::Stale => ReceivedStatus::Stale,
                     _ => ReceivedStatus::Conflict,
                 };
-                if let Some(previous) = superseded {
-                    batch.status_changes.push((previous.clone(), ReceivedStatus::Superseded));
-                    if let Some(p) = index.iter_mut().find(|r| r.report_id == previous) {
-                        p.status = ReceivedStatus::Superseded;
-                    }
-                }
                 let file_name = file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
                 let report = received_report(&v, &sha, size, &file_name, &received_at, status);
-                index.push(report.summary.clone());
-                batch.new.push(report);
+                let changes: Vec<(String, ReceivedStatus)> =
+                    superseded.iter().map(|p| (p.clone(), ReceivedStatus::Superseded)).collect();
+                match write.receive(&report, &changes) {
+                    Ok(()) => {
+                        written += 1;
+                        for (previous, status) in &changes {
+                            if let Some(p) = index.iter_mut().find(|r| r.report_id == *previous) {
+                                p.status = *status;
+                            }
+                        }
+                        index.push(report.summary);
+                    }
+                    // The classification above keeps the register's own refusals away; should one come all the
+                    // same, it refuses this file alone, with a code, never the batch.
+                    Err(Error::AlreadyExists { .. } | Error::NotFound { .. }) => {
+                        outcome.class = FileClass::Refused;
+                        outcome.findings.insert(
+                            0,
+                            Finding::new(FindingCode::PackageIdReused, Place::default()).with("value", &m.report_id),
+                        );
+                    }
+                    Err(other) => return Err(other),
+                }
             }
             outcomes.push(outcome);
         }
-        let written = batch.new.len();
-        if !dry_run {
-            let n = files.len();
-            for (i, (sha, file)) in to_archive.iter().enumerate() {
-                self.archive_file(sha, file)?;
-                progress(n + i + 1, total);
-            }
-            if written > 0 {
-                let stamp = self.stamp();
-                self.register.apply_received(&batch, &stamp, &|k| progress(2 * n + n * k / written, total))?;
-            }
+        if !dry_run && written > 0 {
+            write.commit()?;
         }
         progress(total, total);
         Ok(PackageImportReport { dry_run, files: outcomes, written: if dry_run { 0 } else { written } })
@@ -644,7 +666,7 @@ impl App {
         }
         batch.status_changes.push((chosen.report_id.clone(), ReceivedStatus::Current));
         let stamp = self.stamp();
-        self.register.apply_received(&batch, &stamp, &|_| {})?;
+        self.register.apply_received(&batch, &stamp)?;
         Ok(self.received_report(report_id)?.summary)
     }
 
@@ -698,7 +720,7 @@ impl App {
     /// Reads and checks one report file without importing it: its manifest and data, or `PackageRefused` with
     /// every reason.
     pub fn inspect_package(&self, path: &Path) -> Result<(package::Manifest, ReportData)> {
-        let (_, _, verified) = self.read_package_file(path)?;
+        let (_, _, verified) = self.read_package_file(path, false)?;
         match verified {
             Ok(v) => Ok((v.manifest, v.data)),
             Err(findings) => Err(Error::PackageRefused { path: path.to_path_buf(), findings }),
@@ -835,25 +857,54 @@ impl App {
         std::fs::rename(&partial, &path).map_err(|e| Error::io(&path, e))
     }
 
-    /// Copies a received file into the archive byte for byte (streamed, so an oversized file is kept too).
-    fn archive_file(&self, sha256: &str, file: &Path) -> Result<()> {
-        let path = self.archive_path(sha256);
-        if path.exists() {
-            return Ok(());
-        }
+    /// Copies a file over the size limit into the archive byte for byte, streamed, hashing the bytes as they are
+    /// copied (so the name is the hash of what was kept, even if the file changes meanwhile). Returns the hash.
+    fn archive_streamed(&self, file: &Path) -> Result<String> {
+        use sha2::Digest;
+        use std::io::{Read, Write};
         let dir = self.archive_dir();
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        let partial = dir.join(format!("{sha256}.partial"));
-        std::fs::copy(file, &partial).map_err(|e| Error::io(file, e))?;
-        std::fs::rename(&partial, &path).map_err(|e| Error::io(&path, e))
+        let partial = dir.join(format!("{}.partial", package::new_report_id()));
+        let mut source = std::fs::File::open(file).map_err(|e| Error::io(file, e))?;
+        let copied = (|| -> Result<String> {
+            let mut out = std::fs::File::create(&partial).map_err(|e| Error::io(&partial, e))?;
+            let mut hasher = sha2::Sha256::new();
+            let mut buffer = vec![0u8; 1 << 16];
+            loop {
+                let n = source.read(&mut buffer).map_err(|e| Error::io(file, e))?;
+                if n == 0 {
+                    break;
+                }
+                hasher.update(&buffer[..n]);
+                out.write_all(&buffer[..n]).map_err(|e| Error::io(&partial, e))?;
+            }
+            out.sync_all().map_err(|e| Error::io(&partial, e))?;
+            Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
+        })();
+        let sha = match copied {
+            Ok(sha) => sha,
+            Err(e) => {
+                let _ = std::fs::remove_file(&partial);
+                return Err(e);
+            }
+        };
+        let path = self.archive_path(&sha);
+        if path.exists() {
+            let _ = std::fs::remove_file(&partial);
+        } else {
+            std::fs::rename(&partial, &path).map_err(|e| Error::io(&path, e))?;
+        }
+        Ok(sha)
     }
 
-    /// Hashes a file and verifies it; a file over the size limit is hashed streaming and refused unread.
-    fn read_package_file(&self, file: &Path) -> Result<(String, u64, Checked)> {
+    /// Reads a file, hashes it and verifies it; with `keep`, archives the very bytes that were read. A file over
+    /// the size limit is hashed streaming (and archived the same way) and refused unread. An error reading the
+    /// file is `Io` on `file` itself; an error writing the archive is `Io` on the archive's path.
+    fn read_package_file(&self, file: &Path, keep: bool) -> Result<(String, u64, Checked)> {
         let limits = self.package_limits;
         let size = std::fs::metadata(file).map_err(|e| Error::io(file, e))?.len();
         if size > limits.file_bytes {
-            let sha = hash_file(file)?;
+            let sha = if keep { self.archive_streamed(file)? } else { hash_file(file)? };
             let finding = Finding::new(FindingCode::PackageTooLarge, Place::default())
                 .with("size", size)
                 .with("limit", limits.file_bytes);
@@ -861,23 +912,37 @@ impl App {
         }
         let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
         let sha = package::sha256_hex(&bytes);
+        if keep {
+            self.archive(&sha, &bytes)?;
+        }
         Ok((sha, bytes.len() as u64, package::read(&bytes, &limits)))
     }
 }
 
 /// Decides what a verified file is against what was received (and what this batch has already taken).
-/// Returns the class and, for a revision, the report it supersedes.
-fn classify(index: &[ReceivedSummary], sha: &str, m: &Manifest) -> (FileClass, Option<String>) {
+/// Returns the class and, for a revision, the report it supersedes. `same_id` tells, when a report with this
+/// file's id was received, whether its manifest is this file's (the same entries, zipped again): then the file is
+/// identical; otherwise it is refused, since one id names one report.
+fn classify(
+    index: &[ReceivedSummary],
+    sha: &str,
+    m: &Manifest,
+    same_id: Option<bool>,
+) -> std::result::Result<(FileClass, Option<String>), Finding> {
     if index.iter().any(|r| r.file_sha256 == sha) {
-        return (FileClass::Identical, None);
+        return Ok((FileClass::Identical, None));
     }
-    if index.iter().any(|r| r.report_id == m.report_id) {
-        return (FileClass::Conflict, None);
+    match same_id {
+        Some(true) => return Ok((FileClass::Identical, None)),
+        Some(false) => {
+            return Err(Finding::new(FindingCode::PackageIdReused, Place::default()).with("value", &m.report_id));
+        }
+        None => {}
     }
     let chain: Vec<&ReceivedSummary> = index.iter().filter(|r| r.root_id == m.root_id).collect();
     if let Some(latest) = chain.iter().filter(|r| r.status == ReceivedStatus::Current).max_by_key(|r| r.revision) {
         if m.supersedes.as_deref() == Some(latest.report_id.as_str()) {
-            return (FileClass::Revision, Some(latest.report_id.clone()));
+            return Ok((FileClass::Revision, Some(latest.report_id.clone())));
         }
         // A second child of a revision that already has one is a branch; otherwise a revision not newer than the
         // latest is stale (it arrived after a later one).
@@ -885,21 +950,21 @@ fn classify(index: &[ReceivedSummary], sha: &str, m: &Manifest) -> (FileClass, O
             chain.iter().any(|r| r.report_id == *s) && chain.iter().any(|r| r.supersedes.as_ref() == Some(s))
         });
         if branches {
-            return (FileClass::Conflict, None);
+            return Ok((FileClass::Conflict, None));
         }
         if m.revision <= latest.revision {
-            return (FileClass::Stale, None);
+            return Ok((FileClass::Stale, None));
         }
-        return (FileClass::Revision, Some(latest.report_id.clone()));
+        return Ok((FileClass::Revision, Some(latest.report_id.clone())));
     }
     if !chain.is_empty() {
         // Only stale or conflicting files of this root so far.
-        return (FileClass::Conflict, None);
+        return Ok((FileClass::Conflict, None));
     }
     let other_root = index
         .iter()
         .any(|r| r.unit_code == m.unit.code && r.period == m.report.period && r.status == ReceivedStatus::Current);
-    if other_root { (FileClass::Conflict, None) } else { (FileClass::New, None) }
+    if other_root { Ok((FileClass::Conflict, None)) } else { Ok((FileClass::New, None)) }
 }
 
 fn received_report(
@@ -940,37 +1005,61 @@ fn received_report(
     }
 }
 
-/// The `.cchc` files named: files as given, folders walked (links are not followed), each file once, in name order.
-fn package_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-        let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+/// The `.cchc` files named: files as given, folders walked (links are not followed), each file once, in name order;
+/// and, apart, each path given or folder met that cannot be read, with the reason (refused alone, never the batch).
+fn package_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>, unreadable: &mut Vec<(PathBuf, String)>) {
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => return unreadable.push((dir.to_path_buf(), e.to_string())),
+        };
         for entry in entries {
-            let entry = entry.map_err(|e| Error::io(dir, e))?;
-            let kind = entry.file_type().map_err(|e| Error::io(entry.path(), e))?;
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    unreadable.push((dir.to_path_buf(), e.to_string()));
+                    continue;
+                }
+            };
             let path = entry.path();
-            if kind.is_dir() {
-                walk(&path, out)?;
-            } else if kind.is_file() && path.extension().is_some_and(|e| e.eq_ignore_ascii_case("cchc")) {
-                out.push(path);
+            match entry.file_type() {
+                Ok(kind) if kind.is_dir() => walk(&path, out, unreadable),
+                Ok(kind) if kind.is_file() && path.extension().is_some_and(|e| e.eq_ignore_ascii_case("cchc")) => {
+                    out.push(path)
+                }
+                Ok(_) => {}
+                Err(e) => unreadable.push((path, e.to_string())),
             }
         }
-        Ok(())
     }
     let mut out = Vec::new();
+    let mut unreadable = Vec::new();
     for path in paths {
-        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-        if meta.is_dir() {
-            let mut found = Vec::new();
-            walk(path, &mut found)?;
-            found.sort();
-            out.extend(found);
-        } else {
-            out.push(path.clone());
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                let mut found = Vec::new();
+                walk(path, &mut found, &mut unreadable);
+                found.sort();
+                out.extend(found);
+            }
+            Ok(_) => out.push(path.clone()),
+            Err(e) => unreadable.push((path.clone(), e.to_string())),
         }
     }
     let mut seen = BTreeSet::new();
     out.retain(|p| seen.insert(p.clone()));
-    Ok(out)
+    (out, unreadable)
+}
+
+/// The refusal of a file (or folder) that could not be read.
+fn unreadable(reason: &str) -> Finding {
+    Finding::new(FindingCode::PackageFileUnreadable, Place::default()).with("value", reason)
+}
+
+/// Whether a received manifest is the same as a file's: both parsed, so only the bytes of the JSON may differ.
+fn same_manifest(received: Option<&str>, file: &str) -> bool {
+    let parse = |text: &str| serde_json::from_str::<serde_json::Value>(text).ok();
+    received.and_then(parse).is_some_and(|r| Some(r) == parse(file))
 }
 
 fn hash_file(file: &Path) -> Result<String> {

@@ -100,6 +100,10 @@ pub enum FindingCode {
     PackageDataMismatch,
     PackageUnitUnexpected,
     PackageFileUnreadable,
+    /// Two entries of a report file with one name (or names one file system takes for the same file).
+    PackageDuplicateEntry,
+    /// A report id already received with other content (not the same entries re-zipped).
+    PackageIdReused,
 }
 
 impl FindingCode {

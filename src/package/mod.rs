@@ -206,13 +206,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Verified, Vec<Finding>> {
         ]);
     }
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| refuse(FindingCode::PackageNotZip))?;
-    if archive.len() > limits.entries {
-        return Err(vec![
-            Finding::new(FindingCode::PackageTooLarge, Place::default())
-                .with("size", archive.len())
-                .with("limit", limits.entries),
-        ]);
-    }
+    check_names(bytes, &mut archive, limits)?;
     let mut contents: Vec<(String, Vec<u8>)> = Vec::new();
     let mut total: u64 = 0;
     for index in 0..archive.len() {
@@ -226,9 +220,6 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Verified, Vec<Finding>> {
             return Err(at(FindingCode::PackageLink));
         }
         if !known_name(&name) {
-            return Err(at(FindingCode::PackageUnknownEntry));
-        }
-        if contents.iter().any(|(n, _)| *n == name) {
             return Err(at(FindingCode::PackageUnknownEntry));
         }
         let declared = entry.size();
@@ -396,6 +387,79 @@ fn check_assessment_entries(manifest: &Manifest, data: &ReportData) -> Vec<Findi
         }
     }
     findings
+}
+
+/// Refuses, before any entry is read, a file whose entries two zip readers could see differently: more entries than
+/// the limit, a name stored twice in the central directory (the `zip` crate keys entries by name and would keep only
+/// the last, so a damaged first copy would pass unseen while another program reads it), two names that one file
+/// system takes for the same file (case, Unicode normalisation, `\` for `/`, Windows' trailing dots and spaces), a
+/// name that is not UTF-8, and local headers that disagree with the central directory or hide entries it does not
+/// list.
+fn check_names(
+    bytes: &[u8],
+    archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    limits: &Limits,
+) -> Result<(), Vec<Finding>> {
+    let refuse =
+        |code: FindingCode, name: &str| vec![Finding::new(code, Place::record(name.to_string())).with("value", name)];
+    let too_many = |count: usize| {
+        vec![
+            Finding::new(FindingCode::PackageTooLarge, Place::default())
+                .with("size", count)
+                .with("limit", limits.entries),
+        ]
+    };
+    let names = central_names(bytes, archive.central_directory_start(), limits.entries)
+        .ok_or_else(|| vec![Finding::new(FindingCode::PackageNotZip, Place::default())])?;
+    if names.len() > limits.entries || archive.len() > limits.entries {
+        return Err(too_many(names.len().max(archive.len())));
+    }
+    let mut seen: Vec<(String, &[u8])> = Vec::with_capacity(names.len());
+    for raw in &names {
+        let Ok(name) = std::str::from_utf8(raw) else {
+            return Err(refuse(FindingCode::PackageUnsafePath, &String::from_utf8_lossy(raw)));
+        };
+        let key = same_file_key(name);
+        if seen.iter().any(|(k, _)| *k == key) {
+            return Err(refuse(FindingCode::PackageDuplicateEntry, name));
+        }
+        seen.push((key, raw));
+    }
+    // The zip crate's own index must list exactly the names of the central directory.
+    let listed = (0..archive.len()).all(|i| {
+        archive
+            .name_for_index(i)
+            .and_then(|n| n.ok())
+            .is_some_and(|n| names.iter().any(|raw| raw.as_slice() == n.as_bytes()))
+    });
+    if archive.has_duplicate_names() || archive.len() != names.len() || !listed {
+        return Err(vec![Finding::new(FindingCode::PackageNotZip, Place::default())]);
+    }
+    archive.validate_header_consistency().map_err(|_| vec![Finding::new(FindingCode::PackageNotZip, Place::default())])
+}
+
+/// The names of the central directory's records, in order and with repeats, read from the raw bytes (the `zip`
+/// crate's index hides repeats). `None` when a record runs past the end of the file; stops after `limit + 1` names.
+fn central_names(bytes: &[u8], start: u64, limit: usize) -> Option<Vec<Vec<u8>>> {
+    const SIGNATURE: &[u8] = b"PK\x01\x02";
+    let u16_at =
+        |at: usize| -> Option<usize> { Some(u16::from_le_bytes(bytes.get(at..at + 2)?.try_into().ok()?) as usize) };
+    let mut at = usize::try_from(start).ok()?;
+    let mut names = Vec::new();
+    while bytes.get(at..at + 4) == Some(SIGNATURE) && names.len() <= limit {
+        let (name_len, extra_len, comment_len) = (u16_at(at + 28)?, u16_at(at + 30)?, u16_at(at + 32)?);
+        names.push(bytes.get(at + 46..at + 46 + name_len)?.to_vec());
+        at += 46 + name_len + extra_len + comment_len;
+    }
+    Some(names)
+}
+
+/// What a name becomes on a file system that folds case and Unicode normalisation, reads `\` as `/` and drops
+/// trailing dots and spaces (Windows): two entries with the same key would extract to one file.
+fn same_file_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let folded: String = name.replace('\\', "/").to_lowercase().nfc().collect();
+    folded.split('/').map(|part| part.trim_end_matches(['.', ' '])).collect::<Vec<_>>().join("/")
 }
 
 fn bomb(name: &str, size: u64, compressed: u64) -> Vec<Finding> {

@@ -17,7 +17,7 @@ mod unit;
 
 pub use assessment::StoredSet;
 pub use backup::{CopyFacts, verify as verify_copy};
-pub use packages::ReceivedBatch;
+pub use packages::{ReceivedBatch, ReceivedWrite};
 pub use procedures::UpsertCounts;
 
 use crate::error::{Error, Result};
@@ -256,7 +256,7 @@ fn damaged(e: rusqlite::Error) -> Error {
 
 /// Writes one change-log entry inside the caller's transaction.
 fn log_change(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &rusqlite::Connection,
     stamp: &Stamp,
     entity: &str,
     entity_id: &str,

@@ -11,11 +11,10 @@ const SENT_COLUMNS: &str =
 const SUMMARY_COLUMNS: &str = "report_id, root_id, supersedes, revision, unit_code, unit_name, period, file_sha256,
     size, file_name, created_at, approved_at, approver, received_at, status";
 
-/// What applying an import writes: new reports, and status changes of reports already received.
+/// Status changes of reports already received (choosing the current one after a look).
 #[derive(Debug, Clone, Default)]
 pub struct ReceivedBatch {
-    pub new: Vec<ReceivedReport>,
-    /// (report id, new status): a revision makes the previous current one `superseded`.
+    /// (report id, new status).
     pub status_changes: Vec<(String, ReceivedStatus)>,
 }
 
@@ -30,11 +29,12 @@ impl Register {
         rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)?.into_iter().collect()
     }
 
-    /// The latest revision sent for a period, if any.
+    /// The latest revision sent for a period, if any: the highest revision (never the last by the clock, which may
+    /// have been set back, so that the next revision number is always free).
     pub fn latest_sent(&self, period: PeriodKey) -> Result<Option<SentPackage>> {
         let found = optional(self.conn.query_row(
             &format!(
-                "SELECT {SENT_COLUMNS} FROM package_sent WHERE period = ?1 ORDER BY created_at DESC, revision DESC LIMIT 1"
+                "SELECT {SENT_COLUMNS} FROM package_sent WHERE period = ?1 ORDER BY revision DESC, created_at DESC LIMIT 1"
             ),
             [period.to_string()],
             sent_from_row,
@@ -155,12 +155,59 @@ impl Register {
         found.transpose()
     }
 
-    /// Writes a whole import in one transaction: the new reports and the status changes, each logged.
-    pub fn apply_received(&mut self, batch: &ReceivedBatch, stamp: &Stamp, progress: &dyn Fn(usize)) -> Result<()> {
+    /// Starts writing an import of received reports: one transaction for the whole batch, in which each file is
+    /// written on its own (`ReceivedWrite::receive`). Committing writes every file received; dropping it without a
+    /// commit undoes everything (the dry run takes the same path and never commits).
+    pub fn begin_received(&mut self, stamp: &Stamp) -> Result<ReceivedWrite<'_>> {
         let tx = self.conn.transaction().map_err(storage)?;
-        for (index, r) in batch.new.iter().enumerate() {
-            let s = &r.summary;
-            tx.execute(
+        Ok(ReceivedWrite { tx, stamp: stamp.clone() })
+    }
+
+    /// Writes status changes in one transaction, each logged (choosing the current report of a unit and period).
+    pub fn apply_received(&mut self, batch: &ReceivedBatch, stamp: &Stamp) -> Result<()> {
+        let write = self.begin_received(stamp)?;
+        for (report_id, status) in &batch.status_changes {
+            set_status(&write.tx, &write.stamp, report_id, *status)?;
+        }
+        write.tx.commit().map_err(storage)
+    }
+}
+
+/// An import of received reports being written (see `Register::begin_received`).
+pub struct ReceivedWrite<'a> {
+    tx: rusqlite::Transaction<'a>,
+    stamp: Stamp,
+}
+
+impl ReceivedWrite<'_> {
+    /// Every received report without its JSON, as this transaction sees it.
+    pub fn index(&self) -> Result<Vec<ReceivedSummary>> {
+        let mut stmt = self
+            .tx
+            .prepare(&format!("SELECT {SUMMARY_COLUMNS} FROM package_received ORDER BY unit_code, root_id, revision"))
+            .map_err(storage)?;
+        let rows = stmt.query_map([], summary_from_row).map_err(storage)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)?.into_iter().collect()
+    }
+
+    /// The manifest (as received) of a report, if it was received.
+    pub fn manifest(&self, report_id: &str) -> Result<Option<String>> {
+        optional(
+            self.tx
+                .query_row("SELECT manifest FROM package_received WHERE report_id = ?1", [report_id], |row| row.get(0)),
+        )
+    }
+
+    /// Writes one received report and the status changes it brings (the revision it supersedes), all or nothing:
+    /// a report the register already holds under its id or file hash is `AlreadyExists` and leaves the rest of the
+    /// batch as it was.
+    pub fn receive(&mut self, report: &ReceivedReport, changes: &[(String, ReceivedStatus)]) -> Result<()> {
+        let stamp = self.stamp.clone();
+        let savepoint = self.tx.savepoint().map_err(storage)?;
+        let r = report;
+        let s = &r.summary;
+        savepoint
+            .execute(
                 "INSERT INTO package_received (report_id, root_id, supersedes, revision, unit_code, unit_name, province,
                     report_kind, period, format_version, program_version, criteria_urn, criteria_version, created_at,
                     approved_at, approver, manifest, data, file_sha256, size, file_name, received_at, status)
@@ -192,29 +239,44 @@ impl Register {
                     s.status.key()
                 ],
             )
-            .map_err(storage)?;
-            let after = serde_json::to_value(s).expect("summary serialises");
-            log_change(&tx, stamp, "package_received", &s.report_id, "create", None, Some(&after))?;
-            progress(index + 1);
+            .map_err(|e| match e {
+                rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
+                    Error::AlreadyExists { what: "received_report", key: s.report_id.clone() }
+                }
+                other => storage(other),
+            })?;
+        let after = serde_json::to_value(s).expect("summary serialises");
+        log_change(&savepoint, &stamp, "package_received", &s.report_id, "create", None, Some(&after))?;
+        for (report_id, status) in changes {
+            set_status(&savepoint, &stamp, report_id, *status)?;
         }
-        for (report_id, status) in &batch.status_changes {
-            let before: String = tx
-                .query_row("SELECT status FROM package_received WHERE report_id = ?1", [report_id], |row| row.get(0))
-                .map_err(storage)?;
-            if before == status.key() {
-                continue;
-            }
-            tx.execute(
-                "UPDATE package_received SET status = ?2 WHERE report_id = ?1",
-                params![report_id, status.key()],
-            )
-            .map_err(storage)?;
-            let before = serde_json::json!({ "status": before });
-            let after = serde_json::json!({ "status": status.key() });
-            log_change(&tx, stamp, "package_received", report_id, "update", Some(&before), Some(&after))?;
-        }
-        tx.commit().map_err(storage)
+        // Dropping the savepoint on an error above rolls this report back alone.
+        savepoint.commit().map_err(storage)
     }
+
+    /// Writes everything received in this import.
+    pub fn commit(self) -> Result<()> {
+        self.tx.commit().map_err(storage)
+    }
+}
+
+/// Changes the status of a received report, logged; a report that is not there is `NotFound`.
+fn set_status(tx: &rusqlite::Connection, stamp: &Stamp, report_id: &str, status: ReceivedStatus) -> Result<()> {
+    let before: Option<String> =
+        optional(
+            tx.query_row("SELECT status FROM package_received WHERE report_id = ?1", [report_id], |row| row.get(0)),
+        )?;
+    let Some(before) = before else {
+        return Err(Error::NotFound { what: "received_report", key: report_id.to_string() });
+    };
+    if before == status.key() {
+        return Ok(());
+    }
+    tx.execute("UPDATE package_received SET status = ?2 WHERE report_id = ?1", params![report_id, status.key()])
+        .map_err(storage)?;
+    let before = serde_json::json!({ "status": before });
+    let after = serde_json::json!({ "status": status.key() });
+    log_change(tx, stamp, "package_received", report_id, "update", Some(&before), Some(&after))
 }
 
 fn period_of(text: &str) -> Result<PeriodKey> {

@@ -59,6 +59,7 @@ fn row(field: &str, online: i64) -> StatsRow {
 /// The superior level's register: its own profile, a list of three expected units, and the period's deadline moved
 /// to 30/11/2026 so that files received on 23/11 are on time.
 fn superior(dir: &Path) -> App {
+    std::fs::create_dir_all(dir).unwrap();
     let profile = UnitProfile {
         name: "Sở Nội vụ thành phố Hải Phòng".into(),
         code: "31".into(),
@@ -524,6 +525,237 @@ fn an_entry_over_the_size_limit_is_refused_and_a_late_report_is_late() {
     let unit = rollup.units.iter().find(|u| u.code == "31190").unwrap();
     assert_eq!(unit.status, UnitReportStatus::Late);
     assert_eq!(rollup.counts.late, 1);
+}
+
+// ---- Repeated names, re-zipped files and one bad file in a batch (issue 15) ----
+
+/// `bytes` with every `from` replaced by `to` (same length): names in both the local headers and the central
+/// directory, so two entries can be given one name, which the zip crate's writer refuses to do.
+fn renamed(bytes: &[u8], from: &str, to: &str) -> Vec<u8> {
+    assert_eq!(from.len(), to.len());
+    let mut out = bytes.to_vec();
+    let mut i = 0;
+    while i + from.len() <= out.len() {
+        if &out[i..i + from.len()] == from.as_bytes() {
+            out[i..i + from.len()].copy_from_slice(to.as_bytes());
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A valid file with `data.json` twice: a damaged copy and the real one, in the given order.
+fn data_twice(valid: &[u8], damaged_first: bool) -> Vec<u8> {
+    let entries = entries_of(valid);
+    let manifest = entries.iter().find(|(n, _)| n == "manifest.json").unwrap().1.clone();
+    let data = entries.iter().find(|(n, _)| n == "data.json").unwrap().1.clone();
+    let damaged = b"{ \"damaged\": true }".to_vec();
+    let (first, second) = if damaged_first { (damaged, data) } else { (data, damaged) };
+    let zip = zip_of(&[("manifest.json", manifest), ("data.json", first), ("dxta.json", second)]);
+    renamed(&zip, "dxta.json", "data.json")
+}
+
+/// The user saw a report file holding two `data.json` (the damaged one first) received as valid, while another
+/// unzip program would read the damaged one.
+#[test]
+fn a_file_with_a_name_twice_is_refused_whatever_the_order_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ward = small_ward();
+    let valid_path = dir.path().join("valid.cchc");
+    ward.app.export_package(period(), &valid_path, None).unwrap();
+    let valid = std::fs::read(&valid_path).unwrap();
+    let nfc = "reports/h\u{1ed9}-t\u{1ecb}ch.pdf";
+    let nfd = "reports/ho\u{323}\u{302}-ti\u{323}ch.pdf";
+    let pdf = || b"%PDF-1.7".to_vec();
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("damaged-first", data_twice(&valid, true)),
+        ("damaged-last", data_twice(&valid, false)),
+        ("case", with_entry(&with_entry(&valid, "reports/periodic.pdf", pdf()), "reports/PERIODIC.pdf", pdf())),
+        ("normalisation", with_entry(&with_entry(&valid, nfc, pdf()), nfd, pdf())),
+        ("backslash", with_entry(&with_entry(&valid, "reports/a.pdf", pdf()), "reports\\a.pdf", pdf())),
+        ("trailing-dot", with_entry(&with_entry(&valid, "reports/a.pdf", pdf()), "reports./a.pdf", pdf())),
+    ];
+    let folder = dir.path().join("twice");
+    std::fs::create_dir(&folder).unwrap();
+    for (name, bytes) in &cases {
+        std::fs::write(folder.join(format!("{name}.cchc")), bytes).unwrap();
+    }
+    let mut sup = superior(dir.path());
+    let before = superior_state(&sup);
+    for dry_run in [true, false] {
+        let report = import(&mut sup, std::slice::from_ref(&folder), dry_run);
+        for (name, _) in &cases {
+            let file = report.files.iter().find(|f| f.file.ends_with(format!("{name}.cchc"))).unwrap();
+            assert_eq!(file.class, FileClass::Refused, "{name}");
+            assert_eq!(file.findings.len(), 1, "{name}: refused before anything else is read: {:?}", file.findings);
+            assert_eq!(file.findings[0].code, FindingCode::PackageDuplicateEntry, "{name}");
+        }
+        assert_eq!(report.written, 0);
+    }
+    let twice = import(&mut sup, &[folder.join("damaged-first.cchc")], true);
+    assert_eq!(twice.files[0].findings[0].values.get("value").map(String::as_str), Some("data.json"));
+    assert_eq!(superior_state(&sup), before, "nothing is written");
+    let err = sup.inspect_package(&folder.join("damaged-first.cchc")).unwrap_err();
+    assert_eq!(err.findings()[0].code, FindingCode::PackageDuplicateEntry);
+}
+
+/// A local header that names `data.json` otherwise than the central directory: a streaming unzip would see another
+/// file than the one checked.
+#[test]
+fn a_local_header_disagreeing_with_the_central_directory_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ward = small_ward();
+    let valid_path = dir.path().join("valid.cchc");
+    ward.app.export_package(period(), &valid_path, None).unwrap();
+    let mut bytes = std::fs::read(&valid_path).unwrap();
+    let at =
+        (0..bytes.len() - 39).find(|&i| &bytes[i..i + 4] == b"PK\x03\x04" && &bytes[i + 30..i + 39] == b"data.json");
+    bytes[at.unwrap() + 30..at.unwrap() + 39].copy_from_slice(b"dxta.json");
+    let file = dir.path().join("cloaked.cchc");
+    std::fs::write(&file, &bytes).unwrap();
+    let mut sup = superior(dir.path());
+    let report = import(&mut sup, &[file], false);
+    assert_eq!(classes(&report), [FileClass::Refused]);
+    assert_eq!(report.files[0].findings[0].code, FindingCode::PackageNotZip);
+}
+
+/// The user saw the dry run call a re-zipped copy of a received report a conflict, then the import fail with
+/// "STORAGE: UNIQUE constraint failed: package_received.report_id".
+#[test]
+fn a_received_report_zipped_again_is_identical_in_the_dry_run_and_in_the_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ward = small_ward();
+    let valid_path = dir.path().join("valid.cchc");
+    ward.app.export_package(period(), &valid_path, None).unwrap();
+    let valid = std::fs::read(&valid_path).unwrap();
+    let mut sup = superior(dir.path());
+    assert_eq!(classes(&import(&mut sup, std::slice::from_ref(&valid_path), false)), [FileClass::New]);
+    let before = superior_state(&sup);
+
+    let entries = entries_of(&valid);
+    let refs: Vec<(&str, Vec<u8>)> = entries.iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
+    let rezipped = {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+        for (name, bytes) in &refs {
+            zip.start_file(*name, options).unwrap();
+            zip.write_all(bytes).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    };
+    assert_ne!(rezipped, valid, "other bytes");
+    let rezipped_path = dir.path().join("rezipped.cchc");
+    std::fs::write(&rezipped_path, &rezipped).unwrap();
+    // The same report id with other content: the approver changed in the manifest.
+    let other = edited(&valid, true, |m, _| m["approver"] = "Người khác".into());
+    let other_path = dir.path().join("other.cchc");
+    std::fs::write(&other_path, &other).unwrap();
+
+    for (path, class, code) in [
+        (&rezipped_path, FileClass::Identical, None),
+        (&other_path, FileClass::Refused, Some(FindingCode::PackageIdReused)),
+    ] {
+        let dry = import(&mut sup, std::slice::from_ref(path), true);
+        let applied = sup.import_packages(std::slice::from_ref(path), false, &no_progress);
+        let applied = applied.unwrap_or_else(|e| panic!("{}: the import fails with {e}", path.display()));
+        assert_eq!(classes(&dry), [class], "{}", path.display());
+        assert_eq!(classes(&applied), classes(&dry), "the import does what the dry run said");
+        assert_eq!(applied.files[0].findings.first().map(|f| f.code), code);
+        assert_eq!(applied.written, 0);
+        assert_eq!(superior_state(&sup), before, "nothing is written");
+    }
+    // Two files of one id in one batch, neither received: the first is new, the second refused.
+    let mut fresh = superior(&dir.path().join("fresh"));
+    let report = import(&mut fresh, &[valid_path.clone(), other_path.clone()], false);
+    assert_eq!(classes(&report), [FileClass::New, FileClass::Refused]);
+    assert_eq!(report.written, 1);
+}
+
+/// The user saw one bad file of a folder make the whole import fail, so a new valid report beside it was not
+/// received.
+#[test]
+fn one_bad_file_in_a_folder_never_blocks_a_new_report_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ward = small_ward();
+    let first = dir.path().join("first.cchc");
+    ward.app.export_package(period(), &first, None).unwrap();
+    let valid = std::fs::read(&first).unwrap();
+    let mut other_ward = TestRegister::new();
+    let mut unit = other_ward.app.unit().unwrap();
+    unit.code = "31200".into();
+    other_ward.app.set_unit(unit).unwrap();
+    other_ward.app.add_procedure(procedure("1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch")).unwrap();
+    let folder = dir.path().join("usb");
+    std::fs::create_dir(&folder).unwrap();
+    other_ward.app.export_package(period(), &folder.join("an-hung.cchc"), None).unwrap();
+    std::fs::write(folder.join("a-same-id.cchc"), edited(&valid, true, |m, _| m["approver"] = "Khác".into())).unwrap();
+    std::fs::write(folder.join("b-twice.cchc"), data_twice(&valid, true)).unwrap();
+    std::fs::write(folder.join("c-hong.cchc"), b"not a zip").unwrap();
+
+    let sup_dir = dir.path().join("sup");
+    std::fs::create_dir(&sup_dir).unwrap();
+    let mut sup = superior(&sup_dir);
+    import(&mut sup, std::slice::from_ref(&first), false);
+    let missing = dir.path().join("khong-co.cchc");
+    let paths = [folder.clone(), missing.clone()];
+    let dry = import(&mut sup, &paths, true);
+    let applied = import(&mut sup, &paths, false);
+    let by_name = |report: &PackageImportReport, name: &str| {
+        let f = report.files.iter().find(|f| f.file.ends_with(name)).unwrap_or_else(|| panic!("{name} listed"));
+        (f.class, f.findings.iter().find(|f| f.is_error()).map(|f| f.code))
+    };
+    for report in [&dry, &applied] {
+        assert_eq!(by_name(report, "an-hung.cchc"), (FileClass::New, None));
+        assert_eq!(by_name(report, "a-same-id.cchc"), (FileClass::Refused, Some(FindingCode::PackageIdReused)));
+        assert_eq!(by_name(report, "b-twice.cchc"), (FileClass::Refused, Some(FindingCode::PackageDuplicateEntry)));
+        assert_eq!(by_name(report, "c-hong.cchc"), (FileClass::Refused, Some(FindingCode::PackageNotZip)));
+        assert_eq!(by_name(report, "khong-co.cchc"), (FileClass::Refused, Some(FindingCode::PackageFileUnreadable)));
+    }
+    assert_eq!(applied.written, 1);
+    let rollup = sup.rollup(period()).unwrap();
+    let an_hung = rollup.units.iter().find(|u| u.code == "31200").unwrap();
+    assert_eq!(an_hung.status, UnitReportStatus::OnTime, "the new report beside the bad files is received");
+
+    // The command line lists every refusal with its code and sentence, and receives the rest.
+    let cli_sup = superior(&dir.path().join("cli")).register_path().to_path_buf();
+    let out = cchc(&cli_sup, &["--json", "package", "import", folder.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["written"], 2, "both reports with a new id are received by this register");
+    let codes: Vec<&str> = report["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["class"] == "refused")
+        .map(|f| f["findings"][0]["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["PACKAGE_DUPLICATE_ENTRY", "PACKAGE_NOT_ZIP"]);
+    // Now `first.cchc` carries an id received with other content.
+    let args = ["package", "import", folder.to_str().unwrap(), first.to_str().unwrap(), missing.to_str().unwrap()];
+    let out = cchc(&cli_sup, &args);
+    let shown = text(&out);
+    assert!(shown.contains("cùng mã") && shown.contains("hai thành phần cùng tên"), "{shown}");
+    assert!(shown.contains("Không đọc được tệp"), "{shown}");
+    assert!(!shown.contains("UNIQUE") && !shown.contains("STORAGE"), "{shown}");
+}
+
+/// The user saw a third export fail with "STORAGE: UNIQUE constraint failed" after the computer's clock, set too
+/// far ahead for the first export, was put right: the next revision number was taken from the newest by the clock.
+#[test]
+fn an_export_after_the_clock_was_set_back_makes_the_next_revision() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_ward_dir, path) = small_ward().close();
+    let ahead = Clock::fixed_local(NaiveDate::from_ymd_opt(2026, 12, 20).unwrap(), 9, 0);
+    let mut app = App::open(&path, Assets::bundled(), ahead).unwrap();
+    app.export_package(period(), &dir.path().join("r1.cchc"), None).unwrap();
+    drop(app);
+    let mut app = App::open(&path, Assets::bundled(), clock()).unwrap();
+    app.set_stats(row("Hộ tịch", 11)).unwrap();
+    let second = app.export_package(period(), &dir.path().join("r2.cchc"), None).unwrap();
+    assert_eq!(second.sent.revision, 2);
+    app.set_stats(row("Hộ tịch", 12)).unwrap();
+    let third = app.export_package(period(), &dir.path().join("r3.cchc"), None).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((third.sent.revision, third.sent.supersedes.as_deref()), (3, Some(second.sent.report_id.as_str())));
 }
 
 // ---- The command line ----

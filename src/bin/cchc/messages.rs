@@ -379,6 +379,14 @@ pub fn finding_message(finding: &Finding) -> String {
             "Không đọc được tệp (chi tiết kỹ thuật: {}); hãy kiểm tra ổ USB hoặc quyền truy cập rồi nhận lại.",
             value()
         ),
+        FindingCode::PackageDuplicateEntry => format!(
+            "Tệp báo cáo có hai thành phần cùng tên “{}” (hoặc tên chỉ khác chữ hoa, chữ thường hay cách gõ dấu): mỗi chương trình giải nén có thể đọc ra một báo cáo khác nhau nên không nhận tệp này.",
+            value()
+        ),
+        FindingCode::PackageIdReused => format!(
+            "Đã nhận một báo cáo cùng mã {} nhưng nội dung khác với tệp này; không nhận tệp này. Hãy liên hệ đơn vị gửi để xác minh và gửi lại.",
+            value()
+        ),
     }
 }
 

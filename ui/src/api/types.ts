@@ -125,7 +125,9 @@ export type FindingCode =
   | "PACKAGE_DATA_UNREADABLE"
   | "PACKAGE_DATA_MISMATCH"
   | "PACKAGE_UNIT_UNEXPECTED"
-  | "PACKAGE_FILE_UNREADABLE";
+  | "PACKAGE_FILE_UNREADABLE"
+  | "PACKAGE_DUPLICATE_ENTRY"
+  | "PACKAGE_ID_REUSED";
 
 export type Severity = "error" | "warning";
 

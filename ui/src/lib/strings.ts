@@ -269,6 +269,10 @@ export const findingMessages: Record<FindingCode, string> = {
     "Đơn vị “{value}” không có trong danh sách đơn vị thuộc phạm vi tổng hợp.",
   PACKAGE_FILE_UNREADABLE:
     "Không đọc được tệp (chi tiết kỹ thuật: {value}); hãy kiểm tra ổ USB hoặc quyền truy cập rồi nhận lại.",
+  PACKAGE_DUPLICATE_ENTRY:
+    "Tệp báo cáo có hai thành phần cùng tên “{value}” (hoặc tên chỉ khác chữ hoa, chữ thường hay cách gõ dấu): mỗi chương trình giải nén có thể đọc ra một báo cáo khác nhau nên không nhận tệp này.",
+  PACKAGE_ID_REUSED:
+    "Đã nhận một báo cáo cùng mã {value} nhưng nội dung khác với tệp này; không nhận tệp này. Hãy liên hệ đơn vị gửi để xác minh và gửi lại.",
 };
 
 /** Sentences used instead of the plain one when a finding carries the named extra value. */

@@ -95,6 +95,8 @@ pub enum FindingCode {
     PackageDataMismatch,
     PackageUnitUnexpected,
     PackageFileUnreadable,
+    // The self-assessment (appended).
+    SurveyNotSelfScored,
 }
 
 impl FindingCode {

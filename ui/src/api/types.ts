@@ -123,7 +123,8 @@ export type FindingCode =
   | "PACKAGE_DATA_UNREADABLE"
   | "PACKAGE_DATA_MISMATCH"
   | "PACKAGE_UNIT_UNEXPECTED"
-  | "PACKAGE_FILE_UNREADABLE";
+  | "PACKAGE_FILE_UNREADABLE"
+  | "SURVEY_NOT_SELF_SCORED";
 
 export type Severity = "error" | "warning";
 
@@ -898,7 +899,9 @@ export interface AssessmentTotals {
   penalty_uncapped: number;
   applicable_max: number;
   total: number;
-  /** Percent of the scale (e.g. 87.5); null when nothing was applicable. */
+  /** What the total is counted on: the scale; in the self column, the scale without the survey's share. */
+  out_of: number;
+  /** Percent of out_of (e.g. 87.5); null when nothing was applicable. */
   percent: number | null;
   class: string | null;
 }
@@ -993,6 +996,10 @@ export interface ComparedLeaf {
   current: number | null;
   previous: number | null;
   in_previous_set: boolean;
+  /** The previous set's maximum of this code, when it has one. */
+  previous_max: number | null;
+  /** Same code and same maximum: only then are the two years' points compared. */
+  comparable: boolean;
 }
 
 export interface Comparison {
@@ -1003,4 +1010,6 @@ export interface Comparison {
   leaves: ComparedLeaf[];
   current: AssessmentTotals;
   previous: AssessmentTotals;
+  same_set: boolean;
+  same_scale: boolean;
 }

@@ -251,7 +251,6 @@ fn assessment(today: NaiveDate) -> DemoAssessment {
             ("5.3", Points(100)),
             ("7.1", Points(200)),
             ("8.1", Points(200)),
-            ("9.1", Points(2650)),
             ("10.1", Points(50)),
         ],
         explained: vec![("6.2", "Quy chế chi tiêu nội bộ niêm yết tại trụ sở; bản ký số đang chờ Kho bạc xác nhận.")],

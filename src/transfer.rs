@@ -1349,19 +1349,15 @@ pub fn parse_criteria(table: &Table) -> ParsedCriteria {
                 Points::ZERO
             }
         };
-        let part = match text::fold(&text_of(cell(C_PART))).as_str() {
-            "" => None,
-            "tham dinh" | "diem tham dinh" | "appraised" => Some(Part::Appraised),
-            "dieu tra" | "dieu tra xa hoi hoc" | "survey" => Some(Part::Survey),
-            "thuong tru" | "thuong, tru" | "diem thuong, diem tru" | "diem thuong diem tru" | "bonus_penalty" => {
-                Some(Part::BonusPenalty)
-            }
-            _ => {
-                let value = text_of(cell(C_PART));
+        let part_text = text_of(cell(C_PART));
+        let part = match crate::model::part_named(&part_text) {
+            _ if part_text.trim().is_empty() => None,
+            Some(part) => Some(part),
+            None => {
                 found.push(
                     FindingCode::BadChoice,
                     C_PART,
-                    &[("value", value), ("allowed", "thẩm định; điều tra; thưởng, trừ".into())],
+                    &[("value", part_text.clone()), ("allowed", crate::model::PART_NAMES_ALLOWED.into())],
                 );
                 None
             }
@@ -1433,7 +1429,7 @@ fn points_of(cell: &Cell) -> Option<Points> {
 fn criteria_setting(set: &mut CriteriaSet, key: &str, cell: Option<&Cell>, found: &mut RowFindings) {
     let folded = text::fold(key);
     let Some((key, _)) = CRITERIA_SETTINGS.iter().find(|(k, vn)| *k == key || text::fold(vn) == folded) else {
-        let allowed: Vec<&str> = CRITERIA_SETTINGS.iter().map(|(k, _)| *k).collect();
+        let allowed: Vec<String> = CRITERIA_SETTINGS.iter().map(|(k, vn)| format!("@{k} (@{vn})")).collect();
         found.push(FindingCode::BadChoice, C_CODE, &[("value", format!("@{key}")), ("allowed", allowed.join(", "))]);
         return;
     };
@@ -1460,7 +1456,12 @@ fn criteria_setting(set: &mut CriteriaSet, key: &str, cell: Option<&Cell>, found
             for part in value.split([',', ';', ' ']).filter(|p| !p.is_empty()) {
                 match part.parse::<i32>() {
                     Ok(y) if (2000..=2100).contains(&y) => set.years.push(y),
-                    _ => found.push(FindingCode::BadNumber, C_TEXT, &[("value", part.to_string())]),
+                    Ok(_) => found.push(
+                        FindingCode::OutOfRange,
+                        C_TEXT,
+                        &[("value", part.to_string()), ("min", "2000".into()), ("max", "2100".into())],
+                    ),
+                    Err(_) => found.push(FindingCode::BadNumber, C_TEXT, &[("value", part.to_string())]),
                 }
             }
         }
@@ -1470,15 +1471,12 @@ fn criteria_setting(set: &mut CriteriaSet, key: &str, cell: Option<&Cell>, found
         "survey_share" => set.survey_share = points(found, &mut bad),
         "bonus_cap" => set.bonus_cap = points(found, &mut bad),
         "penalty_cap" => set.penalty_cap = points(found, &mut bad),
-        "normalisation" => match text::fold(&value).as_str() {
-            "raw" | "tho" | "diem tho" => set.normalisation = Normalisation::Raw,
-            "applicable" | "theo diem co nhiem vu" | "ty le tren diem co nhiem vu" => {
-                set.normalisation = Normalisation::Applicable
-            }
-            _ => found.push(
+        "normalisation" => match crate::model::normalisation_named(&value) {
+            Some(normalisation) => set.normalisation = normalisation,
+            None => found.push(
                 FindingCode::BadChoice,
                 C_TEXT,
-                &[("value", value.clone()), ("allowed", "thô; theo điểm có nhiệm vụ".into())],
+                &[("value", value.clone()), ("allowed", crate::model::NORMALISATION_NAMES_ALLOWED.into())],
             ),
         },
         "bands" => {
@@ -1503,7 +1501,7 @@ fn criteria_setting(set: &mut CriteriaSet, key: &str, cell: Option<&Cell>, found
             };
             match day {
                 Some(day) if day.in_year(2001).is_some() => set.self_assessment_deadline = Some(day),
-                _ => found.push(FindingCode::BadDate, C_TEXT, &[("value", value.clone())]),
+                _ => found.push(FindingCode::BadDate, C_TEXT, &[("value", value.clone()), ("format", "dd/mm".into())]),
             }
         }
     }
@@ -1532,9 +1530,9 @@ fn criteria_rule(rule: Option<&Cell>, bands: Option<&Cell>, found: &mut RowFindi
     };
     let bad_bands =
         |found: &mut RowFindings| found.push(FindingCode::BadNumber, C_BANDS, &[("value", bands_text.clone())]);
-    match text::fold(&name).as_str() {
-        "boolean" | "dat/khong dat" | "dat, khong dat" | "co/khong" | "co, khong" => Some(Rule::Boolean),
-        "banded_percentage" | "ty le" | "theo ty le" | "ty le (%)" => {
+    match crate::model::rule_type_named(&name).unwrap_or_default() {
+        "boolean" => Some(Rule::Boolean),
+        "banded_percentage" => {
             let bands = pairs().and_then(|pairs| {
                 pairs
                     .into_iter()
@@ -1549,7 +1547,7 @@ fn criteria_rule(rule: Option<&Cell>, bands: Option<&Cell>, found: &mut RowFindi
                 }
             }
         }
-        "count_threshold" | "so luong" | "theo so luong" => {
+        "count_threshold" => {
             let bands = pairs().and_then(|pairs| {
                 pairs.into_iter().map(|(min, points)| Some(CountBand { min: min.parse().ok()?, points })).collect()
             });
@@ -1561,7 +1559,7 @@ fn criteria_rule(rule: Option<&Cell>, bands: Option<&Cell>, found: &mut RowFindi
                 }
             }
         }
-        "manual" | "cham tay" | "theo muc do" | "cham theo muc do" => {
+        "manual" => {
             let step = if bands_text.is_empty() { Some(Points(25)) } else { Points::parse(&bands_text) };
             match step {
                 Some(step) => Some(Rule::Manual { step }),
@@ -1571,20 +1569,14 @@ fn criteria_rule(rule: Option<&Cell>, bands: Option<&Cell>, found: &mut RowFindi
                 }
             }
         }
-        "survey_only" | "dieu tra" | "dieu tra xa hoi hoc" => Some(Rule::SurveyOnly),
-        "bonus" | "diem thuong" | "thuong" => Some(Rule::Bonus),
-        "penalty" | "diem tru" | "tru" => Some(Rule::Penalty),
+        "survey_only" => Some(Rule::SurveyOnly),
+        "bonus" => Some(Rule::Bonus),
+        "penalty" => Some(Rule::Penalty),
         _ => {
             found.push(
                 FindingCode::BadChoice,
                 C_RULE,
-                &[
-                    ("value", name.clone()),
-                    (
-                        "allowed",
-                        "đạt/không đạt; tỷ lệ; số lượng; chấm theo mức độ; điều tra; điểm thưởng; điểm trừ".into(),
-                    ),
-                ],
+                &[("value", name.clone()), ("allowed", crate::model::RULE_NAMES_ALLOWED.into())],
             );
             None
         }

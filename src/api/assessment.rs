@@ -120,21 +120,13 @@ impl App {
         let (set, mut findings) = if name.to_lowercase().ends_with(".json") {
             let bytes = source_bytes(&source)?;
             let text = String::from_utf8_lossy(&bytes).to_string();
-            match serde_json::from_str::<CriteriaSet>(&text) {
+            match CriteriaSet::read_json(&text) {
                 Ok(set) => {
                     let set = set.cleaned();
                     let findings = set.validate();
                     (Some(set), findings)
                 }
-                Err(e) => (
-                    None,
-                    vec![
-                        Finding::new(FindingCode::CriteriaFormat, Place::default())
-                            .with("line", e.line())
-                            .with("column", e.column())
-                            .with("detail", e.to_string()),
-                    ],
-                ),
+                Err(findings) => (None, findings),
             }
         } else {
             let table = source.read()?;
@@ -268,8 +260,8 @@ impl App {
         })
     }
 
-    /// Sets the unit's points of a leaf (draft only; a survey result may be entered at any stage before the
-    /// final one). The points must be an outcome of the leaf's rule. Points other than the stored suggestion need a
+    /// Sets the unit's points of a leaf (draft only). The points must be an outcome of the leaf's rule; a survey
+    /// leaf is not self-scored (its published result is entered with `appraise_leaf`). Points other than the stored suggestion need a
     /// reason, which is kept.
     pub fn score_leaf(
         &mut self,
@@ -281,12 +273,14 @@ impl App {
     ) -> Result<ScoreEntry> {
         let (assessment, set, _) = self.open_assessment(year)?;
         let leaf = leaf_of(&set, code)?;
-        let allowed = if matches!(leaf.rule, Rule::SurveyOnly) {
-            assessment.stage != Stage::Final
-        } else {
-            assessment.stage == Stage::Draft
-        };
-        if !allowed {
+        // The survey is the province's (docs/criteria-format.md): its result comes with the appraisal.
+        if matches!(leaf.rule, Rule::SurveyOnly) {
+            return Err(Error::Invalid(vec![
+                Finding::new(FindingCode::SurveyNotSelfScored, node_place(&leaf.node.code))
+                    .with("value", &leaf.node.code),
+            ]));
+        }
+        if assessment.stage != Stage::Draft {
             return Err(wrong_stage(&assessment, "score"));
         }
         if let Err(allowed) = leaf.rule.allows(leaf.node.max, points) {
@@ -351,19 +345,14 @@ impl App {
     }
 
     /// Records the appraiser's points and note of a leaf as received: round 1 at the first appraisal stage,
-    /// round 2 at the second.
+    /// round 2 at the second. The survey result published by the province is entered here too.
     pub fn appraise_leaf(&mut self, year: i32, code: &str, points: Points, note: Option<&str>) -> Result<ScoreEntry> {
         let (assessment, set, _) = self.open_assessment(year)?;
         let leaf = leaf_of(&set, code)?;
         if !matches!(assessment.stage, Stage::Appraisal1 | Stage::Appraisal2) {
             return Err(wrong_stage(&assessment, "appraise"));
         }
-        let check = if matches!(leaf.rule, Rule::SurveyOnly) {
-            Err("điểm điều tra xã hội học do tỉnh công bố (cchc assess score)".to_string())
-        } else {
-            leaf.rule.allows(leaf.node.max, points)
-        };
-        if let Err(allowed) = check {
+        if let Err(allowed) = leaf.rule.allows(leaf.node.max, points) {
             return Err(Error::Invalid(vec![
                 Finding::new(FindingCode::PointsNotAllowed, node_place(&leaf.node.code))
                     .with("value", points.vn())

@@ -437,7 +437,14 @@ impl App {
             let points = match demo.scores.iter().find(|(c, _)| *c == code) {
                 Some((_, points)) => Some(*points),
                 None if entry.and_then(|e| e.self_points).is_some() => None,
-                None if matches!(leaf.rule, crate::model::Rule::Bonus | crate::model::Rule::Penalty) => continue,
+                // The survey is the province's, entered with the appraisal; a draft has no result yet.
+                None if matches!(
+                    leaf.rule,
+                    crate::model::Rule::Bonus | crate::model::Rule::Penalty | crate::model::Rule::SurveyOnly
+                ) =>
+                {
+                    continue;
+                }
                 None => Some(leaf.node.max),
             };
             if let Some(points) = points {

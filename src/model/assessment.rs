@@ -6,7 +6,7 @@ use super::criteria::{CriteriaSet, Node, Normalisation, Part, Percent, Points, R
 use super::finding::{Finding, FindingCode, Place};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// The stages, in order. Only one stage is editable at a time; the others are read-only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -137,13 +137,13 @@ impl Column {
         }
     }
 
-    /// The points of a leaf in this column; survey results are the same in every column.
+    /// The points of a leaf in this column. A survey leaf has none in the self column: the unit does not score the
+    /// province's survey; its published result is entered as the appraisal's points.
     pub fn points(self, entry: &ScoreEntry, rule: &Rule) -> Option<Points> {
-        if matches!(rule, Rule::SurveyOnly) {
-            return entry.self_points;
-        }
         match self {
+            Column::SelfScore if matches!(rule, Rule::SurveyOnly) => None,
             Column::SelfScore => entry.self_points,
+            // Registers written before survey leaves were refused a self score keep it here as the result.
             Column::Round1 => entry.round1.or(entry.self_points),
             Column::Round2 => entry.round2.or(entry.round1).or(entry.self_points),
         }
@@ -255,10 +255,13 @@ pub struct Totals {
     pub penalty_uncapped: Points,
     /// The maximum the unit had tasks for (appraised + survey, without N/A leaves).
     pub applicable_max: Points,
-    /// The index in points on the set's scale: raw, or normalised to the applicable maximum, plus bonus, less
-    /// penalty (never below 0).
+    /// The index in points on `out_of`: raw, or normalised to the applicable maximum, plus bonus, less penalty
+    /// (never below 0).
     pub total: Points,
-    /// total / scale, in hundredths of a percent (truncated); `None` when nothing was applicable.
+    /// What the total is counted on: the set's scale; in the self column, the scale without the survey's share
+    /// (the unit does not score the survey).
+    pub out_of: Points,
+    /// total / out_of, in hundredths of a percent (truncated); `None` when nothing was applicable.
     pub percent: Option<Percent>,
     pub class: Option<String>,
 }
@@ -319,6 +322,10 @@ pub fn node_totals(set: &CriteriaSet, entries: &BTreeMap<String, ScoreEntry>) ->
                 }
             }
             out[index].points = sums.map(Some);
+            // The unit does not score the survey: its part has no self points.
+            if part == Part::Survey {
+                out[index].points[0] = None;
+            }
             (applicable, sums)
         };
         out[index].applicable_max = applicable;
@@ -331,11 +338,13 @@ pub fn node_totals(set: &CriteriaSet, entries: &BTreeMap<String, ScoreEntry>) ->
     out
 }
 
-/// The totals of one column. Normalisation "applicable" scales the appraised and survey points to the set's scale
-/// over the applicable maximum, rounded half up to hundredths once; then bonus (capped) is added and penalty
-/// (capped) subtracted; the total never goes below 0. The percentage of the scale is truncated to hundredths for
-/// display; the class compares the total exactly.
+/// The totals of one column. A leaf not scored counts 0 against its maximum; an N/A leaf leaves the maximum.
+/// Normalisation "applicable" scales the appraised and survey points together to the scale over their applicable
+/// maximum, rounded half up to hundredths once; then bonus (capped) is added and penalty (capped) subtracted; the
+/// total never goes below 0. The self column leaves the survey out (points and maximum) and is counted on the scale
+/// less the survey's share. The percentage is truncated to hundredths for display; the class compares exactly.
 pub fn totals(set: &CriteriaSet, entries: &BTreeMap<String, ScoreEntry>, column: Column) -> Totals {
+    let out_of = if column == Column::SelfScore { set.scale - set.survey_share } else { set.scale };
     let mut t = Totals {
         column,
         appraised: Points::ZERO,
@@ -348,12 +357,16 @@ pub fn totals(set: &CriteriaSet, entries: &BTreeMap<String, ScoreEntry>, column:
         penalty_uncapped: Points::ZERO,
         applicable_max: Points::ZERO,
         total: Points::ZERO,
+        out_of,
         percent: None,
         class: None,
     };
     for leaf in set.leaves() {
         let entry = entries.get(&leaf.node.code);
         if entry.is_some_and(|e| e.not_applicable) {
+            continue;
+        }
+        if column == Column::SelfScore && matches!(leaf.rule, Rule::SurveyOnly) {
             continue;
         }
         let points = entry.and_then(|e| column.points(e, leaf.rule)).unwrap_or_default();
@@ -377,18 +390,18 @@ pub fn totals(set: &CriteriaSet, entries: &BTreeMap<String, ScoreEntry>, column:
     let base = match set.normalisation {
         Normalisation::Raw => Some(points),
         Normalisation::Applicable if t.applicable_max.0 > 0 => {
-            let num = i128::from(points.0) * i128::from(set.scale.0) * 2 + i128::from(t.applicable_max.0);
+            let num = i128::from(points.0) * i128::from(out_of.0) * 2 + i128::from(t.applicable_max.0);
             Some(Points((num / (2 * i128::from(t.applicable_max.0))) as i64))
         }
         Normalisation::Applicable => None,
     };
     if let Some(base) = base
         && t.applicable_max.0 > 0
-        && set.scale.0 > 0
+        && out_of.0 > 0
     {
         t.total = (base + t.bonus - t.penalty).max(Points::ZERO);
-        t.percent = Some(Percent((i128::from(t.total.0) * 10_000 / i128::from(set.scale.0)) as i64));
-        t.class = set.class_of(t.total).map(str::to_string);
+        t.percent = Some(Percent((i128::from(t.total.0) * 10_000 / i128::from(out_of.0)) as i64));
+        t.class = set.class_on(t.total, out_of).map(str::to_string);
     }
     t
 }
@@ -450,16 +463,22 @@ pub fn self_findings(set: &CriteriaSet, entries: &BTreeMap<String, ScoreEntry>) 
     findings
 }
 
-/// A leaf compared with the previous year's assessment (matched by code).
+/// A leaf compared with the previous year's assessment: only a leaf of the same code and the same maximum is
+/// compared (a leaf worth 2 points last year and 3 now measures something else).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ComparedLeaf {
     pub code: String,
     pub text: String,
     pub max: Points,
     pub current: Option<Points>,
-    /// `None` when the previous set has no leaf of this code, or it was not scored.
+    /// `None` when the leaf is not comparable (see `comparable`), or it was not scored last year.
     pub previous: Option<Points>,
+    /// The previous set has a leaf of this code.
     pub in_previous_set: bool,
+    /// That leaf's maximum, when the previous set has one.
+    pub previous_max: Option<Points>,
+    /// Same code and same maximum: the two years' points may be set side by side.
+    pub comparable: bool,
 }
 
 /// This year against the previous assessment: the best-known points of each (round 2, else round 1, else self).
@@ -472,6 +491,10 @@ pub struct Comparison {
     pub leaves: Vec<ComparedLeaf>,
     pub current: Totals,
     pub previous: Totals,
+    /// Both years were scored on the same set and version; otherwise a reader must be told.
+    pub same_set: bool,
+    /// Both totals are on the same scale, so their difference means something.
+    pub same_scale: bool,
 }
 
 pub fn compare(
@@ -482,13 +505,15 @@ pub fn compare(
     previous_set: &CriteriaSet,
     previous_entries: &BTreeMap<String, ScoreEntry>,
 ) -> Comparison {
-    let previous_codes: BTreeSet<&str> = previous_set.leaves().iter().map(|l| l.node.code.as_str()).collect();
+    let previous_max: BTreeMap<&str, Points> =
+        previous_set.leaves().iter().map(|l| (l.node.code.as_str(), l.node.max)).collect();
     let leaves = set
         .leaves()
         .into_iter()
         .map(|leaf| {
             let code = leaf.node.code.clone();
-            let in_previous_set = previous_codes.contains(code.as_str());
+            let before_max = previous_max.get(code.as_str()).copied();
+            let comparable = before_max == Some(leaf.node.max);
             let points = |entries: &BTreeMap<String, ScoreEntry>, rule: &Rule| {
                 entries.get(&code).filter(|e| !e.not_applicable).and_then(|e| Column::Round2.points(e, rule))
             };
@@ -497,8 +522,10 @@ pub fn compare(
                 text: leaf.node.text.clone(),
                 max: leaf.node.max,
                 current: points(entries, leaf.rule),
-                previous: if in_previous_set { previous } else { None },
-                in_previous_set,
+                previous: if comparable { previous } else { None },
+                in_previous_set: before_max.is_some(),
+                previous_max: before_max,
+                comparable,
                 code,
             }
         })
@@ -511,6 +538,8 @@ pub fn compare(
         leaves,
         current: totals(set, entries, Column::Round2),
         previous: totals(previous_set, previous_entries, Column::Round2),
+        same_set: set.key() == previous_set.key(),
+        same_scale: set.scale == previous_set.scale,
     }
 }
 

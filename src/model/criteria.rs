@@ -2,9 +2,13 @@
 //! the validation that reports every problem of a set at once. The file format is described in docs/criteria-format.md.
 
 use super::finding::{Finding, FindingCode, Place};
+use super::unit::UnitKind;
 use crate::text;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
+
+/// The unit kinds a set's `scope` may name, as a finding lists them.
+pub const SCOPE_ALLOWED: &str = "xã, phường, đặc khu (trong tệp JSON: xa, phuong, dac_khu)";
 
 /// The format number a criteria file declares (`"format": 1`); a later format would need a new reader.
 pub const CRITERIA_FORMAT: u32 = 1;
@@ -352,6 +356,57 @@ impl Rule {
     }
 }
 
+/// The rule types a file may name, by their JSON name, with the Vietnamese names a province writes (folded: no
+/// diacritics, lower case). The sheet and the JSON file accept the same names.
+const RULE_NAMES: [(&str, &[&str]); 7] = [
+    ("boolean", &["dat/khong dat", "dat, khong dat", "co/khong", "co, khong"]),
+    ("banded_percentage", &["ty le", "theo ty le", "ty le (%)"]),
+    ("count_threshold", &["so luong", "theo so luong"]),
+    ("manual", &["cham tay", "theo muc do", "cham theo muc do"]),
+    ("survey_only", &["dieu tra", "dieu tra xa hoi hoc"]),
+    ("bonus", &["diem thuong", "thuong"]),
+    ("penalty", &["diem tru", "tru"]),
+];
+
+/// The rule types as a finding lists them.
+pub const RULE_NAMES_ALLOWED: &str = "đạt/không đạt; tỷ lệ; số lượng; chấm theo mức độ; điều tra; điểm thưởng; điểm \
+                                      trừ (trong tệp JSON cũng được: boolean, banded_percentage, count_threshold, \
+                                      manual, survey_only, bonus, penalty)";
+
+/// The JSON name of a rule type written as a province writes it ("Tỷ lệ", "đạt/không đạt", "banded_percentage").
+pub fn rule_type_named(name: &str) -> Option<&'static str> {
+    let folded = text::fold(name);
+    RULE_NAMES.iter().find(|(key, names)| *key == folded || names.contains(&folded.as_str())).map(|(key, _)| *key)
+}
+
+/// The parts as a finding lists them.
+pub const PART_NAMES_ALLOWED: &str = "thẩm định; điều tra; thưởng, trừ (trong tệp JSON cũng được: appraised, survey, \
+                                      bonus_penalty)";
+
+/// A part written as a province writes it ("điều tra", "thưởng, trừ", "survey").
+pub fn part_named(name: &str) -> Option<Part> {
+    match text::fold(name).as_str() {
+        "tham dinh" | "diem tham dinh" | "appraised" => Some(Part::Appraised),
+        "dieu tra" | "dieu tra xa hoi hoc" | "survey" => Some(Part::Survey),
+        "thuong tru" | "thuong, tru" | "diem thuong, diem tru" | "diem thuong diem tru" | "bonus_penalty" => {
+            Some(Part::BonusPenalty)
+        }
+        _ => None,
+    }
+}
+
+/// The normalisations as a finding lists them.
+pub const NORMALISATION_NAMES_ALLOWED: &str = "thô; theo điểm có nhiệm vụ (trong tệp JSON cũng được: raw, applicable)";
+
+/// A normalisation written as a province writes it ("thô", "theo điểm có nhiệm vụ", "applicable").
+pub fn normalisation_named(name: &str) -> Option<Normalisation> {
+    match text::fold(name).as_str() {
+        "raw" | "tho" | "diem tho" => Some(Normalisation::Raw),
+        "applicable" | "theo diem co nhiem vu" | "ty le tren diem co nhiem vu" => Some(Normalisation::Applicable),
+        _ => None,
+    }
+}
+
 /// A node of the tree: an area (lĩnh vực), a criterion (tiêu chí) or a sub-criterion (tiêu chí thành phần).
 /// Points sit on the leaves (nodes without children); a parent's maximum is the sum of its children's.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -560,20 +615,18 @@ impl Metric {
 }
 
 impl CriteriaSet {
-    /// Reads a set from JSON text; a text that is not a criteria file gives one `CRITERIA_FORMAT` finding with
-    /// the reader's message, then every problem of the content at once (`validate`).
+    /// Reads a set from JSON text as a province writes it: a text that is not JSON gives one `CRITERIA_FORMAT`
+    /// finding with its line and column; values of the wrong shape give findings naming the criterion and the field
+    /// (all at once); then every problem of the content at once (`validate`).
     pub fn from_json(json: &str) -> Result<CriteriaSet, Vec<Finding>> {
-        let set: CriteriaSet = serde_json::from_str(json).map_err(|e| {
-            vec![
-                Finding::new(FindingCode::CriteriaFormat, Place::default())
-                    .with("line", e.line())
-                    .with("column", e.column())
-                    .with("detail", e.to_string()),
-            ]
-        })?;
-        let set = set.cleaned();
+        let set = super::criteria_json::read(json)?.cleaned();
         let findings = set.validate();
         if findings.iter().any(Finding::is_error) { Err(findings) } else { Ok(set) }
+    }
+
+    /// The set as a JSON file writes it, before `cleaned` and `validate`; or every problem of the file's shape.
+    pub fn read_json(json: &str) -> Result<CriteriaSet, Vec<Finding>> {
+        super::criteria_json::read(json)
     }
 
     pub fn to_json(&self) -> String {
@@ -600,7 +653,15 @@ impl CriteriaSet {
         self.province = text::clean(&self.province);
         self.note = text::clean(&self.note);
         self.decision.number = text::clean(&self.decision.number);
-        self.scope = self.scope.iter().map(|s| text::clean(s)).collect();
+        // "xã", "Phường", "dac khu" → the unit kind's code; an unknown value stays as written for `validate`.
+        let mut scope: Vec<String> = Vec::new();
+        for item in self.scope.iter().map(|s| text::clean(s)).filter(|s| !s.is_empty()) {
+            let item = UnitKind::parse(&item).map_or(item, |k| k.key().to_string());
+            if !scope.contains(&item) {
+                scope.push(item);
+            }
+        }
+        self.scope = scope;
         for band in &mut self.bands {
             band.label = text::clean(&band.label);
         }
@@ -694,15 +755,26 @@ impl CriteriaSet {
         {
             findings.push(
                 Finding::new(FindingCode::BadDate, header("self_assessment_deadline"))
-                    .with("value", format!("{:02}/{:02}", day.day, day.month)),
+                    .with("value", format!("{:02}/{:02}", day.day, day.month))
+                    .with("format", "dd/mm"),
+            );
+        }
+        for item in self.scope.iter().filter(|s| UnitKind::parse(s).is_none_or(|k| k.key() != s.as_str())) {
+            findings.push(
+                Finding::new(FindingCode::BadChoice, header("scope"))
+                    .with("value", item)
+                    .with("allowed", SCOPE_ALLOWED),
             );
         }
         let mut first_seen: BTreeMap<&str, ()> = BTreeMap::new();
         for area in &self.areas {
             let part = area.part.unwrap_or_default();
+            // An area holds criteria; it is never scored itself, so the remedy is a criterion, not a rule.
             if area.is_leaf() {
                 findings.push(
-                    Finding::new(FindingCode::CriteriaRuleMissing, node_place(&area.code)).with("value", &area.code),
+                    Finding::new(FindingCode::CriteriaRuleMissing, node_place(&area.code))
+                        .with("value", &area.code)
+                        .with("problem", "area"),
                 );
             }
             self.validate_node(area, part, true, &mut first_seen, &mut findings);
@@ -722,7 +794,7 @@ impl CriteriaSet {
         if node.code.is_empty() {
             findings.push(Finding::new(
                 FindingCode::RequiredMissing,
-                Place { record: Some(node.text.clone()), ..Place::field("code") },
+                Place { record: Some(node.text.clone()), ..Place::field("criterion") },
             ));
         } else if seen.insert(node.code.as_str(), ()).is_some() {
             findings.push(Finding::new(FindingCode::CriteriaDuplicateCode, place()).with("value", &node.code));
@@ -789,8 +861,13 @@ impl CriteriaSet {
                     .with("part", part.label()),
             );
         }
+        // Each problem of a rule's bands gets the finding that names it: a missing list, a threshold outside its
+        // range, points outside the leaf's range, and only then the order.
+        let bands_place = || Place { column: Some("rule_bands".into()), ..place() };
         let over = |points: Points, findings: &mut Vec<Finding>| {
-            if points > node.max || points.0 < 0 {
+            if points.0 < 0 {
+                findings.push(Finding::new(FindingCode::Negative, bands_place()).with("value", points.vn()));
+            } else if points > node.max {
                 findings.push(
                     Finding::new(FindingCode::CriteriaPointsOverMax, place())
                         .with("value", &node.code)
@@ -802,9 +879,18 @@ impl CriteriaSet {
         match rule {
             Rule::BandedPercentage { bands } => {
                 bands.iter().for_each(|b| over(b.points, findings));
-                let ordered = !bands.is_empty()
-                    && bands.windows(2).all(|w| w[1].min < w[0].min && w[1].points <= w[0].points)
-                    && bands.iter().all(|b| b.min.0 >= 0 && b.min <= Percent::whole(100));
+                if bands.is_empty() {
+                    findings.push(Finding::new(FindingCode::RequiredMissing, bands_place()));
+                }
+                for band in bands.iter().filter(|b| b.min.0 < 0 || b.min > Percent::whole(100)) {
+                    findings.push(
+                        Finding::new(FindingCode::OutOfRange, bands_place())
+                            .with("value", format!("{} %", band.min.vn()))
+                            .with("min", "0 %")
+                            .with("max", "100 %"),
+                    );
+                }
+                let ordered = bands.windows(2).all(|w| w[1].min < w[0].min && w[1].points <= w[0].points);
                 if !ordered {
                     let shown: Vec<String> =
                         bands.iter().map(|b| format!("≥ {} % → {}", b.min.vn(), b.points.vn())).collect();
@@ -817,9 +903,13 @@ impl CriteriaSet {
             }
             Rule::CountThreshold { bands } => {
                 bands.iter().for_each(|b| over(b.points, findings));
-                let ordered = !bands.is_empty()
-                    && bands.windows(2).all(|w| w[1].min < w[0].min && w[1].points <= w[0].points)
-                    && bands.iter().all(|b| b.min >= 0);
+                if bands.is_empty() {
+                    findings.push(Finding::new(FindingCode::RequiredMissing, bands_place()));
+                }
+                for band in bands.iter().filter(|b| b.min < 0) {
+                    findings.push(Finding::new(FindingCode::Negative, bands_place()).with("value", band.min));
+                }
+                let ordered = bands.windows(2).all(|w| w[1].min < w[0].min && w[1].points <= w[0].points);
                 if !ordered {
                     let shown: Vec<String> = bands.iter().map(|b| format!("≥ {} → {}", b.min, b.points.vn())).collect();
                     findings.push(
@@ -894,10 +984,15 @@ impl CriteriaSet {
     /// The class of a total on the set's scale: the first band whose lower bound it reaches, compared exactly
     /// (total × 10 000 ≥ min × scale, all in hundredths).
     pub fn class_of(&self, total: Points) -> Option<&str> {
-        if self.scale.0 <= 0 {
+        self.class_on(total, self.scale)
+    }
+
+    /// The class of a total counted on `out_of` points (the self column's total leaves the survey's share out).
+    pub fn class_on(&self, total: Points, out_of: Points) -> Option<&str> {
+        if out_of.0 <= 0 {
             return None;
         }
-        let reached = |b: &&ClassBand| i128::from(total.0) * 10_000 >= i128::from(b.min.0) * i128::from(self.scale.0);
+        let reached = |b: &&ClassBand| i128::from(total.0) * 10_000 >= i128::from(b.min.0) * i128::from(out_of.0);
         self.bands.iter().find(reached).map(|b| b.label.as_str())
     }
 
@@ -912,7 +1007,7 @@ fn over_cap(node: &Node, cap: Points, findings: &mut Vec<Finding>) {
         Finding::new(FindingCode::CriteriaPointsOverMax, node_place(&node.code))
             .with("value", &node.code)
             .with("points", node.max.vn())
-            .with("max", cap.vn()),
+            .with("cap", cap.vn()),
     );
 }
 

@@ -104,6 +104,8 @@ pub enum FindingCode {
     PackageDuplicateEntry,
     /// A report id already received with other content (not the same entries re-zipped).
     PackageIdReused,
+    // The self-assessment (appended).
+    SurveyNotSelfScored,
 }
 
 impl FindingCode {

@@ -3,6 +3,7 @@
 
 mod assessment;
 mod criteria;
+mod criteria_json;
 mod deadlines;
 mod finding;
 mod iso;
@@ -20,8 +21,9 @@ pub use assessment::{
     Stage, StoredFile, Suggestion, Totals, compare, node_totals, self_findings, totals,
 };
 pub use criteria::{
-    CRITERIA_FORMAT, ClassBand, CountBand, CriteriaSet, DayOfYear, LeafRef, Measure, MeasureKind, Metric, Node,
-    Normalisation, Outcome, Part, Percent, PercentBand, Points, Rule, SetDecision, node_place,
+    CRITERIA_FORMAT, ClassBand, CountBand, CriteriaSet, DayOfYear, LeafRef, Measure, MeasureKind, Metric,
+    NORMALISATION_NAMES_ALLOWED, Node, Normalisation, Outcome, PART_NAMES_ALLOWED, Part, Percent, PercentBand, Points,
+    RULE_NAMES_ALLOWED, Rule, SCOPE_ALLOWED, SetDecision, node_place, normalisation_named, part_named, rule_type_named,
 };
 pub use deadlines::{DeadlineItem, DeadlineKind};
 pub use finding::{Finding, FindingCode, Place, Saved, Severity, date_in_future};

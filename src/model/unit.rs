@@ -26,6 +26,15 @@ impl UnitKind {
         }
     }
 
+    /// The identifier kept in files and the register ("xa", "phuong", "dac_khu").
+    pub fn key(self) -> &'static str {
+        match self {
+            UnitKind::Xa => "xa",
+            UnitKind::Phuong => "phuong",
+            UnitKind::DacKhu => "dac_khu",
+        }
+    }
+
     /// Accepts the Vietnamese word with or without diacritics, or the identifier.
     pub fn parse(input: &str) -> Option<UnitKind> {
         match text::fold(input).replace(' ', "_").as_str() {

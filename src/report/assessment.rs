@@ -218,12 +218,17 @@ fn results(data: &AssessmentReportData) -> Vec<Block> {
         text: "II. KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM".into(),
     }];
     out.push(Block::Heading { level: HeadingLevel::Clause, text: "1. Tổng điểm".into() });
-    out.push(Block::Paragraph(total_sentence("Tổng điểm tự đánh giá", &own, set.scale)));
+    out.push(Block::Paragraph(total_sentence("Tổng điểm tự đánh giá", &own)));
     let not_applicable = data.current.entries.values().filter(|e| e.not_applicable).count();
     let mut parts =
         vec![format!("Điểm các tiêu chí thẩm định đạt {}/{} điểm", own.appraised.vn(), own.appraised_max.vn())];
     if own.survey_max.0 > 0 {
         parts.push(format!("điểm điều tra xã hội học {}/{} điểm", own.survey.vn(), own.survey_max.vn()));
+    } else if set.survey_share.0 > 0 {
+        parts.push(format!(
+            "điểm điều tra xã hội học (tối đa {} điểm) do tỉnh điều tra, công bố nên không thuộc điểm tự đánh giá",
+            set.survey_share.vn()
+        ));
     }
     if own.bonus.0 > 0 {
         parts.push(format!("điểm thưởng {}", own.bonus.vn()));
@@ -242,7 +247,7 @@ fn results(data: &AssessmentReportData) -> Vec<Block> {
     out.push(Block::Paragraph(sentence));
     if data.current.appraised() {
         let appraised = data.current.totals(Column::Round2);
-        out.push(Block::Paragraph(total_sentence("Sau thẩm định, tổng điểm", &appraised, set.scale)));
+        out.push(Block::Paragraph(total_sentence("Sau thẩm định, tổng điểm", &appraised)));
     }
     let unevidenced = unevidenced(data);
     out.push(Block::Paragraph(if unevidenced.is_empty() {
@@ -269,22 +274,48 @@ fn results(data: &AssessmentReportData) -> Vec<Block> {
         if let Some(class) = &before.class {
             sentence.push_str(&format!(", xếp loại {class}"));
         }
-        let change = own.total - before.total;
-        if change.0 != 0 && previous.set.scale == set.scale {
+        // Like with like: this year's self total beside last year's self total, on the same points.
+        let before_own = previous.totals(Column::SelfScore);
+        let change = own.total - before_own.total;
+        if change.0 != 0 && before_own.out_of == own.out_of && previous.set.scale == set.scale {
             let word = if change.0 > 0 { "tăng" } else { "giảm" };
-            sentence.push_str(&format!("; năm {year} tự đánh giá {word} {} điểm", Points(change.0.abs()).vn()));
+            sentence.push_str(&format!(
+                "; điểm tự đánh giá năm {year} {word} {} điểm so với năm {}",
+                Points(change.0.abs()).vn(),
+                previous.assessment.year
+            ));
         }
         sentence.push('.');
         out.push(Block::Paragraph(sentence));
     }
     out.push(area_table(data));
+    if let Some(previous) = &data.previous
+        && previous.set.key() != set.key()
+    {
+        out.push(Block::Paragraph(format!(
+            "Năm {} chấm theo {} (phiên bản {}), năm {year} theo {} (phiên bản {}): chỉ so sánh các lĩnh vực cùng mã \
+             và cùng điểm tối đa; lĩnh vực khác ghi “—”.",
+            previous.assessment.year, previous.set.name, previous.set.version, set.name, set.version
+        )));
+    }
     out.extend(area_chart(data));
     out
 }
 
+/// The node of last year's tree that may be set beside `node`: same depth, same code and same maximum.
+fn matching<'a>(before: &'a [NodeTotals], node: &NodeTotals) -> Option<&'a NodeTotals> {
+    before.iter().find(|n| n.depth == node.depth && n.code == node.code && n.max == node.max)
+}
+
+/// A total in a table whose maximum column shows the scale: "68,22/70" when it is counted on other points (the
+/// self column leaves the survey out), else "94,69".
+fn total_cell(t: &Totals, scale: Points) -> String {
+    if t.out_of == scale { t.total.vn() } else { format!("{}/{}", t.total.vn(), t.out_of.vn()) }
+}
+
 /// "Tổng điểm tự đánh giá: 83,5/100 điểm, đạt 83,5%, xếp loại Khá."
-fn total_sentence(what: &str, t: &Totals, scale: Points) -> String {
-    let mut sentence = format!("{what}: {}/{} điểm", t.total.vn(), scale.vn());
+fn total_sentence(what: &str, t: &Totals) -> String {
+    let mut sentence = format!("{what}: {}/{} điểm", t.total.vn(), t.out_of.vn());
     if let Some(p) = t.percent {
         sentence.push_str(&format!(", đạt {}%", p.vn()));
     }
@@ -317,8 +348,8 @@ fn area_table(data: &AssessmentReportData) -> Block {
     for (i, area) in nodes.iter().filter(|n| n.depth == 0 && n.part != IndexPart::BonusPenalty).enumerate() {
         let mut cells = vec![(i + 1).to_string(), area.text.clone(), area.max.vn()];
         if let Some((_, before)) = &previous {
-            let old = before.iter().find(|n| n.depth == 0 && n.code == area.code).and_then(|n| n.points[2]);
-            cells.push(old.map(Points::vn).unwrap_or_else(|| "-".into()));
+            let old = matching(before, area).and_then(|n| n.points[2]);
+            cells.push(old.map(Points::vn).unwrap_or_else(|| "—".into()));
         }
         cells.push(area.points[0].map(Points::vn).unwrap_or_default());
         if appraised {
@@ -329,11 +360,12 @@ fn area_table(data: &AssessmentReportData) -> Block {
     let own = data.current.totals(Column::SelfScore);
     let mut total = vec![String::new(), labels::TOTAL_SCORE.to_string(), data.current.set.scale.vn()];
     if let Some(previous) = &data.previous {
-        total.push(previous.totals(Column::Round2).total.vn());
+        let same_scale = previous.set.scale == data.current.set.scale;
+        total.push(if same_scale { previous.totals(Column::Round2).total.vn() } else { "—".into() });
     }
-    total.push(own.total.vn());
+    total.push(total_cell(&own, data.current.set.scale));
     if appraised {
-        total.push(data.current.totals(Column::Round2).total.vn());
+        total.push(total_cell(&data.current.totals(Column::Round2), data.current.set.scale));
     }
     rows.push(Row::new(total).bold());
     let header = names
@@ -358,12 +390,7 @@ fn area_chart(data: &AssessmentReportData) -> Option<Block> {
         let before = previous.nodes();
         series.push(Series {
             name: format!("Năm {}", previous.assessment.year),
-            values: areas
-                .iter()
-                .map(|a| {
-                    before.iter().find(|n| n.depth == 0 && n.code == a.code).and_then(|n| share(n.points[2], n.max))
-                })
-                .collect(),
+            values: areas.iter().map(|a| matching(&before, a).and_then(|n| share(n.points[2], n.max))).collect(),
             gray: 0.7,
         });
     }
@@ -463,7 +490,13 @@ fn score_table(data: &AssessmentReportData) -> Block {
             final_totals.as_ref().map(|t| t.penalty.vn()),
         ));
     }
-    rows.push(line(labels::TOTAL_SCORE, set.scale.vn(), own.total.vn(), final_totals.as_ref().map(|t| t.total.vn())));
+    // The self total leaves the survey out: the label says on what points it is counted.
+    let total_label = if own.out_of == set.scale {
+        labels::TOTAL_SCORE.to_string()
+    } else {
+        format!("{} (tự đánh giá tính trên {} điểm)", labels::TOTAL_SCORE, own.out_of.vn())
+    };
+    rows.push(line(&total_label, set.scale.vn(), own.total.vn(), final_totals.as_ref().map(|t| t.total.vn())));
     let pct = |t: &Totals| t.percent.map(|p| format!("{}%", p.vn())).unwrap_or_default();
     rows.push(line(labels::PERCENT, String::new(), pct(&own), final_totals.as_ref().map(pct)));
     let class = |t: &Totals| t.class.clone().unwrap_or_default();

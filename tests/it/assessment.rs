@@ -159,20 +159,21 @@ fn small_set(normalisation: &str) -> CriteriaSet {
     CriteriaSet::from_json(&json).unwrap()
 }
 
-/// Entries written as "A.1=1,75 A.2=na T.1=1": the totals of the self column as one readable line.
+/// Entries written as "A.1=1,75 A.2=na S.1=3 T.1=1": the totals after round 1 as one readable line (the unit's
+/// points, and the survey result as the appraisal enters it).
 fn total_of(set: &CriteriaSet, scores: &str) -> String {
     let mut entries = BTreeMap::new();
     for item in scores.split_whitespace() {
         let (code, value) = item.split_once('=').unwrap();
         let mut entry = cchc::model::ScoreEntry::new(code);
-        if value == "na" {
-            entry.not_applicable = true;
-        } else {
-            entry.self_points = Some(p(value));
+        match value {
+            "na" => entry.not_applicable = true,
+            v if code.starts_with('S') => entry.round1 = Some(p(v)),
+            v => entry.self_points = Some(p(v)),
         }
         entries.insert(code.to_string(), entry);
     }
-    let t = totals(set, &entries, Column::SelfScore);
+    let t = totals(set, &entries, Column::Round1);
     format!(
         "{}/{} + {}/{} + {} - {} = {} ({} %, {})",
         t.appraised.vn(),
@@ -284,11 +285,20 @@ fn every_problem_of_a_criteria_file_is_reported_at_once() {
 fn a_file_that_is_not_a_criteria_set_names_its_line_and_the_register_is_unchanged() {
     let mut t = TestRegister::new();
     let before = state(&t);
-    let path = t.file("bo-chi-so.json", "{\n  \"format\": 1,\n  \"urn\": 5\n}");
+    let path = t.file("bo-chi-so.json", "{\n  \"format\": 1,\n  \"urn\": 5,\n}");
     let err = t.app.import_criteria(&path, false).unwrap_err();
     assert_eq!(err.code(), ErrorCode::Invalid);
     assert_eq!(codes(&err), [FindingCode::CriteriaFormat]);
-    assert_eq!(err.findings()[0].values["line"], "3");
+    assert_eq!(err.findings()[0].values["line"], "4");
+    // JSON of the wrong shape names each field, all at once: the urn is no text, the rest is missing.
+    let path = t.file("bo-chi-so-1.json", "{\n  \"format\": 1,\n  \"urn\": 5\n}");
+    let err = t.app.import_criteria(&path, false).unwrap_err();
+    let fields: Vec<(FindingCode, String)> =
+        err.findings().iter().map(|f| (f.code, f.place.column.clone().unwrap_or_default())).collect();
+    assert_eq!(fields[0], (FindingCode::CriteriaFormat, "urn".to_string()));
+    for field in ["version", "name", "scale", "appraised_share", "bands", "areas"] {
+        assert!(fields.contains(&(FindingCode::RequiredMissing, field.to_string())), "{field}: {fields:?}");
+    }
     // A bad set (its shares do not add up) is refused as a whole too.
     let json = cchc::model::CriteriaSet { version: 2, appraised_share: p("60"), ..bundled() }.to_json();
     let path = t.file("bo-chi-so-2.json", &json);
@@ -417,7 +427,8 @@ fn score_all(t: &mut TestRegister, year: i32, scores: &str) {
             (Some(points), _) => {
                 t.app.score_leaf(year, code, p(points), None, None).unwrap();
             }
-            (None, Rule::Bonus | Rule::Penalty) => continue,
+            // The survey is the province's: its result comes with the appraisal.
+            (None, Rule::Bonus | Rule::Penalty | Rule::SurveyOnly) => continue,
             (None, _) => {
                 t.app.score_leaf(year, code, leaf.node.max, None, None).unwrap();
             }
@@ -433,23 +444,32 @@ fn exact_totals_on_the_bundled_set() {
     score_all(&mut t, 2025, "");
     let view = t.app.assessment(2025).unwrap();
     let own = &view.totals[0];
-    assert_eq!((own.appraised, own.survey, own.total), (p("70"), p("30"), p("100")));
+    // The self column is the appraised part: 70 of 70 (the survey's 30 points are the province's).
+    assert_eq!((own.appraised, own.survey, own.total, own.out_of), (p("70"), p("0"), p("70"), p("70")));
     assert_eq!((own.percent.unwrap().vn(), own.class.as_deref()), ("100".into(), Some("Tốt")));
     assert!(view.findings.is_empty(), "{:?}", view.findings);
     let area3 = view.nodes.iter().find(|n| n.code == "3").unwrap();
     assert_eq!(area3.points[0], Some(p("16")));
 
-    // 3.3 at 3 of 4, ISO at 2,25, 3.8 at 1,75, 1.4 N/A, survey 26,5, bonus 0,5, penalty 0,25:
-    // appraised 70 − 1 − 0,75 − 0,25 − 1 (N/A) = 67 of 69; (67 + 26,5) / 99 × 100 = 94,44 (94,4444…);
-    // + 0,5 − 0,25 = 94,69.
+    // 3.3 at 3 of 4, ISO at 2,25, 3.8 at 1,75, 1.4 N/A, bonus 0,5, penalty 0,25:
+    // appraised 70 − 1 − 0,75 − 0,25 − 1 (N/A) = 67 of 69; self: 67 / 69 × 70 = 67,97 (67,971…) + 0,5 − 0,25 =
+    // 68,22 of 70 (97,45 %). With the survey's 26,5 entered at round 1: (67 + 26,5) / 99 × 100 = 94,44
+    // (94,4444…); + 0,5 − 0,25 = 94,69.
     let mut t = TestRegister::new();
     t.app.new_assessment(2025, None).unwrap();
-    score_all(&mut t, 2025, "3.3=3 7.3=2,25 3.8=1,75 1.4=na 9.1=26,5 10.1=0,5 10.2=0,25");
+    score_all(&mut t, 2025, "3.3=3 7.3=2,25 3.8=1,75 1.4=na 10.1=0,5 10.2=0,25");
     let own = t.app.assessment(2025).unwrap().totals[0].clone();
     assert_eq!((own.appraised, own.appraised_max), (p("67"), p("69")));
-    assert_eq!((own.survey, own.applicable_max), (p("26,5"), p("99")));
-    assert_eq!((own.bonus, own.penalty, own.total), (p("0,5"), p("0,25"), p("94,69")));
-    assert_eq!((own.percent.unwrap().vn(), own.class.unwrap()), ("94,69".to_string(), "Tốt".to_string()));
+    assert_eq!((own.survey, own.applicable_max), (p("0"), p("69")));
+    assert_eq!((own.bonus, own.penalty, own.total), (p("0,5"), p("0,25"), p("68,22")));
+    assert_eq!((own.percent.unwrap().vn(), own.class.unwrap()), ("97,45".to_string(), "Tốt".to_string()));
+    t.app.lock_self_assessment(2025, "Nguyễn Văn Hùng", d("01/10/2025")).unwrap();
+    t.app.advance_assessment(2025).unwrap();
+    t.app.appraise_leaf(2025, "9.1", p("26,5"), None).unwrap();
+    let round1 = t.app.assessment(2025).unwrap().totals[1].clone();
+    assert_eq!((round1.survey, round1.applicable_max), (p("26,5"), p("99")));
+    assert_eq!((round1.bonus, round1.penalty, round1.total), (p("0,5"), p("0,25"), p("94,69")));
+    assert_eq!((round1.percent.unwrap().vn(), round1.class.unwrap()), ("94,69".to_string(), "Tốt".to_string()));
 }
 
 // ---- Suggestions from a seeded register ----
@@ -634,11 +654,10 @@ fn the_workflow_from_draft_to_final_and_its_refusals() {
         assert_eq!(err.code(), ErrorCode::WrongStage, "{err}");
     }
     assert_eq!(state(&t), before);
-    // The survey result is entered when the province publishes it, even after the lock.
-    t.app.score_leaf(2025, "9.1", p("27,5"), None, None).unwrap();
-
-    // Round 1: the appraiser takes a point off 3.3; the unit explains; round 2 gives half back.
+    // Round 1: the survey result published by the province comes with it; the appraiser takes a point off 3.3; the
+    // unit explains; round 2 gives half back.
     assert_eq!(t.app.advance_assessment(2025).unwrap().stage, Stage::Appraisal1);
+    t.app.appraise_leaf(2025, "9.1", p("27,5"), None).unwrap();
     t.app.appraise_leaf(2025, "3.3", p("3"), Some("Thiếu Biểu 06 quý IV")).unwrap();
     assert_eq!(codes(&t.app.appraise_leaf(2025, "3.3", p("3,5"), None).unwrap_err()), [FindingCode::PointsNotAllowed]);
     assert_eq!(t.app.advance_assessment(2025).unwrap().stage, Stage::Explanation);
@@ -653,8 +672,8 @@ fn the_workflow_from_draft_to_final_and_its_refusals() {
 
     let view = t.app.assessment(2025).unwrap();
     let [own, round1, round2] = [&view.totals[0], &view.totals[1], &view.totals[2]];
-    // Self: 70 − 1,5 (1.2) − 2 (1.3) = 66,5; survey 27,5 → 94.
-    assert_eq!(own.total, p("94"));
+    // Self: 70 − 1,5 (1.2) − 2 (1.3) = 66,5 of 70; the survey's 27,5 counts from round 1.
+    assert_eq!((own.total, own.out_of), (p("66,5"), p("70")));
     assert_eq!(round1.total, p("93"));
     assert_eq!(round2.total, p("93,25"));
 
@@ -815,7 +834,7 @@ fn the_self_assessment_deadline_joins_the_board_while_it_is_a_draft() {
 fn this_year_is_compared_with_last_year_leaf_by_leaf_across_versions() {
     let mut t = TestRegister::new();
     t.app.new_assessment(2025, None).unwrap();
-    score_all(&mut t, 2025, "3.3=2 9.1=25");
+    score_all(&mut t, 2025, "3.3=2");
     // 2026 uses version 2, which drops 1.6 into a new 1.7 of the same point.
     let mut v2 = bundled();
     v2.version = 2;
@@ -832,7 +851,8 @@ fn this_year_is_compared_with_last_year_leaf_by_leaf_across_versions() {
     let leaf = |code: &str| cmp.leaves.iter().find(|l| l.code == code).unwrap().clone();
     assert_eq!((leaf("3.3").current, leaf("3.3").previous), (Some(p("4")), Some(p("2"))));
     assert_eq!((leaf("1.7").in_previous_set, leaf("1.7").previous), (false, None));
-    assert_eq!(cmp.previous.total, p("93"));
+    // 68 of the 70 appraised points; no survey result was entered.
+    assert_eq!(cmp.previous.total, p("68"));
     assert_eq!(t.app.compare_assessment(2025).unwrap_err().code(), ErrorCode::NotFound);
 }
 
@@ -974,4 +994,336 @@ fn periodic_reports_sent_on_time_are_counted_from_the_outgoing_register() {
     );
     assert!(reading.trace.contains("9 tháng: chưa phát hành"), "{}", reading.trace);
     assert!(reading.trace.ends_with("đúng hạn 1 báo cáo"), "{}", reading.trace);
+}
+
+// ---- A province's own set, written from docs/criteria-format.md (issue 15) ----
+
+/// A small valid set as a province writes it in JSON, with `fields` spliced into the header and `leaf` as the only
+/// leaf of area 1 (max 4).
+fn province_json(fields: &str, leaf: &str) -> String {
+    format!(
+        r#"{{"format":1,"urn":"urn:test:tinh","version":1,"name":"Bộ của tỉnh","scale":4,"appraised_share":4,
+        "bands":[{{"label":"Tốt","min":90}},{{"label":"Kém","min":0}}]{fields},
+        "areas":[{{"code":"1","text":"Lĩnh vực một","max":4,"children":[{leaf}]}}]}}"#
+    )
+}
+
+const LEAF: &str = r#"{"code":"1.1","text":"Tiêu chí","max":4,"rule":{"type":"boolean"}}"#;
+
+/// The findings of importing `json` (refused, nothing stored), as (code, record, column, values).
+fn refused(json: &str) -> Vec<(FindingCode, String, String, BTreeMap<String, String>)> {
+    let mut t = TestRegister::new();
+    let before = state(&t);
+    let path = t.file("tinh.json", json);
+    let err = t.app.import_criteria(&path, false).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Invalid);
+    assert_eq!(state(&t), before, "a refused set writes nothing");
+    err.findings()
+        .iter()
+        .map(|f| {
+            (
+                f.code,
+                f.place.record.clone().unwrap_or_default(),
+                f.place.column.clone().unwrap_or_default(),
+                f.values.clone(),
+            )
+        })
+        .collect()
+}
+
+/// No English of the JSON reader reaches the official.
+fn assert_no_reader_english(findings: &[(FindingCode, String, String, BTreeMap<String, String>)]) {
+    for (_, _, _, values) in findings {
+        for value in values.values() {
+            for english in ["unknown variant", "expected", "invalid type", "missing field", "at line", "EOF"] {
+                assert!(!value.contains(english), "{value}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_sheet_scope_written_in_vietnamese_is_stored_as_the_json_codes() {
+    // The sheet said "xã, phường" and the set kept those words, while JSON sets keep xa/phuong.
+    let mut t = TestRegister::new();
+    let sheet =
+        SHEET.replace(",@version,1,,,,,,,\n", ",@version,1,,,,,,,\n,@đối tượng,\"Xã, phường, dac khu\",,,,,,,\n");
+    let path = t.file("bo-chi-so.csv", &sheet);
+    let report = t.app.import_criteria(&path, false).unwrap();
+    assert!(report.stored, "{:?}", report.findings);
+    assert_eq!(t.app.criteria_set("urn:cchc:criteria:tinh-mau").unwrap().scope, ["xa", "phuong", "dac_khu"]);
+    // JSON takes the Vietnamese words too.
+    let set = CriteriaSet::from_json(&province_json(r#","scope":["Xã","đặc khu"]"#, LEAF)).unwrap();
+    assert_eq!(set.scope, ["xa", "dac_khu"]);
+}
+
+#[test]
+fn an_unknown_scope_is_refused_naming_the_accepted_values() {
+    // "thị trấn" passed unchecked.
+    let found = refused(&province_json(r#","scope":["xa","thị trấn"]"#, LEAF));
+    assert_eq!(found.len(), 1, "{found:?}");
+    let (code, record, column, values) = &found[0];
+    assert_eq!((code, record.as_str(), column.as_str()), (&FindingCode::BadChoice, "Bộ chỉ số", "scope"));
+    assert_eq!(values["value"], "thị trấn");
+    assert!(values["allowed"].contains("xã, phường, đặc khu"), "{values:?}");
+    // The same in a sheet.
+    let mut t = TestRegister::new();
+    let sheet = SHEET.replace(",@version,1,,,,,,,\n", ",@version,1,,,,,,,\n,@đối tượng,thị trấn,,,,,,,\n");
+    let path = t.file("bo-chi-so.csv", &sheet);
+    let err = t.app.import_criteria(&path, false).unwrap_err();
+    assert_eq!(codes(&err), [FindingCode::BadChoice]);
+}
+
+#[test]
+fn a_rule_band_above_100_percent_is_out_of_range_not_out_of_order() {
+    // "Các mức phải xếp từ cao xuống thấp…" although the order was right.
+    let leaf = r#"{"code":"1.1","text":"Đúng hạn","max":4,"rule":{"type":"banded_percentage",
+        "bands":[{"min":120,"points":4},{"min":98,"points":3}]}}"#;
+    let found = refused(&province_json("", leaf));
+    assert_eq!(found.len(), 1, "{found:?}");
+    let (code, record, column, values) = &found[0];
+    assert_eq!((code, record.as_str(), column.as_str()), (&FindingCode::OutOfRange, "Tiêu chí 1.1", "rule_bands"));
+    assert_eq!((values["value"].as_str(), values["min"].as_str(), values["max"].as_str()), ("120 %", "0 %", "100 %"));
+    // A band out of order is still reported as out of order, and only so.
+    let leaf = r#"{"code":"1.1","text":"Đúng hạn","max":4,"rule":{"type":"banded_percentage",
+        "bands":[{"min":90,"points":1},{"min":98,"points":4}]}}"#;
+    let found: Vec<FindingCode> = refused(&province_json("", leaf)).into_iter().map(|f| f.0).collect();
+    assert_eq!(found, [FindingCode::CriteriaBandsOrder]);
+}
+
+#[test]
+fn every_message_of_a_set_names_its_own_problem() {
+    // Negative band points were "above the maximum"; an area without criteria was told to take a rule; a bonus
+    // item over its part's cap was "above the maximum" of itself; an empty band list was "out of order".
+    let cases: Vec<(&str, &str, FindingCode, &str)> = vec![
+        (
+            "",
+            r#"{"code":"1.1","text":"Âm","max":4,"rule":{"type":"count_threshold","bands":[{"min":3,"points":-1}]}}"#,
+            FindingCode::Negative,
+            "Tiêu chí 1.1",
+        ),
+        (
+            "",
+            r#"{"code":"1.1","text":"Ngưỡng âm","max":4,"rule":{"type":"count_threshold","bands":[{"min":-2,"points":1}]}}"#,
+            FindingCode::Negative,
+            "Tiêu chí 1.1",
+        ),
+        (
+            "",
+            r#"{"code":"1.1","text":"Không có mức","max":4,"rule":{"type":"banded_percentage","bands":[]}}"#,
+            FindingCode::RequiredMissing,
+            "Tiêu chí 1.1",
+        ),
+    ];
+    for (fields, leaf, code, record) in cases {
+        let found = refused(&province_json(fields, leaf));
+        assert_eq!(found.iter().map(|f| (f.0, f.1.as_str())).collect::<Vec<_>>(), [(code, record)], "{leaf}");
+    }
+    // An area with no criteria.
+    let json = province_json("", LEAF).replace(r#""areas":["#, r#""areas":[{"code":"2","text":"Trống","max":0},"#);
+    let found = refused(&json);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].0, found[0].3.get("problem").map(String::as_str)),
+        (FindingCode::CriteriaRuleMissing, Some("area"))
+    );
+    // A bonus item worth more than the whole bonus cap names the cap.
+    let json = province_json(r#","bonus_cap":1"#, LEAF).replace(
+        r#"]}]}"#,
+        r#"]},{"code":"9","text":"Thưởng","max":0,"part":"thưởng, trừ","children":[
+            {"code":"9.1","text":"Thưởng","max":2,"rule":{"type":"điểm thưởng"}}]}]}"#,
+    );
+    let found = refused(&json);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].0, found[0].3["cap"].as_str(), found[0].3["points"].as_str()),
+        (FindingCode::CriteriaPointsOverMax, "1", "2")
+    );
+    // A deadline that is no day of the year says its format is dd/mm, not dd/mm/yyyy.
+    let found = refused(&province_json(r#","self_assessment_deadline":{"day":31,"month":2}"#, LEAF));
+    assert_eq!((found[0].0, found[0].3["format"].as_str()), (FindingCode::BadDate, "dd/mm"));
+}
+
+#[test]
+fn a_json_rule_of_unknown_type_names_the_criterion_and_the_accepted_types_in_vietnamese() {
+    // "unknown variant `ty_le`, expected one of …" at a line and column.
+    let leaf = r#"{"code":"3.3","text":"Đúng hạn","max":4,"rule":{"type":"ty_le_phan_tram"}}"#;
+    let found = refused(
+        &province_json("", leaf).replace(r#""code":"1","text":"Lĩnh vực một""#, r#""code":"3","text":"Lĩnh vực ba""#),
+    );
+    assert_no_reader_english(&found);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let (code, record, column, values) = &found[0];
+    assert_eq!((code, record.as_str(), column.as_str()), (&FindingCode::BadChoice, "Tiêu chí 3.3", "rule"));
+    assert_eq!(values["value"], "ty_le_phan_tram");
+    assert!(values["allowed"].starts_with("đạt/không đạt; tỷ lệ; số lượng"), "{values:?}");
+}
+
+#[test]
+fn json_accepts_the_vietnamese_rule_names_of_the_sheet() {
+    let leaves = r#"{"code":"1.1","text":"Tỷ lệ","max":2,"rule":{"type":"Tỷ lệ","bands":[{"min":98,"points":2}]}},
+        {"code":"1.2","text":"Có không","max":1,"rule":"đạt/không đạt"},
+        {"code":"1.3","text":"Theo mức độ","max":1,"rule":{"type":"chấm theo mức độ","step":"0,5"}}"#;
+    let set = CriteriaSet::from_json(&province_json(r#","normalisation":"theo điểm có nhiệm vụ""#, leaves)).unwrap();
+    assert!(matches!(set.leaf("1.1").unwrap().rule, Rule::BandedPercentage { .. }));
+    assert_eq!(set.leaf("1.2").unwrap().rule, &Rule::Boolean);
+    assert_eq!(set.leaf("1.3").unwrap().rule, &Rule::Manual { step: p("0,5") });
+    assert_eq!(set.normalisation, cchc::model::Normalisation::Applicable);
+}
+
+#[test]
+fn a_malformed_json_set_says_which_criterion_and_field_without_english() {
+    // Wrong types and missing fields came as serde's English at a line and column.
+    let leaf = r#"{"code":"1.1","max":true,"rule":{"type":"boolean"},"evidence":"Báo cáo"},
+        {"code":1.2,"text":"Mã là số","max":"1,555","rule":{"type":"manual"}},
+        {"code":"1.3","text":"Mức sai","max":4,"rule":{"type":"banded_percentage","bands":[{"min":"chín mươi"}]}}"#;
+    let found = refused(&province_json(r#","scale":"mười","years":[2025,"năm sau"]"#, leaf));
+    assert_no_reader_english(&found);
+    let got: Vec<(FindingCode, &str, &str)> = found.iter().map(|f| (f.0, f.1.as_str(), f.2.as_str())).collect();
+    for expected in [
+        (FindingCode::BadNumber, "Bộ chỉ số", "scale"),
+        (FindingCode::BadNumber, "Bộ chỉ số", "years"),
+        (FindingCode::CriteriaFormat, "Tiêu chí 1.1", "max"),
+        (FindingCode::RequiredMissing, "Tiêu chí 1.1", "text"),
+        (FindingCode::CriteriaFormat, "Tiêu chí thứ 2 của lĩnh vực 1", "criterion"),
+        (FindingCode::BadNumber, "Tiêu chí thứ 2 của lĩnh vực 1", "max"),
+        (FindingCode::BadNumber, "Tiêu chí 1.3", "rule_bands"),
+        (FindingCode::RequiredMissing, "Tiêu chí 1.3", "rule_bands"),
+    ] {
+        assert!(got.contains(&expected), "{expected:?} in {got:?}");
+    }
+    let max = found.iter().find(|f| f.1 == "Tiêu chí 1.1" && f.2 == "max").unwrap();
+    assert_eq!((max.3["value"].as_str(), max.3["expected"].starts_with("một số")), ("true", true));
+    // A text that is not JSON at all names its line and column, in Vietnamese.
+    let found = refused("{\n  \"format\": 1,\n  \"urn\": \"x\"\n  \"version\": 2\n}");
+    assert_no_reader_english(&found);
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        (found[0].0, found[0].3["line"].as_str(), found[0].3["problem"].as_str()),
+        (FindingCode::CriteriaFormat, "4", "sai cú pháp")
+    );
+    assert!(!found[0].3.contains_key("detail"));
+    // Not an object at all.
+    let found = refused("[1, 2]");
+    assert_eq!(found.iter().map(|f| f.0).collect::<Vec<_>>(), [FindingCode::CriteriaFormat]);
+}
+
+#[test]
+fn a_survey_leaf_refuses_a_self_score_and_does_not_count_in_the_self_total() {
+    // The document said survey leaves are not self-scored, yet 9.1 took 26,5 self points that counted.
+    let mut t = TestRegister::new();
+    t.app.new_assessment(2025, None).unwrap();
+    let before = state(&t);
+    let err = t.app.score_leaf(2025, "9.1", p("26,5"), None, None).unwrap_err();
+    assert_eq!((err.code(), codes(&err)), (ErrorCode::Invalid, vec![FindingCode::SurveyNotSelfScored]));
+    assert_eq!(err.findings()[0].values["value"], "9.1");
+    assert_eq!(state(&t), before);
+    // Full marks on every appraised leaf: the self total is 70 of the 70 appraised points (the survey's 30 are
+    // the province's), 100 %.
+    score_all(&mut t, 2025, "");
+    let own = t.app.assessment(2025).unwrap().totals[0].clone();
+    assert_eq!((own.appraised, own.survey, own.survey_max), (p("70"), Points::ZERO, Points::ZERO));
+    assert_eq!((own.total, own.out_of, own.percent.unwrap().vn()), (p("70"), p("70"), "100".to_string()));
+    let survey_area = t.app.assessment(2025).unwrap().nodes.into_iter().find(|n| n.code == "9").unwrap();
+    assert_eq!(survey_area.points[0], None);
+}
+
+#[test]
+fn the_survey_result_is_entered_with_the_appraisal_and_counts_in_the_appraised_total() {
+    let mut t = TestRegister::new();
+    t.app.new_assessment(2025, None).unwrap();
+    score_all(&mut t, 2025, "3.3=3");
+    t.app.lock_self_assessment(2025, "Nguyễn Văn Hùng", d("01/10/2025")).unwrap();
+    t.app.advance_assessment(2025).unwrap();
+    t.app.appraise_leaf(2025, "9.1", p("26,5"), Some("Kết quả điều tra của tỉnh")).unwrap();
+    // Still in quarter steps up to the maximum.
+    let err = t.app.appraise_leaf(2025, "9.1", p("30,1"), None).unwrap_err();
+    assert_eq!(codes(&err), [FindingCode::PointsNotAllowed]);
+    let view = t.app.assessment(2025).unwrap();
+    let [own, round1] = [&view.totals[0], &view.totals[1]];
+    // Self: 69 of 70. After round 1: 69 + 26,5 = 95,5 of 100 (appraised and survey together).
+    assert_eq!((own.total, own.out_of), (p("69"), p("70")));
+    assert_eq!(
+        (round1.appraised, round1.survey, round1.total, round1.out_of),
+        (p("69"), p("26,5"), p("95,5"), p("100"))
+    );
+}
+
+#[test]
+fn the_documented_totals_rules_hold() {
+    let raw = small_set("raw");
+    let applicable = small_set("applicable");
+    let cases: Vec<(&CriteriaSet, &str, &str)> = vec![
+        // An unscored leaf counts 0 against its maximum (A.2 and A.3 not scored).
+        (&raw, "A.1=2 S.1=4", "2/6 + 4/4 + 0 - 0 = 6 (60 %, Kém)"),
+        (&applicable, "A.1=2 S.1=4", "2/6 + 4/4 + 0 - 0 = 6 (60 %, Kém)"),
+        // Normalisation spans the appraised and survey parts together: (3 + 2) of (4 + 4) N/A-free points → 6,25.
+        (&applicable, "A.1=1 A.2=na A.3.1=1 A.3.2=1 S.1=2", "3/4 + 2/4 + 0 - 0 = 6,25 (62,5 %, Kém)"),
+        // Rounded half up to hundredths once, before bonus: 5,75 of 9 → 6,3888… → 6,39; + 1 bonus = 7,39.
+        (&applicable, "A.1=1,75 A.2=2 A.3.1=na A.3.2=0 S.1=2 T.1=1", "3,75/5 + 2/4 + 1 - 0 = 7,39 (73,9 %, Khá)"),
+        // An exact half goes up: 0,1 of 8 → 0,125 → 0,13.
+        (&applicable, "A.1=0 A.2=na A.3.1=0 A.3.2=0 S.1=0,1", "0/4 + 0,1/4 + 0 - 0 = 0,13 (1,3 %, Kém)"),
+    ];
+    for (set, scores, expected) in cases {
+        assert_eq!(total_of(set, scores), expected, "{scores}");
+    }
+}
+
+#[test]
+fn a_sheet_with_the_vietnamese_setting_keys_and_dates_is_imported() {
+    // docs/criteria-format.md did not say which Vietnamese keys and date formats a sheet takes.
+    let mut t = TestRegister::new();
+    let sheet = SHEET
+        .replace(",@urn,", ",@Mã bộ chỉ số,")
+        .replace(",@version,", ",@phiên bản,")
+        .replace(",@hạn tự đánh giá,30/09,", ",@hạn tự đánh giá,30/09,,,,,,,\n,@ngày quyết định,20/09/2022,")
+        .replace(",@thang điểm,10,", ",@thang điểm,10,,,,,,,\n,@năm áp dụng,\"2025, 2026\",")
+        .replace(",@xếp loại,", ",@cách tính,theo điểm có nhiệm vụ,,,,,,,\n,@xếp loại,");
+    let path = t.file("bo-chi-so.csv", &sheet);
+    let report = t.app.import_criteria(&path, false).unwrap();
+    assert!(report.stored, "{:?}", report.findings);
+    let set = t.app.criteria_set("urn:cchc:criteria:tinh-mau").unwrap();
+    assert_eq!(set.decision.date, Some(d("20/09/2022")));
+    assert_eq!(set.years, [2025, 2026]);
+    assert_eq!(set.normalisation, cchc::model::Normalisation::Applicable);
+    assert_eq!(set.self_assessment_deadline.unwrap().in_year(2026), Some(d("30/09/2026")));
+    // A deadline with a year is read as its day and month; a year outside 2000–2100 is out of range, not "not a
+    // number".
+    let bad = SHEET.replace(",@version,1,,,,,,,\n", ",@version,1,,,,,,,\n,@năm áp dụng,1925,,,,,,,\n");
+    let mut t = TestRegister::new();
+    let path = t.file("bo-chi-so-nam.csv", &bad);
+    let err = t.app.import_criteria(&path, true).unwrap();
+    assert_eq!(err.findings.iter().map(|f| f.code).collect::<Vec<_>>(), [FindingCode::OutOfRange]);
+}
+
+#[test]
+fn a_leaf_whose_maximum_changed_is_not_compared_and_the_sets_are_said_to_differ() {
+    // 1.1 was worth 1 point in 2025 and 2 in 2026, yet its points were set side by side.
+    let mut t = TestRegister::new();
+    t.app.new_assessment(2025, None).unwrap();
+    score_all(&mut t, 2025, "");
+    let mut v2 = bundled();
+    v2.version = 2;
+    v2.areas[0].children[0].max = p("2");
+    v2.areas[0].children[3].max = Points::ZERO;
+    let path = t.file("v2.json", &v2.to_json());
+    t.app.import_criteria(&path, false).unwrap();
+    t.app.new_assessment(2026, None).unwrap();
+    t.app.score_leaf(2026, "1.1", p("2"), None, None).unwrap();
+    t.app.score_leaf(2026, "1.2", p("3"), None, None).unwrap();
+    let cmp = t.app.compare_assessment(2026).unwrap();
+    assert!(!cmp.same_set && cmp.same_scale);
+    let leaf = |code: &str| cmp.leaves.iter().find(|l| l.code == code).unwrap().clone();
+    let changed = leaf("1.1");
+    assert_eq!(
+        (changed.comparable, changed.in_previous_set, changed.previous_max, changed.previous),
+        (false, true, Some(p("1")), None)
+    );
+    let same = leaf("1.2");
+    assert_eq!((same.comparable, same.previous, same.current), (true, Some(p("3")), Some(p("3"))));
+    // The same set on both years says so.
+    let mut t = TestRegister::new();
+    t.app.new_assessment(2025, None).unwrap();
+    t.app.new_assessment(2026, None).unwrap();
+    assert!(t.app.compare_assessment(2026).unwrap().same_set);
 }

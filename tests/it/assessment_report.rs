@@ -36,7 +36,8 @@ fn score(t: &mut TestRegister, y: i32, scores: &str, evidence: i64) {
             (Some(points), _) => {
                 t.app.score_leaf(y, code, p(points), None, None).unwrap();
             }
-            (None, Rule::Bonus | Rule::Penalty) => continue,
+            // The survey is the province's: its result comes with the appraisal.
+            (None, Rule::Bonus | Rule::Penalty | Rule::SurveyOnly) => continue,
             (None, _) => {
                 t.app.score_leaf(y, code, leaf.node.max, None, None).unwrap();
             }
@@ -65,7 +66,7 @@ fn ward() -> TestRegister {
     t.app.new_assessment(2024, None).unwrap();
     score(&mut t, 2024, "3.3=2", report.id);
     t.app.new_assessment(2025, None).unwrap();
-    score(&mut t, 2025, "3.3=3 7.3=2,25 3.8=1,75 1.4=na 9.1=26,5 10.1=0,5 10.2=0,25", report.id);
+    score(&mut t, 2025, "3.3=3 7.3=2,25 3.8=1,75 1.4=na 10.1=0,5 10.2=0,25", report.id);
     let plan = t
         .app
         .add_evidence(
@@ -102,14 +103,17 @@ fn the_report_states_totals_last_year_gaps_and_evidence() {
         "Thực hiện Quyết định số 2204/QĐ-UBND ban hành Bộ chỉ số CCHC cấp xã (mẫu), phiên bản 1, Ủy ban nhân dân phường Trần Phú báo cáo",
         "I. TÌNH HÌNH TRIỂN KHAI TỰ ĐÁNH GIÁ, CHẤM ĐIỂM",
         "II. KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM",
-        // 67 of 69 appraised (1.4 N/A), survey 26,5 of 30: (67 + 26,5) / 99 × 100 = 94,44; + 0,5 − 0,25.
-        "Tổng điểm tự đánh giá: 94,69/100 điểm, đạt 94,69%, xếp loại Tốt.",
-        "Điểm các tiêu chí thẩm định đạt 67/69 điểm; điểm điều tra xã hội học 26,5/30 điểm; điểm thưởng 0,5; điểm \
-         trừ 0,25; 1 nội dung không phát sinh được loại khỏi điểm tối đa (điểm tối đa áp dụng 99 điểm).",
+        // 67 of 69 appraised (1.4 N/A) on the 70 appraised points: 67 / 69 × 70 = 67,97; + 0,5 − 0,25. The survey is
+        // the province's.
+        "Tổng điểm tự đánh giá: 68,22/70 điểm, đạt 97,45%, xếp loại Tốt.",
+        "Điểm các tiêu chí thẩm định đạt 67/69 điểm; điểm điều tra xã hội học (tối đa 30 điểm) do tỉnh điều tra, công \
+         bố nên không thuộc điểm tự đánh giá; điểm thưởng 0,5; điểm trừ 0,25; 1 nội dung không phát sinh được loại \
+         khỏi điểm tối đa (điểm tối đa áp dụng 69 điểm).",
         "Có 2 nội dung được chấm điểm chưa có tài liệu kiểm chứng (danh sách và giải trình tại Phụ lục II)",
-        // Last year (2024: everything but 3.3 at 2 of 4 → 98) beside this year.
-        "Năm 2024, tổng điểm (kết quả cuối cùng) của UBND phường Trần Phú là 98 điểm, đạt 98%, xếp loại Tốt; năm 2025 \
-         tự đánh giá giảm 3,31 điểm.",
+        // Last year (2024: everything but 3.3 at 2 of 4, no survey result → 68) beside this year; the self totals
+        // are compared with each other (68 and 68,22 of 70).
+        "Năm 2024, tổng điểm (kết quả cuối cùng) của UBND phường Trần Phú là 68 điểm, đạt 68%, xếp loại Trung bình; \
+         điểm tự đánh giá năm 2025 tăng 0,22 điểm so với năm 2024.",
         "III. KHÓ KHĂN, VƯỚNG MẮC",
         "- 3.3 Tỷ lệ hồ sơ TTHC giải quyết đúng hạn",
         "IV. ĐỀ XUẤT, KIẾN NGHỊ",
@@ -125,7 +129,7 @@ fn the_report_states_totals_last_year_gaps_and_evidence() {
     // The table by area: last year's final points beside this year's, then the totals.
     let area3 = "3 Cải cách thủ tục hành chính, một cửa, một cửa liên thông 16 14 14,75";
     assert!(text.contains(area3), "{area3}\n{text}");
-    assert!(text.contains("Tổng điểm 100 98 94,69"), "{text}");
+    assert!(text.contains("Tổng điểm 100 68 68,22/70"), "{text}");
     // The chart of the score by area, this year beside last year, drawn as boxes under its title.
     let document = t.app.report_document(ReportKind::Assessment, year(2025)).unwrap();
     let chart = document.parts[0]
@@ -150,8 +154,8 @@ fn the_report_states_totals_last_year_gaps_and_evidence() {
         "1.1 Ban hành kế hoạch CCHC năm đúng thời hạn tỉnh quy định 1 1 2 TLKC",
         "Điểm thưởng 3 0,5",
         "Điểm trừ 3 0,25",
-        "Tổng điểm 100 94,69",
-        "Tỷ lệ đạt được 94,69%",
+        "Tổng điểm (tự đánh giá tính trên 70 điểm) 100 68,22",
+        "Tỷ lệ đạt được 97,45%",
         "Xếp loại Tốt",
     ] {
         assert!(scores.contains(phrase), "Phụ lục I lacks: {phrase}\n{scores}");
@@ -194,12 +198,15 @@ fn appraised_points_get_their_own_column_once_given() {
     t.app.lock_self_assessment(2025, "Nguyễn Văn Hùng", d("01/10/2025")).unwrap();
     t.app.advance_assessment(2025).unwrap();
     t.app.appraise_leaf(2025, "3.3", p("2"), Some("Thiếu số liệu quý IV")).unwrap();
+    t.app.appraise_leaf(2025, "9.1", p("26,5"), Some("Kết quả điều tra xã hội học của tỉnh")).unwrap();
     let text = flat(&t.app.report_pages(ReportKind::Assessment, year(2025)).unwrap());
     assert!(text.contains("Kết quả tự đánh giá được lãnh đạo (Nguyễn Văn Hùng) phê duyệt ngày 01/10/2025."), "{text}");
-    // 94,69 less the point the appraiser took from 3.3, normalised: (66 + 26,5) / 99 × 100 = 93,43 + 0,25.
+    // The survey's 26,5 with the point the appraiser took from 3.3, normalised: (66 + 26,5) / 99 × 100 = 93,43
+    // + 0,25.
     assert!(text.contains("Sau thẩm định, tổng điểm: 93,68/100 điểm, đạt 93,68%, xếp loại Tốt."), "{text}");
     assert!(text.contains("Điểm thẩm định"));
-    assert!(text.contains("Tổng điểm 100 94,69 93,68"), "{text}");
+    assert!(text.contains("Tổng điểm 100 68 68,22/70 93,68"), "{text}");
+    assert!(text.contains("Tổng điểm (tự đánh giá tính trên 70 điểm) 100 68,22 93,68"), "{text}");
 }
 
 #[test]
@@ -278,4 +285,57 @@ fn bad_requests_are_coded_errors_that_change_nothing() {
     assert_eq!(err.code(), ErrorCode::MissingGlyphs);
     assert!(t.app.outgoing_documents(None).unwrap().is_empty());
     assert_eq!(t.app.change_log(100_000).unwrap().len(), log);
+}
+
+#[test]
+fn last_year_on_another_set_is_compared_only_where_area_code_and_maximum_match() {
+    // An area worth 5 this year showed last year's 6 points, without a word that the sets differed.
+    let mut t = TestRegister::new();
+    let report = t
+        .app
+        .add_evidence(
+            EvidenceInput {
+                kind: "BC".into(),
+                number: "120/BC-UBND".into(),
+                date: Some(d("30/09/2025")),
+                issuer: "UBND phường Trần Phú".into(),
+                title: "Báo cáo kết quả CCHC".into(),
+            },
+            None,
+        )
+        .unwrap();
+    t.app.new_assessment(2024, None).unwrap();
+    score(&mut t, 2024, "", report.id);
+    // Version 2 moves a point from area 2 (6 → 5) to area 1 (9 → 10).
+    let mut v2 = t.app.criteria_set("urn:cchc:criteria:mau-cap-xa").unwrap();
+    v2.version = 2;
+    v2.name = "Bộ chỉ số CCHC cấp xã của tỉnh".into();
+    v2.areas[0].max = p("10");
+    v2.areas[0].children[0].max = p("2");
+    v2.areas[1].max = p("5");
+    v2.areas[1].children[1].max = p("0,5");
+    let path = t.file("v2.json", &v2.to_json());
+    t.app.import_criteria(&path, false).unwrap();
+    t.app.new_assessment(2025, None).unwrap();
+    score(&mut t, 2025, "", report.id);
+    let text = flat(&t.app.report_pages(ReportKind::Assessment, year(2025)).unwrap());
+    // Areas 1 and 2 changed their maximum: "—"; area 3 is the same and compared.
+    assert!(text.contains("1 Công tác chỉ đạo, điều hành cải cách hành chính 10 — 10"), "{text}");
+    assert!(text.contains("2 Cải cách thể chế 5 — 5"), "{text}");
+    assert!(text.contains("3 Cải cách thủ tục hành chính, một cửa, một cửa liên thông 16 16 16"), "{text}");
+    assert!(
+        text.contains(
+            "Năm 2024 chấm theo Bộ chỉ số CCHC cấp xã (mẫu) (phiên bản 1), năm 2025 theo Bộ chỉ số CCHC cấp xã của tỉnh \
+             (phiên bản 2): chỉ so sánh các lĩnh vực cùng mã và cùng điểm tối đa; lĩnh vực khác ghi “—”."
+        ),
+        "{text}"
+    );
+    let document = t.app.report_document(ReportKind::Assessment, year(2025)).unwrap();
+    let chart = document.parts[0]
+        .blocks
+        .iter()
+        .find_map(|b| if let Block::Chart(c) = b { Some(c.clone()) } else { None })
+        .unwrap();
+    assert_eq!((chart.series[0].values[0], chart.series[0].values[1]), (None, None));
+    assert!(chart.series[0].values[2].is_some());
 }

@@ -407,7 +407,8 @@ fn an_official_scores_the_year_locks_it_and_the_appraisal_is_recorded() {
     assert_eq!(view["totals"][0]["appraised_max"], 69);
     let text = ok(&["assess", "show", "--year", "2026"]);
     assert!(
-        text.contains("Tự chấm: thẩm định 2,75 / 69 + điều tra 0 / 30 = 2,78 điểm (2,78 %), xếp loại Kém"),
+        // The self column is the 70 appraised points: the survey is the province's.
+        text.contains("Tự chấm: thẩm định 2,75 / 69 = 2,79 / 70 điểm (3,98 %), xếp loại Kém"),
         "{text}"
     );
     assert!(text.contains("Tiêu chí 2.1: Chưa chấm điểm."), "{text}");
@@ -543,4 +544,60 @@ fn the_demo_wards_self_assessment_report_prints_and_is_issued_with_its_own_secti
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).starts_with("Lỗi: "), "{}", stderr(&out));
     assert!(!none.exists());
+}
+
+#[test]
+fn a_province_json_set_with_mistakes_is_refused_with_vietnamese_messages_naming_each_problem() {
+    // A band of 120 % read "Các mức phải xếp từ cao xuống thấp…"; an unknown rule type came as serde's English.
+    let dir = tempfile::tempdir().unwrap();
+    let register = dir.path().join("so.cchc");
+    init(&register);
+    let file = dir.path().join("bo-chi-so.json");
+    std::fs::write(
+        &file,
+        r#"{"format":1,"urn":"urn:test:tinh","version":1,"name":"Bộ của tỉnh","scale":8,"appraised_share":8,
+        "scope":["xã","thị trấn"],
+        "bands":[{"label":"Tốt","min":90},{"label":"Kém","min":0}],
+        "areas":[{"code":"3","text":"Thủ tục hành chính","max":8,"children":[
+          {"code":"3.3","text":"Đúng hạn","max":4,"rule":{"type":"tỷ lệ","bands":[{"min":120,"points":4},{"min":98,"points":3}]}},
+          {"code":"3.4","text":"Trực tuyến","max":4,"rule":{"type":"đạt/không đạt"}}]}]}"#,
+    )
+    .unwrap();
+    let out = cchc(&register, &["criteria", "import", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let mut text = format!("{}{}", stdout(&out), stderr(&out));
+    // A file of the wrong shape is refused before its content is checked.
+    let typo = std::fs::read_to_string(&file).unwrap().replace("đạt/không đạt", "ty_le_phan_tram");
+    std::fs::write(&file, typo).unwrap();
+    let out = cchc(&register, &["criteria", "import", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    text.push_str(&format!("{}{}", stdout(&out), stderr(&out)));
+    for line in [
+        "Tiêu chí 3.3, cột “Mức điểm”: “120 %” nằm ngoài khoảng cho phép (từ 0 % đến 100 %).",
+        "Tiêu chí 3.4, cột “Cách chấm”: “ty_le_phan_tram” không thuộc các lựa chọn cho phép (đạt/không đạt; tỷ lệ;",
+        "Bộ chỉ số, cột “Đối tượng áp dụng”: “thị trấn” không thuộc các lựa chọn cho phép (xã, phường, đặc khu",
+    ] {
+        assert!(text.contains(line), "missing: {line}\n{text}");
+    }
+    for english in ["unknown variant", "expected one of", "Các mức phải xếp"] {
+        assert!(!text.contains(english), "{english}\n{text}");
+    }
+    // Not JSON at all: the line and column, in Vietnamese.
+    std::fs::write(&file, "{\n  \"format\": 1\n  \"urn\": \"x\"\n}").unwrap();
+    let out = cchc(&register, &["criteria", "import", file.to_str().unwrap()]);
+    let text = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(text.contains("Tệp không phải là JSON hợp lệ (sai cú pháp ở dòng 3, cột 3)."), "{text}");
+    // A survey leaf refuses a self score, saying where its result goes.
+    let out = cchc(&register, &["assess", "new", "--year", "2026", "--criteria", "urn:cchc:criteria:mau-cap-xa@1"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = cchc(&register, &["assess", "score", "9.1", "26,5", "--year", "2026"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(
+            "Tiêu chí 9.1: Tiêu chí 9.1 là điểm điều tra xã hội học do tỉnh công bố nên đơn vị không tự chấm; kết quả \
+             được nhập ở bước thẩm định (`cchc assess appraisal score`)."
+        ),
+        "{}",
+        stderr(&out)
+    );
 }

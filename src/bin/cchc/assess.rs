@@ -197,7 +197,9 @@ pub struct UnlockArgs {
 
 #[derive(Subcommand, Debug)]
 pub enum AppraisalCommand {
-    #[command(about = "Ghi điểm và nhận xét của đoàn thẩm định cho một tiêu chí (lần 1 hoặc lần 2 theo bước)")]
+    #[command(
+        about = "Ghi điểm và nhận xét của đoàn thẩm định cho một tiêu chí (lần 1 hoặc lần 2 theo bước), kể cả kết quả điều tra xã hội học do tỉnh công bố"
+    )]
     Score(AppraiseArgs),
     #[command(about = "Chuyển sang bước tiếp theo: thẩm định lần 1 → giải trình → thẩm định lần 2 → kết quả cuối cùng")]
     Next(YearArg),
@@ -519,7 +521,11 @@ pub fn run_assess(ctx: &Ctx, command: AssessCommand) -> CmdResult {
                 "Chênh lệch",
             ]);
             for leaf in &cmp.leaves {
-                let previous = if leaf.in_previous_set { opt(leaf.previous) } else { "(không có)".to_string() };
+                let previous = match leaf.previous_max {
+                    _ if leaf.comparable => opt(leaf.previous),
+                    Some(max) => format!("— (tối đa {})", max.vn()),
+                    None => "(không có)".to_string(),
+                };
                 let diff = match (leaf.current, leaf.previous) {
                     (Some(c), Some(p)) if c != p => {
                         let d = c - p;
@@ -540,6 +546,12 @@ pub fn run_assess(ctx: &Ctx, command: AssessCommand) -> CmdResult {
             ctx.out.table(&table);
             ctx.out.line(format!("Năm {}: {}", cmp.previous_year, total_line(&cmp.previous)));
             ctx.out.line(format!("Năm {}: {}", cmp.year, total_line(&cmp.current)));
+            if !cmp.same_set {
+                ctx.out.line(different_sets(cmp.previous_year, &cmp.previous_criteria, cmp.year, &cmp.criteria));
+            }
+            if !cmp.same_scale {
+                ctx.out.line("Hai năm có thang điểm khác nhau nên tổng điểm không so sánh trực tiếp được.".to_string());
+            }
             Ok(Done::Clean)
         }
     }
@@ -609,22 +621,28 @@ fn show(ctx: &Ctx, year: i32) -> CmdResult {
     Ok(Done::Clean)
 }
 
-/// "67 / 69 + điều tra 26,5 / 30 + thưởng 0,5 − trừ 0,25 = 94,69 điểm (94,69 %), xếp loại Tốt".
+/// The line under a comparison of two years scored on different sets.
+fn different_sets(previous_year: i32, previous: &str, year: i32, current: &str) -> String {
+    format!(
+        "Năm {previous_year} chấm theo bộ chỉ số {previous}, năm {year} theo bộ {current}: chỉ so sánh các tiêu chí \
+         cùng mã và cùng điểm tối đa; tiêu chí khác ghi “—”."
+    )
+}
+
+/// "67 / 69 + điều tra 26,5 / 30 + thưởng 0,5 − trừ 0,25 = 94,69 / 100 điểm (94,69 %), xếp loại Tốt"; the self
+/// column has no survey ("thẩm định 67 / 69 = 97,1 / 70 điểm …").
 fn total_line(t: &Totals) -> String {
-    let mut line = format!(
-        "thẩm định {} / {} + điều tra {} / {}",
-        t.appraised.vn(),
-        t.appraised_max.vn(),
-        t.survey.vn(),
-        t.survey_max.vn()
-    );
+    let mut line = format!("thẩm định {} / {}", t.appraised.vn(), t.appraised_max.vn());
+    if t.survey_max.0 > 0 {
+        line.push_str(&format!(" + điều tra {} / {}", t.survey.vn(), t.survey_max.vn()));
+    }
     if t.bonus.0 > 0 {
         line.push_str(&format!(" + thưởng {}", t.bonus.vn()));
     }
     if t.penalty.0 > 0 {
         line.push_str(&format!(" − trừ {}", t.penalty.vn()));
     }
-    line.push_str(&format!(" = {} điểm", t.total.vn()));
+    line.push_str(&format!(" = {} / {} điểm", t.total.vn(), t.out_of.vn()));
     match (&t.percent, &t.class) {
         (Some(p), Some(class)) => line.push_str(&format!(" ({} %), xếp loại {class}", p.vn())),
         (Some(p), None) => line.push_str(&format!(" ({} %)", p.vn())),

@@ -126,6 +126,10 @@ pub fn finding_message(finding: &Finding) -> String {
         FindingCode::BadNumber => format!("“{}” không phải là số hợp lệ.", value()),
         FindingCode::BadDate => match (v("start"), v("end")) {
             (Some(start), Some(end)) => format!("Ngày bắt đầu ({start}) sau ngày kết thúc ({end})."),
+            // A day of every year (the self-assessment deadline) is written without a year.
+            _ if finding.values.contains_key("format") => {
+                format!("“{}” không phải là ngày hợp lệ; hãy viết theo dạng {}.", value(), raw("format"))
+            }
             _ => format!("“{}” không phải là ngày hợp lệ; hãy viết theo dạng dd/mm/yyyy.", value()),
         },
         FindingCode::BadChoice => match v("allowed").or_else(|| v("expected")) {
@@ -244,11 +248,15 @@ pub fn finding_message(finding: &Finding) -> String {
             v("due").unwrap_or_default(),
             v("owner").unwrap_or_default()
         ),
+        // A value of the wrong kind names what was expected; a text that is not JSON names its line and column.
+        FindingCode::CriteriaFormat if finding.values.contains_key("expected") => {
+            format!("“{}” không đúng kiểu: cần {}.", raw("value"), raw("expected"))
+        }
         FindingCode::CriteriaFormat => format!(
-            "Tệp không đúng định dạng bộ chỉ số (dòng {}, cột {}; chi tiết kỹ thuật: {}).",
+            "Tệp không phải là JSON hợp lệ ({} ở dòng {}, cột {}).",
+            raw("problem"),
             v("line").unwrap_or_default(),
             v("column").unwrap_or_default(),
-            finding.values.get("detail").cloned().unwrap_or_default()
         ),
         FindingCode::CriteriaShareMismatch => match finding.values.get("part").map(String::as_str) {
             Some("scale") => format!(
@@ -278,12 +286,19 @@ pub fn finding_message(finding: &Finding) -> String {
         FindingCode::CriteriaBandsOrder => {
             format!("Các mức xếp loại phải xếp từ cao xuống thấp, không trùng nhau (đang ghi: {}).", raw("value"))
         }
-        FindingCode::CriteriaPointsOverMax => match finding.values.get("step") {
-            Some(step) => {
+        FindingCode::CriteriaPointsOverMax => match (finding.values.get("step"), finding.values.get("cap")) {
+            (Some(step), _) => {
                 format!("Bước điểm {step} không hợp lệ (phải lớn hơn 0 và chia hết điểm tối đa {}).", raw("max"))
             }
-            None => format!("Cho {} điểm, vượt điểm tối đa {}.", raw("points"), raw("max")),
+            (None, Some(cap)) => format!(
+                "Điểm tối đa của mục này ({}) vượt mức tối đa của cả phần điểm thưởng hoặc điểm trừ ({cap}).",
+                raw("points")
+            ),
+            (None, None) => format!("Cho {} điểm, vượt điểm tối đa {}.", raw("points"), raw("max")),
         },
+        FindingCode::CriteriaRuleMissing if finding.values.get("problem").is_some_and(|p| p == "area") => {
+            "Lĩnh vực phải có ít nhất một tiêu chí (lĩnh vực không được chấm trực tiếp).".to_string()
+        }
         FindingCode::CriteriaRuleMissing => "Không có tiêu chí con nên phải có cách chấm.".to_string(),
         FindingCode::CriteriaRuleMismatch => match finding.values.get("problem").map(String::as_str) {
             Some("parent_rule") => "Có tiêu chí con nên không được có cách chấm riêng.".to_string(),
@@ -386,6 +401,11 @@ pub fn finding_message(finding: &Finding) -> String {
         FindingCode::PackageIdReused => format!(
             "Đã nhận một báo cáo cùng mã {} nhưng nội dung khác với tệp này; không nhận tệp này. Hãy liên hệ đơn vị gửi để xác minh và gửi lại.",
             value()
+        ),
+        FindingCode::SurveyNotSelfScored => format!(
+            "Tiêu chí {} là điểm điều tra xã hội học do tỉnh công bố nên đơn vị không tự chấm; kết quả được nhập ở bước \
+             thẩm định (`cchc assess appraisal score`).",
+            raw("value")
         ),
     }
 }
@@ -546,6 +566,19 @@ pub fn column_caption(name: &str) -> String {
         "self_assessment_deadline" => "Hạn tự đánh giá",
         "text" => "Nội dung",
         "max" => "Điểm tối đa",
+        "scope" => "Đối tượng áp dụng",
+        "rule" => "Cách chấm",
+        "rule_bands" => "Mức điểm",
+        "part" => "Phần",
+        "metric" => "Chỉ số từ sổ",
+        "evidence" => "Tài liệu kiểm chứng",
+        "guidance" => "Hướng dẫn",
+        "children" => "Tiêu chí con",
+        "areas" => "Các lĩnh vực",
+        "normalisation" => "Cách tính",
+        "decision" => "Quyết định ban hành",
+        "years" => "Năm áp dụng",
+        "note" => "Ghi chú",
         other => return other.to_string(),
     };
     caption.to_string()

@@ -127,7 +127,8 @@ export type FindingCode =
   | "PACKAGE_UNIT_UNEXPECTED"
   | "PACKAGE_FILE_UNREADABLE"
   | "PACKAGE_DUPLICATE_ENTRY"
-  | "PACKAGE_ID_REUSED";
+  | "PACKAGE_ID_REUSED"
+  | "SURVEY_NOT_SELF_SCORED";
 
 export type Severity = "error" | "warning";
 
@@ -911,7 +912,9 @@ export interface AssessmentTotals {
   penalty_uncapped: number;
   applicable_max: number;
   total: number;
-  /** Percent of the scale (e.g. 87.5); null when nothing was applicable. */
+  /** What the total is counted on: the scale; in the self column, the scale without the survey's share. */
+  out_of: number;
+  /** Percent of out_of (e.g. 87.5); null when nothing was applicable. */
   percent: number | null;
   class: string | null;
 }
@@ -1006,6 +1009,10 @@ export interface ComparedLeaf {
   current: number | null;
   previous: number | null;
   in_previous_set: boolean;
+  /** The previous set's maximum of this code, when it has one. */
+  previous_max: number | null;
+  /** Same code and same maximum: only then are the two years' points compared. */
+  comparable: boolean;
 }
 
 export interface Comparison {
@@ -1016,4 +1023,6 @@ export interface Comparison {
   leaves: ComparedLeaf[];
   current: AssessmentTotals;
   previous: AssessmentTotals;
+  same_set: boolean;
+  same_scale: boolean;
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { ERROR_CODES, type Finding, type FindingCode } from "../api/types";
 import { errorMessage, fill, findingLine, findingMessage, placeText } from "./messages";
-import { errorMessages, findingMessages } from "./strings";
+import { assessment, errorMessages, findingMessages } from "./strings";
 
 const f = (code: FindingCode, values: Record<string, string> = {}, place: Finding["place"] = {}): Finding => ({
   code,
@@ -28,6 +28,12 @@ describe("messages", () => {
   it("writes counts with a thousands dot but years as they are", () => {
     expect(fill("{count} hồ sơ năm {year}", { count: 2051, year: 2026 })).toBe("2.051 hồ sơ năm 2026");
     expect(findingMessage(f("ISO_REVIEW_MISSING", { year: "2026" }))).toBe("Năm 2026 chưa họp xem xét của lãnh đạo.");
+  });
+
+  it("writes last year as a year in the comparison (it read “năm 2.025”)", () => {
+    expect(fill(assessment.compareHeading, { year: 2026, previousYear: 2025 })).toBe(
+      "So sánh năm 2026 với năm 2025",
+    );
   });
 
   it("fills values and picks the variant for the extra values", () => {

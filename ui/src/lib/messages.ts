@@ -7,13 +7,13 @@ import { columnCaptions, errorMessages, findingMessages, findingVariants, placeP
 
 /**
  * Fills {name} placeholders; whole numbers among the values print the Vietnamese way ("2051" → "2.051"), except a
- * year, which is written as it is ("năm 2026").
+ * year (a name ending in "year", such as previousYear), which is written as it is ("năm 2026").
  */
 export function fill(template: string, values: Record<string, string | number | null | undefined> = {}): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = values[name];
     if (value === null || value === undefined) return "";
-    return name === "year" ? String(value) : numberOrText(String(value));
+    return /year$/i.test(name) ? String(value) : numberOrText(String(value));
   });
 }
 
@@ -43,6 +43,16 @@ export function findingMessage(finding: Finding): string {
       break;
     case "BAD_DATE":
       if (values.start && values.end) return fill(findingVariants.dateRange, values);
+      if (values.format) return fill(findingVariants.dateFormat, values);
+      break;
+    case "CRITERIA_FORMAT":
+      if (values.expected) return fill(findingVariants.criteriaWrongKind, values);
+      break;
+    case "CRITERIA_POINTS_OVER_MAX":
+      if (values.cap) return fill(findingVariants.pointsOverCap, values);
+      break;
+    case "CRITERIA_RULE_MISSING":
+      if (values.problem === "area") return fill(findingVariants.areaWithoutCriteria, values);
       break;
     case "BAD_CHOICE":
       values.allowed ??= values.expected;

@@ -218,7 +218,7 @@ export const findingMessages: Record<FindingCode, string> = {
   ISO_REVIEW_MISSING: "Năm {year} chưa họp xem xét của lãnh đạo.",
   ISO_LEGAL_CHANGE_OVERDUE: "Quá hạn cập nhật văn bản pháp luật mới “{value}” vào hệ thống (hạn {due}).",
   ISO_ACTION_OVERDUE: "Quá hạn hành động khắc phục “{value}” (hạn {due}, người thực hiện {owner}).",
-  CRITERIA_FORMAT: "Tệp không đúng định dạng bộ chỉ số (dòng {line}, cột {column}).",
+  CRITERIA_FORMAT: "Tệp không phải là JSON hợp lệ ({problem} ở dòng {line}, cột {column}).",
   CRITERIA_SHARE_MISMATCH: "Tổng điểm các lĩnh vực thuộc “{part}” là {sum}, khác số điểm quy định {max}.",
   CRITERIA_SUM_MISMATCH: "Tổng điểm tối đa các tiêu chí con ({sum}) khác điểm tối đa của tiêu chí ({max}).",
   CRITERIA_DUPLICATE_CODE: "Mã tiêu chí “{value}” bị trùng.",
@@ -273,6 +273,8 @@ export const findingMessages: Record<FindingCode, string> = {
     "Tệp báo cáo có hai thành phần cùng tên “{value}” (hoặc tên chỉ khác chữ hoa, chữ thường hay cách gõ dấu): mỗi chương trình giải nén có thể đọc ra một báo cáo khác nhau nên không nhận tệp này.",
   PACKAGE_ID_REUSED:
     "Đã nhận một báo cáo cùng mã {value} nhưng nội dung khác với tệp này; không nhận tệp này. Hãy liên hệ đơn vị gửi để xác minh và gửi lại.",
+  SURVEY_NOT_SELF_SCORED:
+    "Tiêu chí {value} là điểm điều tra xã hội học do tỉnh công bố nên đơn vị không tự chấm; kết quả được nhập ở bước thẩm định.",
 };
 
 /** Sentences used instead of the plain one when a finding carries the named extra value. */
@@ -283,6 +285,14 @@ export const findingVariants = {
   dateRange: "Ngày bắt đầu ({start}) sau ngày kết thúc ({end}).",
   /** BAD_CHOICE with `allowed`. */
   choiceAllowed: "“{value}” không thuộc các lựa chọn cho phép ({allowed}).",
+  /** BAD_DATE with `format`: a day of every year (dd/mm) or a JSON date (yyyy-mm-dd). */
+  dateFormat: "“{value}” không phải là ngày hợp lệ; hãy viết theo dạng {format}.",
+  /** CRITERIA_FORMAT with `expected`: a value of the wrong kind in a criteria file. */
+  criteriaWrongKind: "“{value}” không đúng kiểu: cần {expected}.",
+  /** CRITERIA_POINTS_OVER_MAX with `cap`: a bonus or penalty item above its part's cap. */
+  pointsOverCap: "Điểm tối đa của mục này ({points}) vượt mức tối đa của cả phần điểm thưởng hoặc điểm trừ ({cap}).",
+  /** CRITERIA_RULE_MISSING with `problem` = area. */
+  areaWithoutCriteria: "Lĩnh vực phải có ít nhất một tiêu chí (lĩnh vực không được chấm trực tiếp).",
   /** DUPLICATE_IN_FILE with `first_row`. */
   duplicateFirstRow: "“{value}” xuất hiện nhiều lần trong tệp (lần đầu ở dòng {first_row}).",
   /** ALREADY_EXISTS when adding a procedure (shown beside the code). */
@@ -345,6 +355,12 @@ export const columnCaptions: Record<string, string> = {
   user_name: "Người sử dụng",
   unit_code: "Mã đơn vị",
   meeting_standard: "Số người đạt chuẩn",
+  // Fields of a criteria set, as its findings name them.
+  criterion: "Mã tiêu chí",
+  scope: "Đối tượng áp dụng",
+  rule: "Cách chấm",
+  rule_bands: "Mức điểm",
+  part: "Phần",
 };
 
 /** Biểu số 06/VPCP/KSTT: its title, the column groups and the short caption of each figure under its group. */
@@ -1237,12 +1253,15 @@ export const assessment = {
   importSummary: "Tệp “{file}”: {name}, phiên bản {version}, {leaves} tiêu chí chấm điểm.",
   importUnreadable: "Tệp “{file}” không đọc được thành bộ chỉ số.",
   importDone: "Đã nhập bộ chỉ số “{name}”, phiên bản {version}.",
-  compareHeading: "So sánh năm {year} với năm {previous}",
+  compareHeading: "So sánh năm {year} với năm {previousYear}",
   compareNone: "Chưa có phiếu tự đánh giá của năm trước để so sánh.",
   colYear: "Năm {year}",
   colChange: "Tăng, giảm",
   notInPrevious: "không có ở năm trước",
   compareTotal: "Tổng điểm",
   compareNote:
-    "Điểm mỗi năm là điểm sau thẩm định lần 2, nếu chưa có thì lần 1, nếu chưa có thì điểm tự chấm; các tiêu chí được so theo mã.",
+    "Điểm mỗi năm là điểm sau thẩm định lần 2, nếu chưa có thì lần 1, nếu chưa có thì điểm tự chấm; chỉ so các tiêu chí cùng mã và cùng điểm tối đa.",
+  compareSetsDiffer:
+    "Năm {previousYear} chấm theo bộ chỉ số {previousCriteria}, năm {year} theo bộ {criteria}: chỉ so sánh các tiêu chí cùng mã và cùng điểm tối đa; tiêu chí khác ghi “—”.",
+  compareOtherMax: "— (tối đa {max})",
 };

@@ -131,7 +131,7 @@ pub struct App {
 impl App {
     /// Creates a new register at `path` with the unit's profile. Refuses an existing file.
     pub fn create(path: &Path, profile: UnitProfile, assets: Assets, clock: Clock) -> Result<App> {
-        let profile = profile.cleaned();
+        let profile = with_copies(profile.cleaned());
         let findings = profile.validate();
         if !findings.is_empty() {
             return Err(Error::Invalid(findings));
@@ -516,12 +516,17 @@ impl App {
 
     // ---- Unit profile and periods ----
 
+    /// The unit's profile. A "Nơi nhận" list never set (empty) is given as the standard lines the reports print,
+    /// so that the window shows them to add recipients between.
     pub fn unit(&self) -> Result<UnitProfile> {
-        self.register.unit()?.ok_or_else(|| Error::RegisterDamaged("the register has no unit profile".into()))
+        let unit = self.register.unit()?;
+        Ok(with_copies(unit.ok_or_else(|| Error::RegisterDamaged("the register has no unit profile".into()))?))
     }
 
+    /// Saves the profile as given: its "Nơi nhận" list is the one printed, so a standard line the official deleted
+    /// stays deleted; an empty list is kept as the standard lines.
     pub fn set_unit(&mut self, profile: UnitProfile) -> Result<UnitProfile> {
-        let profile = profile.cleaned();
+        let profile = with_copies(profile.cleaned());
         let findings = profile.validate();
         if !findings.is_empty() {
             return Err(refused("unit", findings));
@@ -2095,6 +2100,15 @@ impl App {
             iso,
         })
     }
+}
+
+/// A profile whose "Nơi nhận" list is empty takes the standard lines ("Như trên", "Lưu: VT"): the list is never
+/// empty on paper, and what the window shows is what the reports print.
+fn with_copies(mut profile: UnitProfile) -> UnitProfile {
+    if profile.copies_to.is_empty() {
+        profile.copies_to = crate::report::with_standard_copies(&[]);
+    }
+    profile
 }
 
 /// The pages an issued report keeps (stored as JSON with it).

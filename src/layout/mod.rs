@@ -707,25 +707,45 @@ impl Engine<'_> {
         widest
     }
 
+    /// The header's and the closing's left column (agency names, number line, "Nơi nhận"): x and width. Its text
+    /// wraps inside it, `COLUMN_GAP` clear of the right column.
+    fn left_column(&self) -> (f32, f32) {
+        (self.left(), HEADER_LEFT_WIDTH - COLUMN_GAP)
+    }
+
+    /// The right column (Quốc hiệu, Tiêu ngữ, place and date, signature): x and width.
+    fn right_column(&self) -> (f32, f32) {
+        let x = self.left() + HEADER_LEFT_WIDTH;
+        (x, self.right() - x)
+    }
+
+    /// Where a rule goes under the line of `size` points just placed (its box ends at `self.y`): `RULE_GAP` clear
+    /// of the letters' descent, the rule's own thickness included.
+    fn rule_below(&self, size: f32) -> f32 {
+        let lh = line_height(size);
+        let em = size * MM_PER_PT;
+        let baseline = self.y - lh + (lh - em) / 2.0 + ASCENT_EM * em;
+        baseline + DESCENT_EM * em + RULE_GAP + RULE_THICKNESS_PT * MM_PER_PT / 2.0
+    }
+
     fn header(&mut self, h: &Header) {
         let top = self.y;
-        let left_x = self.left();
-        let right_x = self.left() + HEADER_LEFT_WIDTH;
-        let right_w = self.right() - right_x;
+        let (left_x, left_w) = self.left_column();
+        let (right_x, right_w) = self.right_column();
         // Left column: superior agency (upright), issuing agency (bold), a short rule under it.
         if !h.superior.is_empty() {
-            self.centred(&h.superior, Style::Regular, AGENCY_SIZE, left_x, HEADER_LEFT_WIDTH);
+            self.centred(&h.superior, Style::Regular, AGENCY_SIZE, left_x, left_w);
         }
-        let issuer_width = self.centred(&h.issuer, Style::Bold, AGENCY_SIZE, left_x, HEADER_LEFT_WIDTH);
-        let left_rule_y = self.y + RULE_GAP - line_height(AGENCY_SIZE) * 0.15;
+        let issuer_width = self.centred(&h.issuer, Style::Bold, AGENCY_SIZE, left_x, left_w);
+        let left_rule_y = self.rule_below(AGENCY_SIZE);
         let rule = issuer_width * AGENCY_RULE_FRACTION;
-        let cx = left_x + HEADER_LEFT_WIDTH / 2.0;
+        let cx = left_x + left_w / 2.0;
         self.push_rule(cx - rule / 2.0, left_rule_y, cx + rule / 2.0, left_rule_y, RULE_THICKNESS_PT);
         // Right column: Quốc hiệu and Tiêu ngữ, a rule as long as the Tiêu ngữ.
         self.y = top;
         self.centred(&h.motto, Style::Bold, MOTTO_SIZE, right_x, right_w);
         let slogan_width = self.centred(&h.slogan, Style::Bold, SLOGAN_SIZE, right_x, right_w);
-        let right_rule_y = self.y + RULE_GAP - line_height(SLOGAN_SIZE) * 0.15;
+        let right_rule_y = self.rule_below(SLOGAN_SIZE);
         let rcx = right_x + right_w / 2.0;
         self.push_rule(
             rcx - slogan_width / 2.0,
@@ -734,16 +754,32 @@ impl Engine<'_> {
             right_rule_y,
             RULE_THICKNESS_PT,
         );
-        // The number line and the place-and-date line share one baseline.
+        // The number line and the place-and-date line: each wraps in its own column, their first lines share one
+        // baseline.
         self.y = left_rule_y.max(right_rule_y) + HEADER_GAP;
         let line_top = self.y;
         let size = NUMBER_SIZE.max(PLACE_DATE_SIZE);
+        let lh = line_height(size);
         let baseline = self.baseline(size);
-        let nw = self.measure(Style::Regular, NUMBER_SIZE, &h.number_line);
-        self.push_text(cx - nw / 2.0, baseline, NUMBER_SIZE, Style::Regular, h.number_line.clone(), 0.0);
-        let dw = self.measure(Style::Italic, PLACE_DATE_SIZE, &h.place_date);
-        self.push_text(rcx - dw / 2.0, baseline, PLACE_DATE_SIZE, Style::Italic, h.place_date.clone(), 0.0);
-        self.y = line_top + line_height(size);
+        let mut rows = 0;
+        for (text, style, text_size, x, w) in [
+            (&h.number_line, Style::Regular, NUMBER_SIZE, left_x, left_w),
+            (&h.place_date, Style::Italic, PLACE_DATE_SIZE, right_x, right_w),
+        ] {
+            // The blanks of a draft ("Số:       /BC-UBND", "ngày      tháng") are kept when the line fits.
+            let natural = self.measure(style, text_size, text);
+            let lines = if natural <= w {
+                vec![Line { text: text.clone(), natural, spaces: 0 }]
+            } else {
+                self.balanced(text, style, text_size, w)
+            };
+            rows = rows.max(lines.len());
+            for (i, line) in lines.into_iter().enumerate() {
+                let lx = x + (w - line.natural) / 2.0;
+                self.push_text(lx, baseline + lh * i as f32, text_size, style, line.text, 0.0);
+            }
+        }
+        self.y = line_top + lh * rows.max(1) as f32;
     }
 
     fn title(&mut self, kind: &str, subject: &str) {
@@ -753,7 +789,7 @@ impl Engine<'_> {
         self.centred(kind, Style::Bold, TITLE_SIZE, x, w);
         let sx = x + (w - SUBJECT_WIDTH) / 2.0;
         let widest = self.centred(subject, Style::Bold, TITLE_SIZE, sx, SUBJECT_WIDTH);
-        let rule_y = self.y + RULE_GAP - line_height(TITLE_SIZE) * 0.15;
+        let rule_y = self.rule_below(TITLE_SIZE);
         let rule = widest * SUBJECT_RULE_FRACTION;
         let cx = x + w / 2.0;
         self.push_rule(cx - rule / 2.0, rule_y, cx + rule / 2.0, rule_y, RULE_THICKNESS_PT);
@@ -799,22 +835,39 @@ impl Engine<'_> {
         PARAGRAPH_SPACING_PT * MM_PER_PT + line_height(BODY_SIZE) * lines as f32
     }
 
-    /// Height of the signature block or of "Nơi nhận", whichever is taller, with the space above it.
-    fn closing_height(&self, c: &Closing) -> f32 {
+    /// Height of the signature block or of "Nơi nhận", whichever is taller, with the space above it (lines counted
+    /// as they wrap in their columns).
+    fn closing_height(&mut self, c: &Closing) -> f32 {
         let lh = line_height(SIGNATURE_SIZE);
-        let date_h = if c.place_date.is_some() { line_height(PLACE_DATE_SIZE) } else { 0.0 };
-        let sign_h = date_h + lh * c.authority.len() as f32 + SIGNATURE_SPACE + lh;
-        let copies_h = line_height(COPIES_LABEL_SIZE) + line_height(COPIES_SIZE) * (c.copies.len() as f32 + 1.0);
+        let (_, left_w) = self.left_column();
+        let (_, right_w) = self.right_column();
+        let date_h = match &c.place_date {
+            Some(date) => {
+                line_height(PLACE_DATE_SIZE) * self.balanced(date, Style::Italic, PLACE_DATE_SIZE, right_w).len() as f32
+            }
+            None => 0.0,
+        };
+        let mut signature_lines = 0;
+        for line in c.authority.iter().chain([&c.signer]) {
+            signature_lines += self.balanced(line, Style::Bold, SIGNATURE_SIZE, right_w).len().max(1);
+        }
+        let sign_h = date_h + lh * signature_lines as f32 + SIGNATURE_SPACE;
+        let mut copy_lines = 1;
+        for line in &c.copies {
+            copy_lines += self.wrap(line, Style::Regular, COPIES_SIZE, left_w, left_w).len().max(1);
+        }
+        let copies_h = line_height(COPIES_LABEL_SIZE) + line_height(COPIES_SIZE) * copy_lines as f32;
         SIGNATURE_GAP_ABOVE + sign_h.max(date_h + copies_h)
     }
 
+    /// The signature in the right column, "Nơi nhận" in the left one, each wrapping inside its own width.
     fn closing(&mut self, c: &Closing) {
         let lh = line_height(SIGNATURE_SIZE);
         let need = self.closing_height(c);
         self.ensure(need);
         self.y += SIGNATURE_GAP_ABOVE;
-        let right_x = self.left() + HEADER_LEFT_WIDTH;
-        let right_w = self.right() - right_x;
+        let (left_x, left_w) = self.left_column();
+        let (right_x, right_w) = self.right_column();
         if let Some(date) = &c.place_date {
             self.centred(date, Style::Italic, PLACE_DATE_SIZE, right_x, right_w);
         }
@@ -828,52 +881,100 @@ impl Engine<'_> {
         // "Nơi nhận:" level with the authority line (same baseline).
         self.y = top;
         let baseline = self.baseline(SIGNATURE_SIZE);
-        let x = self.left();
-        self.push_text(x, baseline, COPIES_LABEL_SIZE, Style::BoldItalic, c.copies_label.clone(), 0.0);
+        self.push_text(left_x, baseline, COPIES_LABEL_SIZE, Style::BoldItalic, c.copies_label.clone(), 0.0);
         self.y = top + lh;
         for line in &c.copies {
-            let lines = self.wrap(line, Style::Regular, COPIES_SIZE, COPIES_WIDTH, COPIES_WIDTH);
-            self.place_lines(lines, Style::Regular, COPIES_SIZE, x, 0.0, COPIES_WIDTH, Align::Left);
+            let lines = self.wrap(line, Style::Regular, COPIES_SIZE, left_w, left_w);
+            self.place_lines(lines, Style::Regular, COPIES_SIZE, left_x, 0.0, left_w, Align::Left);
         }
         self.y = self.y.max(end);
     }
 
     fn chart(&mut self, c: &Chart) {
         let label_lh = line_height(CHART_LABEL_SIZE);
-        let total = line_height(CHART_TITLE_SIZE) + CHART_PLOT_HEIGHT + 2.0 * label_lh + CHART_GAP;
-        self.paragraph_gap();
-        self.ensure(total);
         let x = self.left();
         let w = self.text_width();
-        self.centred(&c.title, Style::Italic, CHART_TITLE_SIZE, x, w);
         let plot_x = x + CHART_AXIS_WIDTH;
         let plot_w = w - CHART_AXIS_WIDTH;
-        // Room above the tallest bar for its value.
-        let top = self.y + label_lh;
-        let base = top + CHART_PLOT_HEIGHT - label_lh;
-        let scale = (base - top) / c.max.max(f64::EPSILON) as f32;
+        // From the top grid line (the scale's maximum) down to the base line.
+        let plot_h = CHART_PLOT_HEIGHT - label_lh;
+        let scale = plot_h / c.max.max(f64::EPSILON) as f32;
+        let groups = c.labels.len().max(1);
+        let group_w = plot_w / groups as f32;
+        let bar_w = group_w * CHART_BAR_SHARE / c.series.len().max(1) as f32;
+        let value_h = CHART_DIGIT_EM * CHART_VALUE_SIZE * MM_PER_PT;
+        // Bars and their values, placed relative to the base line first: a value that would meet another (two bars
+        // side by side, narrower than their figures) goes above it, clear of it.
+        let mut bars: Vec<(f32, f32, f32, String)> = Vec::new();
+        for g in 0..c.labels.len() {
+            let gx = plot_x + group_w * g as f32 + group_w * (1.0 - CHART_BAR_SHARE) / 2.0;
+            for (s, series) in c.series.iter().enumerate() {
+                let Some(value) = series.values.get(g).copied().flatten() else { continue };
+                let h = (value.clamp(0.0, c.max) as f32) * scale;
+                bars.push((gx + bar_w * s as f32, h, series.gray, format!("{}{}", format_number(value), c.unit)));
+            }
+        }
+        // A value wider than its bar never lies on the bar beside it, nor on another value: it goes above them.
+        let mut values: Vec<ValueLabel> = Vec::new();
+        for (bx, h, _, text) in &bars {
+            let width = self.measure(Style::Regular, CHART_VALUE_SIZE, text);
+            let mut label = ValueLabel { x: bx + (bar_w - width) / 2.0, baseline: -h - 1.0, width, text: text.clone() };
+            loop {
+                let over_bar = bars
+                    .iter()
+                    .filter(|(ox, oh, _, _)| {
+                        label.x < ox + bar_w && *ox < label.x + label.width && label.baseline > -oh - 1.0 + EPSILON
+                    })
+                    .map(|(_, oh, _, _)| -oh - 1.0);
+                let over_value =
+                    values.iter().filter(|v| v.meets(&label, value_h)).map(|v| v.baseline - value_h - CHART_TEXT_GAP);
+                match over_bar.chain(over_value).reduce(f32::min) {
+                    Some(above) => label.baseline = above,
+                    None => break,
+                }
+            }
+            values.push(label);
+        }
+        // Room between the title and the top grid line: a line of labels, more when values were lifted above it.
+        let highest = values.iter().map(|v| v.baseline - value_h).fold(-plot_h, f32::min);
+        let above = label_lh.max(-highest - plot_h + CHART_TEXT_GAP);
+        let title_lines = self.balanced(&c.title, Style::Italic, CHART_TITLE_SIZE, w).len().max(1);
+        let total = line_height(CHART_TITLE_SIZE) * title_lines as f32 + above + plot_h + 2.0 * label_lh + CHART_GAP;
+        self.paragraph_gap();
+        self.ensure(total);
+        self.centred(&c.title, Style::Italic, CHART_TITLE_SIZE, x, w);
+        let base = self.y + above + plot_h;
+        // Grid lines, broken where a value is printed across them: no figure is crossed by a rule.
         for step in [0.0, 0.5, 1.0] {
             let y = base - (c.max as f32 * step) * scale;
-            self.push_rule(plot_x, y, plot_x + plot_w, y, CHART_GRID_PT);
+            let mut from = plot_x;
+            let mut gaps: Vec<(f32, f32)> = values
+                .iter()
+                .filter(|v| base + v.baseline - value_h - CHART_TEXT_GAP < y && y < base + v.baseline + CHART_TEXT_GAP)
+                .map(|v| (v.x - CHART_TEXT_GAP, v.x + v.width + CHART_TEXT_GAP))
+                .collect();
+            gaps.sort_by(|a, b| a.0.total_cmp(&b.0));
+            for (gap_start, gap_end) in gaps {
+                if gap_start > from {
+                    self.push_rule(from, y, gap_start, y, CHART_GRID_PT);
+                }
+                from = from.max(gap_end);
+            }
+            if from < plot_x + plot_w {
+                self.push_rule(from, y, plot_x + plot_w, y, CHART_GRID_PT);
+            }
             let text = format!("{}{}", format_number(c.max * step as f64), c.unit);
             let tw = self.measure(Style::Regular, CHART_LABEL_SIZE, &text);
             let em = CHART_LABEL_SIZE * MM_PER_PT;
             self.push_text(plot_x - 1.5 - tw, y + em * 0.35, CHART_LABEL_SIZE, Style::Regular, text, 0.0);
         }
-        let groups = c.labels.len().max(1);
-        let group_w = plot_w / groups as f32;
-        let bar_w = group_w * CHART_BAR_SHARE / c.series.len().max(1) as f32;
+        for (bx, h, gray, _) in bars {
+            self.push_box(bx, base - h, bar_w, h, gray);
+        }
+        for v in values {
+            self.push_text(v.x, base + v.baseline, CHART_VALUE_SIZE, Style::Regular, v.text, 0.0);
+        }
         for (g, label) in c.labels.iter().enumerate() {
-            let gx = plot_x + group_w * g as f32 + group_w * (1.0 - CHART_BAR_SHARE) / 2.0;
-            for (s, series) in c.series.iter().enumerate() {
-                let Some(value) = series.values.get(g).copied().flatten() else { continue };
-                let h = (value.clamp(0.0, c.max) as f32) * scale;
-                let bx = gx + bar_w * s as f32;
-                self.push_box(bx, base - h, bar_w, h, series.gray);
-                let text = format!("{}{}", format_number(value), c.unit);
-                let tw = self.measure(Style::Regular, CHART_VALUE_SIZE, &text);
-                self.push_text(bx + (bar_w - tw) / 2.0, base - h - 1.0, CHART_VALUE_SIZE, Style::Regular, text, 0.0);
-            }
             let lw = self.measure(Style::Regular, CHART_LABEL_SIZE, label);
             let baseline = base + label_lh * 0.85;
             let cx = plot_x + group_w * (g as f32 + 0.5);
@@ -1078,6 +1179,24 @@ impl Engine<'_> {
             self.push_text(lx, baseline, size, style, line.text, 0.0);
             self.y += lh;
         }
+    }
+}
+
+/// A bar's value printed above it; `baseline` is relative to the chart's base line (negative: above it).
+struct ValueLabel {
+    x: f32,
+    baseline: f32,
+    width: f32,
+    text: String,
+}
+
+impl ValueLabel {
+    /// Whether the two figures, `height` tall, come closer than a clear gap.
+    fn meets(&self, other: &ValueLabel, height: f32) -> bool {
+        let across = self.x < other.x + other.width + CHART_TEXT_GAP && other.x < self.x + self.width + CHART_TEXT_GAP;
+        let up = self.baseline - height - CHART_TEXT_GAP < other.baseline
+            && other.baseline - height - CHART_TEXT_GAP < self.baseline;
+        across && up
     }
 }
 

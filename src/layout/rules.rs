@@ -23,12 +23,21 @@ pub const PARAGRAPH_SPACING_PT: f32 = 6.0;
 pub const FIRST_LINE_INDENT: f32 = 10.0;
 /// The ascender of Liberation Serif (hhea 1825/2048 em): the distance from the top of a line box to its baseline.
 pub const ASCENT_EM: f32 = 0.891;
+/// How far the letters reach below the baseline: the hhea descender of Liberation Serif is 443/2048 em, and the bold
+/// "g" reaches 452/2048 em (0.2207); a rule under text is measured from here.
+pub const DESCENT_EM: f32 = 0.221;
 
 /// Header, left column: the superior agency (upright) and the issuing agency (bold), 12–13 pt, UPPERCASE.
 pub const AGENCY_SIZE: f32 = 13.0;
-/// Width of the header's left column (agency names and the number line). The two columns share the text width;
-/// the left one is about two fifths of it so that the national motto fits on one line on the right.
+/// Where the header's right column starts, from the left margin (agency names and the number line on the left; the
+/// Quốc hiệu, Tiêu ngữ and date on the right). The two columns share the text width; the left one is about two
+/// fifths of it so that the national motto fits on one line on the right. The signature block takes the same right
+/// column and "Nơi nhận" the left one.
 pub const HEADER_LEFT_WIDTH: f32 = 68.0;
+/// The clear space between the two columns: the left column's text wraps inside `HEADER_LEFT_WIDTH - COLUMN_GAP`,
+/// so that a long agency name ("UBND THÀNH PHỐ HẢI DƯƠNG") never runs up to the Quốc hiệu and reads as one line
+/// with it. The same gap separates "Nơi nhận" from the signature.
+pub const COLUMN_GAP: f32 = 4.0;
 /// The rule under the issuing agency is 1/3–1/2 as long as the name's line; we take 2/5.
 pub const AGENCY_RULE_FRACTION: f32 = 0.4;
 /// Header, right column: Quốc hiệu 12–13 pt bold UPPERCASE; 13 like the agency names, so the two columns' lines
@@ -36,8 +45,10 @@ pub const AGENCY_RULE_FRACTION: f32 = 0.4;
 pub const MOTTO_SIZE: f32 = 13.0;
 /// Tiêu ngữ "Độc lập - Tự do - Hạnh phúc" 13–14 pt bold, with a rule as long as the text under it.
 pub const SLOGAN_SIZE: f32 = 13.0;
-/// Gap between a header text line and the rule under it.
-pub const RULE_GAP: f32 = 2.0;
+/// Clear space between the lowest point of a text's letters (its descent: the tail of "g", the dot of "Ọ") and the
+/// rule under it (the agency name, the Tiêu ngữ, the trích yếu). The decree's samples draw the rule clearly below
+/// the text, touching no letter.
+pub const RULE_GAP: f32 = 1.5;
 /// Thickness of the solid rules of the header and title ("đường kẻ ngang, nét liền").
 pub const RULE_THICKNESS_PT: f32 = 0.5;
 /// "Số: 05/BC-UBND": "Số" lower case 13 pt, number and symbol 13 pt, centred under the agency name.
@@ -78,8 +89,6 @@ pub const SIGNATURE_GAP_ABOVE: f32 = 6.0;
 /// "Nơi nhận:" 12 pt bold italic at the left margin, level with the authority line; the list 11 pt upright.
 pub const COPIES_LABEL_SIZE: f32 = 12.0;
 pub const COPIES_SIZE: f32 = 11.0;
-/// Width of the "Nơi nhận" column (the signature takes the header's right column).
-pub const COPIES_WIDTH: f32 = 70.0;
 
 /// Appendices: "Phụ lục" + Roman numeral 14 pt bold; the name UPPERCASE bold 13–14 pt; the reference line italic.
 pub const APPENDIX_LABEL_SIZE: f32 = 14.0;
@@ -105,6 +114,11 @@ pub const CHART_AXIS_WIDTH: f32 = 14.0;
 /// Share of a group's width taken by its bars.
 pub const CHART_BAR_SHARE: f32 = 0.6;
 pub const CHART_GRID_PT: f32 = 0.3;
+/// Height of the figures (Liberation Serif's digits are 0.688 em tall): a value's box when it is kept clear of
+/// the grid lines and of the values beside it.
+pub const CHART_DIGIT_EM: f32 = 0.7;
+/// Clear space around a bar's value: from a grid line (broken there) and from the value beside it.
+pub const CHART_TEXT_GAP: f32 = 0.6;
 /// Space after a chart.
 pub const CHART_GAP: f32 = 2.0;
 

@@ -177,21 +177,47 @@ fn agency_lines(name: &str) -> String {
     }
 }
 
-/// The "Nơi nhận" list: "- X;" per line, the last "- Lưu: VT." (added when missing).
+/// The "Nơi nhận" list of a unit that names recipients of its own: "Như trên" first, its own recipients, "Lưu: VT"
+/// last (NĐ 30/2020, Phụ lục I). The standard lines stay unless removed on purpose: an own "Như trên" or "Lưu: …"
+/// line ("Lưu: VT, VP") takes the standard line's place rather than doubling it. The command line's `--copy-to`
+/// and a new register use this; the window shows the stored list, standard lines included, to edit around them.
+pub fn with_standard_copies(own: &[String]) -> Vec<String> {
+    let own: Vec<String> = own.iter().map(|s| bare_copy(s)).filter(|s| !s.is_empty()).collect();
+    let archive = own.iter().find(|s| is_archive_copy(s)).cloned().unwrap_or_else(|| labels::ARCHIVE_COPY.into());
+    let mut out = vec![labels::FIRST_COPY.to_string()];
+    out.extend(own.into_iter().filter(|s| !is_first_copy(s) && !is_archive_copy(s)));
+    out.push(archive);
+    out
+}
+
+/// The "Nơi nhận" lines as printed (NĐ 30/2020): "- X;" per line and the last one with a full stop; the "Lưu: …"
+/// line closes the list. The list is printed as the unit keeps it (without its standard lines when they were
+/// removed on purpose); an empty list, which a register may hold from before the standard lines were stored,
+/// prints the standard lines.
 fn copies(list: &[String]) -> Vec<String> {
-    let mut items: Vec<String> = list
-        .iter()
-        .map(|s| s.trim().trim_start_matches('-').trim().trim_end_matches([';', '.', ',']).to_string())
-        .collect();
-    items.retain(|s| !s.is_empty());
+    let mut items: Vec<String> = list.iter().map(|s| bare_copy(s)).filter(|s| !s.is_empty()).collect();
     if items.is_empty() {
-        items.push(labels::FIRST_COPY.into());
+        items = with_standard_copies(&[]);
     }
-    if !items.iter().any(|s| s.starts_with("Lưu")) {
-        items.push(labels::ARCHIVE_COPY.into());
+    if let Some(i) = items.iter().position(|s| is_archive_copy(s)) {
+        let archive = items.remove(i);
+        items.push(archive);
     }
     let last = items.len() - 1;
     items.into_iter().enumerate().map(|(i, s)| format!("- {s}{}", if i == last { "." } else { ";" })).collect()
+}
+
+/// A "Nơi nhận" line without the dash and end punctuation the printed list adds.
+fn bare_copy(line: &str) -> String {
+    line.trim().trim_start_matches('-').trim().trim_end_matches([';', '.', ',']).trim_end().to_string()
+}
+
+fn is_first_copy(line: &str) -> bool {
+    line.to_lowercase() == labels::FIRST_COPY.to_lowercase()
+}
+
+fn is_archive_copy(line: &str) -> bool {
+    line.starts_with("Lưu")
 }
 
 /// "Trần Phú, ngày 05 tháng 01 năm 2026": days below 10 and months 1 and 2 with a leading zero (NĐ 30/2020).

@@ -600,4 +600,31 @@ fn a_province_json_set_with_mistakes_is_refused_with_vietnamese_messages_naming_
         "{}",
         stderr(&out)
     );
+
+fn unit_set_copy_to_keeps_như_trên_and_lưu_vt() {
+    // `--copy-to` replaced the whole "Nơi nhận" list: "- Như trên;" and "- Lưu: VT" disappeared without a word.
+    let dir = tempfile::tempdir().unwrap();
+    let register = dir.path().join("so.cchc");
+    init(&register);
+    let copies = |register: &Path| {
+        let out = cchc(register, &["--json", "unit", "show"]);
+        let unit: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let unit = if unit.get("unit").is_some() { unit["unit"].clone() } else { unit };
+        serde_json::from_value::<Vec<String>>(unit["copies_to"].clone()).unwrap()
+    };
+    assert_eq!(copies(&register), ["Như trên", "Lưu: VT"], "a new register has the standard lines");
+    let out = cchc(&register, &["unit", "set", "--copy-to", "Sở Nội vụ tỉnh Hải Dương", "--copy-to", "Đảng ủy phường"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(copies(&register), ["Như trên", "Sở Nội vụ tỉnh Hải Dương", "Đảng ủy phường", "Lưu: VT"]);
+    // Without --copy-to the flag would remove lines no one named: refused, nothing changed.
+    let out = cchc(&register, &["unit", "set", "--no-default-copies"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--copy-to"), "{}", stderr(&out));
+    assert_eq!(copies(&register), ["Như trên", "Sở Nội vụ tỉnh Hải Dương", "Đảng ủy phường", "Lưu: VT"]);
+    // Removed on purpose.
+    let out = cchc(&register, &["unit", "set", "--no-default-copies", "--copy-to", "Sở Nội vụ tỉnh Hải Dương"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(copies(&register), ["Sở Nội vụ tỉnh Hải Dương"]);
+    let help = stdout(&cchc(&register, &["unit", "set", "--help"]));
+    assert!(help.contains("--no-default-copies") && help.contains("Như trên"), "{help}");
 }

@@ -197,7 +197,7 @@ fn page_one_follows_the_decree_layout() {
     let p1 = &pages[0];
     assert_eq!((p1.width, p1.height), (210.0, 297.0), "A4 portrait");
     assert_eq!(p1.number, None, "the first page is not numbered");
-    let left_centre = rules::MARGIN_LEFT + rules::HEADER_LEFT_WIDTH / 2.0;
+    let left_centre = rules::MARGIN_LEFT + (rules::HEADER_LEFT_WIDTH - rules::COLUMN_GAP) / 2.0;
     let right_centre = (rules::MARGIN_LEFT + rules::HEADER_LEFT_WIDTH + 210.0 - rules::MARGIN_RIGHT) / 2.0;
     let text_centre = (rules::MARGIN_LEFT + 210.0 - rules::MARGIN_RIGHT) / 2.0;
     let centre = |r: &TextRun| r.x + r.width / 2.0;
@@ -691,7 +691,7 @@ fn a_deputy_signs_for_the_chairman_with_kt() {
         title: "Phó Chủ tịch".into(),
         authority: cchc::model::SignAuthority::Kt,
     };
-    unit.copies_to = vec!["Sở Nội vụ".into(), "Đảng ủy phường".into()];
+    unit.copies_to = cchc::report::with_standard_copies(&["Sở Nội vụ".into(), "Đảng ủy phường".into()]);
     t.app.set_unit(unit).unwrap();
     let pages = t.app.report_pages(ReportKind::Periodic, period("2026-H1")).unwrap();
     let body_end = pages.iter().position(|p| layout::read(p).starts_with("Phụ lục")).unwrap() - 1;
@@ -709,7 +709,10 @@ fn a_deputy_signs_for_the_chairman_with_kt() {
     assert!(close(centre(name), centre(title), 0.01) && close(centre(authority), centre(title), 0.01));
     let read = layout::read(last);
     assert!(
-        read.contains("- Sở Nội vụ;") && read.contains("- Đảng ủy phường;") && read.contains("- Lưu: VT."),
+        read.contains("- Như trên;")
+            && read.contains("- Sở Nội vụ;")
+            && read.contains("- Đảng ủy phường;")
+            && read.contains("- Lưu: VT."),
         "{read}"
     );
 }
@@ -824,4 +827,278 @@ fn a_table_row_taller_than_a_page_continues_on_the_next_under_the_header() {
 
 fn header_cell(text: &str, col: usize) -> layout::HeaderCell {
     layout::HeaderCell { text: text.to_string(), row: 0, rows: 1, col, cols: 1 }
+}
+
+// ---- Issue 15: columns that run together, rules on the letters, the Nơi nhận list ----
+
+/// The hhea descender of the bundled bold face, in em: how far "g", "p", "y" reach below the baseline.
+fn bold_descent_em() -> f32 {
+    let font = &Assets::bundled().fonts.bold;
+    let table = |tag: &[u8]| {
+        let count = u16::from_be_bytes([font[4], font[5]]) as usize;
+        (0..count)
+            .map(|i| &font[12 + 16 * i..28 + 16 * i])
+            .find(|record| &record[..4] == tag)
+            .map(|record| u32::from_be_bytes([record[8], record[9], record[10], record[11]]) as usize)
+            .unwrap()
+    };
+    let (head, hhea) = (table(b"head"), table(b"hhea"));
+    let units_per_em = u16::from_be_bytes([font[head + 18], font[head + 19]]) as f32;
+    let descender = i16::from_be_bytes([font[hhea + 6], font[hhea + 7]]) as f32;
+    -descender / units_per_em
+}
+
+fn page_rules(page: &Page) -> Vec<&layout::Rule> {
+    page.items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Rule(r) => Some(r),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The smallest horizontal space between a run of `left` and a run of `right` whose lines share some height.
+fn closest_gap(left: &[&TextRun], right: &[&TextRun]) -> f32 {
+    let mut gap = f32::INFINITY;
+    for l in left {
+        for r in right {
+            let (lh, rh) = (l.size * rules::MM_PER_PT, r.size * rules::MM_PER_PT);
+            let level = l.baseline - lh < r.baseline + 0.25 * rh && r.baseline - rh < l.baseline + 0.25 * lh;
+            if level {
+                gap = gap.min(r.x - (l.x + l.width));
+            }
+        }
+    }
+    gap
+}
+
+/// Page 1 of the 6-month report of a unit with these header lines.
+fn page_one_with(superior: &str, issuer: &str) -> Page {
+    let mut t = TestRegister::new();
+    let mut unit = t.app.unit().unwrap();
+    unit.superior_line = superior.into();
+    unit.issuer_line = issuer.into();
+    t.app.set_unit(unit).unwrap();
+    t.app.report_pages(ReportKind::Periodic, period("2026-H1")).unwrap().remove(0)
+}
+
+#[test]
+fn a_long_superior_agency_line_keeps_clear_of_the_national_motto() {
+    // "UBND THÀNH PHỐ HẢI DƯƠNG" ran to within 2.3 pt of "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": one line to the eye.
+    let names = [
+        ("UBND THÀNH PHỐ HẢI DƯƠNG", "UBND PHƯỜNG TRẦN PHÚ"),
+        ("ỦY BAN NHÂN DÂN THÀNH PHỐ THỦ DẦU MỘT", "ỦY BAN NHÂN DÂN PHƯỜNG PHÚ CƯỜNG"),
+        ("UBND HUYỆN ĐẮK GLONG", "UBND XÃ QUẢNG KHÊ"),
+        ("UBND THÀNH PHỐ HẢI DƯƠNG", "ỦY BAN NHÂN DÂN PHƯỜNG NGỌC CHÂU"),
+    ];
+    let descent = bold_descent_em();
+    for (superior, issuer) in names {
+        let p1 = page_one_with(superior, issuer);
+        let motto = run(&p1, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+        let slogan = run(&p1, "Độc lập - Tự do - Hạnh phúc");
+        let number = runs(&p1).into_iter().find(|r| r.text.starts_with("Số:")).unwrap();
+        let date = runs(&p1).into_iter().find(|r| r.text.starts_with("Trần Phú, ngày")).unwrap();
+        // The agency lines: everything above the number line but the motto and slogan.
+        let agency: Vec<&TextRun> = runs(&p1)
+            .into_iter()
+            .filter(|r| r.baseline < number.baseline - 1.0 && r.text != motto.text && r.text != slogan.text)
+            .collect();
+        let printed: Vec<&str> = agency.iter().flat_map(|r| r.text.split(' ')).collect();
+        let expected: Vec<&str> = superior.split(' ').chain(issuer.split(' ')).collect();
+        assert_eq!(printed, expected, "every word of both lines, in order");
+        let gap = closest_gap(&agency, &[motto, slogan]);
+        assert!(gap >= 3.5, "{superior}: {gap:.2} mm between the agency and the motto");
+        assert!(closest_gap(&[number], &[date]) >= 3.5, "{superior}: number and date lines apart");
+        assert_inside_margins(std::slice::from_ref(&p1));
+        // The rule under the issuing agency: under its last line, centred on it, clear of its letters.
+        let last = agency.iter().max_by(|a, b| a.baseline.total_cmp(&b.baseline)).unwrap();
+        let rules_on_page = page_rules(&p1);
+        let rule = rules_on_page.iter().find(|r| r.x2 < motto.x && r.y1 < number.baseline).unwrap();
+        let clear = rule.y1
+            - rule.thickness_pt * rules::MM_PER_PT / 2.0
+            - (last.baseline + descent * last.size * rules::MM_PER_PT);
+        assert!(clear >= 1.2, "{issuer}: the rule {clear:.2} mm under the letters");
+        assert!(rule.y1 < number.baseline - number.size * rules::MM_PER_PT, "the rule above the number line");
+        assert!(close((rule.x1 + rule.x2) / 2.0, last.x + last.width / 2.0, 0.01), "{issuer}: centred");
+    }
+}
+
+#[test]
+fn the_rules_under_the_subject_and_the_slogan_do_not_touch_the_letters() {
+    // At 200 dpi the rule under the trích yếu cut the "g" of "công".
+    let t = seed_001();
+    let p1 = t.app.report_pages(ReportKind::Periodic, period("2021-H1")).unwrap().remove(0);
+    let descent = bold_descent_em();
+    let subject = run(&p1, "Kết quả thực hiện công tác cải cách hành chính 6 tháng năm 2021");
+    let slogan = run(&p1, "Độc lập - Tự do - Hạnh phúc");
+    for text in [subject, slogan] {
+        let rule = page_rules(&p1)
+            .into_iter()
+            .filter(|r| r.y1 > text.baseline && r.x1 < text.x + text.width && r.x2 > text.x)
+            .min_by(|a, b| a.y1.total_cmp(&b.y1))
+            .unwrap();
+        let lowest = text.baseline + descent * text.size * rules::MM_PER_PT;
+        let clear = rule.y1 - rule.thickness_pt * rules::MM_PER_PT / 2.0 - lowest;
+        assert!(clear >= 1.2, "{:?}: the rule {clear:.2} mm under the descenders", text.text);
+        // Still the rule of this line: nearer to it than a line's height.
+        assert!(rule.y1 - text.baseline < rules::line_height(text.size), "{:?}", text.text);
+    }
+    // A subject that wraps: the rule is under its last line, centred on the page.
+    let fonts = cchc::pdf::Fonts::load(&Assets::bundled().fonts).unwrap();
+    let long = "Kết quả tự đánh giá, chấm điểm xác định Chỉ số cải cách hành chính của Ủy ban nhân dân phường Ngọc Châu năm 2025";
+    let doc = Document {
+        title: "t".into(),
+        parts: vec![Part {
+            orientation: Orientation::Portrait,
+            blocks: vec![Block::Title { kind: "BÁO CÁO".into(), subject: long.into() }],
+        }],
+    };
+    let page = layout::layout(&doc, &fonts).pages.remove(0);
+    let lines: Vec<&TextRun> = runs(&page).into_iter().filter(|r| r.text != "BÁO CÁO").collect();
+    assert!(lines.len() >= 2);
+    let last = lines.iter().max_by(|a, b| a.baseline.total_cmp(&b.baseline)).unwrap();
+    let rule = page_rules(&page)[0];
+    let clear =
+        rule.y1 - rule.thickness_pt * rules::MM_PER_PT / 2.0 - (last.baseline + descent * last.size * rules::MM_PER_PT);
+    assert!(clear >= 1.2, "{clear:.2} mm");
+    assert!(close((rule.x1 + rule.x2) / 2.0, (rules::MARGIN_LEFT + 210.0 - rules::MARGIN_RIGHT) / 2.0, 0.01));
+}
+
+#[test]
+fn the_signature_and_the_nơi_nhận_list_keep_a_clear_gap() {
+    // Each column of the closing wraps inside its own width: a long recipient never runs under the signer's title.
+    let mut t = TestRegister::new();
+    let mut unit = t.app.unit().unwrap();
+    unit.signer = cchc::model::Signer {
+        name: "Nguyễn Thị Phương Thảo".into(),
+        title: "Phó Chủ tịch phụ trách khối văn hóa - xã hội".into(),
+        authority: cchc::model::SignAuthority::Kt,
+    };
+    unit.copies_to = cchc::report::with_standard_copies(&[
+        "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thành phố Thủ Dầu Một (để báo cáo)".into(),
+        "Thường trực Đảng ủy, Hội đồng nhân dân phường Phú Cường".into(),
+    ]);
+    t.app.set_unit(unit).unwrap();
+    let pages = t.app.report_pages(ReportKind::Periodic, period("2026-H1")).unwrap();
+    let body_end = pages.iter().position(|p| layout::read(p).starts_with("Phụ lục")).unwrap() - 1;
+    let last = &pages[body_end];
+    let label = run(last, "Nơi nhận:");
+    let all = runs(last);
+    let (left, right): (Vec<&TextRun>, Vec<&TextRun>) = all
+        .into_iter()
+        .filter(|r| r.baseline >= label.baseline - 0.01)
+        .partition(|r| r.x + r.width / 2.0 < rules::MARGIN_LEFT + rules::HEADER_LEFT_WIDTH);
+    assert!(left.len() >= 4 && right.len() >= 3, "{}", layout::read(last));
+    let gap = closest_gap(&left, &right);
+    assert!(gap >= 3.5, "{gap:.2} mm between Nơi nhận and the signature:\n{}", layout::read(last));
+    assert_inside_margins(&pages);
+}
+
+#[test]
+fn chart_values_are_crossed_by_no_rule_and_never_lie_on_each_other() {
+    // Eight areas side by side: the figures of two bars were wider than the bars and ran together, and a grid line
+    // crossed a figure printed at its height.
+    let fonts = cchc::pdf::Fonts::load(&Assets::bundled().fonts).unwrap();
+    let labels: Vec<String> = (1..=8).map(|i| format!("LV{i}")).collect();
+    let chart = layout::Chart {
+        title: "Tỷ lệ điểm đạt được so với điểm tối đa theo lĩnh vực".into(),
+        labels,
+        series: vec![
+            layout::Series {
+                name: "Năm 2025".into(),
+                values: vec![
+                    Some(100.0),
+                    Some(48.5),
+                    Some(99.6),
+                    Some(47.0),
+                    Some(0.0),
+                    Some(66.7),
+                    Some(50.0),
+                    Some(12.5),
+                ],
+                gray: 0.35,
+            },
+            layout::Series {
+                name: "Năm 2024".into(),
+                values: vec![Some(99.6), Some(49.5), Some(100.0), Some(52.0), Some(0.0), Some(70.0), Some(48.0), None],
+                gray: 0.75,
+            },
+        ],
+        max: 100.0,
+        unit: "%".into(),
+    };
+    let doc = Document {
+        title: "t".into(),
+        parts: vec![Part {
+            orientation: Orientation::Portrait,
+            blocks: vec![Block::Paragraph("Đoạn văn trước biểu đồ.".into()), Block::Chart(chart)],
+        }],
+    };
+    let page = layout::layout(&doc, &fonts).pages.remove(0);
+    let digit = rules::CHART_DIGIT_EM * rules::CHART_VALUE_SIZE * rules::MM_PER_PT;
+    let values: Vec<&TextRun> = runs(&page).into_iter().filter(|r| r.size == rules::CHART_VALUE_SIZE).collect();
+    assert_eq!(values.len(), 15);
+    let title = runs(&page).into_iter().find(|r| r.text.starts_with("Tỷ lệ")).unwrap();
+    for (i, v) in values.iter().enumerate() {
+        let (top, bottom) = (v.baseline - digit, v.baseline);
+        for rule in page_rules(&page) {
+            let crosses = rule.y1 > top - 0.3 && rule.y1 < bottom + 0.3 && rule.x1 < v.x + v.width && rule.x2 > v.x;
+            assert!(!crosses, "{:?} at {:.1} crossed by the rule at {:.1}", v.text, v.baseline, rule.y1);
+        }
+        for item in &page.items {
+            if let Item::Box(b) = item {
+                let on = b.y < bottom && b.y + b.height > top && b.x < v.x + v.width && b.x + b.width > v.x;
+                assert!(!on, "{:?} lies on a bar", v.text);
+            }
+        }
+        for w in &values[i + 1..] {
+            let apart = v.x + v.width + 0.5 <= w.x
+                || w.x + w.width + 0.5 <= v.x
+                || v.baseline + 0.5 <= w.baseline - digit
+                || w.baseline + 0.5 <= v.baseline - digit;
+            assert!(apart, "{:?} and {:?} run together", v.text, w.text);
+        }
+        assert!(top > title.baseline + 1.0, "{:?} runs into the title", v.text);
+    }
+}
+
+#[test]
+fn nơi_nhận_keeps_its_standard_lines_and_the_decree_punctuation() {
+    // A list set without "Như trên" printed no "Như trên"; the standard lines stay unless removed on purpose.
+    let dir = tempfile::tempdir().unwrap();
+    let mut fresh = profile();
+    fresh.copies_to = Vec::new();
+    let mut app = App::create(&dir.path().join("r.cchc"), fresh, Assets::bundled(), clock()).unwrap();
+    assert_eq!(app.unit().unwrap().copies_to, ["Như trên", "Lưu: VT"], "a new unit shows the standard lines");
+    let closing = |app: &App| {
+        let pages = app.report_pages(ReportKind::Periodic, period("2026-H1")).unwrap();
+        let body_end = pages.iter().position(|p| layout::read(p).starts_with("Phụ lục")).unwrap() - 1;
+        let text = layout::read(&pages[body_end]);
+        text.lines()
+            .skip_while(|l| !l.contains("Nơi nhận:"))
+            .filter_map(|l| l.split(" | ").find(|part| part.starts_with("- ")).map(String::from))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(closing(&app), ["- Như trên;", "- Lưu: VT."]);
+    // Own recipients go between the standard lines; an own "Lưu" line takes the place of the default one.
+    let mut unit = app.unit().unwrap();
+    unit.copies_to = cchc::report::with_standard_copies(&["Sở Nội vụ tỉnh Hải Dương.".into(), "- Lưu: VT, VP".into()]);
+    app.set_unit(unit).unwrap();
+    assert_eq!(closing(&app), ["- Như trên;", "- Sở Nội vụ tỉnh Hải Dương;", "- Lưu: VT, VP."]);
+    // A list kept in another order: the "Lưu" line closes it, every other line ends with ";".
+    let mut unit = app.unit().unwrap();
+    unit.copies_to = vec!["Lưu: VT.".into(), "Như trên".into(), "Đảng ủy phường;".into()];
+    app.set_unit(unit).unwrap();
+    assert_eq!(closing(&app), ["- Như trên;", "- Đảng ủy phường;", "- Lưu: VT."]);
+    // Removed on purpose (the window showed them): printed as kept.
+    let mut unit = app.unit().unwrap();
+    unit.copies_to = vec!["Sở Nội vụ".into(), "Đảng ủy phường".into()];
+    app.set_unit(unit).unwrap();
+    assert_eq!(closing(&app), ["- Sở Nội vụ;", "- Đảng ủy phường."]);
+    // An emptied list is never an empty "Nơi nhận": the standard lines come back.
+    let mut unit = app.unit().unwrap();
+    unit.copies_to = Vec::new();
+    assert_eq!(app.set_unit(unit).unwrap().copies_to, ["Như trên", "Lưu: VT"]);
+    assert_eq!(closing(&app), ["- Như trên;", "- Lưu: VT."]);
 }

@@ -46,8 +46,18 @@ pub struct UnitFlags {
     authority: Option<SignAuthority>,
     #[arg(long, value_name = "NƠI", help = "Một dòng “Kính gửi” (dùng nhiều lần cho nhiều nơi)")]
     recipient: Vec<String>,
-    #[arg(long, value_name = "NƠI", help = "Một dòng “Nơi nhận” (dùng nhiều lần cho nhiều nơi)")]
+    #[arg(
+        long,
+        value_name = "NƠI",
+        help = "Một nơi nhận (dùng nhiều lần cho nhiều nơi), in giữa “- Như trên;” và “- Lưu: VT.” ở mục Nơi nhận"
+    )]
     copy_to: Vec<String>,
+    #[arg(
+        long,
+        requires = "copy_to",
+        help = "Bỏ hai dòng “Như trên” và “Lưu: VT” của mục Nơi nhận: chỉ in các nơi ghi ở --copy-to"
+    )]
+    no_default_copies: bool,
     #[arg(long, value_name = "HỌ_TÊN", help = "Người sử dụng máy này, được ghi vào nhật ký thay đổi")]
     user: Option<String>,
 }
@@ -93,8 +103,11 @@ impl UnitFlags {
         if !self.recipient.is_empty() {
             p.recipients = self.recipient;
         }
-        if !self.copy_to.is_empty() {
+        // The standard lines stay around the unit's own recipients unless removed on purpose.
+        if self.no_default_copies {
             p.copies_to = self.copy_to;
+        } else if !self.copy_to.is_empty() {
+            p.copies_to = cchc::report::with_standard_copies(&self.copy_to);
         }
         set(&mut p.user_name, self.user);
     }

@@ -416,6 +416,9 @@ export const unitForm = {
   authority: "Hình thức ký",
   recipients: "Kính gửi (mỗi dòng một nơi)",
   copiesTo: "Nơi nhận (mỗi dòng một nơi)",
+  copiesToHint: "Thêm nơi nhận giữa “Như trên” và “Lưu: VT”; chỉ xóa hai dòng này khi văn bản không cần đến.",
+  /** The standard "Nơi nhận" lines a new unit starts with (NĐ 30/2020), as the reports print them. */
+  copiesToStandard: "Như trên\nLưu: VT",
   userName: "Người sử dụng máy này",
   userNameHint: "Tên này được ghi vào nhật ký thay đổi.",
   headerLines: "Dòng đầu văn bản",

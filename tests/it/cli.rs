@@ -600,7 +600,9 @@ fn a_province_json_set_with_mistakes_is_refused_with_vietnamese_messages_naming_
         "{}",
         stderr(&out)
     );
+}
 
+#[test]
 fn unit_set_copy_to_keeps_như_trên_and_lưu_vt() {
     // `--copy-to` replaced the whole "Nơi nhận" list: "- Như trên;" and "- Lưu: VT" disappeared without a word.
     let dir = tempfile::tempdir().unwrap();

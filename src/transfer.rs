@@ -238,6 +238,58 @@ impl<'t> Layout<'t> {
     fn cell<'r>(&self, row: &'r Row, column: usize) -> Option<&'r Cell> {
         self.positions[column].map(|index| row.cell(index))
     }
+
+    /// The yes/no columns among `columns` that hold at least one value: there, an empty cell reads "không" (a
+    /// column marked with "x" here and there). A column present but empty throughout reads as if it were absent.
+    fn marked(&self, columns: &[usize]) -> Vec<usize> {
+        columns
+            .iter()
+            .copied()
+            .filter(|&column| self.table.rows.iter().any(|row| self.cell(row, column).is_some_and(|c| !c.is_empty())))
+            .collect()
+    }
+
+    /// One warning per yes/no column with empty cells, naming their rows and the value they were given, so that
+    /// no blank is read silently.
+    fn empty_flags(&self, columns: &[(usize, bool)], marked: &[usize]) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        for &(column, default) in columns {
+            let rows: Vec<usize> = self
+                .table
+                .rows
+                .iter()
+                .filter(|row| !row.is_empty() && self.cell(row, column).is_some_and(Cell::is_empty))
+                .map(|row| row.number)
+                .collect();
+            if rows.is_empty() {
+                continue;
+            }
+            let value = if marked.contains(&column) { false } else { default };
+            let shown: Vec<String> = rows.iter().take(10).map(usize::to_string).collect();
+            let more = if rows.len() > 10 { ", …" } else { "" };
+            let place = Place { column: Some(self.specs[column].header.to_string()), ..Place::default() };
+            findings.push(
+                Finding::new(FindingCode::FlagEmpty, Place { sheet: Some(self.table.sheet.clone()), ..place })
+                    .with("default", if value { "có" } else { "không" })
+                    .with("count", rows.len())
+                    .with("rows", format!("{}{more}", shown.join(", "))),
+            );
+        }
+        findings
+    }
+}
+
+/// A yes/no cell: an absent column gives `default`; an empty cell gives `default` too, or "không" in a column marked
+/// here and there (`marked`); anything but yes or no is refused.
+fn flag_cell(cell: Option<&Cell>, column: usize, default: bool, marked: &[usize], found: &mut RowFindings) -> bool {
+    match cell {
+        None => default,
+        Some(c) if c.is_empty() => !marked.contains(&column) && default,
+        Some(c) => flag(c).unwrap_or_else(|| {
+            found.push(FindingCode::BadChoice, column, &[("value", c.display()), ("allowed", "x, có, không".into())]);
+            default
+        }),
+    }
 }
 
 /// Findings of one row, placed at cells of that row.
@@ -296,13 +348,16 @@ pub fn parse_procedures(table: &Table) -> Parsed<ProcedureInput> {
         return Parsed { records, findings };
     }
     let mut first_row_of: HashMap<String, usize> = HashMap::new();
+    let flag_columns = procedure_flag_columns();
+    let marked = layout.marked(&flag_columns.map(|(column, _)| column));
+    findings.extend(layout.empty_flags(&flag_columns, &marked));
     for row in &table.rows {
         if row.is_empty() {
             findings.push(Finding::new(FindingCode::EmptyRow, Place::row(&table.sheet, row.number)));
             continue;
         }
         let mut found = RowFindings::new(&layout, row.number);
-        let input = procedure_from_row(&layout, row, &mut found);
+        let input = procedure_from_row(&layout, row, &marked, &mut found);
         if let Some(code) = ProcedureCode::parse(&input.code) {
             match first_row_of.get(code.as_str()) {
                 Some(first) => found.push(
@@ -332,7 +387,19 @@ pub fn parse_procedures(table: &Table) -> Parsed<ProcedureInput> {
     Parsed { records, findings }
 }
 
-fn procedure_from_row(layout: &Layout, row: &Row, found: &mut RowFindings) -> ProcedureInput {
+/// The yes/no columns of a procedure sheet with the value a procedure takes when the column is absent.
+fn procedure_flag_columns() -> [(usize, bool); 5] {
+    let default = ProcedureInput::new("", "", "");
+    [
+        (P_ONE_STOP, default.one_stop),
+        (P_INTERLINKED, default.interlinked),
+        (P_POSTAL, default.postal),
+        (P_BOUNDARY_FREE, default.boundary_free),
+        (P_ISO, default.in_iso_scope),
+    ]
+}
+
+fn procedure_from_row(layout: &Layout, row: &Row, marked: &[usize], found: &mut RowFindings) -> ProcedureInput {
     let cell = |column: usize| layout.cell(row, column);
     let mut input = ProcedureInput::new(&code_text(cell(P_CODE)), &text_of(cell(P_NAME)), &text_of(cell(P_FIELD)));
 
@@ -382,25 +449,13 @@ fn procedure_from_row(layout: &Layout, row: &Row, found: &mut RowFindings) -> Pr
         }
     }
 
-    let flags: [(usize, &mut bool); 5] = [
-        (P_ONE_STOP, &mut input.one_stop),
-        (P_INTERLINKED, &mut input.interlinked),
-        (P_POSTAL, &mut input.postal),
-        (P_BOUNDARY_FREE, &mut input.boundary_free),
-        (P_ISO, &mut input.in_iso_scope),
-    ];
-    for (column, slot) in flags {
-        if let Some(c) = cell(column) {
-            match flag(c) {
-                Some(value) => *slot = value,
-                None => found.push(
-                    FindingCode::BadChoice,
-                    column,
-                    &[("value", c.display()), ("allowed", "x, có, không".to_string())],
-                ),
-            }
-        }
-    }
+    let [one_stop, interlinked, postal, boundary_free, iso] =
+        procedure_flag_columns().map(|(column, default)| flag_cell(cell(column), column, default, marked, found));
+    input.one_stop = one_stop;
+    input.interlinked = interlinked;
+    input.postal = postal;
+    input.boundary_free = boundary_free;
+    input.in_iso_scope = iso;
     input
 }
 
@@ -1099,21 +1154,18 @@ pub fn quota_template() -> Table {
 
 /// Reads people; `categories` are the register's (code, name) pairs.
 pub fn parse_people(table: &Table, categories: &[(String, String)]) -> Parsed<PersonInput> {
-    parse_with(table, &PEOPLE_COLUMNS, H_NAME, person_header, |layout, row, found| {
+    // "Đạt chuẩn" is a yes/no column like the procedures' (no by default).
+    let (marked, empty) = {
+        let layout = Layout::new(table, &PEOPLE_COLUMNS, &mut Vec::new());
+        let marked = layout.marked(&[H_MET]);
+        let empty = if layout.is_complete() { layout.empty_flags(&[(H_MET, false)], &marked) } else { Vec::new() };
+        (marked, empty)
+    };
+    let mut parsed = parse_with(table, &PEOPLE_COLUMNS, H_NAME, person_header, |layout, row, found| {
         let cell = |column: usize| layout.cell(row, column);
         let text = |column: usize| text::clean(&text_of(cell(column)));
         let category = choice_cell(cell(H_CATEGORY), H_CATEGORY, categories, found);
-        let standard_met = match cell(H_MET) {
-            None => false,
-            Some(c) => flag(c).unwrap_or_else(|| {
-                found.push(
-                    FindingCode::BadChoice,
-                    H_MET,
-                    &[("value", c.display()), ("allowed", "x; có; không".into())],
-                );
-                false
-            }),
-        };
+        let standard_met = flag_cell(cell(H_MET), H_MET, false, &marked, found);
         let input = PersonInput {
             name: text(H_NAME),
             position: text(H_POSITION),
@@ -1135,7 +1187,9 @@ pub fn parse_people(table: &Table, categories: &[(String, String)]) -> Parsed<Pe
         let validation =
             input.validate().into_iter().filter(|f| f.place.column.as_deref() != Some("category")).collect();
         (key, input, validation)
-    })
+    });
+    parsed.findings.extend(empty);
+    parsed
 }
 
 /// People as a table, in the columns `parse_people` reads.
@@ -1921,6 +1975,44 @@ mod tests {
             let back: Vec<StatsRow> = parsed.records.into_iter().map(|(_, r)| r).collect();
             assert_eq!(back, rows, "{name}");
         }
+    }
+
+    /// A "Một cửa" column present but empty marked every procedure as not one-stop, while a sheet without the column
+    /// marked them all one-stop, with no warning either way.
+    #[test]
+    fn an_empty_yes_no_column_reads_as_an_absent_one_and_every_blank_is_reported() {
+        let headers = ["Mã TTHC", "Tên thủ tục", "Lĩnh vực", "Một cửa", "Liên thông"];
+        let rows: [&[&str]; 3] = [
+            &["1.001193", "Đăng ký khai sinh", "Hộ tịch", "", "x"],
+            &["1.001022", "Đăng ký kết hôn", "Hộ tịch", "", ""],
+            &["2.000635", "Cấp bản sao trích lục hộ tịch", "Hộ tịch", "", "không"],
+        ];
+        let parsed = parse_procedures(&table(&headers, &rows));
+        let absent = parse_procedures(&table(&headers[..3], &[&rows[0][..3], &rows[1][..3], &rows[2][..3]]));
+        let one_stop = |p: &Parsed<ProcedureInput>| p.records.iter().map(|(_, r)| r.one_stop).collect::<Vec<_>>();
+        assert_eq!(one_stop(&parsed), [true, true, true], "an empty column is read as an absent one");
+        assert_eq!(one_stop(&absent), one_stop(&parsed), "the two cases agree");
+        // In a column marked here and there, a blank is "không".
+        let interlinked: Vec<bool> = parsed.records.iter().map(|(_, r)| r.interlinked).collect();
+        assert_eq!(interlinked, [true, false, false]);
+        // Every blank is reported: one warning per column, with its rows and the value it was given.
+        let warnings: Vec<(FindingCode, Option<&str>, Option<&str>, Option<&str>)> = parsed
+            .findings
+            .iter()
+            .map(|f| {
+                let value = |name: &str| f.values.get(name).map(String::as_str);
+                (f.code, f.place.column.as_deref(), value("rows"), value("default"))
+            })
+            .collect();
+        assert_eq!(
+            warnings,
+            [
+                (FindingCode::FlagEmpty, Some("Một cửa"), Some("2, 3, 4"), Some("có")),
+                (FindingCode::FlagEmpty, Some("Một cửa liên thông"), Some("3"), Some("không")),
+            ]
+        );
+        assert!(parsed.findings.iter().all(|f| !f.is_error()), "warnings: the import goes ahead");
+        assert!(absent.findings.is_empty(), "{:?}", absent.findings);
     }
 
     #[test]

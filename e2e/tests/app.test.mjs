@@ -187,6 +187,17 @@ test("staffing: the year's quota and the people on the staff give vacancies and 
   assert.match(await findings.getText(), /Công chức/);
   assert.match(await findings.getText(), /vượt/i);
   assert.equal(await byId(browser, "people-count").getText(), "3");
+
+  // Contract staff kept as a total, both meeting the standard: the share counts them with the three people (none of
+  // whom is marked as meeting it), 2 of 5; a total without that number would be left out, not counted as failing.
+  await type(browser, "entered-input-hop_dong", "2");
+  await type(browser, "entered-meeting-hop_dong", "2");
+  await browser.keys("Tab");
+  await browser.waitUntil(async () => (await byId(browser, "meeting-hop_dong").getText()) === "2", {
+    timeout: 10000,
+    timeoutMsg: "the entered total's number meeting the standard was not saved",
+  });
+  assert.match(await byId(browser, "standard-share").getText(), /40,00/);
   await screenshot(browser, "10-bien-che");
 });
 
@@ -199,8 +210,16 @@ test("plans: a plan and its tasks give the completion rate, and a late task is o
   await shown(browser, "plan-form");
   await type(browser, "plan-form-number", "25/KH-UBND");
   await type(browser, "plan-form-title", "Kế hoạch cải cách hành chính năm " + year);
+  // A year typed two ahead: saved as typed, with a warning beside the date; corrected, the warning goes.
+  await type(browser, "plan-form-date", `15/01/${year + 2}`);
+  await browser.keys("Tab");
+  const warning = browser.$('[data-testid="warning-date"]');
+  await warning.waitForDisplayed({ timeout: 10000, timeoutMsg: "a plan dated after today showed no warning" });
+  assert.match(await warning.getText(), /sau ngày hôm nay/);
+  assert.equal(await byId(browser, "plan-form").getAttribute("data-saved"), "yes", "saved as typed");
   await type(browser, "plan-form-date", `15/01/${year}`);
   await browser.keys("Tab");
+  await warning.waitForDisplayed({ reverse: true, timeout: 10000, timeoutMsg: "the warning stayed after the fix" });
   await browser.waitUntil(async () => (await byId(browser, "plan-form").getAttribute("data-saved")) === "yes", {
     timeout: 10000,
     timeoutMsg: "the plan was not saved",

@@ -1057,11 +1057,8 @@ impl App {
     }
 
     fn plan_saved(&self, plan: Plan) -> Saved<Plan> {
-        let warnings = date_in_future("date", plan.input.date, self.clock.today())
-            .into_iter()
-            .map(|f| f.of_entity("plan"))
-            .collect();
-        Saved { record: plan, warnings }
+        let date = plan.input.date;
+        self.with_date_warning(plan, "plan", date)
     }
 
     /// Changes a plan's kind, date and title; its year and number identify it and cannot change.
@@ -1144,8 +1141,9 @@ impl App {
         self.register.iso_announcements()
     }
 
-    /// Records an announcement; every code must name a procedure of the register that is not retired.
-    pub fn add_iso_announcement(&mut self, input: AnnouncementInput) -> Result<Announcement> {
+    /// Records an announcement; every code must name a procedure of the register that is not retired. A date after
+    /// today is saved with a warning.
+    pub fn add_iso_announcement(&mut self, input: AnnouncementInput) -> Result<Saved<Announcement>> {
         let input = input.cleaned();
         let mut findings = input.validate();
         let procedures =
@@ -1163,7 +1161,15 @@ impl App {
             return Err(refused("iso_announcement", findings));
         }
         let stamp = self.stamp();
-        self.register.insert_iso_announcement(&input, &stamp)
+        let announcement = self.register.insert_iso_announcement(&input, &stamp)?;
+        Ok(self.with_date_warning(announcement, "iso_announcement", input.date))
+    }
+
+    /// A saved record with the warning its date deserves when it is after today (something that has happened).
+    fn with_date_warning<T>(&self, record: T, entity: &str, date: NaiveDate) -> Saved<T> {
+        let warnings =
+            date_in_future("date", date, self.clock.today()).into_iter().map(|f| f.of_entity(entity)).collect();
+        Saved { record, warnings }
     }
 
     /// The codes of the procedures in force flagged "in ISO scope", for `--all-in-scope`.
@@ -1176,10 +1182,12 @@ impl App {
         self.register.iso_audits()
     }
 
-    pub fn add_iso_audit(&mut self, input: AuditInput) -> Result<Audit> {
+    /// Records an internal audit; a date after today is saved with a warning.
+    pub fn add_iso_audit(&mut self, input: AuditInput) -> Result<Saved<Audit>> {
         let input = AuditInput { scope: text::clean(&input.scope), findings: text::clean(&input.findings), ..input };
         let stamp = self.stamp();
-        self.register.insert_iso_audit(&input, &stamp)
+        let audit = self.register.insert_iso_audit(&input, &stamp)?;
+        Ok(self.with_date_warning(audit, "iso_audit", input.date))
     }
 
     pub fn iso_nonconformities(&self) -> Result<Vec<Nonconformity>> {
@@ -1221,10 +1229,12 @@ impl App {
         self.register.iso_reviews()
     }
 
-    pub fn add_iso_review(&mut self, input: ReviewInput) -> Result<Review> {
+    /// Records a management review; a date after today is saved with a warning.
+    pub fn add_iso_review(&mut self, input: ReviewInput) -> Result<Saved<Review>> {
         let input = ReviewInput { decisions: text::clean(&input.decisions), ..input };
         let stamp = self.stamp();
-        self.register.insert_iso_review(&input, &stamp)
+        let review = self.register.insert_iso_review(&input, &stamp)?;
+        Ok(self.with_date_warning(review, "iso_review", input.date))
     }
 
     /// Corrective actions and review actions, by due date.

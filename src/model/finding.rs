@@ -56,6 +56,8 @@ pub enum FindingCode {
     CategoryEnded,
     // The ISO 9001 quality system.
     IsoNotAnnounced,
+    /// An announcement covering no procedure (none chosen, or none marked "in ISO scope" for `--all-in-scope`).
+    IsoScopeEmpty,
     IsoScopeMissing,
     IsoScopeRetired,
     IsoScopeUnknown,

@@ -228,7 +228,7 @@ impl AnnouncementInput {
             findings.push(Finding::new(FindingCode::RequiredMissing, Place::field("number")));
         }
         if self.procedures.is_empty() {
-            findings.push(Finding::new(FindingCode::RequiredMissing, Place::field("procedures")));
+            findings.push(Finding::new(FindingCode::IsoScopeEmpty, Place::field("procedures")));
         }
         findings
     }

@@ -175,7 +175,7 @@ fn task_write_error(e: rusqlite::Error, t: &TaskInput) -> Error {
         {
             Error::AlreadyExists { what: "task", key: t.content.clone() }
         }
-        other => foreign_key("reform area", &t.area)(other),
+        other => foreign_key("reform_area", &t.area)(other),
     }
 }
 

@@ -240,7 +240,7 @@ fn insert_person(tx: &rusqlite::Transaction<'_>, p: &PersonInput, stamp: &Stamp)
             stamp.at,
         ],
     )
-    .map_err(foreign_key("staff category", &p.category))?;
+    .map_err(foreign_key("staff_category", &p.category))?;
     let person = tx
         .query_row(&format!("SELECT {PERSON_COLUMNS} FROM person WHERE id = ?1"), [tx.last_insert_rowid()], read_person)
         .map_err(storage)?;
@@ -274,7 +274,7 @@ fn update_person(tx: &rusqlite::Transaction<'_>, before: &Person, p: &PersonInpu
             stamp.at,
         ],
     )
-    .map_err(foreign_key("staff category", &p.category))?;
+    .map_err(foreign_key("staff_category", &p.category))?;
     let after = tx
         .query_row(&format!("SELECT {PERSON_COLUMNS} FROM person WHERE id = ?1"), [before.id], read_person)
         .map_err(storage)?;

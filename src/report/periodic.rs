@@ -376,7 +376,12 @@ fn civil_service(data: &ReportData) -> Vec<String> {
             out.push(format!("Cụ thể: {}.", parts.join("; ")));
         }
         if let Some(share) = s.standard_share {
-            out.push(format!("Tỷ lệ cán bộ, công chức đạt chuẩn theo quy định là {}%.", percent(share)));
+            let over = if s.standard_unknown > 0 {
+                format!(" (tính trên {} người có thông tin về chuẩn)", count(s.standard_known))
+            } else {
+                String::new()
+            };
+            out.push(format!("Tỷ lệ cán bộ, công chức đạt chuẩn theo quy định là {}%{over}.", percent(share)));
         }
     } else {
         out.push(format!("Sổ theo dõi chưa có số liệu biên chế được giao năm {}.", s.year));

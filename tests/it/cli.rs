@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn cchc(register: &Path, args: &[&str]) -> Output {
+pub(crate) fn cchc(register: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_cchc"))
         .arg("--register")
         .arg(register)
@@ -13,15 +13,15 @@ fn cchc(register: &Path, args: &[&str]) -> Output {
         .unwrap()
 }
 
-fn stdout(out: &Output) -> String {
+pub(crate) fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).unwrap()
 }
 
-fn stderr(out: &Output) -> String {
+pub(crate) fn stderr(out: &Output) -> String {
     String::from_utf8(out.stderr.clone()).unwrap()
 }
 
-fn init(register: &Path) {
+pub(crate) fn init(register: &Path) {
     let out = cchc(
         register,
         &[

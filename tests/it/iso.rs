@@ -171,11 +171,13 @@ fn every_derived_check_table() {
                 let audit = t
                     .app
                     .add_iso_audit(AuditInput { date: d("10/03/2026"), scope: String::new(), findings: String::new() })
-                    .unwrap();
+                    .unwrap()
+                    .record;
                 let review = t
                     .app
                     .add_iso_review(ReviewInput { date: d("20/04/2026"), decisions: "Sửa quy trình".into() })
-                    .unwrap();
+                    .unwrap()
+                    .record;
                 t.app
                     .add_iso_nonconformity(NonconformityInput {
                         audit_id: audit.id,
@@ -255,8 +257,9 @@ fn bad_input_gives_coded_errors_and_changes_nothing() {
     let audit = t
         .app
         .add_iso_audit(AuditInput { date: d("10/03/2026"), scope: String::new(), findings: String::new() })
-        .unwrap();
-    let review = t.app.add_iso_review(ReviewInput { date: d("20/04/2026"), decisions: String::new() }).unwrap();
+        .unwrap()
+        .record;
+    let review = t.app.add_iso_review(ReviewInput { date: d("20/04/2026"), decisions: String::new() }).unwrap().record;
     let before = state(&t);
     let invalid = |r: Result<(), cchc::Error>| -> Vec<FindingCode> {
         let e = r.expect_err("refused");
@@ -349,7 +352,8 @@ fn writes_are_logged_and_unchanged_values_write_nothing() {
     let audit = t
         .app
         .add_iso_audit(AuditInput { date: d("10/03/2026"), scope: String::new(), findings: String::new() })
-        .unwrap();
+        .unwrap()
+        .record;
     t.app
         .add_iso_nonconformity(NonconformityInput {
             audit_id: audit.id,
@@ -399,4 +403,27 @@ fn the_deadlines_board_shows_iso_items_only_once_the_unit_keeps_a_system() {
     t.app.add_iso_audit(AuditInput { date: d("06/11/2026"), scope: String::new(), findings: String::new() }).unwrap();
     t.app.add_iso_review(ReviewInput { date: d("07/11/2026"), decisions: String::new() }).unwrap();
     assert_eq!(iso(&t, "10/12/2026"), ["01/12/2026 IsoLegalChange -9"]);
+}
+
+/// Same slip as a plan dated a year ahead: an audit, a review or an announcement dated after today is saved with a
+/// warning, so the official sees why this year's audit does not count.
+#[test]
+fn an_iso_record_dated_after_today_is_saved_with_a_warning() {
+    let mut t = TestRegister::new();
+    in_scope(&mut t, "1.000001");
+    let warned = |warnings: &[cchc::model::Finding]| -> Vec<(FindingCode, String)> {
+        warnings.iter().map(|f| (f.code, f.values.get("value").cloned().unwrap_or_default())).collect()
+    };
+    // Today is 23/11/2026.
+    let audit = t
+        .app
+        .add_iso_audit(AuditInput { date: d("10/03/2027"), scope: String::new(), findings: String::new() })
+        .unwrap();
+    assert_eq!(warned(&audit.warnings), [(FindingCode::DateInFuture, "10/03/2027".to_string())]);
+    assert_eq!(audit.warnings[0].place.entity.as_deref(), Some("iso_audit"));
+    let review = t.app.add_iso_review(ReviewInput { date: d("20/04/2027"), decisions: String::new() }).unwrap();
+    assert_eq!(warned(&review.warnings), [(FindingCode::DateInFuture, "20/04/2027".to_string())]);
+    let announced = t.app.add_iso_announcement(announcement("36/QĐ-UBND", "15/10/2019", &["1.000001"])).unwrap();
+    assert!(announced.warnings.is_empty(), "a date in the past is not warned about");
+    assert_eq!(t.app.iso_audits().unwrap().len(), 1, "saved as typed");
 }

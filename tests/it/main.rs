@@ -10,6 +10,7 @@ mod demo;
 mod fixtures;
 mod imports;
 mod iso;
+mod messages;
 mod package;
 mod plans;
 mod procedures;

@@ -247,3 +247,75 @@ fn every_register_table_has_a_vietnamese_caption_for_the_restore_preview_and_the
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));
 }
+
+/// Every quoted word after one of `prefixes` in the core's code: the stable names its errors and findings carry.
+fn names_after(prefixes: &[&str]) -> std::collections::BTreeSet<String> {
+    let mut names = std::collections::BTreeSet::new();
+    for path in files("src", &[".rs"]) {
+        if rel(&path).starts_with("src/bin/") {
+            continue;
+        }
+        for (_, line) in code_lines(&path) {
+            // `dates_in_order(("start", a), ("end", b))` names both columns.
+            let prefixes: Vec<&str> = if line.contains("dates_in_order((") {
+                prefixes.iter().copied().chain(["), (\""]).collect()
+            } else {
+                prefixes.to_vec()
+            };
+            for prefix in prefixes {
+                let mut rest = line.as_str();
+                while let Some(at) = rest.find(prefix) {
+                    rest = &rest[at + prefix.len()..];
+                    let name: String =
+                        rest.chars().take_while(|c| c.is_ascii_lowercase() || *c == '_' || *c == ' ').collect();
+                    if !name.is_empty() && rest[name.len()..].starts_with('"') {
+                        names.insert(name);
+                    }
+                }
+            }
+        }
+    }
+    names
+}
+
+/// Internal English names reached the official: "Mục “procedures”: Thiếu thông tin bắt buộc.", "Đã có
+/// iso_announcement “…” trong sổ." Every stable name a finding's column or an error's record kind carries has a
+/// Vietnamese caption, on the command line and in the window.
+#[test]
+fn every_stable_name_in_an_error_or_a_finding_has_a_vietnamese_caption() {
+    let messages = std::fs::read_to_string(root().join("src/bin/cchc/messages.rs")).unwrap();
+    let body = |name: &str| {
+        let from = &messages[messages.find(&format!("fn {name}(")).unwrap()..];
+        from[..from.find("\n}").unwrap()].to_string()
+    };
+    let strings = std::fs::read_to_string(root().join("ui/src/lib/strings.ts")).unwrap();
+    let window = &strings[strings.find("export const columnCaptions").unwrap()..];
+    let window = &window[..window.find("};").unwrap()];
+    let mut missing = Vec::new();
+
+    let columns =
+        names_after(&["Place::field(\"", "out_of_range(\"", "dates_in_order((\"", "date_in_future(\"", "None, \""]);
+    assert!(columns.len() > 30 && columns.contains("procedures") && columns.contains("due"), "{columns:?}");
+    let (cli, cli_entity) = (body("column_caption"), body("entity_column_caption"));
+    for column in &columns {
+        let arm = format!("\"{column}\" =>");
+        if !cli.contains(&arm) && !cli_entity.contains(&format!(", \"{column}\")")) {
+            missing.push(format!("column {column}: no caption in column_caption (src/bin/cchc/messages.rs)"));
+        }
+        if !window.contains(&format!("\n  {column}:")) {
+            missing.push(format!("column {column}: no caption in columnCaptions (ui/src/lib/strings.ts)"));
+        }
+    }
+
+    let kinds = names_after(&["what: \"", "foreign_key(\""]);
+    assert!(kinds.contains("iso_announcement") && kinds.contains("plan"), "{kinds:?}");
+    let what = body("what_caption");
+    for kind in &kinds {
+        if kind.contains(' ') {
+            missing.push(format!("record kind “{kind}”: a stable name has no spaces (it is not a caption)"));
+        } else if !what.contains(&format!("\"{kind}\" =>")) {
+            missing.push(format!("record kind {kind}: no caption in what_caption (src/bin/cchc/messages.rs)"));
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}

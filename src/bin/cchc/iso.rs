@@ -3,10 +3,11 @@
 
 use crate::Ctx;
 use crate::format;
+use crate::messages;
 use crate::output::{CmdResult, Done};
 use cchc::model::{
     AnnouncementInput, AnnouncementKind, AuditInput, IsoReport, IsoVersion, LegalChangeInput, NonconformityInput,
-    ReviewInput,
+    ReviewInput, Saved,
 };
 use chrono::{Datelike, NaiveDate};
 use clap::{Args, Subcommand};
@@ -209,6 +210,16 @@ fn saved<T: serde::Serialize>(ctx: &Ctx, value: &T, line: String) -> CmdResult {
     Ok(Done::Clean)
 }
 
+/// A saved record and the warnings found while checking it (a date after today).
+fn saved_with_warnings<T: serde::Serialize>(ctx: &Ctx, saved: &Saved<T>, line: String) -> CmdResult {
+    if !ctx.out.json {
+        for warning in &saved.warnings {
+            ctx.out.line(format!("(cảnh báo) {}", messages::finding_line(warning)));
+        }
+    }
+    self::saved(ctx, saved, line)
+}
+
 pub fn run(ctx: &Ctx, command: IsoCommand) -> CmdResult {
     match command {
         IsoCommand::SetVersion(a) => {
@@ -222,7 +233,8 @@ pub fn run(ctx: &Ctx, command: IsoCommand) -> CmdResult {
             let version = a.version.or(app.iso_version()?).unwrap_or(IsoVersion::V2015);
             let kind = if a.re { AnnouncementKind::ReAnnounce } else { AnnouncementKind::Announce };
             let input = AnnouncementInput { number: a.number, date: a.date, kind, version, procedures };
-            let ann = app.add_iso_announcement(input)?;
+            let saved = app.add_iso_announcement(input)?;
+            let ann = &saved.record;
             let line = format!(
                 "Đã ghi quyết định {} số {} ngày {} ({}), phạm vi {} thủ tục.",
                 if a.re { "công bố lại" } else { "công bố" },
@@ -231,7 +243,7 @@ pub fn run(ctx: &Ctx, command: IsoCommand) -> CmdResult {
                 ann.input.version.label(),
                 format::count(ann.input.procedures.len())
             );
-            saved(ctx, &ann, line)
+            saved_with_warnings(ctx, &saved, line)
         }
         IsoCommand::Audit(AuditCommand::Add(a)) => {
             let mut app = ctx.open()?;
@@ -240,9 +252,10 @@ pub fn run(ctx: &Ctx, command: IsoCommand) -> CmdResult {
                 scope: a.scope.unwrap_or_default(),
                 findings: a.findings.unwrap_or_default(),
             };
-            let audit = app.add_iso_audit(input)?;
+            let saved = app.add_iso_audit(input)?;
+            let audit = &saved.record;
             let line = format!("Đã ghi cuộc đánh giá nội bộ số {} ngày {}.", audit.id, format::date(audit.input.date));
-            saved(ctx, &audit, line)
+            saved_with_warnings(ctx, &saved, line)
         }
         IsoCommand::Audit(AuditCommand::List) => {
             let app = ctx.open()?;
@@ -278,14 +291,14 @@ pub fn run(ctx: &Ctx, command: IsoCommand) -> CmdResult {
         }
         IsoCommand::Review(ReviewCommand::Add(a)) => {
             let mut app = ctx.open()?;
-            let review =
-                app.add_iso_review(ReviewInput { date: a.date, decisions: a.decisions.unwrap_or_default() })?;
+            let saved = app.add_iso_review(ReviewInput { date: a.date, decisions: a.decisions.unwrap_or_default() })?;
+            let review = &saved.record;
             let line = format!(
                 "Đã ghi cuộc họp xem xét của lãnh đạo số {} ngày {}.",
                 review.id,
                 format::date(review.input.date)
             );
-            saved(ctx, &review, line)
+            saved_with_warnings(ctx, &saved, line)
         }
         IsoCommand::Action(ActionCommand::Add(a)) => {
             let mut app = ctx.open()?;

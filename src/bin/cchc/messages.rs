@@ -117,9 +117,18 @@ pub fn finding_message(finding: &Finding) -> String {
             }
             None => format!("Mã thủ tục “{}” không đúng dạng (ví dụ đúng: 1.001193 hoặc 3.000527.H61).", value()),
         },
-        FindingCode::FlagEmpty => {
-            format!("Ô để trống nên được ghi là “{}”; hãy ghi rõ “có” hoặc “không”.", raw("default"))
+        FindingCode::IsoScopeEmpty => {
+            "Quyết định công bố chưa có thủ tục nào thuộc phạm vi áp dụng ISO 9001. Hãy đánh \
+             dấu các thủ tục thuộc phạm vi (`cchc procedures edit MÃ --iso`, hoặc cột “Phạm vi ISO 9001” khi nhập danh \
+             mục thủ tục) rồi dùng --all-in-scope, hoặc ghi mã thủ tục bằng --procedures."
+                .to_string()
         }
+        FindingCode::FlagEmpty => format!(
+            "{} ô để trống (dòng {}) được ghi là “{}”; nếu không đúng, hãy ghi rõ “có” hoặc “không”.",
+            v("count").unwrap_or_default(),
+            raw("rows"),
+            raw("default")
+        ),
         FindingCode::DateInFuture => {
             format!("Ngày {} sau ngày hôm nay ({}); hãy kiểm tra lại năm đã ghi.", raw("value"), raw("today"))
         }
@@ -604,6 +613,18 @@ fn flag(name: &str) -> Option<&'static str> {
         "start" => "--start",
         "end" => "--end",
         "deadline" => "--deadline",
+        "due" => "--due",
+        "description" => "--description",
+        "procedures" => "--procedures",
+        "owner" => "--owner",
+        "content" => "--content",
+        "area" => "--area",
+        "plan" => "--plan",
+        "number" => "--number",
+        "date" => "--date",
+        "year" => "--year",
+        "category" => "--category",
+        "count" => "--count",
         "meeting_standard" => "--meeting-standard",
         "leader" => "--leader",
         "reason" => "--reason",
@@ -777,7 +798,18 @@ fn what_caption(what: &str) -> String {
         "package_entry" => "tệp trong báo cáo",
         "report_section" => "mục báo cáo",
         "outgoing_document" => "văn bản đi",
-        other => return other.to_string(),
+        "plan" => "kế hoạch",
+        "task" => "nhiệm vụ",
+        "person" => "cán bộ, công chức số",
+        "staff_category" => "loại cán bộ, công chức",
+        "reform_area" => "lĩnh vực cải cách hành chính",
+        "iso_announcement" => "quyết định công bố ISO 9001",
+        "iso_audit" => "cuộc đánh giá nội bộ ISO 9001 số",
+        "iso_review" => "cuộc xem xét của lãnh đạo số",
+        "iso_action" => "hành động khắc phục, cải tiến số",
+        "iso_legal_change" => "văn bản pháp luật cần cập nhật số",
+        // A name from a newer program: said as a record, never as an identifier.
+        _ => "bản ghi",
     }
     .to_string()
 }

@@ -249,14 +249,14 @@ export const isoStatus = (year: number, today: string) => call<IsoStatus>("iso_s
 export const isoVersionSet = (version: IsoVersion) => call<IsoVersion>("iso_version_set", { version });
 export const isoAnnouncements = () => call<Announcement[]>("iso_announcements");
 export const isoAnnouncementAdd = (input: AnnouncementInput) =>
-  call<Announcement>("iso_announcement_add", { input });
+  call<Saved<Announcement>>("iso_announcement_add", { input });
 export const isoAudits = () => call<Audit[]>("iso_audits");
-export const isoAuditAdd = (input: AuditInput) => call<Audit>("iso_audit_add", { input });
+export const isoAuditAdd = (input: AuditInput) => call<Saved<Audit>>("iso_audit_add", { input });
 export const isoNonconformities = () => call<Nonconformity[]>("iso_nonconformities");
 export const isoNonconformityAdd = (input: NonconformityInput) =>
   call<Nonconformity>("iso_nonconformity_add", { input });
 export const isoReviews = () => call<Review[]>("iso_reviews");
-export const isoReviewAdd = (input: ReviewInput) => call<Review>("iso_review_add", { input });
+export const isoReviewAdd = (input: ReviewInput) => call<Saved<Review>>("iso_review_add", { input });
 export const isoActions = () => call<IsoAction[]>("iso_actions");
 export const isoReviewActionAdd = (reviewId: number, content: string, owner: string, due: string | null) =>
   call<IsoAction>("iso_review_action_add", { reviewId, content, owner, due });

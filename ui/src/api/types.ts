@@ -68,6 +68,7 @@ export type FindingCode =
   | "UNKNOWN_PROCEDURE"
   | "UNKNOWN_REPLACEMENT"
   | "FLAG_EMPTY"
+  | "ISO_SCOPE_EMPTY"
   | "DATE_IN_FUTURE"
   | "NEGATIVE"
   | "RECEIVED_SUM_MISMATCH"
@@ -141,6 +142,8 @@ export interface Place {
   procedure?: string;
   /** Another record of the register: a person, a plan or a task. */
   record?: string;
+  /** The kind of record `column` belongs to ("task", "plan"…), which names the column. */
+  entity?: string;
 }
 
 export interface Finding {

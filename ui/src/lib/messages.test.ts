@@ -59,6 +59,12 @@ describe("messages", () => {
     expect(placeText({ period: "2026", field: "Đất đai" })).toBe("Kỳ năm 2026, lĩnh vực Đất đai");
     expect(placeText({ period: "2026-H1" })).toBe("Kỳ 6 tháng năm 2026");
     expect(placeText({ column: "code" })).toBe("Mục “Mã thủ tục”");
+    // A task due before its plan was refused with its field called "Hạn gửi báo cáo".
+    expect(placeText({ column: "deadline", entity: "task" })).toBe("Mục “Thời hạn hoàn thành”");
+    expect(placeText({ column: "deadline", entity: "period" })).toBe("Mục “Hạn gửi báo cáo”");
+    // Files inside a report file were shown as "Data.json".
+    expect(placeText({ record: "data.json" })).toBe("data.json");
+    expect(placeText({ record: "nhiệm vụ “Rà soát”" })).toBe("Nhiệm vụ “Rà soát”");
     expect(findingLine(f("EMPTY_ROW", {}, { row: 1200 }))).toBe("Dòng 1.200: Dòng không có dữ liệu.");
   });
 });

@@ -3,7 +3,14 @@
 
 import type { CommandErrorShape, Finding, Place } from "../api/types";
 import { formatInt, periodPhrase } from "./format";
-import { columnCaptions, errorMessages, findingMessages, findingVariants, placeParts } from "./strings";
+import {
+  columnCaptions,
+  entityColumnCaptions,
+  errorMessages,
+  findingMessages,
+  findingVariants,
+  placeParts,
+} from "./strings";
 
 /**
  * Fills {name} placeholders; whole numbers among the values print the Vietnamese way ("2051" → "2.051"), except a
@@ -68,9 +75,12 @@ export function findingMessage(finding: Finding): string {
   return fill(findingMessages[finding.code] ?? finding.code, values);
 }
 
-/** The caption of a stable column or input name; file headers (already captions) pass unchanged. */
-export function columnCaption(name: string): string {
-  return columnCaptions[name] ?? name;
+/**
+ * The caption of a stable column or input name, as the record it belongs to names it (a task's deadline is its
+ * completion deadline); file headers (already captions) pass unchanged.
+ */
+export function columnCaption(name: string, entity?: string | null): string {
+  return (entity ? entityColumnCaptions[`${entity}.${name}`] : undefined) ?? columnCaptions[name] ?? name;
 }
 
 /**
@@ -91,10 +101,19 @@ export function placeText(place: Place, omit: (keyof Place)[] = []): string {
   if (place.record) parts.push(place.record);
   if (place.column) {
     if (place.sheet) parts.push(fill(placeParts.column, { column: place.column }));
-    else if (parts.length === 0) parts.push(fill(placeParts.item, { column: columnCaption(place.column) }));
-    else parts.push(fill(placeParts.column, { column: columnCaption(place.column) }));
+    else if (parts.length === 0) parts.push(fill(placeParts.item, { column: columnCaption(place.column, place.entity) }));
+    else parts.push(fill(placeParts.column, { column: columnCaption(place.column, place.entity) }));
   }
-  return capitalize(parts.join(", "));
+  // A file named as it is written ("data.json", "evidence/…" inside a report file) keeps its own case.
+  const firstIsPath =
+    !place.sheet && !place.row && !place.period && !place.field && !place.procedure && isPath(place.record ?? "");
+  return firstIsPath ? parts.join(", ") : capitalize(parts.join(", "));
+}
+
+/** A record that names a file: its first word holds a dot or a slash ("data.json", "evidence/ab12…"). */
+function isPath(record: string): boolean {
+  const first = record.split(/[ :,]/)[0] ?? "";
+  return first.includes(".") || first.includes("/");
 }
 
 /** A finding as one line: "Place: sentence", or only the sentence when it has no place. */

@@ -191,7 +191,9 @@ export const findingMessages: Record<FindingCode, string> = {
   ODD_FEE: "Phí, lệ phí “{value}” có dạng bất thường; hãy kiểm tra lại.",
   UNKNOWN_PROCEDURE: "Mã thủ tục “{value}” không có trong sổ.",
   UNKNOWN_REPLACEMENT: "Thủ tục thay thế “{value}” không có trong sổ.",
-  FLAG_EMPTY: "Ô để trống nên được ghi là “{default}”; hãy ghi rõ “có” hoặc “không”.",
+  ISO_SCOPE_EMPTY:
+    "Chưa chọn thủ tục nào thuộc phạm vi áp dụng ISO 9001; hãy tích chọn các thủ tục trong danh sách phạm vi (hoặc đánh dấu “Phạm vi ISO 9001” trong danh mục thủ tục).",
+  FLAG_EMPTY: "{count} ô để trống (dòng {rows}) được ghi là “{default}”; nếu không đúng, hãy ghi rõ “có” hoặc “không”.",
   DATE_IN_FUTURE: "Ngày {value} sau ngày hôm nay ({today}); hãy kiểm tra lại năm đã ghi.",
   NEGATIVE: "Số liệu không được âm (đang ghi {value}).",
   RECEIVED_SUM_MISMATCH: "Tổng số hồ sơ nhận ({total}) khác tổng trực tuyến + trực tiếp + kỳ trước ({sum}).",
@@ -361,6 +363,29 @@ export const columnCaptions: Record<string, string> = {
   rule: "Cách chấm",
   rule_bands: "Mức điểm",
   part: "Phần",
+};
+
+/** Columns a kind of record names otherwise than the common caption, by "entity.column" (a task's deadline). */
+export const entityColumnCaptions: Record<string, string> = {
+  "task.deadline": "Thời hạn hoàn thành",
+  "task.plan": "Kế hoạch",
+  "task.owner": "Đơn vị, người thực hiện",
+  "period.deadline": "Hạn gửi báo cáo",
+  "plan.number": "Số, ký hiệu kế hoạch",
+  "plan.date": "Ngày ban hành kế hoạch",
+  "plan.kind": "Loại kế hoạch",
+  "plan.year": "Năm của kế hoạch",
+  "person.name": "Họ và tên",
+  "person.category": "Loại cán bộ, công chức",
+  "unit.name": "Tên đơn vị",
+  "unit.kind": "Loại đơn vị",
+  "iso_announcement.number": "Số quyết định công bố",
+  "iso_announcement.date": "Ngày quyết định công bố",
+  "iso_announcement.procedures": "Thủ tục thuộc phạm vi áp dụng",
+  "iso_nonconformity.due": "Hạn hoàn thành hành động khắc phục",
+  "iso_action.due": "Hạn hoàn thành hành động khắc phục",
+  "iso_action.content": "Nội dung hành động",
+  "iso_report.number": "Số báo cáo",
 };
 
 /** Biểu số 06/VPCP/KSTT: its title, the column groups and the short caption of each figure under its group. */

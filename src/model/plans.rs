@@ -91,6 +91,21 @@ pub struct ReformArea {
     pub name: String,
 }
 
+impl ReformArea {
+    /// The areas every register is seeded with (migration 0002), in their order: code and Vietnamese name. The command
+    /// line lists them in its help without opening a register; a test checks a fresh register holds exactly these.
+    pub const SEEDED: [(&'static str, &'static str); 8] = [
+        ("chi_dao_dieu_hanh", "Công tác chỉ đạo, điều hành"),
+        ("the_che", "Cải cách thể chế"),
+        ("tthc", "Cải cách thủ tục hành chính"),
+        ("bo_may", "Cải cách tổ chức bộ máy"),
+        ("cong_vu", "Cải cách chế độ công vụ"),
+        ("tai_chinh_cong", "Cải cách tài chính công"),
+        ("chinh_quyen_so", "Xây dựng chính quyền điện tử, chính quyền số"),
+        ("tac_dong", "Tác động của cải cách hành chính"),
+    ];
+}
+
 /// A plan as entered. A plan is identified by its year and number ("25/KH-UBND" of 2021).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanInput {

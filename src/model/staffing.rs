@@ -17,6 +17,18 @@ pub struct StaffCategory {
     pub valid_until: Option<NaiveDate>,
 }
 
+impl StaffCategory {
+    /// The categories every register is seeded with (migration 0002), in their order: code and Vietnamese name. The
+    /// command line lists them in its help without opening a register; a test checks a fresh register holds these.
+    pub const SEEDED: [(&'static str, &'static str); 5] = [
+        ("can_bo", "Cán bộ"),
+        ("cong_chuc", "Công chức"),
+        ("hop_dong", "Hợp đồng lao động"),
+        ("thon_to_dan_pho", "Người hoạt động không chuyên trách ở thôn, tổ dân phố"),
+        ("khong_chuyen_trach_xa", "Người hoạt động không chuyên trách cấp xã"),
+    ];
+}
+
 /// The quota (biên chế được giao) of one year and category, with the decision that set it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quota {

@@ -630,3 +630,124 @@ fn unit_set_copy_to_keeps_như_trên_and_lưu_vt() {
     let help = stdout(&cchc(&register, &["unit", "set", "--help"]));
     assert!(help.contains("--no-default-copies") && help.contains("Như trên"), "{help}");
 }
+
+/// `cchc <args>` without a register (help and usage errors never open one).
+fn cchc_bare(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cchc")).args(args).env("CCHC_NOW", "2026-11-23T09:30").output().unwrap()
+}
+
+/// clap's own English words a user should never read.
+fn assert_no_clap_english(text: &str, what: &str) {
+    for english in [
+        "<YEAR>",
+        "<KIND>",
+        "COMMAND",
+        "Possible values",
+        "possible values",
+        "default:",
+        "Usage",
+        "Options",
+        "Arguments",
+        "Commands",
+        "invalid digit",
+        "is not in",
+    ] {
+        assert!(!text.contains(english), "{what}: “{english}” in\n{text}");
+    }
+}
+
+#[test]
+fn help_shows_vietnamese_value_names_values_and_the_reform_areas() {
+    // `cchc tasks add --help` showed `--year <YEAR>`, `report issue --help` `<KIND>` and "Possible values:", and the
+    // task areas' codes were only listed in an error message.
+    for flag in ["--help", "-h"] {
+        let out = cchc_bare(&["tasks", "add", flag]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let help = stdout(&out);
+        assert_no_clap_english(&help, "tasks add");
+        assert!(help.contains("--year <NĂM>") && help.contains("--area <LĨNH_VỰC>"), "{help}");
+        for (code, name) in cchc::model::ReformArea::SEEDED {
+            assert!(help.contains(code) && help.contains(name), "tasks add {flag} lacks {code} {name}:\n{help}");
+        }
+        let help = stdout(&cchc_bare(&["tasks", "edit", flag]));
+        assert!(help.contains("--area <LĨNH_VỰC>") && help.contains("Cải cách thể chế"), "{help}");
+
+        let help = stdout(&cchc_bare(&["staffing", "quota", "set", flag]));
+        assert_no_clap_english(&help, "staffing quota set");
+        for (code, name) in cchc::model::StaffCategory::SEEDED {
+            assert!(help.contains(code) && help.contains(name), "staffing quota set {flag} lacks {code}:\n{help}");
+        }
+
+        let help = stdout(&cchc_bare(&["report", "issue", flag]));
+        assert_no_clap_english(&help, "report issue");
+        assert!(help.contains("--kind <LOẠI>") && help.contains("tự đánh giá Chỉ số CCHC"), "{help}");
+
+        let help = stdout(&cchc_bare(&["bench", flag]));
+        assert_no_clap_english(&help, "bench");
+        assert!(help.contains("[LỆNH]") && help.contains("Lệnh:"), "{help}");
+    }
+    let help = stdout(&cchc_bare(&["report", "issue", "--help"]));
+    assert!(help.contains("Giá trị:") && help.contains("- periodic:") && help.contains("Báo cáo định kỳ"), "{help}");
+}
+
+#[test]
+fn usage_errors_for_a_wrong_or_missing_value_stay_vietnamese() {
+    // `cchc tasks add --year abc` said "không hợp lệ: invalid digit found in string"; a wrong `--kind` must list the
+    // values in Vietnamese, not clap's "possible values".
+    let dir = tempfile::tempdir().unwrap();
+    let register = dir.path().join("so.cchc");
+    let task = ["tasks", "add", "--plan", "09/KH-UBND", "--area", "tthc", "--content", "Rà soát TTHC"];
+    for (args, expected) in [
+        (
+            [&task[..], &["--year", "abc"]].concat(),
+            "Giá trị của --year <NĂM> không hợp lệ: “abc” không phải là số nguyên.",
+        ),
+        ([&task[..], &["--year", "99999999999"]].concat(), "“99999999999” nằm ngoài khoảng"),
+        (task.to_vec(), "Thiếu tham số bắt buộc: --year <NĂM>."),
+        (
+            vec!["report", "issue", "--period", "2026", "--kind", "biểu"],
+            "Giá trị “biểu” của --kind <LOẠI> không hợp lệ; hãy dùng một trong: periodic, stats, assessment.",
+        ),
+        (vec!["report", "issue", "--period", "2026", "--kind"], "Tùy chọn --kind <LOẠI> cần một giá trị"),
+        (
+            vec!["staffing", "quota", "set", "--year", "2026", "--category", "cong_chuc", "--quota", "mười"],
+            "“mười” không phải là số nguyên",
+        ),
+    ] {
+        let out = cchc(&register, &args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let text = stderr(&out);
+        assert!(text.contains(expected), "{args:?}:\n{text}");
+        assert_no_clap_english(&text, &args.join(" "));
+    }
+    assert!(!register.exists(), "a usage error writes nothing");
+    let out = cchc(&register, &[&["--json"][..], &task[..], &["--year", "abc"]].concat());
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(value["error"]["code"], "USAGE");
+    assert_eq!(value["error"]["message"], "Giá trị của --year <NĂM> không hợp lệ: “abc” không phải là số nguyên.");
+}
+
+#[test]
+fn tasks_edit_moves_a_task_to_another_reform_area() {
+    // A task entered under the wrong area could not be corrected: `tasks edit` had no `--area`.
+    let dir = tempfile::tempdir().unwrap();
+    let register = dir.path().join("so.cchc");
+    init(&register);
+    let out = cchc(&register, &["plans", "add", "--number", "25/KH-UBND", "--date", "04/01/2026"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let add = ["tasks", "add", "--plan", "25/KH-UBND", "--year", "2026", "--area", "tthc", "--content", "Tập huấn"];
+    let out = cchc(&register, &add);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = cchc(&register, &["tasks", "edit", "1", "--area", "Cải cách chế độ công vụ"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = cchc(&register, &["--json", "tasks", "list"]);
+    let tasks: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(tasks[0]["area"], "cong_vu", "{tasks}");
+    // An unknown area is refused, naming the codes, and changes nothing.
+    let out = cchc(&register, &["tasks", "edit", "1", "--area", "khong_co"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("tthc"), "{}", stderr(&out));
+    let out = cchc(&register, &["--json", "tasks", "list"]);
+    let tasks: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(tasks[0]["area"], "cong_vu", "{tasks}");
+}

@@ -274,3 +274,13 @@ fn a_plan_dated_after_today_is_saved_with_a_warning() {
     let today = t.app.add_plan(plan(PlanKind::Other, "02/KH-UBND", "23/11/2026", 2026, "")).unwrap();
     assert!(today.warnings.is_empty());
 }
+
+#[test]
+fn the_reform_areas_listed_in_the_help_are_those_of_a_fresh_register() {
+    // `cchc tasks add --help` lists the areas from a constant; it must name the codes a register accepts.
+    let t = TestRegister::new();
+    let seeded: Vec<(String, String)> =
+        cchc::model::ReformArea::SEEDED.iter().map(|(code, name)| (code.to_string(), name.to_string())).collect();
+    let stored: Vec<(String, String)> = t.app.reform_areas().unwrap().into_iter().map(|a| (a.code, a.name)).collect();
+    assert_eq!(seeded, stored);
+}

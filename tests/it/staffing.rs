@@ -423,3 +423,14 @@ fn empty_templates_import_as_nothing() {
         assert_eq!(t.app.import_tasks(&tasks, false, &cchc::api::no_progress).unwrap().rows, 0);
     }
 }
+
+#[test]
+fn the_staff_categories_listed_in_the_help_are_those_of_a_fresh_register() {
+    // `cchc staffing quota set --help` lists the categories from a constant; it must name the codes a register accepts.
+    let t = crate::fixtures::TestRegister::new();
+    let seeded: Vec<(String, String)> =
+        cchc::model::StaffCategory::SEEDED.iter().map(|(code, name)| (code.to_string(), name.to_string())).collect();
+    let stored: Vec<(String, String)> =
+        t.app.staff_categories().unwrap().into_iter().map(|c| (c.code, c.name)).collect();
+    assert_eq!(seeded, stored);
+}

@@ -81,7 +81,7 @@ pub enum AssessCommand {
 
 #[derive(Args, Debug)]
 pub struct YearArg {
-    #[arg(long, help = "Năm đánh giá (mặc định năm nay)")]
+    #[arg(long, value_name = "NĂM", help = "Năm đánh giá (mặc định năm nay)")]
     year: Option<i32>,
 }
 

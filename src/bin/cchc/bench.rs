@@ -51,7 +51,7 @@ enum BenchWhat {
 
 #[derive(Args, Debug)]
 struct DocumentArgs {
-    #[arg(long, value_name = "LOẠI", help = "periodic, stats hoặc assessment")]
+    #[arg(long, value_name = "LOẠI", help = crate::report::KIND_HELP)]
     kind: String,
     #[arg(long, value_name = "KỲ", value_parser = format::parse_period, help = "Kỳ báo cáo (báo cáo tự đánh giá: năm)")]
     period: PeriodKey,

@@ -181,7 +181,7 @@ pub enum ReportCommand {
 
 #[derive(Args, Debug)]
 pub struct ReportArgs {
-    #[arg(long, help = "Năm báo cáo")]
+    #[arg(long, value_name = "NĂM", help = "Năm báo cáo")]
     year: i32,
     #[arg(long, value_name = "SỐ", help = "Số, ký hiệu báo cáo")]
     number: Option<String>,
@@ -191,7 +191,7 @@ pub struct ReportArgs {
 
 #[derive(Args, Debug)]
 pub struct StatusArgs {
-    #[arg(long, help = "Năm (mặc định năm nay)")]
+    #[arg(long, value_name = "NĂM", help = "Năm (mặc định năm nay)")]
     year: Option<i32>,
     #[arg(long, value_name = "NGÀY", value_parser = format::parse_date, help = "Tính cho ngày này (mặc định hôm nay)")]
     today: Option<NaiveDate>,

@@ -6,8 +6,9 @@ use crate::messages;
 use crate::output::{self, Bar, CmdResult, Done};
 use crate::procedures::{exported, print_import, template_written};
 use crate::staffing::{FileArg, ImportArgs};
+use crate::usage;
 use cchc::App;
-use cchc::model::{DeadlineKind, PlanInput, PlanKind, Task, TaskInput, TaskStatus};
+use cchc::model::{DeadlineKind, PlanInput, PlanKind, ReformArea, Task, TaskInput, TaskStatus};
 use chrono::{Datelike, NaiveDate};
 use clap::{Args, Subcommand};
 
@@ -43,9 +44,9 @@ pub struct PlanArgs {
     number: String,
     #[arg(long, value_name = "NGÀY", value_parser = format::parse_date, help = "Ngày ban hành (dd/mm/yyyy)")]
     date: NaiveDate,
-    #[arg(long, help = "Năm thực hiện (mặc định năm của ngày ban hành)")]
+    #[arg(long, value_name = "NĂM", help = "Năm thực hiện (mặc định năm của ngày ban hành)")]
     year: Option<i32>,
-    #[arg(long, value_name = "LOẠI", value_parser = parse_kind, help = "Loại: annual (CCHC năm), propaganda (tuyên truyền), tthc_control (kiểm soát TTHC), self_inspection (tự kiểm tra), other")]
+    #[arg(long, value_name = "LOẠI", value_parser = parse_kind, help = "Loại: annual (CCHC năm), propaganda (tuyên truyền), tthc_control (kiểm soát TTHC), self_inspection (tự kiểm tra), other (khác)")]
     kind: Option<PlanKind>,
     #[arg(long, value_name = "TRÍCH_YẾU", help = "Trích yếu nội dung")]
     title: Option<String>,
@@ -55,9 +56,9 @@ pub struct PlanArgs {
 pub struct TaskArgs {
     #[arg(long, value_name = "SỐ", help = "Số kế hoạch, ví dụ “25/KH-UBND”")]
     plan: String,
-    #[arg(long, help = "Năm của kế hoạch")]
+    #[arg(long, value_name = "NĂM", help = "Năm của kế hoạch")]
     year: i32,
-    #[arg(long, value_name = "LĨNH_VỰC", help = "Lĩnh vực CCHC (mã như tthc, cong_vu hoặc tên)")]
+    #[arg(long, value_name = "LĨNH_VỰC", help = area_help(), long_help = area_long_help())]
     area: String,
     #[arg(long, value_name = "NỘI_DUNG", help = "Nội dung nhiệm vụ")]
     content: String,
@@ -71,6 +72,8 @@ pub struct EditArgs {
     id: i64,
     #[arg(long, value_name = "NỘI_DUNG", help = "Nội dung nhiệm vụ")]
     content: Option<String>,
+    #[arg(long, value_name = "LĨNH_VỰC", help = area_help(), long_help = area_long_help())]
+    area: Option<String>,
     #[command(flatten)]
     details: TaskDetails,
 }
@@ -83,7 +86,7 @@ pub struct TaskDetails {
     deadline: Option<NaiveDate>,
     #[arg(long, value_name = "SẢN_PHẨM", help = "Sản phẩm dự kiến")]
     output: Option<String>,
-    #[arg(long, value_name = "TÌNH_TRẠNG", value_parser = parse_status, help = "not_started, in_progress, done, cancelled (hoặc tiếng Việt)")]
+    #[arg(long, value_name = "TÌNH_TRẠNG", value_parser = parse_status, help = "Tình trạng: not_started (chưa thực hiện), in_progress (đang thực hiện), done (đã hoàn thành), cancelled (không thực hiện); gõ tên tiếng Việt cũng được")]
     status: Option<TaskStatus>,
     #[arg(long, value_name = "PHẦN_TRĂM", help = "Tỷ lệ hoàn thành, 0–100")]
     percent: Option<i64>,
@@ -116,7 +119,7 @@ impl TaskDetails {
 
 #[derive(Args, Debug)]
 pub struct YearArg {
-    #[arg(long, help = "Chỉ năm này")]
+    #[arg(long, value_name = "NĂM", help = "Chỉ năm này")]
     year: Option<i32>,
 }
 
@@ -130,6 +133,15 @@ pub struct DateArg {
 pub struct DeadlinesArgs {
     #[arg(long, value_name = "NGÀY", value_parser = format::parse_date, help = "Tính cho ngày này (dd/mm/yyyy; mặc định hôm nay)")]
     today: Option<NaiveDate>,
+}
+
+/// `--area`'s help: the reform areas by code, each with its Vietnamese name (either is accepted).
+fn area_help() -> String {
+    usage::choices("Lĩnh vực CCHC, mã hoặc tên", &ReformArea::SEEDED)
+}
+
+fn area_long_help() -> String {
+    usage::choices_long("Lĩnh vực CCHC, mã hoặc tên", &ReformArea::SEEDED)
 }
 
 fn parse_kind(input: &str) -> Result<PlanKind, String> {
@@ -242,6 +254,9 @@ pub fn run_tasks(ctx: &Ctx, command: TasksCommand) -> CmdResult {
             let mut input = app.task(a.id)?.input;
             if let Some(content) = a.content {
                 input.content = content;
+            }
+            if let Some(area) = a.area {
+                input.area = area;
             }
             a.details.apply(&mut input);
             let task = app.edit_task(a.id, input)?;

@@ -49,7 +49,7 @@ pub struct YearPrintArgs {
 pub struct SectionsArgs {
     #[arg(long, value_name = "KỲ", value_parser = format::parse_period, help = "Kỳ báo cáo (báo cáo tự đánh giá: năm)")]
     period: PeriodKey,
-    #[arg(long, value_enum, default_value = "periodic", help = KIND_HELP)]
+    #[arg(long, value_enum, value_name = "LOẠI", default_value = "periodic", help = KIND_HELP, long_help = "Loại báo cáo")]
     kind: Kind,
 }
 
@@ -57,7 +57,7 @@ pub struct SectionsArgs {
 pub struct SectionArgs {
     #[arg(long, value_name = "KỲ", value_parser = format::parse_period, help = "Kỳ báo cáo")]
     period: PeriodKey,
-    #[arg(long, value_enum, default_value = "periodic", help = KIND_HELP)]
+    #[arg(long, value_enum, value_name = "LOẠI", default_value = "periodic", help = KIND_HELP, long_help = "Loại báo cáo")]
     kind: Kind,
     #[arg(long, value_name = "MỤC", help = "Mục: I, II.1 … II.6, III, IV, V (báo cáo tự đánh giá: I, III, IV)")]
     section: String,
@@ -73,7 +73,7 @@ pub struct SectionArgs {
     reset: bool,
 }
 
-const KIND_HELP: &str =
+pub const KIND_HELP: &str =
     "Loại báo cáo: periodic (báo cáo định kỳ), stats (Biểu 06) hoặc assessment (báo cáo tự đánh giá Chỉ số CCHC)";
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -100,7 +100,7 @@ impl Kind {
 pub struct IssueArgs {
     #[arg(long, value_name = "KỲ", value_parser = format::parse_period, help = "Kỳ báo cáo")]
     period: PeriodKey,
-    #[arg(long, value_enum, default_value = "periodic", help = KIND_HELP)]
+    #[arg(long, value_enum, value_name = "LOẠI", default_value = "periodic", help = KIND_HELP, long_help = "Loại báo cáo")]
     kind: Kind,
     #[arg(long, value_name = "SỐ", help = "Số văn bản (mặc định: số tiếp theo trong sổ văn bản đi của năm)")]
     number: Option<i64>,

@@ -3,9 +3,9 @@
 use crate::format;
 use crate::output::{self, Bar, CmdResult, Done, with_finding_messages};
 use crate::procedures::{exported, print_import, template_written};
-use crate::{Ctx, messages};
+use crate::{Ctx, messages, usage};
 use cchc::App;
-use cchc::model::{Decision, Headcount, Person, PersonInput, Quota};
+use cchc::model::{Decision, Headcount, Person, PersonInput, Quota, StaffCategory};
 use chrono::{Datelike, NaiveDate};
 use clap::{Args, Subcommand};
 use std::path::PathBuf;
@@ -52,13 +52,9 @@ pub enum PeopleCommand {
 
 #[derive(Args, Debug)]
 pub struct QuotaArgs {
-    #[arg(long, help = "Năm")]
+    #[arg(long, value_name = "NĂM", help = "Năm")]
     year: i32,
-    #[arg(
-        long,
-        value_name = "LOẠI",
-        help = "Loại: can_bo, cong_chuc, hop_dong, thon_to_dan_pho, khong_chuyen_trach_xa"
-    )]
+    #[arg(long, value_name = "LOẠI", help = category_help(), long_help = category_long_help())]
     category: String,
     #[arg(long, value_name = "SỐ", help = "Số biên chế được giao")]
     quota: i64,
@@ -70,9 +66,9 @@ pub struct QuotaArgs {
 
 #[derive(Args, Debug)]
 pub struct HeadcountArgs {
-    #[arg(long, help = "Năm")]
+    #[arg(long, value_name = "NĂM", help = "Năm")]
     year: i32,
-    #[arg(long, value_name = "LOẠI", help = "Loại cán bộ, công chức (mã, ví dụ thon_to_dan_pho)")]
+    #[arg(long, value_name = "LOẠI", help = category_help(), long_help = category_long_help())]
     category: String,
     #[arg(long, value_name = "SỐ", help = "Số người có mặt")]
     count: i64,
@@ -88,7 +84,7 @@ pub struct HeadcountArgs {
 pub struct PersonArgs {
     #[arg(long, value_name = "HỌ_TÊN", help = "Họ và tên")]
     name: String,
-    #[arg(long, value_name = "LOẠI", help = "Loại (mã, ví dụ cong_chuc)")]
+    #[arg(long, value_name = "LOẠI", help = category_help(), long_help = category_long_help())]
     category: String,
     #[arg(long, value_name = "CHỨC_DANH", help = "Chức danh hoặc vị trí việc làm")]
     position: Option<String>,
@@ -108,13 +104,18 @@ pub struct PersonArgs {
 pub struct ShowArgs {
     #[arg(long, value_name = "NGÀY", value_parser = format::parse_date, help = "Ngày xem (dd/mm/yyyy; mặc định hôm nay)")]
     date: Option<NaiveDate>,
-    #[arg(long, conflicts_with = "date", help = "Xem theo năm: ngày 31/12 của năm đó (năm nay: hôm nay)")]
+    #[arg(
+        long,
+        value_name = "NĂM",
+        conflicts_with = "date",
+        help = "Xem theo năm: ngày 31/12 của năm đó (năm nay: hôm nay)"
+    )]
     year: Option<i32>,
 }
 
 #[derive(Args, Debug)]
 pub struct YearArg {
-    #[arg(long, help = "Chỉ năm này")]
+    #[arg(long, value_name = "NĂM", help = "Chỉ năm này")]
     year: Option<i32>,
 }
 
@@ -130,6 +131,15 @@ pub struct ImportArgs {
 pub struct FileArg {
     #[arg(value_name = "TỆP", help = "Tệp .xlsx hoặc .csv")]
     pub file: PathBuf,
+}
+
+/// `--category`'s help: the staff categories by code, each with its Vietnamese name.
+fn category_help() -> String {
+    usage::choices("Loại cán bộ, công chức (mã)", &StaffCategory::SEEDED)
+}
+
+fn category_long_help() -> String {
+    usage::choices_long("Loại cán bộ, công chức (mã)", &StaffCategory::SEEDED)
 }
 
 pub fn run(ctx: &Ctx, command: StaffingCommand) -> CmdResult {

@@ -6,6 +6,7 @@
 //! restore (the undo point) is kept for 14 days whatever the rule says; the newest copy is always kept.
 
 use crate::error::{Error, Result};
+use crate::partial::{self, Folder, Leftovers};
 use crate::register::CopyFacts;
 use chrono::{Datelike, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -96,11 +97,8 @@ pub fn record_path(copy: &Path) -> PathBuf {
 
 /// Writes the record beside a copy (through a temporary file, so a record is whole or absent).
 pub fn write_record(info: &BackupInfo) -> Result<()> {
-    let path = record_path(&info.path);
-    let tmp = path.with_extension("json.partial");
     let text = serde_json::to_string_pretty(info).map_err(|e| Error::Storage(e.to_string()))?;
-    std::fs::write(&tmp, text).map_err(|e| Error::io(&tmp, e))?;
-    std::fs::rename(&tmp, &path).map_err(|e| Error::io(&path, e))
+    partial::write(&record_path(&info.path), text.as_bytes(), Folder::Own)
 }
 
 /// Reads the record of a copy, if it has one.
@@ -190,9 +188,15 @@ pub fn prune(dir: &Path, now: NaiveDateTime) -> Result<usize> {
     Ok(deleted)
 }
 
-/// Removes a copy and its record (and a leftover partial file).
+/// Stale partial files in a backups folder, left by copies that were interrupted (a copy being written is not
+/// counted). The next copy into that folder removes them.
+pub fn leftovers(dir: &Path) -> Leftovers {
+    partial::stale(dir)
+}
+
+/// Removes a copy and its record.
 pub fn remove_copy(copy: &Path) -> Result<()> {
-    for path in [copy.to_path_buf(), record_path(copy), copy.with_extension("cchc.partial")] {
+    for path in [copy.to_path_buf(), record_path(copy)] {
         match std::fs::remove_file(&path) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -203,20 +207,20 @@ pub fn remove_copy(copy: &Path) -> Result<()> {
 }
 
 /// Copies every file of `from` into `to` that `to` does not have yet (evidence files are named by their content,
-/// so an existing name is the same file). Returns how many files were copied.
+/// so an existing name is the same file). A partial file (one being written, or left by an interrupted write) is
+/// not a file of the folder and is never copied. Returns how many files were copied.
 pub fn copy_missing_files(from: &Path, to: &Path) -> Result<usize> {
     let Ok(entries) = std::fs::read_dir(from) else { return Ok(0) };
     std::fs::create_dir_all(to).map_err(|e| Error::io(to, e))?;
+    partial::sweep(to, Folder::Own)?;
     let mut copied = 0;
     for entry in entries.flatten() {
         let path = entry.path();
         let target = to.join(entry.file_name());
         if path.is_dir() {
             copied += copy_missing_files(&path, &target)?;
-        } else if !target.exists() {
-            let tmp = target.with_extension("partial");
-            std::fs::copy(&path, &tmp).map_err(|e| Error::io(&tmp, e))?;
-            std::fs::rename(&tmp, &target).map_err(|e| Error::io(&target, e))?;
+        } else if !partial::is_partial(&entry.file_name()) && !target.exists() {
+            partial::copy_swept(&path, &target)?;
             copied += 1;
         }
     }

@@ -15,6 +15,7 @@
 //! - [`text`]: NFC, search folding, the Vietnamese sort key.
 //! - [`clock`]: the only reader of the system clock.
 //! - [`backups`]: names, records and rotation of the register's verified copies (the SQLite side is in `register`).
+//! - [`partial`]: files written through a locked partial file and renamed into place; the sweeper of stale ones.
 //!
 //! Invariants (enforced by `tests/it/tidy.rs`): rusqlite only in `register`; zip only in `package`; printpdf only in
 //! `pdf`; no Tauri in the core; the clock read only in `clock`; every source file opens with a `//!` line; migrations
@@ -29,6 +30,7 @@ pub mod error;
 pub mod layout;
 pub mod model;
 pub mod package;
+pub mod partial;
 pub mod pdf;
 pub mod register;
 pub mod report;

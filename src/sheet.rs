@@ -14,9 +14,9 @@
 //! report them. Row numbers are those the spreadsheet shows (blank CSV lines count, as Excel shows them).
 
 use crate::error::{Error, Result};
+use crate::partial::{self, Folder};
 use crate::text;
 use chrono::{Datelike, NaiveDate};
-use std::io::Write;
 use std::path::Path;
 
 /// One cell's value.
@@ -172,7 +172,7 @@ fn read_kind(kind: Kind, path: &Path, bytes: &[u8]) -> Result<Table> {
 /// Writes a table as .xlsx or .csv, chosen by the extension; an existing file is replaced.
 pub fn write_table(path: &Path, table: &Table) -> Result<()> {
     match kind_of(path)? {
-        Kind::Xlsx => write_xlsx(path, table),
+        Kind::Xlsx => write_xlsx(path, std::slice::from_ref(table)),
         Kind::Csv => write_csv(path, table),
     }
 }
@@ -303,9 +303,7 @@ fn write_csv(path: &Path, table: &Table) -> Result<()> {
         }
         writer.flush().map_err(|e| Error::io(path, e))?;
     }
-    let mut file = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
-    file.write_all(&out).map_err(|e| Error::io(path, e))?;
-    file.flush().map_err(|e| Error::io(path, e))
+    partial::write(path, &out, Folder::Shared)
 }
 
 fn csv_error(path: &Path, error: csv::Error) -> Error {
@@ -375,22 +373,22 @@ fn from_calamine(data: &calamine::Data) -> Cell {
 /// sheet); an existing file is replaced.
 pub fn write_tables(path: &Path, tables: &[Table]) -> Result<()> {
     match kind_of(path)? {
-        Kind::Xlsx => build_xlsx(path, tables).map_err(|e| match e {
-            rust_xlsxwriter::XlsxError::IoError(io) => Error::io(path, io),
-            other => Error::io(path, std::io::Error::other(other.to_string())),
-        }),
+        Kind::Xlsx => write_xlsx(path, tables),
         Kind::Csv => write_csv(path, tables.first().unwrap_or(&Table::default())),
     }
 }
 
-fn write_xlsx(path: &Path, table: &Table) -> Result<()> {
-    build_xlsx(path, std::slice::from_ref(table)).map_err(|e| match e {
+/// The workbook is built in memory and written whole (through a locked partial file), so an interrupted export
+/// never leaves a half file under the name the user chose.
+fn write_xlsx(path: &Path, tables: &[Table]) -> Result<()> {
+    let bytes = build_xlsx(tables).map_err(|e| match e {
         rust_xlsxwriter::XlsxError::IoError(io) => Error::io(path, io),
         other => Error::io(path, std::io::Error::other(other.to_string())),
-    })
+    })?;
+    partial::write(path, &bytes, Folder::Shared)
 }
 
-fn build_xlsx(path: &Path, tables: &[Table]) -> std::result::Result<(), rust_xlsxwriter::XlsxError> {
+fn build_xlsx(tables: &[Table]) -> std::result::Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     use rust_xlsxwriter::{Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook};
     let header_format = Format::new()
         .set_bold()
@@ -448,7 +446,7 @@ fn build_xlsx(path: &Path, tables: &[Table]) -> std::result::Result<(), rust_xls
         }
         sheet.set_freeze_panes(1, 0)?;
     }
-    workbook.save(path)
+    workbook.save_to_buffer()
 }
 
 /// Excel's dates start in 1900; years outside 1900..=9999 cannot be written as dates and are clamped (rust_xlsxwriter

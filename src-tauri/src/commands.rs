@@ -14,6 +14,7 @@ use cchc::model::{
     Quota, ReformArea, Retirement, Review, ReviewInput, Saved, StaffCategory, StaffingSummary, StatsRow, StatsTable,
     Task, TaskInput, UnitProfile,
 };
+use cchc::partial::Leftovers;
 use cchc::sheet::Source;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -194,11 +195,23 @@ pub fn backup_now(state: State<'_, AppState>) -> Result<BackupInfo> {
     Ok(state.app()?.backup_now(BackupReason::Manual)?)
 }
 
-/// Checks every copy again; returns, per copy file, null when it is good or the error that makes it unusable.
+/// The check of every copy, and the stale partial files of interrupted copies (not copies; the next copy removes
+/// them).
+#[derive(Debug, Serialize)]
+pub struct BackupsCheck {
+    /// Per copy file: null when it is good, else the error that makes it unusable.
+    copies: Vec<(String, Option<CommandError>)>,
+    leftovers: Leftovers,
+}
+
+/// Checks every copy again and counts the partial files interrupted copies left.
 #[tauri::command(async)]
-pub fn backups_verify(state: State<'_, AppState>) -> Result<Vec<(String, Option<CommandError>)>> {
-    let copies = state.app()?.backups()?;
-    Ok(copies.into_iter().map(|c| (c.file, App::verify_backup(&c.path).err().map(CommandError::from))).collect())
+pub fn backups_verify(state: State<'_, AppState>) -> Result<BackupsCheck> {
+    let app = state.app()?;
+    let copies = app.backups()?;
+    let copies =
+        copies.into_iter().map(|c| (c.file, App::verify_backup(&c.path).err().map(CommandError::from))).collect();
+    Ok(BackupsCheck { copies, leftovers: app.backup_leftovers() })
 }
 
 /// "Sao lưu ra USB": `dir` is the folder the user picked.

@@ -913,17 +913,15 @@ impl App {
         self.register.path().parent().unwrap_or(Path::new(".")).join(EVIDENCE_DIR)
     }
 
-    /// Copies content into the evidence store under its SHA-256 (write to a temporary name, then rename, so a
-    /// half-written file never carries a hash name). An existing copy is kept.
+    /// Copies content into the evidence store under its SHA-256 (written through a locked partial file, then
+    /// renamed, so a half-written file never carries a hash name). An existing copy is kept.
     fn store_file(&self, name: &str, bytes: &[u8]) -> Result<StoredFile> {
         let sha256: String = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
         let dir = self.evidence_dir();
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
         let target = dir.join(stored_name(&sha256, name));
         if !target.exists() {
-            let temporary = dir.join(format!(".{sha256}.part"));
-            std::fs::write(&temporary, bytes).map_err(|e| Error::io(&temporary, e))?;
-            std::fs::rename(&temporary, &target).map_err(|e| Error::io(&target, e))?;
+            crate::partial::write(&target, bytes, crate::partial::Folder::Own)?;
         }
         Ok(StoredFile { sha256, original_name: text::clean(name), size: bytes.len() as i64 })
     }

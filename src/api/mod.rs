@@ -25,6 +25,7 @@ use crate::model::{
     StatsTable, Task, TaskInput, UnitProfile, check_row, date_in_future, dates_in_order, on_time_rate, online_rate,
 };
 use crate::package::Limits;
+use crate::partial::{self, Folder, Leftovers, Partial};
 use crate::pdf;
 use crate::register::{ChangeEntry, Register, Stamp, UpsertCounts};
 use crate::report;
@@ -209,6 +210,12 @@ impl App {
         backups::list(&self.backup_dir())
     }
 
+    /// The stale partial files in the backups folder, left by interrupted copies (counted by `backup verify`; the
+    /// next copy removes them). A copy another process is writing is not counted.
+    pub fn backup_leftovers(&self) -> Leftovers {
+        backups::leftovers(&self.backup_dir())
+    }
+
     /// Checks a copy again: its checksum against its record, then SQLite's integrity check and the row counts.
     pub fn verify_backup(path: &Path) -> Result<BackupInfo> {
         let info = backups::read_record(path).ok_or_else(|| Error::BackupInvalid {
@@ -317,32 +324,32 @@ impl App {
                 std::fs::rename(&from, &to).map_err(|e| Error::io(&to, e))?;
             }
         }
-        let tmp = register.with_extension("cchc.partial");
-        std::fs::copy(copy, &tmp).map_err(|e| Error::io(&tmp, e))?;
-        std::fs::rename(&tmp, register).map_err(|e| Error::io(register, e))?;
+        // The register's folder may be one the user chose: only this program's stale partial files go.
+        partial::copy(copy, register, Folder::Shared)?;
         App::open(register, assets, clock)
     }
 
     /// Copies the register into `dir` as `<stem>-<stamp>-<reason>.cchc`, verifies the copy against the register,
-    /// and writes its record. On any failure the partial copy is removed.
+    /// and writes its record. The copy is written as a locked partial file (`partial`), which first removes the
+    /// stale partial files of interrupted copies in `dir`; on any failure the partial copy is removed.
     fn copy_into(&self, dir: &Path, stem: &str, reason: BackupReason) -> Result<BackupInfo> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        partial::sweep(dir, Folder::Own)?;
         let name = backups::new_name(dir, stem, &self.clock.file_stamp(), reason);
         let target = dir.join(&name);
-        let partial = dir.join(format!("{name}.partial"));
         let result = (|| {
-            self.register.copy_to(&partial)?;
-            let facts = crate::register::verify_copy(&partial)
+            let copy = Partial::begin_swept(&target)?;
+            self.register.copy_to(copy.path())?;
+            let facts = crate::register::verify_copy(copy.path())
                 .map_err(|e| Error::BackupInvalid { path: target.clone(), reason: e.to_string() })?;
             if facts != self.register.facts()? {
                 return Err(Error::BackupInvalid { path: target.clone(), reason: "row counts differ".into() });
             }
-            std::fs::rename(&partial, &target).map_err(|e| Error::io(&target, e))?;
+            copy.commit()?;
             self.record_copy(&target, reason, facts)
         })();
         if result.is_err() {
             let _ = backups::remove_copy(&target);
-            let _ = std::fs::remove_file(&partial);
         }
         result
     }
@@ -1950,16 +1957,11 @@ impl App {
         Ok((pages, bytes))
     }
 
-    /// Writes the report as PDF to `path` (through a temporary file beside it, so a failed write leaves no half
+    /// Writes the report as PDF to `path` (through a locked partial file beside it, so a failed write leaves no half
     /// file); returns the number of pages and bytes written.
     pub fn write_report_pdf(&self, kind: ReportKind, period: PeriodKey, path: &Path) -> Result<PrintedReport> {
         let (pages, bytes) = self.report_printed(kind, period)?;
-        let tmp = path.with_extension("pdf.partial");
-        std::fs::write(&tmp, &bytes).map_err(|e| Error::io(&tmp, e))?;
-        std::fs::rename(&tmp, path).map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            Error::io(path, e)
-        })?;
+        partial::write(path, &bytes, Folder::Shared)?;
         Ok(PrintedReport { pages: pages.len(), bytes: bytes.len() as u64 })
     }
 

@@ -17,6 +17,7 @@ use crate::package::data::{
     StatsData, TaskData, TotalsData, UnitData,
 };
 use crate::package::{self, CriteriaRef, EntryRecord, Limits, Manifest, ManifestUnit, Payload, ReportInfo, Verified};
+use crate::partial::{self, Folder, Partial};
 use crate::register::ReceivedBatch;
 use crate::sheet::{self, Cell, Source, Table};
 use crate::transfer;
@@ -698,15 +699,10 @@ impl App {
             .ok_or_else(|| Error::NotFound { what: "package_entry", key: path.to_string() })
     }
 
-    /// Writes one entry of a received report to `out` (through a temporary file beside it); returns its size.
+    /// Writes one entry of a received report to `out` (through a locked partial file beside it); returns its size.
     pub fn save_received_entry(&self, report_id: &str, path: &str, out: &Path) -> Result<u64> {
         let bytes = self.received_entry(report_id, path)?;
-        let tmp = out.with_extension("partial");
-        write_file(&tmp, &bytes)?;
-        std::fs::rename(&tmp, out).map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            Error::io(out, e)
-        })?;
+        write_file(out, &bytes)?;
         Ok(bytes.len() as u64)
     }
 
@@ -852,9 +848,7 @@ impl App {
         }
         let dir = self.archive_dir();
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        let partial = dir.join(format!("{sha256}.partial"));
-        std::fs::write(&partial, bytes).map_err(|e| Error::io(&partial, e))?;
-        std::fs::rename(&partial, &path).map_err(|e| Error::io(&path, e))
+        partial::write(&path, bytes, Folder::Own)
     }
 
     /// Copies a file over the size limit into the archive byte for byte, streamed, hashing the bytes as they are
@@ -864,8 +858,10 @@ impl App {
         use std::io::{Read, Write};
         let dir = self.archive_dir();
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        let partial = dir.join(format!("{}.partial", package::new_report_id()));
         let mut source = std::fs::File::open(file).map_err(|e| Error::io(file, e))?;
+        // Named by a fresh id until the hash is known.
+        let written = Partial::begin(&dir.join(package::new_report_id()), Folder::Own)?;
+        let partial = written.path().to_path_buf();
         let copied = (|| -> Result<String> {
             let mut out = std::fs::File::create(&partial).map_err(|e| Error::io(&partial, e))?;
             let mut hasher = sha2::Sha256::new();
@@ -881,18 +877,11 @@ impl App {
             out.sync_all().map_err(|e| Error::io(&partial, e))?;
             Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
         })();
-        let sha = match copied {
-            Ok(sha) => sha,
-            Err(e) => {
-                let _ = std::fs::remove_file(&partial);
-                return Err(e);
-            }
-        };
+        // On failure, or when the archive already holds these bytes, dropping `written` removes the partial file.
+        let sha = copied?;
         let path = self.archive_path(&sha);
-        if path.exists() {
-            let _ = std::fs::remove_file(&partial);
-        } else {
-            std::fs::rename(&partial, &path).map_err(|e| Error::io(&path, e))?;
+        if !path.exists() {
+            written.commit_to(&path)?;
         }
         Ok(sha)
     }
@@ -1078,11 +1067,12 @@ fn hash_file(file: &Path) -> Result<String> {
     Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
 }
 
+/// Writes a file the user asked for, in a folder the user chose: whole or not at all (through a locked partial file).
 fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
-    std::fs::write(path, bytes).map_err(|e| Error::io(path, e))
+    partial::write(path, bytes, Folder::Shared)
 }
 
 /// The date of a stored local timestamp ("2026-11-23T09:30:00.000+07:00" → 23/11/2026).

@@ -105,8 +105,11 @@ impl Register {
             if let Some(dir) = copy.parent() {
                 std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
             }
-            let copy_str = copy.to_str().ok_or_else(|| Error::Storage("backup path is not UTF-8".into()))?;
+            // Written as a locked partial file and renamed: a copy cut short never lies there under a copy's name.
+            let written = crate::partial::Partial::begin(&copy, crate::partial::Folder::Own)?;
+            let copy_str = written.path().to_str().ok_or_else(|| Error::Storage("backup path is not UTF-8".into()))?;
             conn.execute("VACUUM INTO ?1", [copy_str]).map_err(storage)?;
+            written.commit()?;
             backup = Some(copy);
             conn = reopen(conn, path)?;
         }

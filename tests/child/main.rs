@@ -4,8 +4,10 @@
 //!
 //! Usage: `cchc-test-child edits REGISTER RUN` (print `ready` once open, then add procedures 1.RRRNNN until killed;
 //! RUN is 0–999); `cchc-test-child fill-edits REGISTER LIMIT` (the process may not write past LIMIT bytes in any
-//! file: edit until refused); `cchc-test-child fill-backup REGISTER LIMIT` (make a backup under that limit). A
-//! refusal prints `error <CODE>` and exits 0.
+//! file: edit until refused); `cchc-test-child fill-backup REGISTER LIMIT` (make a backup under that limit);
+//! `cchc-test-child backups REGISTER` (print `ready`, then make copies before an import until killed);
+//! `cchc-test-child hold TARGET` (start writing TARGET through its locked partial file, print `holding`, and wait until
+//! killed). A refusal prints `error <CODE>` and exits 0.
 
 use cchc::backups::BackupReason;
 use cchc::model::ProcedureInput;
@@ -20,6 +22,14 @@ fn main() {
         && let Some(limit) = args.get(3)
     {
         limit_file_size(limit.parse().expect("LIMIT is a number of bytes"));
+    }
+    if mode == "hold" {
+        let partial = cchc::partial::Partial::begin(path, cchc::partial::Folder::Own).expect("the partial file starts");
+        std::fs::write(partial.path(), vec![7u8; 4096]).expect("the partial file is written");
+        println!("holding");
+        loop {
+            std::thread::sleep(std::time::Duration::from_secs(60));
+        }
     }
     let mut app = App::open(path, Assets::bundled(), Clock::System).expect("the register opens");
     let mut out = std::io::stdout().lock();
@@ -45,6 +55,12 @@ fn main() {
                         return;
                     }
                 }
+            }
+        }
+        "backups" => {
+            writeln!(out, "ready").and_then(|_| out.flush()).expect("stdout");
+            loop {
+                app.backup_now(BackupReason::Import).expect("a copy");
             }
         }
         "fill-backup" => match app.backup_now(BackupReason::Manual) {

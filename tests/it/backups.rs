@@ -270,3 +270,74 @@ fn an_older_register_is_copied_with_a_record_before_it_is_migrated() {
     assert_eq!(copies[0].facts.schema_version, 0);
     assert_eq!(Some(copies[0].path.as_path()), app.migration_backup());
 }
+
+/// Stale partial files elsewhere: interrupted writes of evidence, the archive and a saved report stayed forever, and
+/// the USB copy copied a stale `.partial` of the evidence folder as if it were a document.
+#[test]
+fn every_folder_written_through_a_partial_file_loses_its_stale_partials_at_the_next_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, _) = App::create_demo(dir.path(), Assets::bundled(), clock(), &cchc::api::no_progress).unwrap();
+    let stale = |folder: &Path, name: &str| {
+        std::fs::create_dir_all(folder).unwrap();
+        std::fs::write(folder.join(name), "nửa tệp").unwrap();
+        folder.join(name)
+    };
+    let evidence = dir.path().join("evidence");
+    let archive = app.archive_dir();
+    let desktop = dir.path().join("Desktop");
+    let left = [
+        stale(&evidence, &format!("{}.pdf.partial", "ab".repeat(32))),
+        stale(&archive, &format!("{}.cchc.partial", "cd".repeat(32))),
+        stale(&archive, "0a1b2c.partial-journal"),
+        // A report saved before, cut short: its partial and lock file, the lock no longer held.
+        stale(&desktop, "bao-cao.pdf.partial"),
+        stale(&desktop, "bao-cao.pdf.partial.lock"),
+    ];
+    // Another program's file that merely ends in .partial, in the user's own folder, is not ours to remove.
+    let foreign = stale(&desktop, "phim.mkv.partial");
+
+    let input = cchc::model::EvidenceInput {
+        kind: "QĐ".into(),
+        number: "12/QĐ-UBND".into(),
+        date: Some(NaiveDate::from_ymd_opt(2026, 1, 5).unwrap()),
+        issuer: "UBND phường".into(),
+        title: "Quyết định ban hành kế hoạch".into(),
+    };
+    let bytes = b"%PDF-1.4 quyet dinh";
+    app.add_evidence(input, Some(cchc::sheet::Source::Bytes { name: "qd.pdf", bytes })).unwrap();
+    app.export_package("2026-Q3".parse().unwrap(), &desktop.join("bao-cao-q3.cchc"), None).unwrap();
+    app.write_report_pdf(cchc::model::ReportKind::Periodic, "2026".parse().unwrap(), &desktop.join("bao-cao.pdf"))
+        .unwrap();
+    for path in &left {
+        assert!(!path.exists(), "{} was left", path.display());
+    }
+    assert!(foreign.exists(), "another program's .partial is kept");
+
+    // A partial appearing in the evidence folder later is not copied to the USB stick as a document.
+    stale(&evidence, &format!("{}.png.partial", "ef".repeat(32)));
+    let usb = tempfile::tempdir().unwrap();
+    let info = app.backup_to(usb.path()).unwrap();
+    let copied: Vec<String> = std::fs::read_dir(info.path.parent().unwrap().join("evidence"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .collect();
+    assert!(!copied.is_empty() && copied.iter().all(|n| !n.contains(".partial")), "{copied:?}");
+}
+
+/// Guard (this held before the locked partial files too): a recovery cut short leaves `register.cchc.partial`, and
+/// the next recovery into that folder must not leave it behind.
+#[test]
+fn recovering_removes_the_partial_file_an_interrupted_recovery_left() {
+    let mut t = TestRegister::new();
+    t.app.add_procedure(procedure("1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch")).unwrap();
+    let copy = t.app.backup_now(BackupReason::Manual).unwrap();
+    let (dir, path) = t.close();
+    let mut name = path.file_name().unwrap().to_owned();
+    name.push(".partial");
+    let left = dir.path().join(name);
+    std::fs::write(&left, "nửa bản sao").unwrap();
+    let app = App::recover(&path, &copy.path, Assets::bundled(), clock()).unwrap();
+    assert_eq!(all_procedures(&app).len(), 1);
+    assert!(!left.exists());
+}

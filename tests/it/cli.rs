@@ -438,6 +438,42 @@ fn an_official_scores_the_year_locks_it_and_the_appraisal_is_recorded() {
     assert!(ok(&["deadlines"]).contains("Gửi kết quả tự đánh giá chỉ số CCHC năm 2026"));
 }
 
+/// `backup verify` said nothing of the `*.partial` files interrupted copies had left in the backups folder.
+#[test]
+fn backup_verify_counts_the_partial_files_of_interrupted_copies_and_the_next_backup_removes_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = dir.path().join("so.cchc");
+    init(&register);
+    assert!(cchc(&register, &["backup", "now"]).status.success());
+    let backups = dir.path().join("backups");
+    // As a killed copy (and a killed record) leave them: the copy, SQLite's journal of it, a record's partial.
+    std::fs::write(backups.join("so-20261123-080000-import.cchc.partial"), vec![1u8; 3000]).unwrap();
+    std::fs::write(backups.join("so-20261123-080000-import.cchc.partial-journal"), vec![2u8; 512]).unwrap();
+    std::fs::write(backups.join("so-20261123-070000-auto.json.partial"), "{").unwrap();
+
+    let verify = cchc(&register, &["backup", "verify"]);
+    assert!(verify.status.success(), "leftovers are not damaged copies: {}", stderr(&verify));
+    let text = stdout(&verify);
+    assert!(text.contains("1 bản sao tốt, 0 bản hỏng."), "{text}");
+    assert!(
+        text.contains("Còn 3 tệp dở dang (4 KB) của các lần sao lưu bị ngắt; lần sao lưu sau sẽ xóa chúng."),
+        "{text}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&cchc(&register, &["--json", "backup", "verify"]).stdout).unwrap();
+    assert_eq!(json["leftovers"], serde_json::json!({ "files": 3, "bytes": 3513 }));
+    assert_eq!(json["copies"].as_array().unwrap().len(), 1, "a partial file is never listed as a copy");
+
+    assert!(cchc(&register, &["backup", "now"]).status.success());
+    let names: Vec<String> =
+        std::fs::read_dir(&backups).unwrap().flatten().map(|e| e.file_name().to_string_lossy().to_string()).collect();
+    assert!(names.iter().all(|n| !n.contains(".partial")), "{names:?}");
+    let json: serde_json::Value =
+        serde_json::from_slice(&cchc(&register, &["--json", "backup", "verify"]).stdout).unwrap();
+    assert_eq!(json["leftovers"], serde_json::json!({ "files": 0, "bytes": 0 }));
+    assert!(!stdout(&cchc(&register, &["backup", "verify"])).contains("dở dang"));
+}
+
 #[test]
 fn backups_are_made_listed_verified_copied_to_usb_and_restored_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();

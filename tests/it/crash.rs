@@ -133,3 +133,93 @@ fn a_full_disk_during_a_backup_leaves_no_half_written_copy() {
     // With room again, the same backup succeeds.
     assert_eq!(app.backup_now(cchc::backups::BackupReason::Manual).unwrap().facts.counts["procedure"], 120);
 }
+
+/// The names in a backups folder that are partial files (being written, or left by an interrupted copy).
+fn partial_files(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .map(|d| d.flatten().map(|e| e.file_name()).filter(|n| cchc::partial::is_partial(n)).collect::<Vec<_>>())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|n| n.to_string_lossy().to_string())
+        .collect()
+}
+
+/// Kills, 50 times, left 2.3 MiB of `*.partial` and `*.partial-journal` files in the backups folder that no later
+/// backup removed.
+#[test]
+fn copies_killed_midway_leave_partial_files_that_the_next_backup_removes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (app, _) = App::create_demo(dir.path(), Assets::bundled(), clock(), &cchc::api::no_progress).unwrap();
+    let path = dir.path().join("demo.cchc");
+    let backups = app.backup_dir();
+    drop(app);
+    let mut killed_midway = 0;
+    for _ in 0..40 {
+        let mut process = Command::new(child())
+            .args(["backups", path.to_str().unwrap()])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut ready = String::new();
+        BufReader::new(process.stdout.take().unwrap()).read_line(&mut ready).unwrap();
+        // Kill as soon as a copy is being written.
+        let started = std::time::Instant::now();
+        while partial_files(&backups).iter().all(|n| !n.ends_with(".cchc.partial"))
+            && started.elapsed() < Duration::from_secs(10)
+        {}
+        process.kill().unwrap();
+        process.wait().unwrap();
+        if !partial_files(&backups).is_empty() {
+            killed_midway += 1;
+            if killed_midway == 3 {
+                break;
+            }
+        }
+    }
+    assert!(killed_midway >= 1, "no kill landed while a copy was being written");
+    let left = partial_files(&backups);
+    assert!(left.iter().any(|n| n.ends_with(".cchc.partial")), "{left:?}");
+
+    let app = App::open(&path, Assets::bundled(), clock()).unwrap();
+    let leftovers = app.backup_leftovers();
+    assert_eq!(leftovers.files, left.len(), "backup verify counts each leftover: {left:?}");
+    assert!(leftovers.bytes > 0);
+    app.backup_now(cchc::backups::BackupReason::Manual).unwrap();
+    assert_eq!(partial_files(&backups), Vec::<String>::new(), "the next backup removed the leftovers");
+    assert_eq!(app.backup_leftovers(), cchc::partial::Leftovers::default());
+    for copy in app.backups().unwrap() {
+        App::verify_backup(&copy.path).unwrap();
+    }
+}
+
+/// The sweeper must never take a copy another process is still writing.
+#[test]
+fn a_partial_file_another_process_is_writing_is_neither_removed_nor_counted_until_it_dies() {
+    let t = TestRegister::new();
+    let backups = t.app.backup_dir();
+    std::fs::create_dir_all(&backups).unwrap();
+    let target = backups.join("so-20261123-093000-import.cchc");
+    let mut holder = Command::new(child())
+        .args(["hold", target.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(holder.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    assert_eq!(line.trim(), "holding");
+    let held = backups.join("so-20261123-093000-import.cchc.partial");
+
+    assert_eq!(t.app.backup_leftovers(), cchc::partial::Leftovers::default(), "a copy being written is no leftover");
+    t.app.backup_now(cchc::backups::BackupReason::Manual).unwrap();
+    assert_eq!(std::fs::read(&held).unwrap().len(), 4096, "the other process's partial file is untouched");
+
+    holder.kill().unwrap();
+    holder.wait().unwrap();
+    let leftovers = t.app.backup_leftovers();
+    assert_eq!((leftovers.files, leftovers.bytes), (2, 4096), "the partial file and its lock file, once it died");
+    t.app.backup_now(cchc::backups::BackupReason::Manual).unwrap();
+    assert!(!held.exists());
+    assert_eq!(partial_files(&backups), Vec::<String>::new());
+}

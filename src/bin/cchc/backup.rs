@@ -16,7 +16,9 @@ pub enum BackupCommand {
     Now,
     #[command(about = "Liệt kê các bản sao lưu: thời điểm, lý do, dung lượng, số dòng")]
     List,
-    #[command(about = "Kiểm tra lại mọi bản sao lưu: mã băm, tính toàn vẹn, số dòng")]
+    #[command(
+        about = "Kiểm tra lại mọi bản sao lưu: mã băm, tính toàn vẹn, số dòng; đếm tệp dở dang của lần sao lưu bị ngắt"
+    )]
     Verify,
     #[command(about = "Sao lưu ra USB: một thư mục mang tên đơn vị và ngày, gồm sổ dữ liệu và tài liệu kiểm chứng")]
     To(ToArgs),
@@ -124,14 +126,23 @@ pub fn run(ctx: &Ctx, command: BackupCommand) -> CmdResult {
                 results.push(json!({ "file": c.file, "ok": result.is_ok(), "error": result.err().map(|e| e.code()) }));
             }
             let bad = results.iter().filter(|r| r["ok"] == false).count();
+            // Stale partial files of interrupted copies are not copies: counted apart, removed by the next copy.
+            let leftovers = app.backup_leftovers();
             if ctx.out.json {
-                ctx.out.json(&json!({ "copies": results, "bad": bad }));
+                ctx.out.json(&json!({ "copies": results, "bad": bad, "leftovers": leftovers }));
             } else {
                 ctx.out.line(format!(
                     "{} bản sao tốt, {} bản hỏng.",
                     format::count(copies.len() - bad),
                     format::count(bad)
                 ));
+                if leftovers.files > 0 {
+                    ctx.out.line(format!(
+                        "Còn {} tệp dở dang ({}) của các lần sao lưu bị ngắt; lần sao lưu sau sẽ xóa chúng.",
+                        format::count(leftovers.files),
+                        size(leftovers.bytes)
+                    ));
+                }
             }
             Ok(if bad > 0 { Done::WithErrors } else { Done::Clean })
         }

@@ -11,6 +11,7 @@ import {
   type Audit,
   type AuditInput,
   type BackupInfo,
+  type BackupsCheck,
   type OutgoingDocument,
   type ReportKind,
   type ReportPage,
@@ -204,8 +205,8 @@ export const outgoingDocuments = (year: number | null) => call<OutgoingDocument[
 
 export const backupsList = () => call<BackupInfo[]>("backups_list");
 export const backupNow = () => call<BackupInfo>("backup_now");
-/** Per copy file: null when it verifies, else the error that makes it unusable. */
-export const backupsVerify = () => call<[string, CommandErrorShape | null][]>("backups_verify");
+/** Per copy file: null when it verifies, else the error that makes it unusable; and the leftovers of interrupted copies. */
+export const backupsVerify = () => call<BackupsCheck>("backups_verify");
 export const backupTo = (dir: string) => call<BackupInfo>("backup_to", { dir });
 export const restorePreview = (path: string) => call<RestorePreview>("restore_preview", { path });
 export const restore = (path: string) => call<RestoreReport>("restore", { path });

@@ -598,6 +598,18 @@ export interface BackupInfo {
   facts: CopyFacts;
 }
 
+/** Stale partial files in the backups folder, left by interrupted copies (the next copy removes them). */
+export interface Leftovers {
+  files: number;
+  bytes: number;
+}
+
+/** `backups_verify`: per copy file, null when it verifies, else the error that makes it unusable. */
+export interface BackupsCheck {
+  copies: [string, CommandErrorShape | null][];
+  leftovers: Leftovers;
+}
+
 export interface RestorePreview {
   path: string;
   record: BackupInfo | null;

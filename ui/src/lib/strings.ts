@@ -835,6 +835,7 @@ export const backups = {
   fileType: "Bản sao sổ dữ liệu",
   verify: "Kiểm tra lại các bản sao",
   verified: "{good} bản sao tốt, {bad} bản hỏng.",
+  leftovers: "Còn {files} tệp dở dang ({kb} KB) của các lần sao lưu bị ngắt; lần sao lưu sau sẽ xóa chúng.",
   none: "Chưa có bản sao lưu nào.",
   count: "{count} bản sao",
   created: "Thời điểm",

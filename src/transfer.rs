@@ -717,7 +717,8 @@ pub fn procedures_table(list: &[ProcedureInput]) -> Table {
     let mut table = procedure_template();
     for p in list {
         let text = |s: &str| Cell::text(s);
-        let yes = |b: bool| if b { Cell::Text("x".to_string()) } else { Cell::Empty };
+        // Written out in full: an empty cell in a yes/no column is reported when the sheet comes back.
+        let yes = |b: bool| Cell::text(if b { "có" } else { "không" });
         let date = |d: Option<NaiveDate>| d.map_or(Cell::Empty, Cell::Date);
         let mut cells = vec![Cell::Empty; PROCEDURE_COLUMNS.len()];
         cells[P_CODE] = text(&p.code);
@@ -1208,7 +1209,7 @@ pub fn people_table(people: &[PersonInput], categories: &[(String, String)]) -> 
             Cell::text(&p.qualification_field),
             Cell::text(&p.political_theory),
             Cell::text(&p.state_management),
-            if p.standard_met { Cell::Text("x".into()) } else { Cell::Empty },
+            Cell::text(if p.standard_met { "có" } else { "không" }),
             date(p.standard_deadline),
             Cell::text(&p.note),
         ]);
@@ -2210,10 +2211,14 @@ mod tests {
         assert_eq!(p.announcement.date, Some(date(2025, 8, 15)));
         assert!(p.one_stop && !p.postal);
         assert_eq!(p.legal_bases, ["Luật Hộ tịch 2014", "Nghị định 123/2015/NĐ-CP"]);
-        assert_eq!(codes(&parsed.findings), [FindingCode::BadProcedureCode, FindingCode::BadDate]);
-        assert_eq!(parsed.findings[0].values["value"], "2");
-        assert_eq!(at(&parsed.findings[1]), (Some(4), Some("Ngày QĐ công bố")));
-        assert_eq!(parsed.findings[1].values["value"], "2025");
+        // The yes/no columns left empty in some rows are reported once per column, before the rows' findings.
+        let (blanks, findings): (Vec<Finding>, Vec<Finding>) =
+            parsed.findings.iter().cloned().partition(|f| f.code == FindingCode::FlagEmpty);
+        assert!(!blanks.is_empty() && blanks.iter().all(|f| !f.is_error()));
+        assert_eq!(codes(&findings), [FindingCode::BadProcedureCode, FindingCode::BadDate]);
+        assert_eq!(findings[0].values["value"], "2");
+        assert_eq!(at(&findings[1]), (Some(4), Some("Ngày QĐ công bố")));
+        assert_eq!(findings[1].values["value"], "2025");
     }
 
     #[test]

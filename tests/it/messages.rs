@@ -8,7 +8,9 @@ use std::path::Path;
 /// one of the table or field names a message must never show.
 fn identifiers(message: &str) -> Vec<String> {
     const NAMES: [&str; 8] = ["procedures", "procedure", "plan", "task", "person", "deadline", "category", "evidence"];
-    message
+    // A command quoted for the official to run (`cchc procedures edit …`) is meant to be typed as it is.
+    let prose: String = message.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+    prose
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.'))
         .filter(|word| {
             let snake = word.contains('_') && word.chars().all(|c| c.is_ascii_lowercase() || c == '_');

@@ -333,9 +333,18 @@ fn people_import_refuses_bad_rows_with_codes_and_writes_nothing() {
     );
     let err = t.app.import_people(&file, false, &cchc::api::no_progress).err().unwrap();
     assert_eq!(err.code(), ErrorCode::Invalid);
+    // The blank "Đạt chuẩn" cells are one warning for the column, naming their rows; the rest are the rows' own.
+    let blanks: Vec<(String, String)> = err
+        .findings()
+        .iter()
+        .filter(|f| f.code == FindingCode::FlagEmpty)
+        .map(|f| (f.place.column.clone().unwrap_or_default(), f.values["rows"].clone()))
+        .collect();
+    assert_eq!(blanks, [("Đạt chuẩn".to_string(), "3, 4, 5".to_string())]);
     let found: Vec<(usize, String, FindingCode)> = err
         .findings()
         .iter()
+        .filter(|f| f.code != FindingCode::FlagEmpty)
         .map(|f| (f.place.row.unwrap(), f.place.column.clone().unwrap_or_default(), f.code))
         .collect();
     assert_eq!(

@@ -257,7 +257,7 @@ fn names_after(prefixes: &[&str]) -> std::collections::BTreeSet<String> {
         }
         for (_, line) in code_lines(&path) {
             // `dates_in_order(("start", a), ("end", b))` names both columns.
-            let prefixes: Vec<&str> = if line.contains("dates_in_order((") {
+            let prefixes: Vec<&str> = if line.contains("dates_in_order((") && prefixes.contains(&"dates_in_order((\"") {
                 prefixes.iter().copied().chain(["), (\""]).collect()
             } else {
                 prefixes.to_vec()
@@ -293,8 +293,7 @@ fn every_stable_name_in_an_error_or_a_finding_has_a_vietnamese_caption() {
     let window = &window[..window.find("};").unwrap()];
     let mut missing = Vec::new();
 
-    let columns =
-        names_after(&["Place::field(\"", "out_of_range(\"", "dates_in_order((\"", "date_in_future(\"", "None, \""]);
+    let columns = names_after(&["Place::field(\"", "out_of_range(\"", "dates_in_order((\"", "date_in_future(\""]);
     assert!(columns.len() > 30 && columns.contains("procedures") && columns.contains("due"), "{columns:?}");
     let (cli, cli_entity) = (body("column_caption"), body("entity_column_caption"));
     for column in &columns {

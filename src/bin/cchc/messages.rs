@@ -879,7 +879,7 @@ mod tests {
         let period = Finding::new(FindingCode::BadDate, Place::field("deadline")).of_entity("period");
         assert_eq!(place_text(&period.place), "Mục “Hạn gửi báo cáo” (--deadline)");
         let plan = Finding::new(FindingCode::DateInFuture, Place::field("date")).of_entity("plan");
-        assert_eq!(place_text(&plan.place), "Mục “Ngày ban hành kế hoạch”");
+        assert_eq!(place_text(&plan.place), "Mục “Ngày ban hành kế hoạch” (--date)");
     }
 
     /// Entries inside a report file were printed as "Data.json:" and "Evidence/link:".

@@ -391,7 +391,7 @@ pub fn iso_announcements(state: State<'_, AppState>) -> Result<Vec<Announcement>
 }
 
 #[tauri::command(async)]
-pub fn iso_announcement_add(state: State<'_, AppState>, input: AnnouncementInput) -> Result<Announcement> {
+pub fn iso_announcement_add(state: State<'_, AppState>, input: AnnouncementInput) -> Result<Saved<Announcement>> {
     Ok(state.app()?.add_iso_announcement(input)?)
 }
 
@@ -401,7 +401,7 @@ pub fn iso_audits(state: State<'_, AppState>) -> Result<Vec<Audit>> {
 }
 
 #[tauri::command(async)]
-pub fn iso_audit_add(state: State<'_, AppState>, input: AuditInput) -> Result<Audit> {
+pub fn iso_audit_add(state: State<'_, AppState>, input: AuditInput) -> Result<Saved<Audit>> {
     Ok(state.app()?.add_iso_audit(input)?)
 }
 
@@ -421,7 +421,7 @@ pub fn iso_reviews(state: State<'_, AppState>) -> Result<Vec<Review>> {
 }
 
 #[tauri::command(async)]
-pub fn iso_review_add(state: State<'_, AppState>, input: ReviewInput) -> Result<Review> {
+pub fn iso_review_add(state: State<'_, AppState>, input: ReviewInput) -> Result<Saved<Review>> {
     Ok(state.app()?.add_iso_review(input)?)
 }
 

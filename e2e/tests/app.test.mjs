@@ -362,8 +362,10 @@ test("backups: a copy now, a restore that shows what changes, and its undo", asy
   assert.match(await manual.getText(), /3 người/);
   const file = await manual.getAttribute("data-file");
 
-  // One more person after the copy.
+  // One more person after the copy (once the screen has loaded its list).
   await (await shown(browser, "nav-staffing")).click();
+  await shown(browser, "screen-staffing");
+  await browser.waitUntil(async () => (await byId(browser, "people-count").getText()) === "3", { timeout: 10000 });
   await (await shown(browser, "person-add")).click();
   await type(browser, "person-form-name", "Phạm Thị Hoa");
   await browser.keys("Tab");

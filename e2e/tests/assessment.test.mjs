@@ -61,7 +61,7 @@ test("self-assessment: score, explain, evidence, suggestions, N/A, lock refused 
   await attributeIs("criteria-import-panel", "data-phase", "preview", "the criteria file was not checked");
   const formatProblem = browser.$('[data-testid="criteria-import-findings"] [data-code="CRITERIA_FORMAT"]');
   await formatProblem.waitForDisplayed({ timeout: 5000, timeoutMsg: "the format problem is not listed" });
-  assert.match(await formatProblem.getText(), /không đúng định dạng bộ chỉ số/);
+  assert.match(await formatProblem.getText(), /không phải là JSON hợp lệ/);
   assert.equal(await byId(browser, "criteria-import-confirm").isEnabled(), false, "a broken set cannot be imported");
   await browser.keys("Escape");
   await gone("criteria-import-dialog", "the import dialog did not close");
@@ -87,7 +87,8 @@ test("self-assessment: score, explain, evidence, suggestions, N/A, lock refused 
   await type(browser, "leaf-self-1.1", "1");
   await browser.keys("Enter");
   await attributeIs("assess-total-self_score", "data-total", "1", "the self total did not follow the score");
-  assert.match(await total.getText(), /1 \/ 100 điểm/);
+  // The self total leaves out the survey part, which the province scores: 1 of 70.
+  assert.match(await total.getText(), /1 \/ 70 điểm/);
   assert.match(await total.getText(), /Kém/);
   await gone("leaf-problem-1.1", "the refusal stayed after a good score");
   await shown(browser, "leaf-prompt-1.1");
@@ -241,7 +242,7 @@ test("the self-assessment report: scores, items without evidence, an edited sect
   });
   const text = await pageText();
   assert.match(text, new RegExp(`Chỉ số cải cách hành chính năm ${year}`));
-  assert.match(text, /Tổng điểm tự đánh giá: [\d,]+\/100 điểm/);
+  assert.match(text, /Tổng điểm tự đánh giá: [\d,]+\/70 điểm/);
   assert.match(text, /DANH MỤC TÀI LIỆU KIỂM CHỨNG THEO TIÊU CHÍ/);
   assert.match(text, /30\/KH-UBND/, "the document linked in the screen is listed as evidence");
   // The period choice is the year's only; the sections of this report are I, III and IV.

@@ -46,23 +46,23 @@ fn score(t: &mut TestRegister, y: i32, scores: &str, evidence: i64) {
     }
 }
 
+/// The ward's yearly CCHC report (120/BC-UBND of 30/09/2025) as an evidence document.
+fn ward_report(t: &mut TestRegister, title: &str) -> cchc::model::Evidence {
+    let input = EvidenceInput {
+        kind: "BC".into(),
+        number: "120/BC-UBND".into(),
+        date: Some(d("30/09/2025")),
+        issuer: "UBND phường Trần Phú".into(),
+        title: title.into(),
+    };
+    t.app.add_evidence(input, None).unwrap()
+}
+
 /// 2024 scored in full; 2025 with points lost, one N/A leaf, bonus and penalty, two leaves without evidence (one
 /// explained), and a plan as evidence.
 fn ward() -> TestRegister {
     let mut t = TestRegister::new();
-    let report = t
-        .app
-        .add_evidence(
-            EvidenceInput {
-                kind: "BC".into(),
-                number: "120/BC-UBND".into(),
-                date: Some(d("30/09/2025")),
-                issuer: "UBND phường Trần Phú".into(),
-                title: "Báo cáo kết quả CCHC năm 2025".into(),
-            },
-            None,
-        )
-        .unwrap();
+    let report = ward_report(&mut t, "Báo cáo kết quả CCHC năm 2025");
     t.app.new_assessment(2024, None).unwrap();
     score(&mut t, 2024, "3.3=2", report.id);
     t.app.new_assessment(2025, None).unwrap();
@@ -291,19 +291,7 @@ fn bad_requests_are_coded_errors_that_change_nothing() {
 fn last_year_on_another_set_is_compared_only_where_area_code_and_maximum_match() {
     // An area worth 5 this year showed last year's 6 points, without a word that the sets differed.
     let mut t = TestRegister::new();
-    let report = t
-        .app
-        .add_evidence(
-            EvidenceInput {
-                kind: "BC".into(),
-                number: "120/BC-UBND".into(),
-                date: Some(d("30/09/2025")),
-                issuer: "UBND phường Trần Phú".into(),
-                title: "Báo cáo kết quả CCHC".into(),
-            },
-            None,
-        )
-        .unwrap();
+    let report = ward_report(&mut t, "Báo cáo kết quả CCHC");
     t.app.new_assessment(2024, None).unwrap();
     score(&mut t, 2024, "", report.id);
     // Version 2 moves a point from area 2 (6 → 5) to area 1 (9 → 10).

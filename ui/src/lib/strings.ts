@@ -1228,6 +1228,8 @@ export const assessment = {
   noClass: "chưa xếp loại",
   classLabel: "Xếp loại: {label}",
   totalDetail: "Thẩm định {appraised}/{appraisedMax} · điều tra {survey}/{surveyMax} · thưởng {bonus} · trừ {penalty}",
+  totalDetailSelf:
+    "Tự chấm {appraised}/{appraisedMax} (điểm điều tra xã hội học do tỉnh chấm) · thưởng {bonus} · trừ {penalty}",
   colCode: "Mã",
   colText: "Lĩnh vực, tiêu chí",
   colMax: "Tối đa",

@@ -787,3 +787,16 @@ fn tasks_edit_moves_a_task_to_another_reform_area() {
     let tasks: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(tasks[0]["area"], "cong_vu", "{tasks}");
 }
+
+/// `cchc bench` stopped with SURVEY_NOT_SELF_SCORED once a survey leaf refused a self score: its generated register
+/// must keep passing the rules an official's register passes.
+#[test]
+fn the_benchmark_builds_its_register_through_the_same_rules_and_measures_every_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = dir.path().join("khong-dung.cchc");
+    let out = cchc(&register, &["bench", "--procedures", "10", "--years", "2", "--repeat", "1"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("Báo cáo tự đánh giá chỉ số CCHC năm 2025 ra PDF"), "{text}");
+    assert!(text.contains("Báo cáo CCHC năm 2025 ra PDF"), "{text}");
+}

@@ -282,7 +282,7 @@ fn write_document(ctx: &Ctx, args: DocumentArgs) -> CmdResult {
     Ok(Done::Clean)
 }
 
-/// The self-assessments of the last two years on the bundled sample set: every leaf scored (the last year from
+/// The self-assessments of the last two years on the bundled sample set: every leaf the ward scores (the last year from
 /// the register's suggestions where it has them), each linked to one of three evidence documents.
 fn add_assessments(app: &mut App) -> cchc::Result<()> {
     let documents: Vec<i64> = (1..=3)
@@ -306,7 +306,8 @@ fn add_assessments(app: &mut App) -> cchc::Result<()> {
         for (i, leaf) in view.set.leaves().into_iter().enumerate() {
             let code = &leaf.node.code;
             let scored = view.entries.iter().any(|e| &e.code == code && e.self_points.is_some());
-            if !scored && !matches!(leaf.rule, Rule::Bonus | Rule::Penalty) {
+            // The survey part is the province's to score (its result comes with the appraisal), not the ward's.
+            if !scored && !matches!(leaf.rule, Rule::Bonus | Rule::Penalty | Rule::SurveyOnly) {
                 app.score_leaf(year, code, leaf.node.max, None, None)?;
             }
             app.link_evidence(year, code, documents[i % documents.len()])?;

@@ -82,7 +82,7 @@ pub struct EditArgs {
 pub struct TaskDetails {
     #[arg(long, value_name = "CHỦ_TRÌ", help = "Người hoặc bộ phận chủ trì")]
     owner: Option<String>,
-    #[arg(long, value_name = "NGÀY", value_parser = format::parse_date, help = "Thời hạn (dd/mm/yyyy)")]
+    #[arg(long, value_name = "NGÀY", value_parser = format::parse_date, help = "Thời hạn hoàn thành (dd/mm/yyyy)")]
     deadline: Option<NaiveDate>,
     #[arg(long, value_name = "SẢN_PHẨM", help = "Sản phẩm dự kiến")]
     output: Option<String>,

@@ -3,8 +3,9 @@
 use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
 
+/// The workspace root: this test binary belongs to the command line's package (`cli/`), one folder below it.
 fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
 }
 
 /// Every file under `dir` (relative to the crate root) whose name ends with one of `exts`.
@@ -94,7 +95,7 @@ fn spreadsheets_are_read_and_written_only_by_the_sheet_module() {
 #[test]
 fn every_source_file_opens_with_a_doc_line() {
     let mut missing = Vec::new();
-    for dir in ["src", "tests", "src-tauri/src"] {
+    for dir in ["src", "cli/src", "tests", "src-tauri/src"] {
         for path in files(dir, &[".rs"]) {
             let text = std::fs::read_to_string(&path).unwrap();
             if !text.starts_with("//!") {
@@ -127,7 +128,7 @@ fn migrations_are_numbered_without_gaps_and_say_why() {
 fn text_files_are_nfc() {
     // Vietnamese typed on some systems arrives decomposed; what we ship and compare against must be NFC.
     let mut bad = Vec::new();
-    for dir in ["src", "tests", "assets", "docs", "ui/src"] {
+    for dir in ["src", "cli/src", "tests", "assets", "docs", "ui/src"] {
         for path in files(dir, &[".rs", ".sql", ".json", ".csv", ".md", ".ts", ".svelte"]) {
             let text = std::fs::read_to_string(&path).unwrap_or_default();
             if !text.nfc().eq(text.chars()) {
@@ -148,7 +149,8 @@ fn text_files_are_nfc() {
 fn no_stubs_are_left_in_the_code() {
     // Spelled in two halves so that this file does not trip the same search.
     let stubs = [concat!("todo", "!("), concat!("unimplemented", "!(")];
-    let found = offenders("src", &stubs, |_| false);
+    let mut found = offenders("src", &stubs, |_| false);
+    found.extend(offenders("cli/src", &stubs, |_| false));
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
 
@@ -224,7 +226,7 @@ fn every_register_table_has_a_vietnamese_caption_for_the_restore_preview_and_the
     let window = &window[..window.find("};").unwrap()];
     // `cchc backup restore` names the tables with `table_caption`; `cchc log` names what each change is about
     // with `entity_caption`, which falls back to `table_caption`: the tables, and the register itself (a restore).
-    let messages = std::fs::read_to_string(root().join("src/bin/cchc/messages.rs")).unwrap();
+    let messages = std::fs::read_to_string(root().join("cli/src/messages.rs")).unwrap();
     let body = |name: &str| {
         let from = &messages[messages.find(&format!("pub fn {name}")).unwrap()..];
         from[..from.find("\n}").unwrap()].to_string()
@@ -234,7 +236,7 @@ fn every_register_table_has_a_vietnamese_caption_for_the_restore_preview_and_the
     for entity in tables.iter().map(String::as_str).chain(["register"]) {
         let arm = format!("\"{entity}\" => \"");
         if !entities.contains(&arm) && !tables_cli.contains(&arm) {
-            missing.push(format!("{entity}: no caption in entity_caption (src/bin/cchc/messages.rs)"));
+            missing.push(format!("{entity}: no caption in entity_caption (cli/src/messages.rs)"));
         }
     }
     for table in &tables {
@@ -242,7 +244,7 @@ fn every_register_table_has_a_vietnamese_caption_for_the_restore_preview_and_the
             missing.push(format!("{table}: no caption in tableCaptions (ui/src/lib/strings.ts)"));
         }
         if !tables_cli.contains(&format!("\"{table}\" => \"")) {
-            missing.push(format!("{table}: no caption in table_caption (src/bin/cchc/messages.rs)"));
+            missing.push(format!("{table}: no caption in table_caption (cli/src/messages.rs)"));
         }
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));
@@ -252,9 +254,6 @@ fn every_register_table_has_a_vietnamese_caption_for_the_restore_preview_and_the
 fn names_after(prefixes: &[&str]) -> std::collections::BTreeSet<String> {
     let mut names = std::collections::BTreeSet::new();
     for path in files("src", &[".rs"]) {
-        if rel(&path).starts_with("src/bin/") {
-            continue;
-        }
         for (_, line) in code_lines(&path) {
             // `dates_in_order(("start", a), ("end", b))` names both columns.
             let prefixes: Vec<&str> = if line.contains("dates_in_order((") && prefixes.contains(&"dates_in_order((\"") {
@@ -283,7 +282,7 @@ fn names_after(prefixes: &[&str]) -> std::collections::BTreeSet<String> {
 /// Vietnamese caption, on the command line and in the window.
 #[test]
 fn every_stable_name_in_an_error_or_a_finding_has_a_vietnamese_caption() {
-    let messages = std::fs::read_to_string(root().join("src/bin/cchc/messages.rs")).unwrap();
+    let messages = std::fs::read_to_string(root().join("cli/src/messages.rs")).unwrap();
     let body = |name: &str| {
         let from = &messages[messages.find(&format!("fn {name}(")).unwrap()..];
         from[..from.find("\n}").unwrap()].to_string()
@@ -299,7 +298,7 @@ fn every_stable_name_in_an_error_or_a_finding_has_a_vietnamese_caption() {
     for column in &columns {
         let arm = format!("\"{column}\" =>");
         if !cli.contains(&arm) && !cli_entity.contains(&format!(", \"{column}\")")) {
-            missing.push(format!("column {column}: no caption in column_caption (src/bin/cchc/messages.rs)"));
+            missing.push(format!("column {column}: no caption in column_caption (cli/src/messages.rs)"));
         }
         if !window.contains(&format!("\n  {column}:")) {
             missing.push(format!("column {column}: no caption in columnCaptions (ui/src/lib/strings.ts)"));
@@ -313,8 +312,22 @@ fn every_stable_name_in_an_error_or_a_finding_has_a_vietnamese_caption() {
         if kind.contains(' ') {
             missing.push(format!("record kind “{kind}”: a stable name has no spaces (it is not a caption)"));
         } else if !what.contains(&format!("\"{kind}\" =>")) {
-            missing.push(format!("record kind {kind}: no caption in what_caption (src/bin/cchc/messages.rs)"));
+            missing.push(format!("record kind {kind}: no caption in what_caption (cli/src/messages.rs)"));
         }
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
+/// The desktop app links the core; the command line's crates (argument parsing, terminal tables, progress bars) and
+/// the crash tests' child belong to `cli/`, never to what the window ships.
+#[test]
+fn the_core_links_no_command_line_crate() {
+    let manifest = std::fs::read_to_string(root().join("Cargo.toml")).unwrap();
+    let core = &manifest[manifest.find("[package]").unwrap()..];
+    let mut found: Vec<&str> =
+        ["clap", "comfy-table", "indicatif", "libc", "[[bin]]"].into_iter().filter(|c| core.contains(c)).collect();
+    let code = offenders("src", &["clap::", "comfy_table", "indicatif", "libc::"], |_| false);
+    found.extend(code.iter().map(String::as_str));
+    assert!(found.is_empty(), "the command line's crates belong in cli/Cargo.toml:\n{}", found.join("\n"));
+    assert!(!root().join("src/bin").exists(), "binaries live in cli/");
 }

@@ -1,5 +1,5 @@
 // Turns codes into sentences: an error's code, a finding's code with its values, and a finding's place, all in
-// Vietnamese from strings.ts (the CLI's wording, src/bin/cchc/messages.rs).
+// Vietnamese from strings.ts (the CLI's wording, cli/src/messages.rs).
 
 import type { CommandErrorShape, Finding, Place } from "../api/types";
 import { formatInt, periodPhrase } from "./format";

@@ -1,8 +1,9 @@
 //! `cchc`: the offline register of a commune's administrative reform (cải cách hành chính) and its reports.
 //!
 //! Crate map (see ARCHITECTURE.md for the whole picture):
-//! - [`api`]: `App`, the one surface the command line, the desktop shell and the tests call (`api/assessment.rs`:
-//!   criteria sets and the self-assessment).
+//! - [`api`]: `App`, the one surface the command line (`cli/`), the desktop shell and the tests call; one file per
+//!   domain (unit and periods, procedures, statistics, imports, staffing, plans, ISO 9001, checks and deadlines,
+//!   reports, backups, demo, criteria sets and the self-assessment, report files).
 //! - [`register`]: the SQLite register; the only module that imports rusqlite.
 //! - [`model`]: domain types and pure checks, no I/O (procedures, statistics, staffing, plans, ISO 9001, deadlines,
 //!   criteria sets and the scoring of the self-assessment).
@@ -18,7 +19,7 @@
 //! - [`partial`]: files written through a locked partial file and renamed into place; the sweeper of stale ones.
 //!
 //! Invariants (enforced by `tests/it/tidy.rs`): rusqlite only in `register`; zip only in `package`; printpdf only in
-//! `pdf`; no Tauri in the core; the clock read only in `clock`; every source file opens with a `//!` line; migrations
+//! `pdf`; no Tauri and no command-line crate in the core; the clock read only in `clock`; every source file opens with a `//!` line; migrations
 //! numbered without gaps.
 
 pub mod api;

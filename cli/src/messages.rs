@@ -529,7 +529,7 @@ pub fn column_caption(name: &str) -> String {
         "in_iso_scope" => "Phạm vi ISO 9001",
         "kind" => "Loại",
         "province" => "Tỉnh, thành phố",
-        "superior_line" => "Dòng cơ quan cấp trên",
+        "superior_line" => "Dòng cơ quan chủ quản",
         "issuer_line" => "Dòng cơ quan ban hành",
         "place_name" => "Địa danh",
         "user_name" => "Người sử dụng",

@@ -24,7 +24,7 @@ pub struct UnitFlags {
     province: Option<String>,
     #[arg(long, value_name = "MÃ", help = "Mã đơn vị (nếu có)")]
     code: Option<String>,
-    #[arg(long, value_name = "DÒNG", help = "Dòng cơ quan cấp trên ở đầu văn bản, ví dụ “UBND TỈNH HẢI DƯƠNG”")]
+    #[arg(long, value_name = "DÒNG", help = "Dòng cơ quan chủ quản ở đầu văn bản, ví dụ “UBND TỈNH HẢI DƯƠNG”")]
     superior_line: Option<String>,
     #[arg(
         long,
@@ -236,7 +236,7 @@ fn print_unit(ctx: &Ctx, app: &App, p: &UnitProfile) {
         ("Loại đơn vị", p.kind.label().to_string()),
         ("Tỉnh, thành phố", p.province.clone()),
         ("Mã đơn vị", p.code.clone()),
-        ("Dòng cơ quan cấp trên", p.superior_line.clone()),
+        ("Dòng cơ quan chủ quản", p.superior_line.clone()),
         ("Dòng cơ quan ban hành", p.issuer_line.clone()),
         ("Địa danh", p.place_name.clone()),
         ("Người ký", signer),

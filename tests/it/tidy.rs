@@ -372,3 +372,68 @@ fn no_source_file_of_the_core_is_over_800_lines_except_those_still_to_split() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// `key => "caption"` pairs of a Rust match or `key: "caption"` pairs of a TypeScript object, in one block of text.
+fn caption_pairs(block: &str, rust: bool) -> std::collections::BTreeMap<String, String> {
+    let mut pairs = std::collections::BTreeMap::new();
+    for line in block.lines().map(str::trim) {
+        let (key, rest) = if rust {
+            let Some((key, rest)) = line.split_once(" => \"") else { continue };
+            (key.trim_matches('"').to_string(), rest)
+        } else {
+            let Some((key, rest)) = line.split_once(": \"") else { continue };
+            (key.trim_matches('"').to_string(), rest)
+        };
+        if let Some(text) = rest.rsplit_once('"').map(|(text, _)| text) {
+            if !key.contains(' ') && !key.contains('|') {
+                pairs.insert(key, text.to_string());
+            }
+        }
+    }
+    pairs
+}
+
+/// The command line called the first header line "Dòng cơ quan cấp trên" and the window "Dòng cơ quan chủ quản":
+/// a column the two both name must be named the same, by its record kind too.
+#[test]
+fn the_command_line_and_the_window_name_each_column_the_same() {
+    let messages = std::fs::read_to_string(root().join("cli/src/messages.rs")).unwrap();
+    let body = |name: &str| {
+        let from = &messages[messages.find(&format!("fn {name}(")).unwrap()..];
+        from[..from.find("\n}").unwrap()].to_string()
+    };
+    let strings = std::fs::read_to_string(root().join("ui/src/lib/strings.ts")).unwrap();
+    let block = |name: &str| {
+        let from = &strings[strings.find(&format!("export const {name}")).unwrap()..];
+        from[..from.find("};").unwrap()].to_string()
+    };
+    let mut differ = Vec::new();
+    let cli = caption_pairs(&body("column_caption"), true);
+    let window = caption_pairs(&block("columnCaptions"), false);
+    assert!(cli.len() > 40 && window.len() > 40, "{} {}", cli.len(), window.len());
+    for (key, text) in &window {
+        match cli.get(key) {
+            Some(other) if other != text => differ.push(format!("{key}: command line “{other}”, window “{text}”")),
+            None => differ.push(format!("{key}: only the window names it (“{text}”)")),
+            _ => {}
+        }
+    }
+    // The record kinds' own names: `("task", "deadline") => "…"` on the command line, "task.deadline" in the window.
+    let entity = body("entity_column_caption");
+    let mut cli_entity = std::collections::BTreeMap::new();
+    for line in entity.lines().map(str::trim).filter(|l| l.starts_with("(\"")) {
+        let Some((keys, rest)) = line.split_once(" => \"") else { continue };
+        let text = rest.rsplit_once('"').map(|(t, _)| t.to_string()).unwrap_or_default();
+        for pair in keys.split(" | ") {
+            let parts: Vec<&str> = pair.trim_matches(['(', ')']).split(", ").map(|p| p.trim_matches('"')).collect();
+            cli_entity.insert(format!("{}.{}", parts[0], parts[1]), text.clone());
+        }
+    }
+    let window_entity = caption_pairs(&block("entityColumnCaptions"), false);
+    assert!(window_entity.len() > 10, "{window_entity:?}");
+    if cli_entity != window_entity {
+        differ
+            .push(format!("record kinds' captions differ:\n  command line {cli_entity:?}\n  window {window_entity:?}"));
+    }
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}

@@ -3,7 +3,7 @@
 
 use super::staffing::foreign_key;
 use super::unit::parse_date;
-use super::{Register, Stamp, log_change, optional, storage};
+use super::{Register, Stamp, log_change, optional, query_all, storage};
 use crate::error::{Error, Result};
 use crate::model::{Assessment, CriteriaSet, Evidence, EvidenceInput, Points, ScoreEntry, Stage, StoredFile};
 use chrono::NaiveDate;
@@ -31,12 +31,12 @@ const SCORE_COLUMNS: &str = "code, self_points, not_applicable, note, explanatio
 impl Register {
     /// Every stored criteria set, by urn then version.
     pub fn criteria_sets(&self) -> Result<Vec<StoredSet>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, urn, version, name, source, json FROM criteria_set ORDER BY urn, version")
-            .map_err(storage)?;
-        let rows = stmt.query_map([], read_set).map_err(storage)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)
+        query_all(
+            &self.conn,
+            "SELECT id, urn, version, name, source, json FROM criteria_set ORDER BY urn, version",
+            [],
+            read_set,
+        )
     }
 
     pub fn criteria_set_by_id(&self, id: i64) -> Result<Option<StoredSet>> {
@@ -82,15 +82,15 @@ impl Register {
 
     /// Every assessment, by year, with the id of its criteria set.
     pub fn assessments(&self) -> Result<Vec<(Assessment, i64)>> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!(
+        query_all(
+            &self.conn,
+            &format!(
                 "SELECT {ASSESSMENT_COLUMNS} FROM assessment a JOIN criteria_set c ON c.id = a.criteria_set_id
                  ORDER BY a.year"
-            ))
-            .map_err(storage)?;
-        let rows = stmt.query_map([], read_assessment).map_err(storage)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)
+            ),
+            [],
+            read_assessment,
+        )
     }
 
     pub fn assessment(&self, year: i32) -> Result<Option<(Assessment, i64)>> {
@@ -253,12 +253,12 @@ impl Register {
     }
 
     pub fn evidence_list(&self) -> Result<Vec<Evidence>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, kind, number, date, issuer, title, file_sha256, file_name, file_size FROM evidence ORDER BY id")
-            .map_err(storage)?;
-        let rows = stmt.query_map([], read_evidence).map_err(storage)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)
+        query_all(
+            &self.conn,
+            "SELECT id, kind, number, date, issuer, title, file_sha256, file_name, file_size FROM evidence ORDER BY id",
+            [],
+            read_evidence,
+        )
     }
 
     pub fn evidence(&self, id: i64) -> Result<Option<Evidence>> {

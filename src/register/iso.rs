@@ -3,7 +3,7 @@
 
 use super::staffing::foreign_key;
 use super::unit::{enum_key, parse_date};
-use super::{Register, Stamp, log_change, optional, storage};
+use super::{Register, Stamp, log_change, optional, query_all, storage};
 use crate::error::{Error, Result};
 use crate::model::{
     ActionInput, ActionSource, ActionStatus, Announcement, AnnouncementInput, AnnouncementKind, Audit, AuditInput,
@@ -107,10 +107,7 @@ impl Register {
     }
 
     pub fn iso_audits(&self) -> Result<Vec<Audit>> {
-        let mut stmt =
-            self.conn.prepare("SELECT id, date, scope, findings FROM iso_audit ORDER BY date, id").map_err(storage)?;
-        let rows = stmt.query_map([], read_audit).map_err(storage)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)
+        query_all(&self.conn, "SELECT id, date, scope, findings FROM iso_audit ORDER BY date, id", [], read_audit)
     }
 
     pub fn iso_audit(&self, id: i64) -> Result<Option<Audit>> {
@@ -131,19 +128,13 @@ impl Register {
     }
 
     pub fn iso_nonconformities(&self) -> Result<Vec<Nonconformity>> {
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT n.id, n.audit_id, n.description, a.id FROM iso_nonconformity n
+        query_all(
+            &self.conn,
+            "SELECT n.id, n.audit_id, n.description, a.id FROM iso_nonconformity n
                  JOIN iso_action a ON a.nonconformity_id = n.id ORDER BY n.id",
-            )
-            .map_err(storage)?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok(Nonconformity { id: r.get(0)?, audit_id: r.get(1)?, description: r.get(2)?, action_id: r.get(3)? })
-            })
-            .map_err(storage)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)
+            [],
+            |r| Ok(Nonconformity { id: r.get(0)?, audit_id: r.get(1)?, description: r.get(2)?, action_id: r.get(3)? }),
+        )
     }
 
     /// Adds a nonconformity and its corrective action in one transaction (`input` already validated).
@@ -194,10 +185,7 @@ impl Register {
     }
 
     pub fn iso_actions(&self) -> Result<Vec<IsoAction>> {
-        let mut stmt =
-            self.conn.prepare(&format!("SELECT {ACTION_COLUMNS} FROM iso_action ORDER BY due, id")).map_err(storage)?;
-        let rows = stmt.query_map([], read_action).map_err(storage)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)
+        query_all(&self.conn, &format!("SELECT {ACTION_COLUMNS} FROM iso_action ORDER BY due, id"), [], read_action)
     }
 
     pub fn iso_action(&self, id: i64) -> Result<Option<IsoAction>> {
@@ -249,12 +237,12 @@ impl Register {
     }
 
     pub fn iso_legal_changes(&self) -> Result<Vec<LegalChange>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, text, effective, done_on FROM iso_legal_change ORDER BY effective, id")
-            .map_err(storage)?;
-        let rows = stmt.query_map([], read_legal_change).map_err(storage)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)
+        query_all(
+            &self.conn,
+            "SELECT id, text, effective, done_on FROM iso_legal_change ORDER BY effective, id",
+            [],
+            read_legal_change,
+        )
     }
 
     pub fn iso_legal_change(&self, id: i64) -> Result<Option<LegalChange>> {

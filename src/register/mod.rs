@@ -236,6 +236,18 @@ fn is_network_path(path: &Path) -> bool {
     best.is_some_and(|(_, network)| network)
 }
 
+/// Every row of a query, each read by `read`: the one place where a statement is prepared, run and collected.
+fn query_all<T, P: rusqlite::Params>(
+    conn: &Connection,
+    sql: &str,
+    params: P,
+    read: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare(sql).map_err(storage)?;
+    let rows = stmt.query_map(params, read).map_err(storage)?;
+    rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)
+}
+
 /// A failed SQLite call. A write the disk refused (full, or the file may not grow) is `DiskFull`, so the user is told
 /// to free space; SQLite does not keep the errno, so every failed write (SQLITE_FULL, SQLITE_IOERR_WRITE, _FSYNC,
 /// _TRUNCATE) counts as one — the remedy is the same.

@@ -1,6 +1,6 @@
 //! Report files: revisions this unit sent, the superior's expected units, and the reports it received.
 
-use super::{Register, Stamp, UpsertCounts, log_change, optional, storage};
+use super::{Register, Stamp, UpsertCounts, log_change, optional, query_all, storage};
 use crate::error::{Error, Result};
 use crate::model::{ExpectedUnit, PeriodKey, ReceivedReport, ReceivedStatus, ReceivedSummary, SentPackage};
 use crate::text;
@@ -21,12 +21,14 @@ pub struct ReceivedBatch {
 impl Register {
     /// Every revision sent, by period then revision.
     pub fn sent_packages(&self) -> Result<Vec<SentPackage>> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!("SELECT {SENT_COLUMNS} FROM package_sent ORDER BY period, root_id, revision"))
-            .map_err(storage)?;
-        let rows = stmt.query_map([], sent_from_row).map_err(storage)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)?.into_iter().collect()
+        query_all(
+            &self.conn,
+            &format!("SELECT {SENT_COLUMNS} FROM package_sent ORDER BY period, root_id, revision"),
+            [],
+            sent_from_row,
+        )?
+        .into_iter()
+        .collect()
     }
 
     /// The latest revision sent for a period, if any: the highest revision (never the last by the clock, which may
@@ -69,11 +71,9 @@ impl Register {
 
     /// The expected units in Vietnamese order of their names.
     pub fn expected_units(&self) -> Result<Vec<ExpectedUnit>> {
-        let mut stmt =
-            self.conn.prepare("SELECT code, name FROM expected_unit ORDER BY sort_key, code").map_err(storage)?;
-        let rows =
-            stmt.query_map([], |row| Ok(ExpectedUnit { code: row.get(0)?, name: row.get(1)? })).map_err(storage)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)
+        query_all(&self.conn, "SELECT code, name FROM expected_unit ORDER BY sort_key, code", [], |row| {
+            Ok(ExpectedUnit { code: row.get(0)?, name: row.get(1)? })
+        })
     }
 
     /// Adds or renames expected units by code; identical ones write nothing. With `commit` false nothing is written.
@@ -120,26 +120,30 @@ impl Register {
 
     /// Every received report without its JSON (for classifying new files).
     pub fn received_index(&self) -> Result<Vec<ReceivedSummary>> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!("SELECT {SUMMARY_COLUMNS} FROM package_received ORDER BY unit_code, root_id, revision"))
-            .map_err(storage)?;
-        let rows = stmt.query_map([], summary_from_row).map_err(storage)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)?.into_iter().collect()
+        query_all(
+            &self.conn,
+            &format!("SELECT {SUMMARY_COLUMNS} FROM package_received ORDER BY unit_code, root_id, revision"),
+            [],
+            summary_from_row,
+        )?
+        .into_iter()
+        .collect()
     }
 
     /// The received reports of a period with their JSON (every status; the caller picks the current ones).
     pub fn received_for_period(&self, period: PeriodKey) -> Result<Vec<ReceivedReport>> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!(
+        query_all(
+            &self.conn,
+            &format!(
                 "SELECT {SUMMARY_COLUMNS}, province, report_kind, format_version, program_version, criteria_urn,
                     criteria_version, manifest, data FROM package_received WHERE period = ?1
                  ORDER BY unit_code, root_id, revision"
-            ))
-            .map_err(storage)?;
-        let rows = stmt.query_map([period.to_string()], report_from_row).map_err(storage)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)?.into_iter().collect()
+            ),
+            [period.to_string()],
+            report_from_row,
+        )?
+        .into_iter()
+        .collect()
     }
 
     /// One received report by its id.

@@ -2,7 +2,7 @@
 
 use super::staffing::foreign_key;
 use super::unit::{enum_key, parse_date};
-use super::{Register, Stamp, UpsertCounts, log_change, optional, storage};
+use super::{Register, Stamp, UpsertCounts, log_change, optional, query_all, storage};
 use crate::error::{Error, Result};
 use crate::model::{Plan, PlanInput, ReformArea, Task, TaskInput};
 use rusqlite::{Row, params};
@@ -13,20 +13,19 @@ const TASK_COLUMNS: &str = "t.id, p.year, p.number, t.area, t.content, t.owner, 
 
 impl Register {
     pub fn reform_areas(&self) -> Result<Vec<ReformArea>> {
-        let mut stmt = self.conn.prepare("SELECT code, name FROM reform_area ORDER BY position").map_err(storage)?;
-        let rows =
-            stmt.query_map([], |row| Ok(ReformArea { code: row.get(0)?, name: row.get(1)? })).map_err(storage)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)
+        query_all(&self.conn, "SELECT code, name FROM reform_area ORDER BY position", [], |row| {
+            Ok(ReformArea { code: row.get(0)?, name: row.get(1)? })
+        })
     }
 
     /// Plans of one year (or all), by date.
     pub fn plans(&self, year: Option<i32>) -> Result<Vec<Plan>> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!("SELECT {PLAN_COLUMNS} FROM plan WHERE ?1 IS NULL OR year = ?1 ORDER BY year, date, id"))
-            .map_err(storage)?;
-        let rows = stmt.query_map([year], read_plan).map_err(storage)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)
+        query_all(
+            &self.conn,
+            &format!("SELECT {PLAN_COLUMNS} FROM plan WHERE ?1 IS NULL OR year = ?1 ORDER BY year, date, id"),
+            [year],
+            read_plan,
+        )
     }
 
     pub fn plan(&self, year: i32, number: &str) -> Result<Option<Plan>> {
@@ -81,15 +80,15 @@ impl Register {
 
     /// Tasks of the plans of one year (or all), by plan, then deadline.
     pub fn tasks(&self, year: Option<i32>) -> Result<Vec<Task>> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!(
+        query_all(
+            &self.conn,
+            &format!(
                 "SELECT {TASK_COLUMNS} FROM task t JOIN plan p ON p.id = t.plan_id
                  WHERE ?1 IS NULL OR p.year = ?1 ORDER BY p.year, p.date, p.id, t.deadline IS NULL, t.deadline, t.id"
-            ))
-            .map_err(storage)?;
-        let rows = stmt.query_map([year], read_task).map_err(storage)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)
+            ),
+            [year],
+            read_task,
+        )
     }
 
     pub fn task(&self, id: i64) -> Result<Option<Task>> {

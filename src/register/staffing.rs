@@ -1,7 +1,7 @@
 //! Staffing: categories (data), quotas, entered headcounts and people; every write logged in its transaction.
 
 use super::unit::parse_date;
-use super::{Register, Stamp, UpsertCounts, log_change, optional, storage};
+use super::{Register, Stamp, UpsertCounts, log_change, optional, query_all, storage};
 use crate::error::{Error, Result};
 use crate::model::{Decision, Headcount, Person, PersonInput, Quota, StaffCategory};
 use crate::text;
@@ -57,15 +57,8 @@ impl Register {
 
     /// Entered headcounts of one year (or all).
     pub fn headcounts(&self, year: Option<i32>) -> Result<Vec<Headcount>> {
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT h.year, h.category, h.count, h.meeting_standard FROM staff_headcount h JOIN staff_category c ON c.code = h.category
-                 WHERE ?1 IS NULL OR h.year = ?1 ORDER BY h.year, c.position",
-            )
-            .map_err(storage)?;
-        let rows = stmt
-            .query_map([year], |row| {
+        query_all(&self.conn, "SELECT h.year, h.category, h.count, h.meeting_standard FROM staff_headcount h JOIN staff_category c ON c.code = h.category
+                 WHERE ?1 IS NULL OR h.year = ?1 ORDER BY h.year, c.position", [year], |row| {
                 Ok(Headcount {
                     year: row.get(0)?,
                     category: row.get(1)?,
@@ -73,8 +66,6 @@ impl Register {
                     meeting_standard: row.get(3)?,
                 })
             })
-            .map_err(storage)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)
     }
 
     /// Sets quotas, keyed by (year, category): adds new ones, updates changed ones, leaves identical ones alone.
@@ -155,12 +146,12 @@ impl Register {
 
     /// Every person, in Vietnamese order of their names.
     pub fn people(&self) -> Result<Vec<Person>> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!("SELECT {PERSON_COLUMNS} FROM person ORDER BY name_sort, joined, id"))
-            .map_err(storage)?;
-        let rows = stmt.query_map([], read_person).map_err(storage)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)
+        query_all(
+            &self.conn,
+            &format!("SELECT {PERSON_COLUMNS} FROM person ORDER BY name_sort, joined, id"),
+            [],
+            read_person,
+        )
     }
 
     pub fn person(&self, id: i64) -> Result<Option<Person>> {

@@ -209,27 +209,15 @@ impl Register {
 }
 
 fn insert_person(tx: &rusqlite::Transaction<'_>, p: &PersonInput, stamp: &Stamp) -> Result<Person> {
-    tx.execute(
+    write_person(
+        tx,
         "INSERT INTO person (name, position, rank, category, joined, left_on, qualification_level, qualification_field,
             political_theory, state_management, standard_met, standard_deadline, note, name_sort, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
-        params![
-            p.name,
-            p.position,
-            p.rank,
-            p.category,
-            p.joined.map(|d| d.to_string()),
-            p.left.map(|d| d.to_string()),
-            p.qualification_level,
-            p.qualification_field,
-            p.political_theory,
-            p.state_management,
-            p.standard_met,
-            p.standard_deadline.map(|d| d.to_string()),
-            p.note,
-            text::sort_key(&p.name),
-            stamp.at,
-        ],
+         VALUES (:name, :position, :rank, :category, :joined, :left_on, :qualification_level, :qualification_field,
+            :political_theory, :state_management, :standard_met, :standard_deadline, :note, :name_sort, :at, :at)",
+        None,
+        p,
+        stamp,
     )
     .map_err(foreign_key("staff_category", &p.category))?;
     let person = tx
@@ -241,29 +229,16 @@ fn insert_person(tx: &rusqlite::Transaction<'_>, p: &PersonInput, stamp: &Stamp)
 }
 
 fn update_person(tx: &rusqlite::Transaction<'_>, before: &Person, p: &PersonInput, stamp: &Stamp) -> Result<Person> {
-    tx.execute(
-        "UPDATE person SET name = ?2, position = ?3, rank = ?4, category = ?5, joined = ?6, left_on = ?7,
-            qualification_level = ?8, qualification_field = ?9, political_theory = ?10, state_management = ?11,
-            standard_met = ?12, standard_deadline = ?13, note = ?14, name_sort = ?15, updated_at = ?16
-         WHERE id = ?1",
-        params![
-            before.id,
-            p.name,
-            p.position,
-            p.rank,
-            p.category,
-            p.joined.map(|d| d.to_string()),
-            p.left.map(|d| d.to_string()),
-            p.qualification_level,
-            p.qualification_field,
-            p.political_theory,
-            p.state_management,
-            p.standard_met,
-            p.standard_deadline.map(|d| d.to_string()),
-            p.note,
-            text::sort_key(&p.name),
-            stamp.at,
-        ],
+    write_person(
+        tx,
+        "UPDATE person SET name = :name, position = :position, rank = :rank, category = :category, joined = :joined,
+            left_on = :left_on, qualification_level = :qualification_level, qualification_field = :qualification_field,
+            political_theory = :political_theory, state_management = :state_management, standard_met = :standard_met,
+            standard_deadline = :standard_deadline, note = :note, name_sort = :name_sort, updated_at = :at
+         WHERE id = :id",
+        Some(before.id),
+        p,
+        stamp,
     )
     .map_err(foreign_key("staff_category", &p.category))?;
     let after = tx
@@ -273,6 +248,40 @@ fn update_person(tx: &rusqlite::Transaction<'_>, before: &Person, p: &PersonInpu
     let after_value = serde_json::to_value(&after).expect("person serialises");
     log_change(tx, stamp, "person", &after.id.to_string(), "update", Some(&before_value), Some(&after_value))?;
     Ok(after)
+}
+
+/// Runs the insert or the update of a person with its columns by name, the same list for both; `id` for the update.
+fn write_person(
+    tx: &rusqlite::Transaction<'_>,
+    sql: &str,
+    id: Option<i64>,
+    p: &PersonInput,
+    stamp: &Stamp,
+) -> rusqlite::Result<usize> {
+    let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
+    let (joined, left, deadline, sort) =
+        (date(p.joined), date(p.left), date(p.standard_deadline), text::sort_key(&p.name));
+    let mut params: Vec<(&str, &dyn rusqlite::ToSql)> = vec![
+        (":name", &p.name),
+        (":position", &p.position),
+        (":rank", &p.rank),
+        (":category", &p.category),
+        (":joined", &joined),
+        (":left_on", &left),
+        (":qualification_level", &p.qualification_level),
+        (":qualification_field", &p.qualification_field),
+        (":political_theory", &p.political_theory),
+        (":state_management", &p.state_management),
+        (":standard_met", &p.standard_met),
+        (":standard_deadline", &deadline),
+        (":note", &p.note),
+        (":name_sort", &sort),
+        (":at", &stamp.at),
+    ];
+    if let Some(id) = &id {
+        params.push((":id", id));
+    }
+    tx.execute(sql, params.as_slice())
 }
 
 /// Turns a foreign-key failure into "not found" for the referenced record.

@@ -127,4 +127,10 @@ impl Error {
     }
 }
 
+impl From<crate::model::BadPeriod> for Error {
+    fn from(bad: crate::model::BadPeriod) -> Error {
+        Error::BadPeriod(bad.0)
+    }
+}
+
 pub type Result<T, E = Error> = std::result::Result<T, E>;

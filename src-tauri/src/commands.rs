@@ -530,7 +530,7 @@ pub(crate) fn import_picked(
 
 /// Periods arrive as text so that a bad one rejects with `BAD_PERIOD` like every other error.
 pub(crate) fn parse_period(text: &str) -> Result<PeriodKey> {
-    Ok(text.parse::<PeriodKey>()?)
+    Ok(text.parse::<PeriodKey>().map_err(cchc::Error::from)?)
 }
 
 /// Dates arrive as `YYYY-MM-DD` text; a bad one is an `INVALID` with a `BAD_DATE` finding on the field.

@@ -33,7 +33,7 @@ pub use iso::{
     Review, ReviewInput, dates_in_order,
 };
 pub use packages::{ExpectedUnit, ReceivedReport, ReceivedStatus, ReceivedSummary, SentPackage};
-pub use period::{PeriodKey, PeriodKind, PeriodWindow};
+pub use period::{BadPeriod, PeriodKey, PeriodKind, PeriodWindow};
 pub use plans::{AreaProgress, Plan, PlanInput, PlanKind, PlanProgress, ReformArea, Task, TaskInput, TaskStatus};
 pub use procedure::{
     Decision, OnlineLevel, Procedure, ProcedureCode, ProcedureInput, ProcedureQuery, ProcedureStatus, ProcessingTime,

@@ -4,7 +4,6 @@
 //! closes on 14/3, 14/6, 14/9 or 14/12; the report is due on the 20th of the window's last month. A unit may override
 //! any period's window and deadline (its province may set earlier internal deadlines).
 
-use crate::error::{Error, Result};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -99,12 +98,25 @@ impl fmt::Display for PeriodKey {
     }
 }
 
-impl FromStr for PeriodKey {
-    type Err = Error;
+/// Text that does not read as a period key ("2021-Q2"); it becomes the register's `Error::BadPeriod`, so the model
+/// needs nothing of `crate::error` (which depends on the model's findings).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadPeriod(pub String);
 
-    fn from_str(input: &str) -> Result<PeriodKey> {
+impl fmt::Display for BadPeriod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "bad period {:?}: use 2025-Q1, 2025-H1, 2025-Q3 or 2025", self.0)
+    }
+}
+
+impl std::error::Error for BadPeriod {}
+
+impl FromStr for PeriodKey {
+    type Err = BadPeriod;
+
+    fn from_str(input: &str) -> Result<PeriodKey, BadPeriod> {
         let text = input.trim().to_ascii_uppercase();
-        let bad = || Error::BadPeriod(input.to_string());
+        let bad = || BadPeriod(input.to_string());
         let (year, kind) = match text.split_once('-') {
             Some((year, "Q1")) => (year, PeriodKind::Q1),
             Some((year, "H1")) => (year, PeriodKind::H1),

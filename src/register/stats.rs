@@ -187,12 +187,8 @@ fn figures(row: &Row<'_>, start: usize) -> rusqlite::Result<CaseFigures> {
 fn read_row(row: &Row<'_>) -> rusqlite::Result<StatsRow> {
     let period: String = row.get(0)?;
     Ok(StatsRow {
-        period: period.parse().map_err(|e: Error| {
-            rusqlite::Error::FromSqlConversionFailure(
-                0,
-                rusqlite::types::Type::Text,
-                Box::new(std::io::Error::other(e.to_string())),
-            )
+        period: period.parse().map_err(|e: crate::model::BadPeriod| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
         })?,
         field: row.get(1)?,
         procedure: row.get(2)?,

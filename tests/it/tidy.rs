@@ -437,3 +437,10 @@ fn the_command_line_and_the_window_name_each_column_the_same() {
     }
     assert!(differ.is_empty(), "{}", differ.join("\n"));
 }
+
+/// `error` names the model's findings, so the model must not lean back on `error`: pure domain types, no cycle.
+#[test]
+fn the_model_does_not_depend_on_the_error_module() {
+    let found = offenders("src/model", &["crate::error", "crate::Error", "crate::Result"], |_| false);
+    assert!(found.is_empty(), "the model returns its own small errors (e.g. BadPeriod):\n{}", found.join("\n"));
+}

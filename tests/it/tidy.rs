@@ -444,3 +444,61 @@ fn the_model_does_not_depend_on_the_error_module() {
     let found = offenders("src/model", &["crate::error", "crate::Error", "crate::Result"], |_| false);
     assert!(found.is_empty(), "the model returns its own small errors (e.g. BadPeriod):\n{}", found.join("\n"));
 }
+
+/// The codemap's rows as their first paths, in order.
+fn codemap_paths() -> Vec<String> {
+    let text = std::fs::read_to_string(root().join("ARCHITECTURE.md")).unwrap();
+    let from = &text[text.find("## Codemap").unwrap()..];
+    let table = &from[..from.find("\n## ").unwrap()];
+    table
+        .lines()
+        .filter_map(|line| line.strip_prefix("| `"))
+        .map(|line| line[..line.find('`').unwrap()].to_string())
+        .collect()
+}
+
+/// The codemap had rows missing and others out of place; a reader finds a file by its row, or its folder's, in an
+/// order that goes from the core outwards.
+#[test]
+fn the_codemap_names_every_source_file_in_order() {
+    const GROUPS: [&str; 13] = [
+        "src/lib.rs",
+        "src/api/",
+        "src/model/",
+        "src/register/",
+        "src/",
+        "cli/",
+        "src-tauri/",
+        "ui/",
+        "tests/",
+        "e2e/",
+        "assets/",
+        "docs/",
+        "scripts/",
+    ];
+    let paths = codemap_paths();
+    assert!(paths.len() > 60, "{paths:?}");
+    let key = |path: &str| {
+        let group = GROUPS.iter().position(|g| path.starts_with(g)).unwrap_or(GROUPS.len());
+        (group, path.replace("/mod.rs", "/ mod.rs"))
+    };
+    let mut sorted = paths.clone();
+    sorted.sort_by_key(|p| key(p));
+    assert_eq!(paths, sorted, "codemap rows out of order");
+
+    let text = std::fs::read_to_string(root().join("ARCHITECTURE.md")).unwrap();
+    let mut missing = Vec::new();
+    for dir in ["src", "cli/src", "src-tauri/src"] {
+        for path in files(dir, &[".rs"]) {
+            let name = rel(&path);
+            let file = name.rsplit('/').next().unwrap();
+            let folder = &name[..name.len() - file.len()];
+            let in_row =
+                text.lines().any(|l| l.starts_with(&format!("| `{folder}")) && l.contains(&format!("`{file}`")));
+            if !paths.iter().any(|p| *p == name || *p == folder) && !in_row {
+                missing.push(name);
+            }
+        }
+    }
+    assert!(missing.is_empty(), "no codemap row for:\n{}", missing.join("\n"));
+}

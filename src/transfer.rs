@@ -3,7 +3,7 @@
 //!
 //! Parsing never stops at the first problem: every cell's problem becomes a `Finding` placed at its sheet, row
 //! (as the spreadsheet shows it) and column (the standard header below, also when the file uses an alias), and a
-//! row with any error gives no record. Warnings (unknown column, time varying by channel, odd fee) keep the record.
+//! row with any error gives no record; warnings keep it.
 //!
 //! Decisions worth knowing:
 //! - Headers match ignoring case, diacritics and punctuation ("MA TTHC", "Mã TTHC:", "Phí lệ phí" all match), and a
@@ -17,8 +17,11 @@
 //!   ("5 ngày làm việc kể từ ngày nhận đủ hồ sơ") is ignored. Several channel values (`15 Ngày (Trực tuyến);
 //!   25 Ngày (Trực tiếp)`) keep the longest, comparing calendar days as 5/7 of a working day and an hour as 1/8.
 //!   The unit column applies to values without their own unit; a value's own unit wins.
-//! - Flags accept x, có, 1, true, đúng, ✓ (yes) and empty, không, 0, false (no). When the column is absent
-//!   "Một cửa" defaults to yes (as `ProcedureInput::new`); an empty cell in a present column means no.
+//! - Flags accept x, có, 1, true, đúng, ✓ (yes) and không, 0, false (no). An absent column gives its default
+//!   ("Một cửa" yes, as `ProcedureInput::new`; the others no); a column present but empty throughout reads the same;
+//!   in a column marked here and there an empty cell is no. Every empty cell is reported (`FlagEmpty`, one warning
+//!   per column with its rows). Exports write "có"/"không" in full.
+//! - Warnings (unknown column, time varying by channel, odd fee, empty yes/no cells) keep the record.
 //! - Case figures: empty is 0; "1.234" and "1,234" are thousands; fractions and text are `BadNumber`.
 //!   "Thư xin lỗi" is optional (0 when absent); all other Biểu 06 figure columns are required.
 //!   The period also accepts its printed label ("Quý I năm 2025", "6 tháng năm 2025", "năm 2025").

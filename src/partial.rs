@@ -96,7 +96,13 @@ impl Drop for Partial {
 
 /// Writes `bytes` to `target` through a locked partial file.
 pub fn write(target: &Path, bytes: &[u8], folder: Folder) -> Result<()> {
-    let partial = Partial::begin(target, folder)?;
+    sweep(parent(target), folder)?;
+    write_swept(target, bytes)
+}
+
+/// [`write`] into a folder the caller has just swept (a loop writing many files into one folder).
+pub fn write_swept(target: &Path, bytes: &[u8]) -> Result<()> {
+    let partial = Partial::begin_swept(target)?;
     std::fs::write(partial.path(), bytes).map_err(|e| Error::io(partial.path(), e))?;
     partial.commit()
 }

@@ -468,16 +468,15 @@ fn legal_bases(cell: &str) -> Vec<String> {
     parts.into_iter().map(|p| text::clean(p.trim_end_matches([';', ',']))).filter(|p| !p.is_empty()).collect()
 }
 
-/// A yes/no cell; `None` when it is neither.
+/// A filled yes/no cell; `None` when it is neither (an empty one is `flag_cell`'s to read).
 fn flag(cell: &Cell) -> Option<bool> {
     match cell {
-        Cell::Empty => Some(false),
         Cell::Bool(b) => Some(*b),
         Cell::Number(n) if *n == 1.0 => Some(true),
         Cell::Number(n) if *n == 0.0 => Some(false),
         other => match text::fold(&other.display()).as_str() {
             "x" | "co" | "1" | "true" | "dung" | "✓" => Some(true),
-            "" | "khong" | "0" | "false" | "sai" => Some(false),
+            "khong" | "0" | "false" | "sai" => Some(false),
             _ => None,
         },
     }

@@ -247,6 +247,7 @@ impl App {
         };
         let bytes = package::write(manifest, &payload).map_err(|e| Error::io(out, e))?;
         let file_sha256 = package::sha256_hex(&bytes);
+        self.sweep_archive()?;
         self.archive(&file_sha256, &bytes)?;
         write_file(out, &bytes)?;
         let sent = SentPackage {
@@ -518,6 +519,10 @@ impl App {
         let total = 2 * n;
         let expected: BTreeSet<String> = self.register.expected_units()?.into_iter().map(|u| u.code).collect();
         let mut read: Vec<(PathBuf, String, u64, Checked)> = Vec::new();
+        if !dry_run {
+            // Once per batch: each file's copy then goes straight in (thousands of files, one folder listing).
+            self.sweep_archive()?;
+        }
         for (file, reason) in unlisted {
             read.push((file, String::new(), 0, Err(vec![unreadable(&reason)])));
         }
@@ -840,15 +845,21 @@ impl App {
         self.archive_dir().join(format!("{sha256}.cchc"))
     }
 
-    /// Stores bytes in the archive under their hash (once: an existing copy is the same bytes).
+    /// Makes the archive folder and removes the partial files an interrupted copy left there; the archive's
+    /// writers below expect it done.
+    fn sweep_archive(&self) -> Result<()> {
+        let dir = self.archive_dir();
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        partial::sweep(&dir, Folder::Own).map(|_| ())
+    }
+
+    /// Stores bytes in the archive under their hash (once: an existing copy is the same bytes), in a swept archive.
     fn archive(&self, sha256: &str, bytes: &[u8]) -> Result<()> {
         let path = self.archive_path(sha256);
         if path.exists() {
             return Ok(());
         }
-        let dir = self.archive_dir();
-        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        partial::write(&path, bytes, Folder::Own)
+        partial::write_swept(&path, bytes)
     }
 
     /// Copies a file over the size limit into the archive byte for byte, streamed, hashing the bytes as they are
@@ -857,10 +868,9 @@ impl App {
         use sha2::Digest;
         use std::io::{Read, Write};
         let dir = self.archive_dir();
-        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
         let mut source = std::fs::File::open(file).map_err(|e| Error::io(file, e))?;
         // Named by a fresh id until the hash is known.
-        let written = Partial::begin(&dir.join(package::new_report_id()), Folder::Own)?;
+        let written = Partial::begin_swept(&dir.join(package::new_report_id()))?;
         let partial = written.path().to_path_buf();
         let copied = (|| -> Result<String> {
             let mut out = std::fs::File::create(&partial).map_err(|e| Error::io(&partial, e))?;

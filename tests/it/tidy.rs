@@ -34,6 +34,20 @@ fn rel(path: &Path) -> String {
     path.strip_prefix(root()).unwrap().to_string_lossy().replace('\\', "/")
 }
 
+/// The body of `fn name(` in the command line's messages (its captions and sentences), up to the function's end.
+fn messages_fn(name: &str) -> String {
+    let messages = std::fs::read_to_string(root().join("cli/src/messages.rs")).unwrap();
+    let from = &messages[messages.find(&format!("fn {name}(")).unwrap_or_else(|| panic!("no fn {name}"))..];
+    from[..from.find("\n}").unwrap()].to_string()
+}
+
+/// The object `export const name` of the window's strings, up to its end.
+fn strings_const(name: &str) -> String {
+    let strings = std::fs::read_to_string(root().join("ui/src/lib/strings.ts")).unwrap();
+    let from = &strings[strings.find(&format!("export const {name}")).unwrap_or_else(|| panic!("no {name}"))..];
+    from[..from.find("};").unwrap()].to_string()
+}
+
 /// Lines of code without comments, so that a comment may name what the code must not use.
 fn code_lines(path: &Path) -> Vec<(usize, String)> {
     std::fs::read_to_string(path)
@@ -221,17 +235,10 @@ fn every_register_table_has_a_vietnamese_caption_for_the_restore_preview_and_the
         db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").unwrap();
     let tables: Vec<String> = stmt.query_map([], |row| row.get(0)).unwrap().map(Result::unwrap).collect();
     assert!(tables.len() > 20, "{tables:?}");
-    let strings = std::fs::read_to_string(root().join("ui/src/lib/strings.ts")).unwrap();
-    let window = &strings[strings.find("export const tableCaptions").unwrap()..];
-    let window = &window[..window.find("};").unwrap()];
+    let window = strings_const("tableCaptions");
     // `cchc backup restore` names the tables with `table_caption`; `cchc log` names what each change is about
     // with `entity_caption`, which falls back to `table_caption`: the tables, and the register itself (a restore).
-    let messages = std::fs::read_to_string(root().join("cli/src/messages.rs")).unwrap();
-    let body = |name: &str| {
-        let from = &messages[messages.find(&format!("pub fn {name}")).unwrap()..];
-        from[..from.find("\n}").unwrap()].to_string()
-    };
-    let (tables_cli, entities) = (body("table_caption"), body("entity_caption"));
+    let (tables_cli, entities) = (messages_fn("table_caption"), messages_fn("entity_caption"));
     let mut missing = Vec::new();
     for entity in tables.iter().map(String::as_str).chain(["register"]) {
         let arm = format!("\"{entity}\" => \"");
@@ -282,14 +289,8 @@ fn names_after(prefixes: &[&str]) -> std::collections::BTreeSet<String> {
 /// Vietnamese caption, on the command line and in the window.
 #[test]
 fn every_stable_name_in_an_error_or_a_finding_has_a_vietnamese_caption() {
-    let messages = std::fs::read_to_string(root().join("cli/src/messages.rs")).unwrap();
-    let body = |name: &str| {
-        let from = &messages[messages.find(&format!("fn {name}(")).unwrap()..];
-        from[..from.find("\n}").unwrap()].to_string()
-    };
-    let strings = std::fs::read_to_string(root().join("ui/src/lib/strings.ts")).unwrap();
-    let window = &strings[strings.find("export const columnCaptions").unwrap()..];
-    let window = &window[..window.find("};").unwrap()];
+    let body = messages_fn;
+    let window = strings_const("columnCaptions");
     let mut missing = Vec::new();
 
     let columns = names_after(&["Place::field(\"", "out_of_range(\"", "dates_in_order((\"", "date_in_future(\""]);
@@ -397,16 +398,7 @@ fn caption_pairs(block: &str, rust: bool) -> std::collections::BTreeMap<String, 
 /// a column the two both name must be named the same, by its record kind too.
 #[test]
 fn the_command_line_and_the_window_name_each_column_the_same() {
-    let messages = std::fs::read_to_string(root().join("cli/src/messages.rs")).unwrap();
-    let body = |name: &str| {
-        let from = &messages[messages.find(&format!("fn {name}(")).unwrap()..];
-        from[..from.find("\n}").unwrap()].to_string()
-    };
-    let strings = std::fs::read_to_string(root().join("ui/src/lib/strings.ts")).unwrap();
-    let block = |name: &str| {
-        let from = &strings[strings.find(&format!("export const {name}")).unwrap()..];
-        from[..from.find("};").unwrap()].to_string()
-    };
+    let (body, block) = (messages_fn, strings_const);
     let mut differ = Vec::new();
     let cli = caption_pairs(&body("column_caption"), true);
     let window = caption_pairs(&block("columnCaptions"), false);

@@ -1,5 +1,9 @@
 //! `cchc`: the offline register of a commune's administrative reform (cải cách hành chính) and its reports.
 //!
+//! The public surface is [`App`] (module [`api`]) with the plain types it takes and returns ([`model`], [`error`],
+//! and those `api` re-exports from the inner modules), plus the injected [`Clock`], the bundled [`Assets`] and the
+//! [`text`] helpers. Every other module is private to the crate.
+//!
 //! Crate map (see ARCHITECTURE.md for the whole picture):
 //! - [`api`]: `App`, the one surface the command line (`cli/`), the desktop shell and the tests call; one file per
 //!   domain (unit and periods, procedures, statistics, imports, staffing, plans, ISO 9001, checks and deadlines,
@@ -19,25 +23,25 @@
 //! - [`partial`]: files written through a locked partial file and renamed into place; the sweeper of stale ones.
 //!
 //! Invariants (enforced by `tests/it/tidy.rs`): rusqlite only in `register`; zip only in `package`; printpdf only in
-//! `pdf`; no Tauri and no command-line crate in the core; the clock read only in `clock`; every source file opens with a `//!` line; migrations
+//! `pdf`; no Tauri and no command-line crate in the core; only `App` and its plain types public; the clock read only in `clock`; every source file opens with a `//!` line; migrations
 //! numbered without gaps.
 
 pub mod api;
 pub mod assets;
-pub mod backups;
+mod backups;
 pub mod clock;
-pub mod demo;
+mod demo;
 pub mod error;
-pub mod layout;
+mod layout;
 pub mod model;
-pub mod package;
-pub mod partial;
-pub mod pdf;
-pub mod register;
-pub mod report;
-pub mod sheet;
+mod package;
+mod partial;
+mod pdf;
+mod register;
+mod report;
+mod sheet;
 pub mod text;
-pub mod transfer;
+mod transfer;
 
 pub use api::App;
 pub use assets::Assets;

@@ -407,7 +407,7 @@ pub fn run_assess(ctx: &Ctx, command: AssessCommand) -> CmdResult {
                 issuer: a.issuer.unwrap_or_default(),
                 title: a.title,
             };
-            let file = a.file.as_deref().map(cchc::sheet::Source::Path);
+            let file = a.file.as_deref().map(cchc::api::Source::Path);
             let evidence = app.add_evidence(input, file)?;
             let year = a.year.or_today(ctx);
             for code in &a.link {

@@ -5,7 +5,7 @@ use crate::Ctx;
 use crate::format;
 use crate::output::{CmdResult, Done, Failure, align_right, new_table};
 use cchc::App;
-use cchc::backups::{BackupInfo, BackupReason};
+use cchc::api::{BackupInfo, BackupReason};
 use clap::{Args, Subcommand};
 use serde_json::json;
 use std::path::PathBuf;

@@ -4,15 +4,17 @@
 use crate::Ctx;
 use crate::format;
 use crate::output::{self, Bar, CmdResult, Done, Failure};
+use cchc::api::Generated;
 use cchc::clock::Stopwatch;
 use cchc::model::{
     Decision, EvidenceInput, PeriodKey, PeriodKind, PersonInput, PlanInput, PlanKind, ProcedureQuery, Quota,
     ReportKind, Rule, TaskInput, TaskStatus,
 };
-use cchc::{App, Assets, demo};
+use cchc::{App, Assets};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 use std::hint::black_box;
 use std::path::PathBuf;
 
@@ -158,28 +160,17 @@ fn measure_all(ctx: &Ctx, args: &BenchArgs, years: i32, path: &std::path::Path) 
                 format::count(args.years)
             ));
         }
-        let procedures = demo::generated_procedures(args.procedures, SEED);
-        let until = NaiveDate::from_ymd_opt(LAST_YEAR, 12, 31).expect("a fixed valid date");
-        // Whole-field rows plus per-procedure rows: 150 procedures × 40 periods, and their fields.
-        let years_range = LAST_YEAR - years + 1..=LAST_YEAR;
-        let mut stats = demo::stats(&procedures, years_range.clone(), until, SEED);
-        stats.extend(demo::per_procedure_stats(&procedures, years_range, until, SEED));
         let bar = Bar::new(ctx.out, "Đang ghi sổ thử nghiệm");
         let watch = Stopwatch::start();
-        let app = App::create_with_data(
-            path,
-            demo::unit(),
-            &procedures,
-            &stats,
-            Assets::bundled(),
-            ctx.clock.clone(),
-            &|done, total| bar.tick(done, total),
-        )?;
-        let mut app = app;
+        let spec = Generated { procedures: args.procedures, years, last_year: LAST_YEAR, seed: SEED };
+        let (mut app, rows) =
+            App::create_generated(path, spec, Assets::bundled(), ctx.clock.clone(), &|done, total| {
+                bar.tick(done, total)
+            })?;
         add_plans_and_staffing(&mut app)?;
         add_assessments(&mut app)?;
         create_ms = Some(watch.elapsed_ms());
-        stats_rows = Some(stats.len());
+        stats_rows = Some(rows);
         drop(app);
     }
     let period = PeriodKey::new(LAST_YEAR, PeriodKind::Year);
@@ -399,7 +390,6 @@ fn run_packages(ctx: &Ctx, args: PackagesArgs) -> CmdResult {
 
 fn measure_packages(ctx: &Ctx, args: &PackagesArgs, dir: &std::path::Path) -> Result<PackagesReport, Failure> {
     use cchc::api::no_progress;
-    use cchc::package::{self, Payload};
     let io = |path: &std::path::Path, e: std::io::Error| Failure::from(cchc::Error::io(path, e));
     std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
     let (mut ward, summary) = App::create_demo(&dir.join("ward"), Assets::bundled(), ctx.clock.clone(), &no_progress)?;
@@ -410,7 +400,6 @@ fn measure_packages(ctx: &Ctx, args: &PackagesArgs, dir: &std::path::Path) -> Re
     ward.set_unit(unit)?;
     let template = dir.join("template.cchc");
     ward.export_package(period, &template, None)?;
-    let (manifest, data) = ward.inspect_package(&template)?;
     let template_bytes = std::fs::metadata(&template).map_err(|e| io(&template, e))?.len();
     let mut runs = Vec::new();
     for &count in &args.counts {
@@ -419,32 +408,17 @@ fn measure_packages(ctx: &Ctx, args: &PackagesArgs, dir: &std::path::Path) -> Re
         }
         let folder = dir.join(format!("in-{count}"));
         std::fs::create_dir_all(&folder).map_err(|e| io(&folder, e))?;
+        let variants = ward.write_unit_variants(&template, &folder, count, &no_progress)?;
+        let bytes_total: u64 = variants.iter().map(|v| v.bytes).sum();
         let mut list = String::from("Mã đơn vị,Tên đơn vị\n");
-        let mut bytes_total = 0u64;
-        for i in 1..=count {
-            let code = format!("{i:05}");
-            let name = format!("Ủy ban nhân dân xã Thử Nghiệm {i}");
-            let mut data = data.clone();
-            data.unit.code = code.clone();
-            data.unit.name = name.clone();
-            let mut m = manifest.clone();
-            m.unit.code = code.clone();
-            m.unit.name = name.clone();
-            m.report_id = package::new_report_id();
-            m.root_id = m.report_id.clone();
-            m.supersedes = None;
-            m.revision = 1;
-            let bytes = package::write(m, &Payload { data, extra: Vec::new() }).map_err(|e| io(&folder, e))?;
-            bytes_total += bytes.len() as u64;
-            let path = folder.join(format!("{code}.cchc"));
-            std::fs::write(&path, &bytes).map_err(|e| io(&path, e))?;
-            list.push_str(&format!("{code},{name}\n"));
+        for v in &variants {
+            list.push_str(&format!("{},{}\n", v.code, v.name));
         }
         let list_path = dir.join(format!("units-{count}.csv"));
         std::fs::write(&list_path, list).map_err(|e| io(&list_path, e))?;
         let mut superior = App::create(
             &dir.join(format!("superior-{count}.cchc")),
-            demo::unit(),
+            App::demo_unit(),
             Assets::bundled(),
             ctx.clock.clone(),
         )?;
@@ -456,7 +430,7 @@ fn measure_packages(ctx: &Ctx, args: &PackagesArgs, dir: &std::path::Path) -> Re
         let watch = Stopwatch::start();
         for file in &files {
             let bytes = std::fs::read(file).map_err(|e| io(file, e))?;
-            black_box(package::sha256_hex(&bytes));
+            black_box(Sha256::digest(&bytes));
         }
         let raw_ms = watch.elapsed_ms();
         let bar = Bar::new(ctx.out, "Đang nhận tệp báo cáo");

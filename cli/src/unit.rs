@@ -107,7 +107,7 @@ impl UnitFlags {
         if self.no_default_copies {
             p.copies_to = self.copy_to;
         } else if !self.copy_to.is_empty() {
-            p.copies_to = cchc::report::with_standard_copies(&self.copy_to);
+            p.copies_to = cchc::api::with_standard_copies(&self.copy_to);
         }
         set(&mut p.user_name, self.user);
     }

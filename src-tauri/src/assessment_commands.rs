@@ -6,11 +6,11 @@ use crate::commands::parse_date;
 use crate::error::CommandError;
 use crate::state::AppState;
 use cchc::Error;
+use cchc::api::Source;
 use cchc::api::{AssessmentView, CriteriaImport, CriteriaSummary};
 use cchc::model::{
     Assessment, Comparison, Evidence, EvidenceInput, Finding, FindingCode, Points, ScoreEntry, Suggestion, node_place,
 };
-use cchc::sheet::Source;
 use serde::Deserialize;
 use tauri::State;
 

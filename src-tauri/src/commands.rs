@@ -5,8 +5,10 @@ use crate::error::CommandError;
 use crate::state::{AppState, Session};
 use cchc::App;
 use cchc::Error;
+use cchc::api::Leftovers;
+use cchc::api::Source;
+use cchc::api::{BackupInfo, BackupReason};
 use cchc::api::{ImportReport, Progress, RestorePreview, RestoreReport};
-use cchc::backups::{BackupInfo, BackupReason};
 use cchc::model::{
     Announcement, AnnouncementInput, Audit, AuditInput, DeadlineItem, Finding, FindingCode, Headcount, IsoAction,
     IsoReport, IsoStatus, IsoVersion, LegalChange, LegalChangeInput, Nonconformity, NonconformityInput, PeriodKey,
@@ -14,8 +16,6 @@ use cchc::model::{
     Quota, ReformArea, Retirement, Review, ReviewInput, Saved, StaffCategory, StaffingSummary, StatsRow, StatsTable,
     Task, TaskInput, UnitProfile,
 };
-use cchc::partial::Leftovers;
-use cchc::sheet::Source;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::path::Path;

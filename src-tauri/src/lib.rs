@@ -13,7 +13,7 @@ pub mod paths;
 pub mod report_commands;
 pub mod state;
 
-use cchc::backups::BackupReason;
+use cchc::api::BackupReason;
 use paths::Paths;
 use state::AppState;
 use tauri::{Emitter, Manager};

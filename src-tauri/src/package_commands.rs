@@ -5,9 +5,9 @@
 use crate::commands::{ProgressEvents, import_picked, parse_period};
 use crate::error::CommandError;
 use crate::state::AppState;
+use cchc::api::EntryRecord;
 use cchc::api::{ExportReport, ImportReport, PackageImportReport, Rollup};
 use cchc::model::{ExpectedUnit, ReceivedReport, ReceivedSummary, SentPackage};
-use cchc::package::EntryRecord;
 use std::path::{Path, PathBuf};
 use tauri::{AppHandle, State};
 

@@ -5,7 +5,7 @@ use crate::commands::{parse_date, parse_period};
 use crate::error::CommandError;
 use crate::state::AppState;
 use cchc::Error;
-use cchc::layout::Page;
+use cchc::api::printed::Page;
 use cchc::model::{Finding, FindingCode, OutgoingDocument, Place, ReportKind, ReportSection};
 use std::path::Path;
 use tauri::State;

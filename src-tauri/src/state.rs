@@ -4,7 +4,7 @@
 use crate::error::CommandError;
 use crate::paths::Paths;
 use cchc::api::Progress;
-use cchc::backups::{BackupInfo, BackupReason};
+use cchc::api::{BackupInfo, BackupReason};
 use cchc::model::UnitProfile;
 use cchc::{App, Assets, Clock, Error};
 use serde::Serialize;
@@ -221,7 +221,7 @@ mod tests {
     fn the_live_register_is_created_and_reopened_at_start() {
         let dir = tempfile::tempdir().unwrap();
         let state = AppState::start(paths_in(&dir));
-        let session = state.create_live(cchc::demo::unit()).unwrap();
+        let session = state.create_live(cchc::App::demo_unit()).unwrap();
         assert_eq!(session.mode, Mode::Live);
         assert_eq!(session.register_path.as_deref(), Some(dir.path().join("register.cchc").as_path()));
         drop(state);
@@ -229,8 +229,8 @@ mod tests {
         let state = AppState::start(paths_in(&dir));
         let session = state.session();
         assert_eq!((session.mode, session.live_exists), (Mode::Live, true));
-        assert_eq!(session.unit.unwrap().name, cchc::demo::unit().name);
-        let again = state.create_live(cchc::demo::unit()).unwrap_err();
+        assert_eq!(session.unit.unwrap().name, cchc::App::demo_unit().name);
+        let again = state.create_live(cchc::App::demo_unit()).unwrap_err();
         assert_eq!(again.code, Code::Core(ErrorCode::RegisterExists));
     }
 
@@ -238,7 +238,7 @@ mod tests {
     fn the_demo_is_a_separate_complete_file() {
         let dir = tempfile::tempdir().unwrap();
         let state = AppState::start(paths_in(&dir));
-        state.create_live(cchc::demo::unit()).unwrap();
+        state.create_live(cchc::App::demo_unit()).unwrap();
         let ticks = std::cell::Cell::new(0);
         let session = state.open_demo(&|_, _| ticks.set(ticks.get() + 1)).unwrap();
         assert_eq!(session.mode, Mode::Demo);

@@ -14,6 +14,25 @@ use serde::Serialize;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+/// What a register for benchmarks and load tests holds: generated procedures over 15 fields and their case
+/// statistics (whole fields and per procedure) for `years` years up to 31/12 of `last_year`.
+#[derive(Debug, Clone, Copy)]
+pub struct Generated {
+    pub procedures: usize,
+    pub years: i32,
+    pub last_year: i32,
+    pub seed: u64,
+}
+
+/// One report file of a made-up unit, written by `write_unit_variants`.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitVariant {
+    pub code: String,
+    pub name: String,
+    pub path: PathBuf,
+    pub bytes: u64,
+}
+
 /// What `cchc demo` made.
 #[derive(Debug, Clone, Serialize)]
 pub struct DemoSummary {
@@ -128,6 +147,66 @@ impl App {
             }
         }
         Ok(())
+    }
+
+    /// The demo ward's profile, as an official would enter it.
+    pub fn demo_unit() -> UnitProfile {
+        demo::unit()
+    }
+
+    /// Creates a register holding generated data (the benchmarks' registers). Returns it with the number of
+    /// statistics rows written.
+    pub fn create_generated(
+        path: &Path,
+        spec: Generated,
+        assets: Assets,
+        clock: Clock,
+        progress: Progress<'_>,
+    ) -> Result<(App, usize)> {
+        let procedures = demo::generated_procedures(spec.procedures, spec.seed);
+        let until = chrono::NaiveDate::from_ymd_opt(spec.last_year, 12, 31)
+            .ok_or_else(|| Error::BadPeriod(spec.last_year.to_string()))?;
+        let years = spec.last_year - spec.years + 1..=spec.last_year;
+        let mut stats = demo::stats(&procedures, years.clone(), until, spec.seed);
+        stats.extend(demo::per_procedure_stats(&procedures, years, until, spec.seed));
+        let app = App::create_with_data(path, demo::unit(), &procedures, &stats, assets, clock, progress)?;
+        Ok((app, stats.len()))
+    }
+
+    /// Writes `count` report files into `folder` made from the report file `template` as if units 00001, 00002, …
+    /// ("Ủy ban nhân dân xã Thử Nghiệm 1", …) had each sent it: the same data under their code and name, each file
+    /// with its own report id (benchmarks and load tests of a superior's import).
+    pub fn write_unit_variants(
+        &self,
+        template: &Path,
+        folder: &Path,
+        count: usize,
+        progress: Progress<'_>,
+    ) -> Result<Vec<UnitVariant>> {
+        let (manifest, data) = self.inspect_package(template)?;
+        std::fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
+        let mut out = Vec::with_capacity(count);
+        for i in 1..=count {
+            let code = format!("{i:05}");
+            let name = format!("Ủy ban nhân dân xã Thử Nghiệm {i}");
+            let mut data = data.clone();
+            data.unit.code = code.clone();
+            data.unit.name = name.clone();
+            let mut m = manifest.clone();
+            m.unit.code = code.clone();
+            m.unit.name = name.clone();
+            m.report_id = crate::package::new_report_id();
+            m.root_id = m.report_id.clone();
+            m.supersedes = None;
+            m.revision = 1;
+            let path = folder.join(format!("{code}.cchc"));
+            let bytes = crate::package::write(m, &crate::package::Payload { data, extra: Vec::new() })
+                .map_err(|e| Error::io(&path, e))?;
+            std::fs::write(&path, &bytes).map_err(|e| Error::io(&path, e))?;
+            out.push(UnitVariant { code, name, path, bytes: bytes.len() as u64 });
+            progress(i, count);
+        }
+        Ok(out)
     }
 
     /// Creates a register already holding procedures and statistics (demo and benchmark registers), written in

@@ -24,20 +24,38 @@ pub use assessment::{
     AssessmentView, CriteriaImport, CriteriaSummary, EVIDENCE_DIR, EVIDENCE_FILE_LIMIT, MetricReading,
 };
 pub use backup::{CountChange, RestorePreview, RestoreReport};
-pub use demo::DemoSummary;
+pub use demo::{DemoSummary, Generated, UnitVariant};
 pub use packages::{
     ExportReport, FileClass, FileOutcome, PACKAGED_REPORTS, PackageImportReport, Rollup, RollupCounts, RollupUnit,
     UnitAssessment, UnitFigures, UnitReportStatus,
 };
 pub use reports::PrintedReport;
 
+// The plain types App's methods take and return that are defined beside the code that makes them; the inner
+// modules themselves are private to the crate.
+pub use crate::backups::{BackupInfo, BackupReason};
+pub use crate::package::{EntryRecord, Limits as PackageLimits, Manifest};
+pub use crate::partial::Leftovers;
+pub use crate::register::{ChangeEntry, CopyFacts, SCHEMA_VERSION, UpsertCounts, migration_names};
+pub use crate::report::with_standard_copies;
+pub use crate::sheet::Source;
+
+/// A report as drafted (`report_document`) and as laid out in pages (`report_pages`, `lay_out`): plain data the
+/// window draws and the tests read, with the NĐ 30/2020 measures the layout follows.
+pub mod printed {
+    pub use crate::layout::{
+        Align, Block, Chart, Closing, Column, Document, HeaderCell, HeadingLevel, Item, Orientation, Page, Part, Row,
+        Rule, Series, Style, Table, TextRun, read, rules,
+    };
+}
+
 use crate::assets::Assets;
-use crate::backups::{self, BackupReason};
+use crate::backups;
 use crate::clock::Clock;
 use crate::error::{Error, Result};
 use crate::model::{Finding, Saved, UnitProfile, date_in_future};
 use crate::package::Limits;
-use crate::register::{ChangeEntry, Register, Stamp, UpsertCounts};
+use crate::register::{Register, Stamp};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -151,6 +169,12 @@ impl App {
 
     pub fn journal_mode(&self) -> Result<String> {
         self.register.journal_mode()
+    }
+
+    /// SQLite's integrity check of a register file, read-only, with its row counts: what a backup is checked
+    /// with, for any register file (`RegisterDamaged`, `NotARegister` or `SchemaTooNew` when it fails).
+    pub fn check_file(path: &Path) -> Result<CopyFacts> {
+        crate::register::verify_copy(path)
     }
 
     /// The change log, newest first.

@@ -218,7 +218,9 @@ impl App {
         Ok(self.fonts.get_or_init(|| fonts))
     }
 
-    fn lay_out(&self, document: &layout::Document) -> Result<Vec<layout::Page>> {
+    /// Lays a document out in pages as it would print, with the bundled fonts; text the fonts cannot draw is
+    /// refused as `MissingGlyphs`.
+    pub fn lay_out(&self, document: &layout::Document) -> Result<Vec<layout::Page>> {
         let fonts = self.fonts()?;
         let missing: String = layout::characters(document)
             .into_iter()

@@ -17,7 +17,7 @@ mod unit;
 
 pub use assessment::StoredSet;
 pub use backup::{CopyFacts, verify as verify_copy};
-pub use packages::{ReceivedBatch, ReceivedWrite};
+pub use packages::ReceivedBatch;
 pub use procedures::UpsertCounts;
 
 use crate::error::{Error, Result};

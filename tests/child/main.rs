@@ -9,7 +9,7 @@
 //! `cchc-test-child hold TARGET` (start writing TARGET through its locked partial file, print `holding`, and wait until
 //! killed). A refusal prints `error <CODE>` and exits 0.
 
-use cchc::backups::BackupReason;
+use cchc::api::BackupReason;
 use cchc::model::ProcedureInput;
 use cchc::{App, Assets, Clock};
 use std::io::Write;
@@ -24,8 +24,13 @@ fn main() {
         limit_file_size(limit.parse().expect("LIMIT is a number of bytes"));
     }
     if mode == "hold" {
-        let partial = cchc::partial::Partial::begin(path, cchc::partial::Folder::Own).expect("the partial file starts");
-        std::fs::write(partial.path(), vec![7u8; 4096]).expect("the partial file is written");
+        // A writer as the partial-file rule describes it (ARCHITECTURE.md): the lock file first, its OS lock held
+        // while `TARGET.partial` is written, both left as they are until this process is killed.
+        let name = path.file_name().expect("TARGET names a file").to_string_lossy();
+        let lock = std::fs::File::create(path.with_file_name(format!("{name}.partial.lock"))).expect("the lock file");
+        lock.lock().expect("the lock is taken");
+        std::fs::write(path.with_file_name(format!("{name}.partial")), vec![7u8; 4096])
+            .expect("the partial file is written");
         println!("holding");
         loop {
             std::thread::sleep(std::time::Duration::from_secs(60));

@@ -2,12 +2,12 @@
 //! suggestions from a seeded register with their traces, the workflow and its refusals, evidence, comparison.
 
 use crate::fixtures::{TestRegister, procedure};
+use cchc::api::Source;
 use cchc::model::{
     AnnouncementInput, AnnouncementKind, AuditInput, CaseFigures, Column, CriteriaSet, DeadlineKind, EvidenceInput,
     FindingCode, IsoVersion, Measure, PeriodKey, PlanInput, PlanKind, Points, ReviewInput, Rule, Stage, StatsRow,
     TaskInput, TaskStatus, totals,
 };
-use cchc::sheet::Source;
 use cchc::{Assets, ErrorCode};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -688,7 +688,7 @@ fn the_workflow_from_draft_to_final_and_its_refusals() {
     assert_eq!(log[0].after.as_ref().unwrap()["reason"], "Hội đồng thẩm định chấm lại tiêu chí 7.3");
     // Before the stage opened again, the register with the final scores was copied and verified.
     let copies = t.app.backups().unwrap();
-    assert_eq!(copies[0].reason, cchc::backups::BackupReason::Unlock);
+    assert_eq!(copies[0].reason, cchc::api::BackupReason::Unlock);
     assert!(copies[0].facts.counts["assessment_score"] > 0);
     // Back to the draft, the leader's lock is cleared.
     for _ in 0..3 {
@@ -858,14 +858,15 @@ fn this_year_is_compared_with_last_year_leaf_by_leaf_across_versions() {
 
 #[test]
 fn an_excel_sheet_written_from_the_template_is_imported_with_numbers_as_numbers() {
-    use cchc::sheet::{Cell, read_table, write_table};
+    use crate::fixtures::{Cell, read_sheet, write_sheet};
     let mut t = TestRegister::new();
     let template = t.dir.path().join("mau-bo-chi-so.xlsx");
     cchc::App::write_criteria_template(&template).unwrap();
-    let mut table = read_table(&template).unwrap();
+    let table = read_sheet(&template);
     assert_eq!(table.headers[..3], ["Mã", "Nội dung", "Điểm tối đa"]);
+    assert!(table.rows.is_empty(), "the template is the header row only");
     // A province fills it in Excel: numbers as numbers, 1,5 points as 1.5.
-    let text = |s: &str| Cell::text(s);
+    let text = |s: &str| Cell::Text(s.to_string());
     let rows: Vec<Vec<Cell>> = vec![
         vec![text("@urn"), text("urn:cchc:criteria:excel")],
         vec![text("@version"), Cell::Number(3.0)],
@@ -877,11 +878,8 @@ fn an_excel_sheet_written_from_the_template_is_imported_with_numbers_as_numbers(
         vec![text("1.1"), text("Kế hoạch"), Cell::Number(1.5), Cell::Empty, text("đạt/không đạt")],
         vec![text("1.2"), text("Tự kiểm tra"), Cell::Number(1.5), Cell::Empty, text("chấm theo mức độ"), text("0,5")],
     ];
-    for cells in rows {
-        table.push(cells);
-    }
     let filled = t.dir.path().join("bo-chi-so.xlsx");
-    write_table(&filled, &table).unwrap();
+    write_sheet(&filled, &table.sheet, &table.headers, &rows);
     let report = t.app.import_criteria(&filled, false).unwrap();
     assert!(report.stored, "{:?}", report.findings);
     let set = t.app.criteria_set("urn:cchc:criteria:excel@3").unwrap();
@@ -918,7 +916,7 @@ fn a_v3_register_is_migrated_and_can_start_an_assessment() {
     }
     let mut app = cchc::App::open(&path, Assets::bundled(), crate::fixtures::clock()).unwrap();
     assert!(app.migration_backup().is_some());
-    assert_eq!(app.schema_version().unwrap(), cchc::register::SCHEMA_VERSION);
+    assert_eq!(app.schema_version().unwrap(), cchc::api::SCHEMA_VERSION);
     app.new_assessment(2026, None).unwrap();
     app.score_leaf(2026, "1.1", p("1"), None, None).unwrap();
     assert_eq!(app.assessment(2026).unwrap().totals[0].appraised, p("1"));
@@ -962,9 +960,7 @@ fn the_sample_set_round_trips_through_excel_and_csv_for_a_province_to_edit() {
         let path = t.dir.path().join(name);
         assert_eq!(t.app.export_criteria(URN, &path).unwrap(), 50, "10 areas, 2 criteria with sub-criteria, 38 leaves");
         // The province edits the version (row 3: the header, then "@urn") and imports it back.
-        let mut table = cchc::sheet::read_table(&path).unwrap();
-        table.rows[1].cells[1] = cchc::sheet::Cell::Number(f64::from(version));
-        cchc::sheet::write_table(&path, &table).unwrap();
+        set_criteria_version(&path, version);
         let report = t.app.import_criteria(&path, false).unwrap();
         assert!(report.stored, "{name}: {:?}", report.findings);
         let back = t.app.criteria_set(&format!("{URN}@{version}")).unwrap();
@@ -1326,4 +1322,30 @@ fn a_leaf_whose_maximum_changed_is_not_compared_and_the_sets_are_said_to_differ(
     t.app.new_assessment(2025, None).unwrap();
     t.app.new_assessment(2026, None).unwrap();
     assert!(t.app.compare_assessment(2026).unwrap().same_set);
+}
+
+/// Sets the "@version" row of an exported criteria set as a province would in Excel (a number) or in a text editor
+/// (the CSV line), leaving every other cell as exported.
+fn set_criteria_version(path: &std::path::Path, version: u32) {
+    use crate::fixtures::{Cell, read_sheet, write_sheet};
+    if path.extension().is_some_and(|e| e == "csv") {
+        let text = std::fs::read_to_string(path).unwrap();
+        let edited: Vec<String> = text
+            .split_inclusive('\n')
+            .map(|line| match line.strip_prefix("@version,") {
+                Some(rest) => {
+                    let after = rest.find([',', '\r', '\n']).map_or("", |i| &rest[i..]);
+                    format!("@version,{version}{after}")
+                }
+                None => line.to_string(),
+            })
+            .collect();
+        assert_ne!(edited.concat(), text, "the CSV has a @version row");
+        std::fs::write(path, edited.concat()).unwrap();
+        return;
+    }
+    let mut table = read_sheet(path);
+    let row = table.rows.iter().position(|r| r.first().is_some_and(|c| c == "@version")).expect("a @version row");
+    table.cells[row][1] = Cell::Number(f64::from(version));
+    write_sheet(path, &table.sheet, &table.headers, &table.cells);
 }

@@ -5,7 +5,7 @@
 use crate::fixtures::TestRegister;
 use crate::report::{Tools, assert_inside_margins, flat};
 use cchc::ErrorCode;
-use cchc::layout::{self, Block};
+use cchc::api::printed::{self as layout, Block};
 use cchc::model::{EvidenceInput, PeriodKey, Points, ReportKind, Rule};
 use chrono::NaiveDate;
 

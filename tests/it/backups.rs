@@ -2,7 +2,7 @@
 //! register detected and recovered from the newest good copy, the USB copy, and copies that must be refused.
 
 use crate::fixtures::{TestRegister, clock, procedure, profile};
-use cchc::backups::BackupReason;
+use cchc::api::BackupReason;
 use cchc::model::{PersonInput, ProcedureQuery};
 use cchc::{App, Assets, Clock, ErrorCode};
 use chrono::{Duration, NaiveDate};
@@ -304,7 +304,7 @@ fn every_folder_written_through_a_partial_file_loses_its_stale_partials_at_the_n
         title: "Quyết định ban hành kế hoạch".into(),
     };
     let bytes = b"%PDF-1.4 quyet dinh";
-    app.add_evidence(input, Some(cchc::sheet::Source::Bytes { name: "qd.pdf", bytes })).unwrap();
+    app.add_evidence(input, Some(cchc::api::Source::Bytes { name: "qd.pdf", bytes })).unwrap();
     app.export_package("2026-Q3".parse().unwrap(), &desktop.join("bao-cao-q3.cchc"), None).unwrap();
     app.write_report_pdf(cchc::model::ReportKind::Periodic, "2026".parse().unwrap(), &desktop.join("bao-cao.pdf"))
         .unwrap();

@@ -81,7 +81,7 @@ fn killing_the_program_mid_edit_never_damages_the_register_or_loses_a_saved_edit
         let present = codes(&path);
         let lost: Vec<_> = saved.difference(&present).collect();
         assert!(lost.is_empty(), "run {run}: edits reported saved are missing: {lost:?}");
-        cchc::register::verify_copy(&path).unwrap_or_else(|e| panic!("run {run}: integrity check failed: {e}"));
+        cchc::App::check_file(&path).unwrap_or_else(|e| panic!("run {run}: integrity check failed: {e}"));
     }
     // The kills must land while edits are under way, or the test proves nothing.
     assert!(kills_after_an_edit * 2 > runs, "only {kills_after_an_edit} of {runs} kills came after an edit");
@@ -113,7 +113,7 @@ fn a_full_disk_during_edits_refuses_with_a_clear_code_and_keeps_every_saved_edit
     let after = codes(&path);
     assert!(before.is_subset(&after) && saved.is_subset(&after), "nothing saved was lost");
     assert_eq!(after.len(), before.len() + saved.len(), "the refused edit left nothing half-written");
-    cchc::register::verify_copy(&path).unwrap();
+    cchc::App::check_file(&path).unwrap();
 }
 
 #[test]
@@ -131,16 +131,17 @@ fn a_full_disk_during_a_backup_leaves_no_half_written_copy() {
     assert!(app.backups().unwrap().is_empty());
     assert_eq!(codes(&path).len(), 120, "the register is intact");
     // With room again, the same backup succeeds.
-    assert_eq!(app.backup_now(cchc::backups::BackupReason::Manual).unwrap().facts.counts["procedure"], 120);
+    assert_eq!(app.backup_now(cchc::api::BackupReason::Manual).unwrap().facts.counts["procedure"], 120);
 }
 
-/// The names in a backups folder that are partial files (being written, or left by an interrupted copy).
+/// The names in a backups folder that are partial files (being written, or left by an interrupted copy): the
+/// `.partial` file, its SQLite companions and its lock.
 fn partial_files(dir: &Path) -> Vec<String> {
     std::fs::read_dir(dir)
-        .map(|d| d.flatten().map(|e| e.file_name()).filter(|n| cchc::partial::is_partial(n)).collect::<Vec<_>>())
+        .map(|d| d.flatten().map(|e| e.file_name().to_string_lossy().to_string()).collect::<Vec<_>>())
         .unwrap_or_default()
         .into_iter()
-        .map(|n| n.to_string_lossy().to_string())
+        .filter(|n| n.contains(".partial"))
         .collect()
 }
 
@@ -187,9 +188,9 @@ fn copies_killed_midway_leave_partial_files_that_the_next_backup_removes() {
     // A kill may land before SQLite wrote a page: count what is on the disk, whatever it is.
     let bytes: u64 = left.iter().map(|n| std::fs::metadata(backups.join(n)).map_or(0, |m| m.len())).sum();
     assert_eq!(leftovers.bytes, bytes, "backup verify counts their size");
-    app.backup_now(cchc::backups::BackupReason::Manual).unwrap();
+    app.backup_now(cchc::api::BackupReason::Manual).unwrap();
     assert_eq!(partial_files(&backups), Vec::<String>::new(), "the next backup removed the leftovers");
-    assert_eq!(app.backup_leftovers(), cchc::partial::Leftovers::default());
+    assert_eq!(app.backup_leftovers(), cchc::api::Leftovers::default());
     for copy in app.backups().unwrap() {
         App::verify_backup(&copy.path).unwrap();
     }
@@ -213,15 +214,15 @@ fn a_partial_file_another_process_is_writing_is_neither_removed_nor_counted_unti
     assert_eq!(line.trim(), "holding");
     let held = backups.join("so-20261123-093000-import.cchc.partial");
 
-    assert_eq!(t.app.backup_leftovers(), cchc::partial::Leftovers::default(), "a copy being written is no leftover");
-    t.app.backup_now(cchc::backups::BackupReason::Manual).unwrap();
+    assert_eq!(t.app.backup_leftovers(), cchc::api::Leftovers::default(), "a copy being written is no leftover");
+    t.app.backup_now(cchc::api::BackupReason::Manual).unwrap();
     assert_eq!(std::fs::read(&held).unwrap().len(), 4096, "the other process's partial file is untouched");
 
     holder.kill().unwrap();
     holder.wait().unwrap();
     let leftovers = t.app.backup_leftovers();
     assert_eq!((leftovers.files, leftovers.bytes), (2, 4096), "the partial file and its lock file, once it died");
-    t.app.backup_now(cchc::backups::BackupReason::Manual).unwrap();
+    t.app.backup_now(cchc::api::BackupReason::Manual).unwrap();
     assert!(!held.exists());
     assert_eq!(partial_files(&backups), Vec::<String>::new());
 }

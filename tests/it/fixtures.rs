@@ -96,3 +96,64 @@ pub fn real_list_mapped(dir: &Path) -> PathBuf {
 pub const PROCEDURE_HEADER: &str = r#"Mã TTHC,Tên thủ tục hành chính,Lĩnh vực,Thời hạn giải quyết,Đơn vị thời hạn,"Phí, lệ phí",Mức độ DVC trực tuyến"#;
 
 pub const STATS_HEADER: &str = r#"Kỳ báo cáo,Lĩnh vực,Mã TTHC,Nhận - Tổng số,Nhận - Trực tuyến,"Nhận - Trực tiếp, bưu chính",Nhận - Kỳ trước chuyển sang,Đã giải quyết - Tổng số,Đã giải quyết - Trước hạn,Đã giải quyết - Đúng hạn,Đã giải quyết - Quá hạn,Đang giải quyết - Tổng số,Đang giải quyết - Trong hạn,Đang giải quyết - Quá hạn,Thư xin lỗi"#;
+
+/// A worksheet read back with calamine (not the app's own reader): its name, the header row and the rows below it,
+/// each cell as a person sees it (whole numbers without ".0").
+pub struct SheetText {
+    pub sheet: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// The same rows with their cells' types as stored (numbers as numbers), to write back edited.
+    pub cells: Vec<Vec<Cell>>,
+}
+
+/// Reads the first worksheet of an `.xlsx` file.
+pub fn read_sheet(path: &Path) -> SheetText {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let mut book: Xlsx<_> = open_workbook(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let sheet = book.sheet_names()[0].clone();
+    let range = book.worksheet_range(&sheet).unwrap();
+    let text = |d: &Data| match d {
+        Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
+        Data::Empty => String::new(),
+        other => other.to_string(),
+    };
+    let typed = |d: &Data| match d {
+        Data::Float(f) => Cell::Number(*f),
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Empty => Cell::Empty,
+        other => Cell::Text(other.to_string()),
+    };
+    let mut rows: Vec<Vec<String>> = range.rows().map(|r| r.iter().map(text).collect()).collect();
+    let cells: Vec<Vec<Cell>> = range.rows().skip(1).map(|r| r.iter().map(typed).collect()).collect();
+    let headers = if rows.is_empty() { Vec::new() } else { rows.remove(0) };
+    SheetText { sheet, headers, rows, cells }
+}
+
+/// A cell of a worksheet a test writes as a person would in Excel.
+pub enum Cell {
+    Text(String),
+    Number(f64),
+    Empty,
+}
+
+/// Writes an `.xlsx` file of one worksheet with rust_xlsxwriter: the header row, then the rows.
+pub fn write_sheet(path: &Path, sheet: &str, headers: &[String], rows: &[Vec<Cell>]) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name(sheet).unwrap();
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string(0, c as u16, h).unwrap();
+    }
+    for (r, cells) in rows.iter().enumerate() {
+        for (c, cell) in cells.iter().enumerate() {
+            let (r, c) = (r as u32 + 1, c as u16);
+            match cell {
+                Cell::Text(s) => ws.write_string(r, c, s).map(|_| ()).unwrap(),
+                Cell::Number(n) => ws.write_number(r, c, *n).map(|_| ()).unwrap(),
+                Cell::Empty => {}
+            }
+        }
+    }
+    book.save(path).unwrap();
+}

@@ -1,9 +1,9 @@
 //! Excel and CSV: import with every problem reported before anything is written, export, and round trips.
 
 use crate::fixtures::{PROCEDURE_HEADER, STATS_HEADER, TestRegister, real_list_mapped};
+use cchc::api::Source;
 use cchc::api::no_progress;
 use cchc::model::{FindingCode, OnlineLevel, ProcedureQuery, Severity, TimeUnit};
-use cchc::sheet::Source;
 use cchc::{App, ErrorCode};
 
 const GOOD_PROCEDURES: &str = "\

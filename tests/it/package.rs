@@ -2,13 +2,13 @@
 //! hostile files with their codes (writing nothing), archives every file, and rolls the period up.
 
 use crate::fixtures::{TestRegister, clock, procedure};
+use cchc::api::PackageLimits as Limits;
+use cchc::api::Source;
 use cchc::api::{FileClass, PackageImportReport, UnitReportStatus, no_progress};
 use cchc::model::{
     CaseFigures, Column, EvidenceInput, FindingCode, PeriodKey, PeriodWindow, Points, ReceivedStatus, ReportKind,
     StatsRow, UnitProfile,
 };
-use cchc::package::Limits;
-use cchc::sheet::Source;
 use cchc::{App, Assets, Clock, ErrorCode};
 use chrono::NaiveDate;
 use std::io::{Cursor, Read, Write};
@@ -160,10 +160,10 @@ fn a_report_exported_by_a_ward_rolls_up_with_the_same_figures_and_reimporting_is
     // The roll-up goes to Excel: units and the summed Biểu 06.
     let xlsx = dir.path().join("tong-hop.xlsx");
     sup.export_rollup(period(), &xlsx).unwrap();
-    let sheet = cchc::sheet::read_table(&xlsx).unwrap();
+    let sheet = crate::fixtures::read_sheet(&xlsx);
     assert_eq!(sheet.sheet, "Tổng hợp đơn vị");
     assert_eq!(&sheet.headers[..3], ["Mã đơn vị", "Tên đơn vị", "Tình trạng"]);
-    let statuses: Vec<String> = sheet.rows.iter().map(|r| r.cell(2).display()).collect();
+    let statuses: Vec<String> = sheet.rows.iter().map(|r| r[2].clone()).collect();
     assert_eq!(statuses, ["Đã gửi đúng hạn", "Đã gửi đúng hạn", "Chưa gửi"]);
 }
 
@@ -347,7 +347,8 @@ fn entries_of(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
 }
 
 fn sha256(bytes: &[u8]) -> String {
-    cchc::package::sha256_hex(bytes)
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A valid file changed by `edit` (manifest and data as JSON values), with the manifest's hashes recomputed when
@@ -940,11 +941,11 @@ fn the_year_file_carries_the_assessment_its_evidence_and_the_issued_report_and_t
     // The roll-up workbook and the command line show the same columns.
     let xlsx = dir.path().join("tong-hop-nam.xlsx");
     sup.export_rollup(year(), &xlsx).unwrap();
-    let sheet = cchc::sheet::read_table(&xlsx).unwrap();
+    let sheet = crate::fixtures::read_sheet(&xlsx);
     let at = |header: &str| sheet.headers.iter().position(|h| h == header).unwrap();
-    let row = sheet.rows.iter().find(|r| r.cell(0).display() == "31190").unwrap();
-    assert_eq!(row.cell(at("Xếp hạng")).display(), "1");
-    assert_eq!(row.cell(at("Xếp loại")).display(), line("31190").class.unwrap());
+    let row = sheet.rows.iter().find(|r| r[0] == "31190").unwrap();
+    assert_eq!(row[at("Xếp hạng")], "1");
+    assert_eq!(row[at("Xếp loại")], line("31190").class.unwrap());
     let shown = text(&cchc(sup.register_path(), &["rollup", "--period", YEAR]));
     assert!(shown.contains("Xếp hạng") && shown.contains(&line("31190").score.vn()), "{shown}");
 

@@ -14,7 +14,7 @@ fn a_new_register_keeps_the_profile_and_uses_wal() {
     let app = App::open(&path, Assets::bundled(), clock()).unwrap();
     assert_eq!(app.unit().unwrap(), profile());
     assert_eq!(app.journal_mode().unwrap(), "wal");
-    assert_eq!(app.schema_version().unwrap(), cchc::register::SCHEMA_VERSION);
+    assert_eq!(app.schema_version().unwrap(), cchc::api::SCHEMA_VERSION);
     assert!(app.migration_backup().is_none(), "a current register is not copied");
 }
 
@@ -81,7 +81,7 @@ fn an_older_register_is_copied_aside_before_it_is_migrated() {
     let conn = rusqlite::Connection::open(&copy).unwrap();
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
     assert_eq!(version, 0, "the copy holds the register as it was");
-    assert_eq!(app.schema_version().unwrap(), cchc::register::SCHEMA_VERSION);
+    assert_eq!(app.schema_version().unwrap(), cchc::api::SCHEMA_VERSION);
     assert_ne!(bytes(&path), original);
 }
 
@@ -205,7 +205,7 @@ fn a_v1_register_is_copied_aside_and_migrated_keeping_its_procedures() {
     let conn = rusqlite::Connection::open(&copy).unwrap();
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
     assert_eq!(version, 1, "the copy holds the register as it was");
-    assert_eq!(app.schema_version().unwrap(), cchc::register::SCHEMA_VERSION);
+    assert_eq!(app.schema_version().unwrap(), cchc::api::SCHEMA_VERSION);
     assert_eq!(app.procedure("1.001193").unwrap().input.name, "Thủ tục đăng ký khai sinh");
     // The new registers work at once, with their seeded data.
     assert_eq!(app.staff_categories().unwrap().len(), 5);
@@ -251,7 +251,7 @@ fn a_v2_register_is_migrated_to_v3_keeping_its_staffing_and_plans() {
     let conn = rusqlite::Connection::open(&copy).unwrap();
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
     assert_eq!(version, 2, "the copy holds the register as it was");
-    assert_eq!(app.schema_version().unwrap(), cchc::register::SCHEMA_VERSION);
+    assert_eq!(app.schema_version().unwrap(), cchc::api::SCHEMA_VERSION);
     assert_eq!(app.quotas(Some(2026)).unwrap()[0].quota, 9);
     assert_eq!(app.plans(Some(2026)).unwrap()[0].input.number, "25/KH-UBND");
     // The ISO register works at once.

@@ -4,7 +4,7 @@
 
 use crate::fixtures::{TestRegister, clock, procedure, profile};
 use cchc::api::no_progress;
-use cchc::layout::{self, Block, Document, Item, Orientation, Page, Part, Style, TextRun, rules};
+use cchc::api::printed::{self as layout, Block, Document, Item, Orientation, Page, Part, Style, TextRun, rules};
 use cchc::model::{
     AnnouncementInput, AnnouncementKind, CaseFigures, Decision, IsoVersion, PeriodKey, PersonInput, PlanInput,
     PlanKind, ProcedureInput, Quota, ReportKind, StatsRow, TaskInput, TaskStatus,
@@ -392,7 +392,7 @@ fn a_long_report_breaks_pages_and_repeats_table_headers() {
 /// Paragraphs never leave one line alone at the foot or head of a page; a word longer than the line is cut.
 #[test]
 fn no_lone_lines_at_page_breaks_and_no_word_past_the_margin() {
-    let fonts = cchc::pdf::Fonts::load(&Assets::bundled().fonts).unwrap();
+    let printer = TestRegister::new();
     let mut blocks = Vec::new();
     for k in 0..60 {
         if k % 5 == 4 {
@@ -403,15 +403,13 @@ fn no_lone_lines_at_page_breaks_and_no_word_past_the_margin() {
     }
     blocks.push(Block::Paragraph(format!("{} kết thúc", "1.000001.H61".repeat(30))));
     let doc = Document { title: "t".into(), parts: vec![Part { orientation: Orientation::Portrait, blocks }] };
-    let laid = layout::layout(&doc, &fonts);
-    assert!(laid.missing.is_empty());
-    assert_inside_margins(&laid.pages);
+    let laid = printer.app.lay_out(&doc).unwrap();
+    assert_inside_margins(&laid);
     // Lines of paragraph k on each page.
     let mut split = 0;
     for k in 0..60 {
         let tag = format!("p{k} ");
         let per_page: Vec<usize> = laid
-            .pages
             .iter()
             .map(|p| runs(p).iter().filter(|r| format!("{} ", r.text).starts_with(&tag)).count())
             .filter(|&n| n > 0)
@@ -423,7 +421,7 @@ fn no_lone_lines_at_page_breaks_and_no_word_past_the_margin() {
     }
     assert!(split > 0, "some paragraph should cross a page");
     // A heading keeps with what follows it: never the last line of a page.
-    for page in &laid.pages {
+    for page in &laid {
         let last = runs(page).into_iter().max_by(|a, b| a.baseline.total_cmp(&b.baseline)).unwrap();
         assert!(!last.text.starts_with("Mục"), "{:?} ends a page", last.text);
     }
@@ -691,7 +689,7 @@ fn a_deputy_signs_for_the_chairman_with_kt() {
         title: "Phó Chủ tịch".into(),
         authority: cchc::model::SignAuthority::Kt,
     };
-    unit.copies_to = cchc::report::with_standard_copies(&["Sở Nội vụ".into(), "Đảng ủy phường".into()]);
+    unit.copies_to = cchc::api::with_standard_copies(&["Sở Nội vụ".into(), "Đảng ủy phường".into()]);
     t.app.set_unit(unit).unwrap();
     let pages = t.app.report_pages(ReportKind::Periodic, period("2026-H1")).unwrap();
     let body_end = pages.iter().position(|p| layout::read(p).starts_with("Phụ lục")).unwrap() - 1;
@@ -723,7 +721,7 @@ fn the_report_compares_with_the_same_period_of_the_year_before() {
     let (app, _) = App::create_demo(dir.path(), Assets::bundled(), clock(), &no_progress).unwrap();
     let before = app.stats(period("2024")).unwrap().total;
     let text = flat(&app.report_pages(ReportKind::Periodic, period("2025")).unwrap());
-    let expected = format!("Cùng kỳ năm 2024, đã tiếp nhận {} hồ sơ", cchc::report::count(before.received_total));
+    let expected = format!("Cùng kỳ năm 2024, đã tiếp nhận {} hồ sơ", thousands(before.received_total));
     assert!(text.contains(&expected), "{expected} in {text}");
     // The year report draws the on-time rate of each period beside the year before's: 8 bars and 2 legend keys.
     let pages = app.report_pages(ReportKind::Periodic, period("2025")).unwrap();
@@ -749,7 +747,7 @@ fn the_report_compares_with_the_same_period_of_the_year_before() {
 #[test]
 fn the_signature_never_stands_alone_on_a_page() {
     // Whatever the length of the body, the page with the signature also has the closing paragraph.
-    let fonts = cchc::pdf::Fonts::load(&Assets::bundled().fonts).unwrap();
+    let printer = TestRegister::new();
     for n in 10..40 {
         let mut blocks: Vec<Block> =
             (0..n).map(|k| Block::Paragraph(vec![format!("đoạn{k}"); 12 + k % 9].join(" "))).collect();
@@ -762,9 +760,9 @@ fn the_signature_never_stands_alone_on_a_page() {
             copies: vec!["- Như trên;".into(), "- Lưu: VT.".into()],
         }));
         let doc = Document { title: "t".into(), parts: vec![Part { orientation: Orientation::Portrait, blocks }] };
-        let laid = layout::layout(&doc, &fonts);
-        assert_inside_margins(&laid.pages);
-        let last = layout::read(laid.pages.last().unwrap());
+        let laid = printer.app.lay_out(&doc).unwrap();
+        assert_inside_margins(&laid);
+        let last = layout::read(laid.last().unwrap());
         assert!(last.contains("Nguyễn Văn Hùng") && last.contains("Trên đây là báo cáo"), "n={n}:\n{last}");
     }
 }
@@ -772,22 +770,21 @@ fn the_signature_never_stands_alone_on_a_page() {
 #[test]
 fn decomposed_text_is_laid_out_as_nfc() {
     // Text pasted from some systems arrives decomposed; the page must carry the composed letters.
-    let fonts = cchc::pdf::Fonts::load(&Assets::bundled().fonts).unwrap();
+    let printer = TestRegister::new();
     let nfd: String = "Ủy ban nhân dân phường Trần Phú".nfd().collect();
     let doc = Document {
         title: "t".into(),
         parts: vec![Part { orientation: Orientation::Portrait, blocks: vec![Block::Paragraph(nfd)] }],
     };
-    let laid = layout::layout(&doc, &fonts);
-    assert!(laid.missing.is_empty());
-    assert_eq!(layout::read(&laid.pages[0]), "Ủy ban nhân dân phường Trần Phú");
+    let laid = printer.app.lay_out(&doc).unwrap();
+    assert_eq!(layout::read(&laid[0]), "Ủy ban nhân dân phường Trần Phú");
 }
 
 #[test]
 fn a_table_row_taller_than_a_page_continues_on_the_next_under_the_header() {
     // An explanation pasted into one cell can be longer than a page: every word is printed, inside the margins,
     // in order, with the header row on each page the row crosses.
-    let fonts = cchc::pdf::Fonts::load(&Assets::bundled().fonts).unwrap();
+    let printer = TestRegister::new();
     let long: Vec<String> = (0..2000).map(|k| format!("từ{k}")).collect();
     let table = layout::Table {
         size: rules::TABLE_SIZE,
@@ -810,19 +807,19 @@ fn a_table_row_taller_than_a_page_continues_on_the_next_under_the_header() {
         title: "t".into(),
         parts: vec![Part { orientation: Orientation::Portrait, blocks: vec![title, Block::Table(table)] }],
     };
-    let laid = layout::layout(&doc, &fonts);
-    assert!(laid.pages.len() >= 3, "{} pages", laid.pages.len());
+    let laid = printer.app.lay_out(&doc).unwrap();
+    assert!(laid.len() >= 3, "{} pages", laid.len());
     // The appendix title is not left alone: the tall first row starts under it.
-    assert!(layout::read(&laid.pages[0]).contains("từ0 từ1"), "{}", layout::read(&laid.pages[0]));
-    assert_inside_margins(&laid.pages);
-    let words: Vec<String> = flat(&laid.pages).split(' ').map(String::from).collect();
+    assert!(layout::read(&laid[0]).contains("từ0 từ1"), "{}", layout::read(&laid[0]));
+    assert_inside_margins(&laid);
+    let words: Vec<String> = flat(&laid).split(' ').map(String::from).collect();
     let printed: Vec<&String> = words.iter().filter(|w| w.starts_with("từ")).collect();
     assert_eq!(printed.len(), 2000, "every word once");
     assert!(printed.iter().enumerate().all(|(k, w)| **w == format!("từ{k}")), "in order");
-    for page in &laid.pages {
+    for page in &laid {
         assert!(layout::read(page).contains("STT | Giải trình"), "the header on every page:\n{}", layout::read(page));
     }
-    assert!(flat(&laid.pages).ends_with("2 Dòng ngắn phía sau"));
+    assert!(flat(&laid).ends_with("2 Dòng ngắn phía sau"));
 }
 
 fn header_cell(text: &str, col: usize) -> layout::HeaderCell {
@@ -945,7 +942,7 @@ fn the_rules_under_the_subject_and_the_slogan_do_not_touch_the_letters() {
         assert!(rule.y1 - text.baseline < rules::line_height(text.size), "{:?}", text.text);
     }
     // A subject that wraps: the rule is under its last line, centred on the page.
-    let fonts = cchc::pdf::Fonts::load(&Assets::bundled().fonts).unwrap();
+    let printer = TestRegister::new();
     let long = "Kết quả tự đánh giá, chấm điểm xác định Chỉ số cải cách hành chính của Ủy ban nhân dân phường Ngọc Châu năm 2025";
     let doc = Document {
         title: "t".into(),
@@ -954,7 +951,7 @@ fn the_rules_under_the_subject_and_the_slogan_do_not_touch_the_letters() {
             blocks: vec![Block::Title { kind: "BÁO CÁO".into(), subject: long.into() }],
         }],
     };
-    let page = layout::layout(&doc, &fonts).pages.remove(0);
+    let page = printer.app.lay_out(&doc).unwrap().remove(0);
     let lines: Vec<&TextRun> = runs(&page).into_iter().filter(|r| r.text != "BÁO CÁO").collect();
     assert!(lines.len() >= 2);
     let last = lines.iter().max_by(|a, b| a.baseline.total_cmp(&b.baseline)).unwrap();
@@ -975,7 +972,7 @@ fn the_signature_and_the_nơi_nhận_list_keep_a_clear_gap() {
         title: "Phó Chủ tịch phụ trách khối văn hóa - xã hội".into(),
         authority: cchc::model::SignAuthority::Kt,
     };
-    unit.copies_to = cchc::report::with_standard_copies(&[
+    unit.copies_to = cchc::api::with_standard_copies(&[
         "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thành phố Thủ Dầu Một (để báo cáo)".into(),
         "Thường trực Đảng ủy, Hội đồng nhân dân phường Phú Cường".into(),
     ]);
@@ -999,7 +996,7 @@ fn the_signature_and_the_nơi_nhận_list_keep_a_clear_gap() {
 fn chart_values_are_crossed_by_no_rule_and_never_lie_on_each_other() {
     // Eight areas side by side: the figures of two bars were wider than the bars and ran together, and a grid line
     // crossed a figure printed at its height.
-    let fonts = cchc::pdf::Fonts::load(&Assets::bundled().fonts).unwrap();
+    let printer = TestRegister::new();
     let labels: Vec<String> = (1..=8).map(|i| format!("LV{i}")).collect();
     let chart = layout::Chart {
         title: "Tỷ lệ điểm đạt được so với điểm tối đa theo lĩnh vực".into(),
@@ -1035,7 +1032,7 @@ fn chart_values_are_crossed_by_no_rule_and_never_lie_on_each_other() {
             blocks: vec![Block::Paragraph("Đoạn văn trước biểu đồ.".into()), Block::Chart(chart)],
         }],
     };
-    let page = layout::layout(&doc, &fonts).pages.remove(0);
+    let page = printer.app.lay_out(&doc).unwrap().remove(0);
     let digit = rules::CHART_DIGIT_EM * rules::CHART_VALUE_SIZE * rules::MM_PER_PT;
     let values: Vec<&TextRun> = runs(&page).into_iter().filter(|r| r.size == rules::CHART_VALUE_SIZE).collect();
     assert_eq!(values.len(), 15);
@@ -1083,7 +1080,7 @@ fn nơi_nhận_keeps_its_standard_lines_and_the_decree_punctuation() {
     assert_eq!(closing(&app), ["- Như trên;", "- Lưu: VT."]);
     // Own recipients go between the standard lines; an own "Lưu" line takes the place of the default one.
     let mut unit = app.unit().unwrap();
-    unit.copies_to = cchc::report::with_standard_copies(&["Sở Nội vụ tỉnh Hải Dương.".into(), "- Lưu: VT, VP".into()]);
+    unit.copies_to = cchc::api::with_standard_copies(&["Sở Nội vụ tỉnh Hải Dương.".into(), "- Lưu: VT, VP".into()]);
     app.set_unit(unit).unwrap();
     assert_eq!(closing(&app), ["- Như trên;", "- Sở Nội vụ tỉnh Hải Dương;", "- Lưu: VT, VP."]);
     // A list kept in another order: the "Lưu" line closes it, every other line ends with ";".
@@ -1101,4 +1098,17 @@ fn nơi_nhận_keeps_its_standard_lines_and_the_decree_punctuation() {
     unit.copies_to = Vec::new();
     assert_eq!(app.set_unit(unit).unwrap().copies_to, ["Như trên", "Lưu: VT"]);
     assert_eq!(closing(&app), ["- Như trên;", "- Lưu: VT."]);
+}
+
+/// A count as the reports print it: dots between thousands (2.051).
+fn thousands(value: i64) -> String {
+    let digits = value.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
 }

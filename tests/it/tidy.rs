@@ -135,7 +135,7 @@ fn migrations_are_numbered_without_gaps_and_say_why() {
             "{name} must open with `-- NNNN: why`, found {first:?}"
         );
     }
-    assert_eq!(names, cchc::register::migration_names(), "every migration file is embedded, in order");
+    assert_eq!(names, cchc::api::migration_names(), "every migration file is embedded, in order");
 }
 
 #[test]
@@ -331,6 +331,19 @@ fn the_core_links_no_command_line_crate() {
     found.extend(code.iter().map(String::as_str));
     assert!(found.is_empty(), "the command line's crates belong in cli/Cargo.toml:\n{}", found.join("\n"));
     assert!(!root().join("src/bin").exists(), "binaries live in cli/");
+}
+
+/// The core's surface is `App` and the plain types it takes and returns (`api`, `model`, `error`), with the clock,
+/// the bundled assets and the text helpers callers inject or share; the register, the sheets, the report files, the
+/// layout and the PDF writer are private to the crate behind `App`.
+#[test]
+fn the_core_exposes_app_and_its_plain_types_only() {
+    let lib = std::fs::read_to_string(root().join("src/lib.rs")).unwrap();
+    let public: Vec<&str> =
+        lib.lines().filter_map(|l| l.strip_prefix("pub mod ")).map(|l| l.trim_end_matches(';')).collect();
+    assert_eq!(public, ["api", "assets", "clock", "error", "model", "text"], "src/lib.rs's public modules");
+    let private: Vec<&str> = lib.lines().filter_map(|l| l.strip_prefix("mod ")).collect();
+    assert!(private.len() >= 10, "the inner modules are declared without `pub`: {private:?}");
 }
 
 /// The longest a source file of the core or the command line may grow, in lines (its unit tests included).

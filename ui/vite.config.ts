@@ -24,5 +24,7 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts"],
     environment: "node",
+    // The house rules read app.css as text (?raw); without this Vitest hands style sheets over empty.
+    css: { include: [/app\.css/] },
   },
 });

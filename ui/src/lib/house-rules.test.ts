@@ -1,5 +1,6 @@
 // The front end's own rules, checked on every test run: Vietnamese text lives only in strings.ts (in NFC), only the
-// api module talks to the shell, and nothing is loaded from the network.
+// api module talks to the shell, nothing is loaded from the network, and what is shared is written once (the forms'
+// save behaviour, the year picker, the screens' CSS).
 import { describe, expect, it } from "vitest";
 import * as strings from "./strings";
 
@@ -17,6 +18,11 @@ function allStrings(value: unknown, out: string[] = []): string[] {
   else if (value && typeof value === "object") for (const v of Object.values(value)) allStrings(v, out);
   return out;
 }
+
+// Vitest hands a style sheet's import an empty string; the raw text comes through the glob, like the sources'.
+const appCss = Object.values(
+  import.meta.glob("../styles/app.css", { query: "?raw", import: "default", eager: true }) as Record<string, string>,
+)[0];
 
 describe("house rules", () => {
   it("finds the sources", () => {
@@ -56,4 +62,48 @@ describe("house rules", () => {
       .map(([path]) => path);
     expect(remote).toEqual([]);
   });
+
+  it("writes the forms' save behaviour once (lib/form.svelte.ts) and draws a form's inputs with FieldInput", () => {
+    const queues = Object.entries(sources)
+      .filter(([path, text]) => path !== "./form.svelte.ts" && /\.then\(save, save\)|touched\[/.test(text))
+      .map(([path]) => path);
+    expect(queues).toEqual([]);
+    const forms = Object.keys(sources).filter((path) => /Form\.svelte$/.test(path));
+    expect(forms.length).toBeGreaterThanOrEqual(3);
+    for (const path of forms) expect(sources[path], path).toContain("<FieldInput");
+  });
+
+  it("offers a year to choose only through YearPicker", () => {
+    const pickers = Object.entries(sources)
+      .filter(([path, text]) => !path.endsWith("/YearPicker.svelte") && /\{#each years as/.test(text))
+      .map(([path]) => path);
+    expect(pickers).toEqual([]);
+  });
+
+  it("does not restate in a component a rule of app.css (screen CSS lives once)", () => {
+    const shared = new Set(rules(appCss).map(([selector, declaration]) => `${selector} { ${declaration} }`));
+    expect(shared.size).toBeGreaterThan(50);
+    const restated = Object.entries(sources)
+      .filter(([path]) => path.endsWith(".svelte"))
+      .flatMap(([path, text]) =>
+        rules(text.slice(text.indexOf("<style>")))
+          .map(([selector, declaration]) => `${selector} { ${declaration} }`)
+          .filter((rule) => shared.has(rule))
+          .map((rule) => `${path}: ${rule}`),
+      );
+    expect(restated).toEqual([]);
+  });
 });
+
+/** A style sheet's rules as [selector, declaration] pairs, one a selector of a list and a declaration. */
+function rules(css: string): [string, string][] {
+  const out: [string, string][] = [];
+  for (const [, selectors, body] of css.replace(/\/\*[\s\S]*?\*\//g, "").matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+    for (const selector of selectors.split(",")) {
+      for (const declaration of body.split(";")) {
+        if (declaration.trim()) out.push([selector.trim().replace(/\s+/g, " "), declaration.trim().replace(/\s+/g, " ")]);
+      }
+    }
+  }
+  return out;
+}

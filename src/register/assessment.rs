@@ -169,25 +169,13 @@ impl Register {
 
     /// The score entries of an assessment by leaf code, each with its linked evidence ids.
     pub fn score_entries(&self, assessment_id: i64) -> Result<BTreeMap<String, ScoreEntry>> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!("SELECT {SCORE_COLUMNS} FROM assessment_score WHERE assessment_id = ?1"))
-            .map_err(storage)?;
-        let mut entries: BTreeMap<String, ScoreEntry> = stmt
-            .query_map([assessment_id], read_score)
-            .map_err(storage)?
-            .map(|r| r.map(|e| (e.code.clone(), e)))
-            .collect::<rusqlite::Result<_>>()
-            .map_err(storage)?;
-        let mut links = self
-            .conn
-            .prepare("SELECT code, evidence_id FROM evidence_link WHERE assessment_id = ?1 ORDER BY code, evidence_id")
-            .map_err(storage)?;
-        let rows = links
-            .query_map([assessment_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))
-            .map_err(storage)?
-            .collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(storage)?;
+        let sql = format!("SELECT {SCORE_COLUMNS} FROM assessment_score WHERE assessment_id = ?1");
+        let mut entries: BTreeMap<String, ScoreEntry> = query_all(&self.conn, &sql, [assessment_id], read_score)?
+            .into_iter()
+            .map(|e| (e.code.clone(), e))
+            .collect();
+        let sql = "SELECT code, evidence_id FROM evidence_link WHERE assessment_id = ?1 ORDER BY code, evidence_id";
+        let rows = query_all(&self.conn, sql, [assessment_id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
         for (code, id) in rows {
             entries.entry(code.clone()).or_insert_with(|| ScoreEntry::new(&code)).evidence.push(id);
         }

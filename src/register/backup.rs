@@ -2,7 +2,7 @@
 //! trustworthy (integrity, schema, row counts, the last change), and restoring a copy into the open register with
 //! SQLite's online backup API, which swaps every page in one locked step.
 
-use super::{APPLICATION_ID, Register, SCHEMA_VERSION, Stamp, log_change, storage};
+use super::{APPLICATION_ID, Register, SCHEMA_VERSION, Stamp, log_change, query_all, storage};
 use crate::error::{Error, Result};
 use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
@@ -90,11 +90,8 @@ pub fn verify(path: &Path) -> Result<CopyFacts> {
 
 fn facts_of(conn: &Connection) -> Result<CopyFacts> {
     let schema_version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(storage)?;
-    let mut stmt = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-        .map_err(storage)?;
-    let tables: Vec<String> =
-        stmt.query_map([], |r| r.get(0)).map_err(storage)?.collect::<rusqlite::Result<_>>().map_err(storage)?;
+    let sql = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name";
+    let tables: Vec<String> = query_all(conn, sql, [], |r| r.get(0))?;
     let mut counts = BTreeMap::new();
     for table in tables {
         // Table names come from sqlite_master, not from input; quoting keeps any name safe.

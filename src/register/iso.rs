@@ -43,34 +43,14 @@ impl Register {
 
     /// Announcements by date (then id), each with its scope.
     pub fn iso_announcements(&self) -> Result<Vec<Announcement>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, number, date, kind, version FROM iso_announcement ORDER BY date, id")
-            .map_err(storage)?;
-        let rows = stmt
-            .query_map([], |row| {
-                Ok((
-                    row.get::<_, i64>(0)?,
-                    row.get(1)?,
-                    row.get::<_, String>(2)?,
-                    row.get(3)?,
-                    row.get::<_, String>(4)?,
-                ))
-            })
-            .map_err(storage)?
-            .collect::<rusqlite::Result<Vec<(i64, String, String, String, String)>>>()
-            .map_err(storage)?;
-        let mut scope = self
-            .conn
-            .prepare("SELECT procedure_code FROM iso_scope WHERE announcement_id = ?1 ORDER BY procedure_code")
-            .map_err(storage)?;
+        let sql = "SELECT id, number, date, kind, version FROM iso_announcement ORDER BY date, id";
+        let rows: Vec<(i64, String, String, String, String)> = query_all(&self.conn, sql, [], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?))
+        })?;
+        let scope = "SELECT procedure_code FROM iso_scope WHERE announcement_id = ?1 ORDER BY procedure_code";
         let mut out = Vec::new();
         for (id, number, date, kind, version) in rows {
-            let procedures = scope
-                .query_map([id], |r| r.get(0))
-                .map_err(storage)?
-                .collect::<rusqlite::Result<Vec<String>>>()
-                .map_err(storage)?;
+            let procedures: Vec<String> = query_all(&self.conn, scope, [id], |r| r.get(0))?;
             let kind = if kind == "re_announce" { AnnouncementKind::ReAnnounce } else { AnnouncementKind::Announce };
             let version = IsoVersion::parse(&version)
                 .ok_or_else(|| Error::RegisterDamaged(format!("bad ISO version {version:?}")))?;
@@ -160,15 +140,10 @@ impl Register {
     }
 
     pub fn iso_reviews(&self) -> Result<Vec<Review>> {
-        let mut stmt =
-            self.conn.prepare("SELECT id, date, decisions FROM iso_review ORDER BY date, id").map_err(storage)?;
-        let rows = stmt
-            .query_map([], |r| {
-                let date: String = r.get(1)?;
-                Ok(Review { id: r.get(0)?, input: ReviewInput { date: date_of(&date)?, decisions: r.get(2)? } })
-            })
-            .map_err(storage)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)
+        query_all(&self.conn, "SELECT id, date, decisions FROM iso_review ORDER BY date, id", [], |r| {
+            let date: String = r.get(1)?;
+            Ok(Review { id: r.get(0)?, input: ReviewInput { date: date_of(&date)?, decisions: r.get(2)? } })
+        })
     }
 
     pub fn insert_iso_review(&mut self, input: &ReviewInput, stamp: &Stamp) -> Result<Review> {
@@ -294,14 +269,10 @@ impl Register {
     }
 
     pub fn iso_reports(&self) -> Result<Vec<IsoReport>> {
-        let mut stmt = self.conn.prepare("SELECT year, number, date FROM iso_report ORDER BY year").map_err(storage)?;
-        let rows = stmt
-            .query_map([], |r| {
-                let date: String = r.get(2)?;
-                Ok(IsoReport { year: r.get(0)?, number: r.get(1)?, date: date_of(&date)? })
-            })
-            .map_err(storage)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)
+        query_all(&self.conn, "SELECT year, number, date FROM iso_report ORDER BY year", [], |r| {
+            let date: String = r.get(2)?;
+            Ok(IsoReport { year: r.get(0)?, number: r.get(1)?, date: date_of(&date)? })
+        })
     }
 
     /// Records the yearly report (one per year; a second for the same year replaces the first, logged).

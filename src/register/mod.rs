@@ -134,26 +134,21 @@ impl Register {
 
     /// The change log, newest first.
     pub fn change_log(&self, limit: usize) -> Result<Vec<ChangeEntry>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, at, actor, entity, entity_id, action, before, after FROM change_log ORDER BY id DESC LIMIT ?1")
-            .map_err(storage)?;
-        let rows = stmt
-            .query_map([limit as i64], |row| {
-                let parse = |text: Option<String>| text.and_then(|t| serde_json::from_str(&t).ok());
-                Ok(ChangeEntry {
-                    id: row.get(0)?,
-                    at: row.get(1)?,
-                    actor: row.get(2)?,
-                    entity: row.get(3)?,
-                    entity_id: row.get(4)?,
-                    action: row.get(5)?,
-                    before: parse(row.get(6)?),
-                    after: parse(row.get(7)?),
-                })
+        let sql =
+            "SELECT id, at, actor, entity, entity_id, action, before, after FROM change_log ORDER BY id DESC LIMIT ?1";
+        query_all(&self.conn, sql, [limit as i64], |row| {
+            let parse = |text: Option<String>| text.and_then(|t| serde_json::from_str(&t).ok());
+            Ok(ChangeEntry {
+                id: row.get(0)?,
+                at: row.get(1)?,
+                actor: row.get(2)?,
+                entity: row.get(3)?,
+                entity_id: row.get(4)?,
+                action: row.get(5)?,
+                before: parse(row.get(6)?),
+                after: parse(row.get(7)?),
             })
-            .map_err(storage)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)
+        })
     }
 
     fn configure(&mut self) -> Result<()> {
@@ -243,7 +238,7 @@ fn query_all<T, P: rusqlite::Params>(
     params: P,
     read: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
 ) -> Result<Vec<T>> {
-    let mut stmt = conn.prepare(sql).map_err(storage)?;
+    let mut stmt = conn.prepare_cached(sql).map_err(storage)?;
     let rows = stmt.query_map(params, read).map_err(storage)?;
     rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)
 }

@@ -186,12 +186,8 @@ pub struct ReceivedWrite<'a> {
 impl ReceivedWrite<'_> {
     /// Every received report without its JSON, as this transaction sees it.
     pub fn index(&self) -> Result<Vec<ReceivedSummary>> {
-        let mut stmt = self
-            .tx
-            .prepare(&format!("SELECT {SUMMARY_COLUMNS} FROM package_received ORDER BY unit_code, root_id, revision"))
-            .map_err(storage)?;
-        let rows = stmt.query_map([], summary_from_row).map_err(storage)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)?.into_iter().collect()
+        let sql = format!("SELECT {SUMMARY_COLUMNS} FROM package_received ORDER BY unit_code, root_id, revision");
+        query_all(&self.tx, &sql, [], summary_from_row)?.into_iter().collect()
     }
 
     /// The manifest (as received) of a report, if it was received.

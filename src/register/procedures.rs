@@ -1,7 +1,7 @@
 //! Procedures (TTHC): list with search and filters, add, edit, retire, delete, and the import's upsert.
 
 use super::unit::{enum_key, parse_date};
-use super::{Register, Stamp, log_change, optional, storage};
+use super::{Register, Stamp, log_change, optional, query_all, storage};
 use crate::error::{Error, Result};
 use crate::model::{Decision, Procedure, ProcedureInput, ProcedureQuery, ProcessingTime};
 use crate::text;
@@ -47,10 +47,8 @@ impl Register {
             sql.push_str(" AND status NOT IN ('replaced', 'abolished')");
         }
         sql.push_str(" ORDER BY name_sort, code");
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(storage)?;
         let params: Vec<&dyn ToSql> = args.iter().map(|b| b.as_ref()).collect();
-        let rows = stmt.query_map(params.as_slice(), read_procedure).map_err(storage)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)
+        query_all(&self.conn, &sql, params.as_slice(), read_procedure)
     }
 
     pub fn procedure_by_code(&self, code: &str) -> Result<Option<Procedure>> {
@@ -63,12 +61,9 @@ impl Register {
 
     /// The distinct fields (lĩnh vực) of the procedures, in Vietnamese order.
     pub fn fields(&self) -> Result<Vec<String>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT field FROM procedure GROUP BY field ORDER BY min(field_sort)")
-            .map_err(storage)?;
-        let rows = stmt.query_map([], |row| row.get(0)).map_err(storage)?;
-        rows.collect::<rusqlite::Result<Vec<String>>>().map_err(storage)
+        query_all(&self.conn, "SELECT field FROM procedure GROUP BY field ORDER BY min(field_sort)", [], |row| {
+            row.get(0)
+        })
     }
 
     /// Adds a procedure; its code must be new.

@@ -1,7 +1,7 @@
 //! Reports: the outgoing-document register (sổ văn bản đi) and the section texts officials edited; every write logged.
 
 use super::unit::parse_date;
-use super::{Register, Stamp, log_change, optional, storage};
+use super::{Register, Stamp, log_change, optional, query_all, storage};
 use crate::error::{Error, Result};
 use crate::model::{IssuedCopy, OutgoingDocument, OutgoingInput, PeriodKey, ReportKind};
 use rusqlite::{Row, params};
@@ -16,9 +16,7 @@ impl Register {
         let sql = format!(
             "SELECT {OUTGOING_COLUMNS} FROM outgoing_document WHERE ?1 IS NULL OR year = ?1 ORDER BY year, number"
         );
-        let mut stmt = self.conn.prepare(&sql).map_err(storage)?;
-        let rows = stmt.query_map([year], read_outgoing).map_err(storage)?;
-        rows.collect::<rusqlite::Result<Result<Vec<_>>>>().map_err(storage)?
+        query_all(&self.conn, &sql, [year], read_outgoing)?.into_iter().collect()
     }
 
     /// The issued document of a report, if it was issued.
@@ -118,13 +116,9 @@ impl Register {
 
     /// The sections of a report the official edited, by section key.
     pub fn report_sections(&self, kind: ReportKind, period: PeriodKey) -> Result<BTreeMap<String, String>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT section, text FROM report_section WHERE report_kind = ?1 AND period = ?2")
-            .map_err(storage)?;
-        let rows =
-            stmt.query_map(params![kind.key(), period.to_string()], |r| Ok((r.get(0)?, r.get(1)?))).map_err(storage)?;
-        rows.collect::<rusqlite::Result<BTreeMap<String, String>>>().map_err(storage)
+        let sql = "SELECT section, text FROM report_section WHERE report_kind = ?1 AND period = ?2";
+        let rows = query_all(&self.conn, sql, params![kind.key(), period.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.into_iter().collect())
     }
 
     /// Keeps an edited section text (`Some`) or drops it so the draft is printed again (`None`). An unchanged value

@@ -14,45 +14,30 @@ const PERSON_COLUMNS: &str = "id, name, position, rank, category, joined, left_o
 impl Register {
     /// The staff categories in their fixed order.
     pub fn staff_categories(&self) -> Result<Vec<StaffCategory>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT code, name, valid_until FROM staff_category ORDER BY position")
-            .map_err(storage)?;
-        let rows = stmt
-            .query_map([], |row| {
-                let until: Option<String> = row.get(2)?;
-                Ok(StaffCategory {
-                    code: row.get(0)?,
-                    name: row.get(1)?,
-                    valid_until: until.and_then(|t| parse_date(&t).ok()),
-                })
+        query_all(&self.conn, "SELECT code, name, valid_until FROM staff_category ORDER BY position", [], |row| {
+            let until: Option<String> = row.get(2)?;
+            Ok(StaffCategory {
+                code: row.get(0)?,
+                name: row.get(1)?,
+                valid_until: until.and_then(|t| parse_date(&t).ok()),
             })
-            .map_err(storage)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)
+        })
     }
 
     /// Quotas of one year (or all), by year and category order.
     pub fn quotas(&self, year: Option<i32>) -> Result<Vec<Quota>> {
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT q.year, q.category, q.quota, q.basis_number, q.basis_date FROM staff_quota q
-                 JOIN staff_category c ON c.code = q.category
-                 WHERE ?1 IS NULL OR q.year = ?1 ORDER BY q.year, c.position",
-            )
-            .map_err(storage)?;
-        let rows = stmt
-            .query_map([year], |row| {
-                let date: Option<String> = row.get(4)?;
-                Ok(Quota {
-                    year: row.get(0)?,
-                    category: row.get(1)?,
-                    quota: row.get(2)?,
-                    basis: Decision { number: row.get(3)?, date: date.and_then(|t| parse_date(&t).ok()) },
-                })
+        let sql = "SELECT q.year, q.category, q.quota, q.basis_number, q.basis_date FROM staff_quota q
+                   JOIN staff_category c ON c.code = q.category
+                   WHERE ?1 IS NULL OR q.year = ?1 ORDER BY q.year, c.position";
+        query_all(&self.conn, sql, [year], |row| {
+            let date: Option<String> = row.get(4)?;
+            Ok(Quota {
+                year: row.get(0)?,
+                category: row.get(1)?,
+                quota: row.get(2)?,
+                basis: Decision { number: row.get(3)?, date: date.and_then(|t| parse_date(&t).ok()) },
             })
-            .map_err(storage)?;
-        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)
+        })
     }
 
     /// Entered headcounts of one year (or all).

@@ -1,7 +1,7 @@
 //! Case statistics (Biểu 06) rows: read by period, upsert from the grid or an import.
 
 use super::procedures::UpsertCounts;
-use super::{Register, Stamp, log_change, optional, storage};
+use super::{Register, Stamp, log_change, optional, query_all, storage};
 use crate::error::{Error, Result};
 use crate::model::{CaseFigures, PeriodKey, StatsRow};
 use rusqlite::{Row, params};
@@ -18,9 +18,7 @@ impl Register {
              WHERE ?1 IS NULL OR s.period = ?1 ORDER BY s.period, s.field, p.code",
             prefixed("s.")
         );
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(storage)?;
-        let rows = stmt.query_map([period.map(|p| p.to_string())], read_row).map_err(storage)?;
-        let mut rows = rows.collect::<rusqlite::Result<Vec<_>>>().map_err(storage)?;
+        let mut rows = query_all(&self.conn, &sql, [period.map(|p| p.to_string())], read_row)?;
         // Ordered by period, field and code in SQL; a stable sort puts the fields in Vietnamese order.
         let field_keys = crate::text::sort_keys(rows.iter().map(|r| r.field.as_str()));
         rows.sort_by(|a, b| (a.period, &field_keys[&a.field]).cmp(&(b.period, &field_keys[&b.field])));
@@ -57,15 +55,11 @@ impl Register {
              GROUP BY period, field, procedure_id IS NULL",
             sums.join(", ")
         );
-        let mut stmt = self.conn.prepare_cached(&sql).map_err(storage)?;
         let mut out: BTreeMap<PeriodKey, Vec<(String, CaseFigures, CaseFigures)>> = BTreeMap::new();
-        let rows = stmt
-            .query_map(params![from, to], |row| {
-                Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, bool>(2)?, figures(row, 3)?))
-            })
-            .map_err(storage)?;
-        for row in rows {
-            let (period, field, whole_field, figures) = row.map_err(storage)?;
+        let rows = query_all(&self.conn, &sql, params![from, to], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, bool>(2)?, figures(row, 3)?))
+        })?;
+        for (period, field, whole_field, figures) in rows {
             let period: PeriodKey =
                 period.parse().map_err(|_| Error::RegisterDamaged(format!("bad period {period:?} in register")))?;
             let fields = out.entry(period).or_default();
@@ -87,11 +81,9 @@ impl Register {
 
     /// The periods that have statistics.
     pub fn stats_periods(&self) -> Result<Vec<PeriodKey>> {
-        let mut stmt = self.conn.prepare("SELECT DISTINCT period FROM case_stats").map_err(storage)?;
-        let rows = stmt.query_map([], |row| row.get::<_, String>(0)).map_err(storage)?;
+        let rows: Vec<String> = query_all(&self.conn, "SELECT DISTINCT period FROM case_stats", [], |row| row.get(0))?;
         let mut keys = Vec::new();
-        for row in rows {
-            let text = row.map_err(storage)?;
+        for text in rows {
             keys.push(text.parse().map_err(|_| Error::RegisterDamaged(format!("bad period {text:?} in register")))?);
         }
         keys.sort();

@@ -38,6 +38,8 @@ pub mod report;
 pub mod sheet;
 pub mod text;
 pub mod transfer;
+#[cfg(feature = "ts")]
+pub mod typescript;
 
 pub use api::App;
 pub use assets::Assets;

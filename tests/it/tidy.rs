@@ -193,7 +193,10 @@ fn enum_codes(file: &str, name: &str) -> Vec<String> {
 
 #[test]
 fn every_error_and_finding_code_is_known_to_the_front_end() {
-    let types = std::fs::read_to_string(root().join("ui/src/api/types.ts")).unwrap();
+    // The codes' types are generated (ui/src/api/generated.ts); the run-time list ERROR_CODES is in types.ts.
+    let types = ["ui/src/api/generated.ts", "ui/src/api/types.ts"]
+        .map(|f| std::fs::read_to_string(root().join(f)).unwrap())
+        .join("\n");
     let strings = std::fs::read_to_string(root().join("ui/src/lib/strings.ts")).unwrap();
     let mut missing = Vec::new();
     for (file, name) in [("src/error.rs", "ErrorCode"), ("src/model/finding.rs", "FindingCode")] {
@@ -201,7 +204,7 @@ fn every_error_and_finding_code_is_known_to_the_front_end() {
         assert!(codes.len() > 5, "{name}: parsed only {codes:?}");
         for code in codes {
             if !types.contains(&format!("\"{code}\"")) {
-                missing.push(format!("{name}::{code} not in ui/src/api/types.ts"));
+                missing.push(format!("{name}::{code} not in ui/src/api/generated.ts or types.ts"));
             }
             if !strings.contains(&format!("{code}:")) {
                 missing.push(format!("{name}::{code} has no Vietnamese text in ui/src/lib/strings.ts"));
@@ -493,4 +496,22 @@ fn the_codemap_names_every_source_file_in_order() {
         }
     }
     assert!(missing.is_empty(), "no codemap row for:\n{}", missing.join("\n"));
+}
+
+#[test]
+fn generated_types_are_fresh() {
+    // The window's types are generated from the core's serde types (src/typescript.rs); a stale file would let the
+    // window and the core drift apart again.
+    let path = root().join(cchc::typescript::GENERATED_PATH);
+    let fresh = cchc::typescript::generated();
+    if std::env::var_os("UPDATE_TYPES").is_some() {
+        std::fs::write(&path, &fresh).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "{} is stale: refresh it with `UPDATE_TYPES=1 cargo test --locked -p cchc-cli --test it \
+         tidy::generated_types_are_fresh`",
+        cchc::typescript::GENERATED_PATH
+    );
 }

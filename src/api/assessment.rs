@@ -56,7 +56,6 @@ pub struct CriteriaImport {
 }
 
 /// A register metric measured for a year, with the readable start of its trace.
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct MetricReading {
     pub metric: Metric,

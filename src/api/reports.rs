@@ -17,7 +17,6 @@ use serde::Serialize;
 use std::path::Path;
 
 /// A report written as PDF: its pages and its size.
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct PrintedReport {
     pub pages: usize,

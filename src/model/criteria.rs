@@ -183,7 +183,6 @@ fn quarter() -> Points {
 }
 
 /// What a rule is given to score: a measured value.
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum Measure {
@@ -224,7 +223,6 @@ impl Measure {
 }
 
 /// The outcome of a rule given a measure: the points, and the end of the readable trace ("≥ 98 % → 3 điểm").
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Outcome {
     pub points: Points,
@@ -525,7 +523,6 @@ pub struct LeafRef<'a> {
 }
 
 /// The register metrics a leaf may link to: what the registers can measure for a year.
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub enum Metric {
     TthcOnTimeRate,

@@ -219,7 +219,6 @@ impl Place {
 
 /// A record as saved, with the warnings found while checking it (errors refuse the save instead). Serialised as the
 /// record's own fields plus `warnings`.
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Saved<T> {
     #[serde(flatten)]

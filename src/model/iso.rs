@@ -140,7 +140,6 @@ pub enum ActionStatus {
 }
 
 /// A corrective action, or an action decided by a management review (the same shape).
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActionInput {
     pub source: ActionSource,

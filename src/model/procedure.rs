@@ -7,7 +7,6 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A national procedure code `N.NNNNNN`, optionally with a local suffix such as `.H61` (`3.000527.H61`).
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "string"))]
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct ProcedureCode(String);
@@ -359,7 +358,6 @@ pub struct ProcedureQuery {
 }
 
 /// How a procedure leaves use: replaced by another, or abolished, on a date.
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Retirement {
     pub replaced_by: Option<String>,

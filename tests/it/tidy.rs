@@ -515,3 +515,18 @@ fn generated_types_are_fresh() {
         cchc::typescript::GENERATED_PATH
     );
 }
+
+/// An evidence file of 20 MiB travelled as a JSON array of numbers (some 80 MB of text built in the window and
+/// parsed in the shell): file content now goes as the request's raw body (`src-tauri/src/upload.rs`).
+#[test]
+fn file_content_never_crosses_the_ipc_as_json_numbers() {
+    // A command's parameter of bytes (`bytes: Vec<u8>`, `Option<Vec<u8>>`) would take them as JSON numbers.
+    let mut found = offenders("src-tauri/src", &[": Vec<u8>", ": Option<Vec<u8>>"], |_| false);
+    let api = root().join("ui/src/api/index.ts");
+    for (line, text) in code_lines(&api) {
+        if text.contains("Array.from(") {
+            found.push(format!("ui/src/api/index.ts:{line}: {}", text.trim()));
+        }
+    }
+    assert!(found.is_empty(), "send picked files with `upload` (ui/src/api/index.ts):\n{}", found.join("\n"));
+}

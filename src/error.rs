@@ -8,6 +8,7 @@ use serde::Serialize;
 use std::path::PathBuf;
 
 /// Stable, serialisable codes. Never renumber or rename one: the UI and scripts depend on them.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum ErrorCode {

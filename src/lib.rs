@@ -42,6 +42,8 @@ mod report;
 mod sheet;
 pub mod text;
 mod transfer;
+#[cfg(feature = "ts")]
+pub mod typescript;
 
 pub use api::App;
 pub use assets::Assets;

@@ -36,6 +36,7 @@ pub enum Folder {
 }
 
 /// Stale partial files: how many and how many bytes.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Leftovers {
     pub files: usize,

@@ -2,9 +2,10 @@
 //! take the arguments, call `App`, convert the error. Points and dates arrive as text and are parsed here, so a bad
 //! one rejects with an `INVALID` finding like every other mistake.
 
-use crate::commands::parse_date;
+use crate::commands::{ImportArgs, parse_date};
 use crate::error::CommandError;
 use crate::state::AppState;
+use crate::upload::Upload;
 use cchc::Error;
 use cchc::api::Source;
 use cchc::api::{AssessmentView, CriteriaImport, CriteriaSummary};
@@ -13,6 +14,7 @@ use cchc::model::{
 };
 use serde::Deserialize;
 use tauri::State;
+use tauri::ipc::Request;
 
 type Result<T> = std::result::Result<T, CommandError>;
 
@@ -24,14 +26,11 @@ pub fn criteria_sets(state: State<'_, AppState>) -> Result<Vec<CriteriaSummary>>
     Ok(state.app()?.criteria_sets()?)
 }
 
-/// Reads a province's set from a .json, .xlsx or .csv file's content; with `dry_run` only checks it.
+/// Reads a province's set from a .json, .xlsx or .csv file's content (the request's raw body; `name` and `dryRun` in
+/// its header); with `dry_run` only checks it.
 #[tauri::command(async)]
-pub fn criteria_import(
-    state: State<'_, AppState>,
-    name: String,
-    bytes: Vec<u8>,
-    dry_run: bool,
-) -> Result<CriteriaImport> {
+pub fn criteria_import(state: State<'_, AppState>, request: Request<'_>) -> Result<CriteriaImport> {
+    let Upload { args: ImportArgs { name, dry_run }, bytes } = Upload::from_request(&request)?;
     Ok(state.app()?.import_criteria(Source::Bytes { name: &name, bytes: &bytes }, dry_run)?)
 }
 
@@ -139,22 +138,21 @@ pub struct EvidenceForm {
     pub title: String,
 }
 
-/// Adds a document; `file_name` and `bytes` are the content of a file picked by the official, copied into the
-/// evidence store.
+/// Adds a document; with `fileName`, the request's raw body is the content of a file picked by the official, copied
+/// into the evidence store (`input` and `fileName` are in its header).
 #[tauri::command(async)]
-pub fn evidence_add(
-    state: State<'_, AppState>,
-    input: EvidenceForm,
-    file_name: Option<String>,
-    bytes: Option<Vec<u8>>,
-) -> Result<Evidence> {
+pub fn evidence_add(state: State<'_, AppState>, request: Request<'_>) -> Result<Evidence> {
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Args {
+        input: EvidenceForm,
+        file_name: Option<String>,
+    }
+    let Upload { args: Args { input, file_name }, bytes } = Upload::from_request(&request)?;
     let date = input.date.as_deref().filter(|d| !d.trim().is_empty()).map(|d| parse_date("date", d)).transpose()?;
     let input =
         EvidenceInput { kind: input.kind, number: input.number, date, issuer: input.issuer, title: input.title };
-    let file = match (&file_name, &bytes) {
-        (Some(name), Some(bytes)) => Some(Source::Bytes { name, bytes }),
-        _ => None,
-    };
+    let file = file_name.as_deref().map(|name| Source::Bytes { name, bytes: &bytes });
     Ok(state.app()?.add_evidence(input, file)?)
 }
 

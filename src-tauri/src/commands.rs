@@ -3,6 +3,7 @@
 
 use crate::error::CommandError;
 use crate::state::{AppState, Session};
+use crate::upload::Upload;
 use cchc::App;
 use cchc::Error;
 use cchc::api::Leftovers;
@@ -17,8 +18,9 @@ use cchc::model::{
     Task, TaskInput, UnitProfile,
 };
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::path::Path;
+use tauri::ipc::Request;
 use tauri::{AppHandle, Emitter, State};
 
 type Result<T> = std::result::Result<T, CommandError>;
@@ -119,14 +121,8 @@ pub fn procedure_delete(state: State<'_, AppState>, code: String) -> Result<()> 
 }
 
 #[tauri::command(async)]
-pub fn procedures_import(
-    handle: AppHandle,
-    state: State<'_, AppState>,
-    name: String,
-    bytes: Vec<u8>,
-    dry_run: bool,
-) -> Result<ImportReport> {
-    import_picked(&handle, &state, &name, &bytes, dry_run, |app, source, dry_run, progress| {
+pub fn procedures_import(handle: AppHandle, state: State<'_, AppState>, request: Request<'_>) -> Result<ImportReport> {
+    import_picked(&handle, &state, &request, |app, source, dry_run, progress| {
         app.import_procedures(source, dry_run, progress)
     })
 }
@@ -149,14 +145,8 @@ pub fn stats_set(state: State<'_, AppState>, row: StatsRow) -> Result<Vec<Findin
 }
 
 #[tauri::command(async)]
-pub fn stats_import(
-    handle: AppHandle,
-    state: State<'_, AppState>,
-    name: String,
-    bytes: Vec<u8>,
-    dry_run: bool,
-) -> Result<ImportReport> {
-    import_picked(&handle, &state, &name, &bytes, dry_run, |app, source, dry_run, progress| {
+pub fn stats_import(handle: AppHandle, state: State<'_, AppState>, request: Request<'_>) -> Result<ImportReport> {
+    import_picked(&handle, &state, &request, |app, source, dry_run, progress| {
         app.import_stats(source, dry_run, progress)
     })
 }
@@ -278,14 +268,8 @@ pub fn person_edit(state: State<'_, AppState>, id: i64, input: PersonInput) -> R
 }
 
 #[tauri::command(async)]
-pub fn people_import(
-    handle: AppHandle,
-    state: State<'_, AppState>,
-    name: String,
-    bytes: Vec<u8>,
-    dry_run: bool,
-) -> Result<ImportReport> {
-    import_picked(&handle, &state, &name, &bytes, dry_run, |app, source, dry_run, progress| {
+pub fn people_import(handle: AppHandle, state: State<'_, AppState>, request: Request<'_>) -> Result<ImportReport> {
+    import_picked(&handle, &state, &request, |app, source, dry_run, progress| {
         app.import_people(source, dry_run, progress)
     })
 }
@@ -296,14 +280,8 @@ pub fn people_export(state: State<'_, AppState>, path: String) -> Result<usize> 
 }
 
 #[tauri::command(async)]
-pub fn quotas_import(
-    handle: AppHandle,
-    state: State<'_, AppState>,
-    name: String,
-    bytes: Vec<u8>,
-    dry_run: bool,
-) -> Result<ImportReport> {
-    import_picked(&handle, &state, &name, &bytes, dry_run, |app, source, dry_run, progress| {
+pub fn quotas_import(handle: AppHandle, state: State<'_, AppState>, request: Request<'_>) -> Result<ImportReport> {
+    import_picked(&handle, &state, &request, |app, source, dry_run, progress| {
         app.import_quotas(source, dry_run, progress)
     })
 }
@@ -356,14 +334,8 @@ pub fn plan_progress(state: State<'_, AppState>, date: String) -> Result<PlanPro
 }
 
 #[tauri::command(async)]
-pub fn tasks_import(
-    handle: AppHandle,
-    state: State<'_, AppState>,
-    name: String,
-    bytes: Vec<u8>,
-    dry_run: bool,
-) -> Result<ImportReport> {
-    import_picked(&handle, &state, &name, &bytes, dry_run, |app, source, dry_run, progress| {
+pub fn tasks_import(handle: AppHandle, state: State<'_, AppState>, request: Request<'_>) -> Result<ImportReport> {
+    import_picked(&handle, &state, &request, |app, source, dry_run, progress| {
         app.import_tasks(source, dry_run, progress)
     })
 }
@@ -514,18 +486,27 @@ fn worth_reporting(done: usize, total: usize) -> bool {
     done == 0 || done >= total || done.is_multiple_of(step)
 }
 
-/// The body every import of a picked file shares: its bytes as a `Source`, `progress` events, one `App` import.
+/// The arguments beside a picked file's content in an import (`upload::Upload`).
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct ImportArgs {
+    pub name: String,
+    pub dry_run: bool,
+}
+
+/// The body every import of a picked file shares: its bytes (the request's raw body) as a `Source`, `progress`
+/// events, one `App` import.
 pub(crate) fn import_picked(
     handle: &AppHandle,
     state: &State<'_, AppState>,
-    name: &str,
-    bytes: &[u8],
-    dry_run: bool,
+    request: &Request<'_>,
     import: impl FnOnce(&mut App, Source<'_>, bool, Progress<'_>) -> cchc::Result<ImportReport>,
 ) -> Result<ImportReport> {
+    let Upload { args: ImportArgs { name, dry_run }, bytes } = Upload::from_request(request)?;
     let progress = ProgressEvents::new(handle, "import");
     let mut app = state.app()?;
-    Ok(import(&mut app, Source::Bytes { name, bytes }, dry_run, &|done, total| progress.report(done, total))?)
+    let source = Source::Bytes { name: &name, bytes: &bytes };
+    Ok(import(&mut app, source, dry_run, &|done, total| progress.report(done, total))?)
 }
 
 /// Periods arrive as text so that a bad one rejects with `BAD_PERIOD` like every other error.

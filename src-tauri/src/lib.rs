@@ -12,6 +12,7 @@ pub mod package_commands;
 pub mod paths;
 pub mod report_commands;
 pub mod state;
+pub mod upload;
 
 use cchc::api::BackupReason;
 use paths::Paths;

@@ -9,6 +9,7 @@ use cchc::api::EntryRecord;
 use cchc::api::{ExportReport, ImportReport, PackageImportReport, Rollup};
 use cchc::model::{ExpectedUnit, ReceivedReport, ReceivedSummary, SentPackage};
 use std::path::{Path, PathBuf};
+use tauri::ipc::Request;
 use tauri::{AppHandle, State};
 
 type Result<T> = std::result::Result<T, CommandError>;
@@ -43,11 +44,9 @@ pub fn expected_units(state: State<'_, AppState>) -> Result<Vec<ExpectedUnit>> {
 pub fn expected_units_import(
     handle: AppHandle,
     state: State<'_, AppState>,
-    name: String,
-    bytes: Vec<u8>,
-    dry_run: bool,
+    request: Request<'_>,
 ) -> Result<ImportReport> {
-    import_picked(&handle, &state, &name, &bytes, dry_run, |app, source, dry_run, progress| {
+    import_picked(&handle, &state, &request, |app, source, dry_run, progress| {
         app.import_expected_units(source, dry_run, progress)
     })
 }

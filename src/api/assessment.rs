@@ -24,6 +24,7 @@ pub const EVIDENCE_FILE_LIMIT: u64 = 20 * 1024 * 1024;
 pub const EVIDENCE_DIR: &str = "evidence";
 
 /// What is known of a criteria set: stored in the register, bundled with the program, or both.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct CriteriaSummary {
     pub urn: String,
@@ -44,6 +45,7 @@ pub struct CriteriaSummary {
 }
 
 /// What an import of a criteria set found and did.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct CriteriaImport {
     pub dry_run: bool,
@@ -63,6 +65,7 @@ pub struct MetricReading {
 }
 
 /// One year's assessment as the screen and `cchc assess show` present it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct AssessmentView {
     pub assessment: Assessment,

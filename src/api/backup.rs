@@ -12,6 +12,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// What a restore would change (`App::restore_preview`).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct RestorePreview {
     pub path: PathBuf,
@@ -23,6 +24,7 @@ pub struct RestorePreview {
     pub differences: Vec<CountChange>,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct CountChange {
     pub table: String,
@@ -31,6 +33,7 @@ pub struct CountChange {
 }
 
 /// A restore done: the copy made just before (restoring it undoes the restore) and what was restored.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct RestoreReport {
     pub undo: BackupInfo,

@@ -67,6 +67,7 @@ pub type Progress<'a> = &'a dyn Fn(usize, usize);
 pub fn no_progress(_: usize, _: usize) {}
 
 /// What an import found and did (or, in a dry run, would do).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct ImportReport {
     pub dry_run: bool,

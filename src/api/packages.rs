@@ -37,6 +37,7 @@ pub const ARCHIVE_DIR: &str = "archive";
 pub const PACKAGED_REPORTS: &[ReportKind] = &[ReportKind::Periodic, ReportKind::Stats, ReportKind::Assessment];
 
 /// What `export_package` did.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ExportPackageReport"))]
 #[derive(Debug, Clone, Serialize)]
 pub struct ExportReport {
     pub path: PathBuf,
@@ -48,6 +49,7 @@ pub struct ExportReport {
 }
 
 /// How a file of an import is classified (the dry run shows this; applying acts on it).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FileClass {
@@ -66,6 +68,7 @@ pub enum FileClass {
 }
 
 /// One file of an import.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct FileOutcome {
     pub file: PathBuf,
@@ -82,6 +85,7 @@ pub struct FileOutcome {
 }
 
 /// What `import_packages` found and did (or, in a dry run, would do).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct PackageImportReport {
     pub dry_run: bool,
@@ -97,6 +101,7 @@ impl PackageImportReport {
 }
 
 /// Whether and when a unit's report of the period arrived.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum UnitReportStatus {
@@ -106,6 +111,7 @@ pub enum UnitReportStatus {
 }
 
 /// The key figures of one unit's current report.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct UnitFigures {
     /// Procedures in force (TTHC).
@@ -125,6 +131,7 @@ pub struct UnitFigures {
 }
 
 /// One line of the roll-up.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct RollupUnit {
     pub code: String,
@@ -146,6 +153,7 @@ pub struct RollupUnit {
 
 /// The self-assessment columns of a roll-up line: the total of the latest column, its percentage of the scale,
 /// the class, and the rank among the period's units (equal scores share a rank).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct UnitAssessment {
     /// "urn@version" of the criteria set.
@@ -160,6 +168,7 @@ pub struct UnitAssessment {
     pub rank: usize,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct RollupCounts {
     pub expected: usize,
@@ -171,6 +180,7 @@ pub struct RollupCounts {
 }
 
 /// The superior's view of a period.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct Rollup {
     pub window: PeriodWindow,

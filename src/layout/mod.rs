@@ -15,6 +15,7 @@ use textwrap::core::Fragment;
 use textwrap::wrap_algorithms::{Penalties, wrap_optimal_fit};
 
 /// The four styles of the report font.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PageStyle"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Style {
     Regular,
@@ -201,6 +202,7 @@ pub struct Closing {
 }
 
 /// A laid-out page. Coordinates are millimetres from the top-left corner; `baseline` is a text line's baseline.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ReportPage"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Page {
     pub width: f32,
@@ -210,6 +212,7 @@ pub struct Page {
     pub items: Vec<Item>,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PageItem"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Item {
     Text(TextRun),
@@ -218,6 +221,7 @@ pub enum Item {
 }
 
 /// A filled rectangle (a chart's bar or legend key); `y` is its top edge.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FilledBox {
     pub x: f32,
@@ -227,6 +231,7 @@ pub struct FilledBox {
     pub gray: f32,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TextRun {
     pub x: f32,
@@ -240,6 +245,7 @@ pub struct TextRun {
     pub width: f32,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PageRule"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Rule {
     pub x1: f32,

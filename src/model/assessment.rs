@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The stages, in order. Only one stage is editable at a time; the others are read-only.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
@@ -66,6 +67,7 @@ impl Stage {
 }
 
 /// One year's assessment against one version of a criteria set.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Assessment {
     pub id: i64,
@@ -81,6 +83,7 @@ pub struct Assessment {
 }
 
 /// The state of one leaf in every round. Points are `None` until given.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScoreEntry {
     pub code: String,
@@ -115,6 +118,7 @@ impl ScoreEntry {
 }
 
 /// Which points a total is taken over.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "AssessmentColumn"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Column {
@@ -163,6 +167,7 @@ pub const EVIDENCE_KINDS: [(&str, &str); 8] = [
 ];
 
 /// An evidence document (tài liệu kiểm chứng) as entered.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EvidenceInput {
     /// QĐ, KH, BC, TB, CV, BB, QC or KHÁC.
@@ -179,6 +184,7 @@ pub struct EvidenceInput {
 }
 
 /// A file copied into the evidence store, named by its SHA-256.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredFile {
     pub sha256: String,
@@ -186,6 +192,7 @@ pub struct StoredFile {
     pub size: i64,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     pub id: i64,
@@ -240,6 +247,7 @@ impl EvidenceInput {
 }
 
 /// Totals of one column.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "AssessmentTotals"))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Totals {
     pub column: Column,
@@ -267,6 +275,7 @@ pub struct Totals {
 }
 
 /// A node of the tree with its totals, for display (the criteria tree with max and points in every column).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NodeTotals {
     pub code: String,
@@ -465,6 +474,7 @@ pub fn self_findings(set: &CriteriaSet, entries: &BTreeMap<String, ScoreEntry>) 
 
 /// A leaf compared with the previous year's assessment: only a leaf of the same code and the same maximum is
 /// compared (a leaf worth 2 points last year and 3 now measures something else).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ComparedLeaf {
     pub code: String,
@@ -482,6 +492,7 @@ pub struct ComparedLeaf {
 }
 
 /// This year against the previous assessment: the best-known points of each (round 2, else round 1, else self).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Comparison {
     pub year: i32,
@@ -544,6 +555,7 @@ pub fn compare(
 }
 
 /// A suggested score for a leaf linked to a register metric, with its readable trace.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Suggestion {
     pub code: String,

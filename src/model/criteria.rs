@@ -16,6 +16,7 @@ pub const CRITERIA_FORMAT: u32 = 1;
 macro_rules! hundredths {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "number"))]
         #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub struct $name(pub i64);
 
@@ -103,6 +104,7 @@ impl std::iter::Sum for Points {
 }
 
 /// The part of the index an area belongs to.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "CriteriaPart"))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Part {
@@ -126,6 +128,7 @@ impl Part {
 }
 
 /// How a percentage becomes the index: the raw total over the scale, or the points over the applicable maximum.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Normalisation {
@@ -136,6 +139,7 @@ pub enum Normalisation {
 }
 
 /// A band of a percentage rule: at least `min` % gives `points`.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PercentBand {
     pub min: Percent,
@@ -143,6 +147,7 @@ pub struct PercentBand {
 }
 
 /// A band of a count rule: at least `min` gives `points`.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CountBand {
     pub min: i64,
@@ -150,6 +155,7 @@ pub struct CountBand {
 }
 
 /// How a leaf is scored. Every rule turns into points between 0 and the leaf's maximum.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "CriteriaRule"))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Rule {
@@ -409,6 +415,7 @@ pub fn normalisation_named(name: &str) -> Option<Normalisation> {
 
 /// A node of the tree: an area (lĩnh vực), a criterion (tiêu chí) or a sub-criterion (tiêu chí thành phần).
 /// Points sit on the leaves (nodes without children); a parent's maximum is the sum of its children's.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "CriteriaNode"))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Node {
     pub code: String,
@@ -438,6 +445,7 @@ impl Node {
 }
 
 /// A classification band (xếp loại): at least `min` % gives `label`.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClassBand {
     pub label: String,
@@ -445,6 +453,7 @@ pub struct ClassBand {
 }
 
 /// The decision that issued a set.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SetDecision {
     #[serde(default)]
@@ -454,6 +463,7 @@ pub struct SetDecision {
 }
 
 /// A day of the year (day, month), for the self-assessment deadline "05/10".
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayOfYear {
     pub day: u32,
@@ -467,6 +477,7 @@ impl DayOfYear {
 }
 
 /// A whole criteria set as read from its file.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CriteriaSet {
     pub format: u32,

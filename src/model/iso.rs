@@ -7,6 +7,7 @@ use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// The standard applied (QĐ 19/2014/QĐ-TTg named 9001:2008; units moved to 9001:2015 as MOST announced it).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum IsoVersion {
     #[serde(rename = "TCVN ISO 9001:2008")]
@@ -34,6 +35,7 @@ impl IsoVersion {
     }
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AnnouncementKind {
@@ -44,6 +46,7 @@ pub enum AnnouncementKind {
 }
 
 /// A decision announcing the system (quyết định công bố HTQLCL) and its scope: the procedure codes covered.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AnnouncementInput {
     pub number: String,
@@ -53,6 +56,7 @@ pub struct AnnouncementInput {
     pub procedures: Vec<String>,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Announcement {
     pub id: i64,
@@ -61,6 +65,7 @@ pub struct Announcement {
 }
 
 /// An internal audit (đánh giá nội bộ).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditInput {
     pub date: NaiveDate,
@@ -70,6 +75,7 @@ pub struct AuditInput {
     pub findings: String,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Audit {
     pub id: i64,
@@ -78,6 +84,7 @@ pub struct Audit {
 }
 
 /// A nonconformity (điểm không phù hợp) found by an audit, entered with its corrective action.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NonconformityInput {
     pub audit_id: i64,
@@ -89,6 +96,7 @@ pub struct NonconformityInput {
     pub due: Option<NaiveDate>,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Nonconformity {
     pub id: i64,
@@ -98,6 +106,7 @@ pub struct Nonconformity {
 }
 
 /// A management review (xem xét của lãnh đạo); its decisions become actions.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewInput {
     pub date: NaiveDate,
@@ -105,6 +114,7 @@ pub struct ReviewInput {
     pub decisions: String,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Review {
     pub id: i64,
@@ -113,6 +123,7 @@ pub struct Review {
 }
 
 /// Where an action comes from.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "id")]
 pub enum ActionSource {
@@ -120,6 +131,7 @@ pub enum ActionSource {
     Review(i64),
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ActionStatus {
@@ -136,6 +148,7 @@ pub struct ActionInput {
     pub due: Option<NaiveDate>,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IsoAction {
     pub id: i64,
@@ -160,12 +173,14 @@ impl IsoAction {
 }
 
 /// A new or changed legal text to bring into the system (cập nhật văn bản pháp luật mới).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LegalChangeInput {
     pub text: String,
     pub effective: NaiveDate,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LegalChange {
     pub id: i64,
@@ -187,6 +202,7 @@ impl LegalChange {
 }
 
 /// The yearly report on the system, sent.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IsoReport {
     pub year: i32,
@@ -196,6 +212,7 @@ pub struct IsoReport {
 }
 
 /// The derived status of one year (`App::iso_status`).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct IsoStatus {
     pub year: i32,

@@ -4,6 +4,7 @@ use crate::model::PeriodKey;
 use serde::{Deserialize, Serialize};
 
 /// A revision this unit exported (`package_sent`).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SentPackage {
     pub report_id: String,
@@ -22,6 +23,7 @@ pub struct SentPackage {
 }
 
 /// A unit the superior level expects reports from (đơn vị thuộc phạm vi tổng hợp).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExpectedUnit {
     pub code: String,
@@ -29,6 +31,7 @@ pub struct ExpectedUnit {
 }
 
 /// What became of a received file that was kept.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReceivedStatus {
@@ -60,6 +63,7 @@ impl ReceivedStatus {
 }
 
 /// A received report without its JSON (what classifying a new file needs).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReceivedSummary {
     pub report_id: String,
@@ -80,6 +84,7 @@ pub struct ReceivedSummary {
 }
 
 /// A received report with the manifest and data JSON exactly as they arrived.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReceivedReport {
     #[serde(flatten)]

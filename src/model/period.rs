@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum PeriodKind {
     /// Quý I.
@@ -46,6 +47,7 @@ impl PeriodKind {
 }
 
 /// A period of one year, written `2021-Q1`, `2021-H1`, `2021-Q3` or `2021`.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "string"))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct PeriodKey {
     pub year: i32,
@@ -150,6 +152,7 @@ impl<'de> Deserialize<'de> for PeriodKey {
 }
 
 /// A period's data window (từ ngày … đến ngày …) and submission deadline.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PeriodWindow {
     pub key: PeriodKey,

@@ -7,6 +7,7 @@ use crate::text;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum PlanKind {
@@ -46,6 +47,7 @@ impl PlanKind {
     }
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum TaskStatus {
@@ -85,6 +87,7 @@ impl TaskStatus {
 }
 
 /// A reform area, kept as data in the register.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReformArea {
     pub code: String,
@@ -107,6 +110,7 @@ impl ReformArea {
 }
 
 /// A plan as entered. A plan is identified by its year and number ("25/KH-UBND" of 2021).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanInput {
     #[serde(default)]
@@ -118,6 +122,7 @@ pub struct PlanInput {
     pub title: String,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Plan {
     pub id: i64,
@@ -128,6 +133,7 @@ pub struct Plan {
 }
 
 /// A task as entered; it names its plan by year and number. Identified by its plan and its content.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TaskInput {
     pub plan_year: i32,
@@ -150,6 +156,7 @@ pub struct TaskInput {
     pub evidence: String,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Task {
     pub id: i64,
@@ -233,6 +240,7 @@ impl TaskInput {
 }
 
 /// Completion of the tasks of one area (or of all): done / tasks not cancelled, and the average percent.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AreaProgress {
     /// The area code; empty for the overall line.
@@ -276,6 +284,7 @@ impl AreaProgress {
 }
 
 /// The progress of the plans of one year, measured on a day.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlanProgress {
     pub date: NaiveDate,

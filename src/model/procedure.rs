@@ -56,6 +56,7 @@ impl From<ProcedureCode> for String {
     }
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TimeUnit {
@@ -90,12 +91,14 @@ impl TimeUnit {
 }
 
 /// Processing time: an amount (may be fractional, e.g. 0,5) and its unit.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct ProcessingTime {
     pub amount: f64,
     pub unit: TimeUnit,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum ProcedureStatus {
@@ -153,6 +156,7 @@ impl ProcedureStatus {
 }
 
 /// Online public-service level since Nghị định 42/2022: toàn trình, một phần, or none.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum OnlineLevel {
@@ -199,6 +203,7 @@ impl OnlineLevel {
 }
 
 /// A decision (quyết định) by number and date, e.g. "36/QĐ-UBND" of 15/10/2019.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Decision {
     pub number: String,
@@ -212,6 +217,7 @@ impl Decision {
 }
 
 /// Everything an official enters about a procedure (add, edit, import).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProcedureInput {
     pub code: String,
@@ -326,6 +332,7 @@ impl ProcedureInput {
 }
 
 /// A procedure as stored in the register.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Procedure {
     pub id: i64,
@@ -338,6 +345,7 @@ pub struct Procedure {
 }
 
 /// Filters for the procedure list; search ignores case and diacritics.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(optional_fields))]
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct ProcedureQuery {
     pub search: Option<String>,

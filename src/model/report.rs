@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// The reports the app prints.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportKind {
@@ -67,6 +68,7 @@ pub const ASSESSMENT_SECTIONS: [(&str, &str); 3] = [
 ];
 
 /// One section of a report: the draft written from the register and, if the official edited it, their text.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ReportSection {
     pub key: String,
@@ -83,6 +85,7 @@ impl ReportSection {
 }
 
 /// One entry of the outgoing-document register.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutgoingInput {
     pub year: i32,
@@ -101,6 +104,7 @@ pub struct OutgoingInput {
     pub report: Option<(ReportKind, PeriodKey)>,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutgoingDocument {
     pub id: i64,

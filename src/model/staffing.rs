@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// A staff category, kept as data in the register (the rules changed in 07/2025 and will change again).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StaffCategory {
     /// Stable key, e.g. `can_bo`, `cong_chuc`.
@@ -30,6 +31,7 @@ impl StaffCategory {
 }
 
 /// The quota (biên chế được giao) of one year and category, with the decision that set it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quota {
     pub year: i32,
@@ -40,6 +42,7 @@ pub struct Quota {
 }
 
 /// A headcount entered as a total, for a unit that keeps no per-person records of a category.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Headcount {
     pub year: i32,
@@ -51,6 +54,7 @@ pub struct Headcount {
 }
 
 /// Everything an official enters about one person (cán bộ, công chức, …).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct PersonInput {
     pub name: String,
@@ -82,6 +86,7 @@ pub struct PersonInput {
     pub note: String,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
     pub id: i64,
@@ -185,6 +190,7 @@ impl PersonInput {
 }
 
 /// One category's figures on a day.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CategoryStaffing {
     pub category: String,
@@ -202,6 +208,7 @@ pub struct CategoryStaffing {
 }
 
 /// A present person whose standard deadline is near or past.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StandardDue {
     pub person: String,
@@ -212,6 +219,7 @@ pub struct StandardDue {
 }
 
 /// The staffing of the unit on one day (quotas of that day's year).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StaffingSummary {
     pub date: NaiveDate,

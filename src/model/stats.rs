@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// One row of Biểu 06: dossiers received, resolved and in progress. Numbers are kept as entered (even negative)
 /// so that nothing typed is lost; `check_row` reports what is wrong.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseFigures {
     /// Số hồ sơ nhận giải quyết — tổng số.
@@ -85,6 +86,7 @@ impl CaseFigures {
 }
 
 /// Statistics of one period for one field (lĩnh vực), optionally for one procedure of it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatsRow {
     pub period: PeriodKey,
@@ -97,6 +99,7 @@ pub struct StatsRow {
 }
 
 /// A period's statistics as shown and printed: its window, rows, totals and rates.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct StatsTable {
     pub window: PeriodWindow,

@@ -6,6 +6,7 @@ use crate::model::{Finding, FindingCode, Place};
 use crate::text;
 use serde::{Deserialize, Serialize};
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum UnitKind {
@@ -47,6 +48,7 @@ impl UnitKind {
 }
 
 /// How the signer signs: on behalf of the collective (TM.), as deputy (KT.), or in their own name.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum SignAuthority {
@@ -70,6 +72,7 @@ impl SignAuthority {
     }
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Signer {
     pub name: String,
@@ -78,6 +81,7 @@ pub struct Signer {
     pub authority: SignAuthority,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnitProfile {
     /// Official name, e.g. "Ủy ban nhân dân phường Trần Phú".

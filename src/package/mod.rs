@@ -104,6 +104,7 @@ pub struct CriteriaRef {
     pub version: String,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "PackageEntry"))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntryRecord {
     pub path: String,

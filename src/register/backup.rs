@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// What a register file holds, read from the file itself.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CopyFacts {
     pub schema_version: i64,

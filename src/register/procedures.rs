@@ -13,6 +13,7 @@ const COLUMNS: &str = "id, code, name, field, time_amount, time_unit, fee, legal
     internal_process_number, internal_process_date, in_iso_scope, retired_on, created_at, updated_at";
 
 /// What an import did: rows added, changed, and already identical.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct UpsertCounts {
     pub added: usize,

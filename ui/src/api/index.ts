@@ -1,7 +1,7 @@
 // The only door to the desktop shell: one typed function per command of docs/desktop-commands.md, the `progress`
 // event, and the save dialog. Every failure rejects with a `CommandError` whose code the UI switches on.
 
-import { invoke } from "@tauri-apps/api/core";
+import { invoke, type InvokeArgs, type InvokeOptions } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import {
@@ -130,15 +130,24 @@ function setPending(n: number) {
   for (const listener of pendingListeners) listener(n);
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(command: string, args?: InvokeArgs, options?: InvokeOptions): Promise<T> {
   setPending(pending + 1);
   try {
-    return await invoke<T>(command, args);
+    return await invoke<T>(command, args, options);
   } catch (reason) {
     throw CommandError.from(reason);
   } finally {
     setPending(pending - 1);
   }
+}
+
+/**
+ * Sends a picked file's content as the request's raw body (Tauri's binary IPC; as JSON a 20 MiB file would be some
+ * 80 MB of numbers), with the command's other arguments as percent-encoded JSON in one header (header values are
+ * ASCII; file names are Vietnamese). `src-tauri/src/upload.rs` is the other end.
+ */
+function upload<T>(command: string, bytes: Uint8Array, args: Record<string, unknown>): Promise<T> {
+  return call<T>(command, bytes, { headers: { "cchc-args": encodeURIComponent(JSON.stringify(args)) } });
 }
 
 // ---- Session and unit ----
@@ -170,7 +179,7 @@ export const procedureRetire = (code: string, replacedBy: string | null, on: str
   call<Procedure>("procedure_retire", { code, replacedBy, on });
 export const procedureDelete = (code: string) => call<null>("procedure_delete", { code });
 export const proceduresImport = (name: string, bytes: Uint8Array, dryRun: boolean) =>
-  call<ImportReport>("procedures_import", { name, bytes: Array.from(bytes), dryRun });
+  upload<ImportReport>("procedures_import", bytes, { name, dryRun });
 export const proceduresExport = (path: string) => call<number>("procedures_export", { path });
 
 // ---- Statistics (Biểu 06) ----
@@ -178,7 +187,7 @@ export const proceduresExport = (path: string) => call<number>("procedures_expor
 export const statsGet = (period: PeriodKey) => call<StatsTable>("stats_get", { period });
 export const statsSet = (row: StatsRow) => call<Finding[]>("stats_set", { row });
 export const statsImport = (name: string, bytes: Uint8Array, dryRun: boolean) =>
-  call<ImportReport>("stats_import", { name, bytes: Array.from(bytes), dryRun });
+  upload<ImportReport>("stats_import", bytes, { name, dryRun });
 export const statsExport = (path: string, period: PeriodKey | null) =>
   call<number>("stats_export", { path, period });
 /** The period's statistics problems (or all periods') together with those of staffing, plans and ISO. */
@@ -223,10 +232,10 @@ export const peopleList = () => call<Person[]>("people_list");
 export const personAdd = (input: PersonInput) => call<Person>("person_add", { input });
 export const personEdit = (id: number, input: PersonInput) => call<Person>("person_edit", { id, input });
 export const peopleImport = (name: string, bytes: Uint8Array, dryRun: boolean) =>
-  call<ImportReport>("people_import", { name, bytes: Array.from(bytes), dryRun });
+  upload<ImportReport>("people_import", bytes, { name, dryRun });
 export const peopleExport = (path: string) => call<number>("people_export", { path });
 export const quotasImport = (name: string, bytes: Uint8Array, dryRun: boolean) =>
-  call<ImportReport>("quotas_import", { name, bytes: Array.from(bytes), dryRun });
+  upload<ImportReport>("quotas_import", bytes, { name, dryRun });
 export const quotasExport = (path: string) => call<number>("quotas_export", { path });
 
 // ---- Reform plans and tasks ----
@@ -241,7 +250,7 @@ export const taskAdd = (input: TaskInput) => call<Task>("task_add", { input });
 export const taskEdit = (id: number, input: TaskInput) => call<Task>("task_edit", { id, input });
 export const planProgress = (date: string) => call<PlanProgress>("plan_progress", { date });
 export const tasksImport = (name: string, bytes: Uint8Array, dryRun: boolean) =>
-  call<ImportReport>("tasks_import", { name, bytes: Array.from(bytes), dryRun });
+  upload<ImportReport>("tasks_import", bytes, { name, dryRun });
 export const tasksExport = (path: string, year: number | null) => call<number>("tasks_export", { path, year });
 
 // ---- ISO 9001 ----
@@ -277,7 +286,7 @@ export const packageExport = (period: PeriodKey, path: string, approver: string 
 export const packagesSent = () => call<SentPackage[]>("packages_sent");
 export const expectedUnits = () => call<ExpectedUnit[]>("expected_units");
 export const expectedUnitsImport = (name: string, bytes: Uint8Array, dryRun: boolean) =>
-  call<ImportReport>("expected_units_import", { name, bytes: Array.from(bytes), dryRun });
+  upload<ImportReport>("expected_units_import", bytes, { name, dryRun });
 export const expectedUnitsExport = (path: string) => call<number>("expected_units_export", { path });
 /** `paths` are .cchc files or folders of them. */
 export const packagesImport = (paths: string[], dryRun: boolean) =>
@@ -353,7 +362,7 @@ export async function chooseFiles(title: string, filterName: string, extensions:
 export const criteriaSets = () => call<CriteriaSummary[]>("criteria_sets");
 /** A province's criteria set from a .json, .xlsx or .csv file; a dry run only checks it. */
 export const criteriaImport = (name: string, bytes: Uint8Array, dryRun: boolean) =>
-  call<CriteriaImport>("criteria_import", { name, bytes: Array.from(bytes), dryRun });
+  upload<CriteriaImport>("criteria_import", bytes, { name, dryRun });
 export const assessmentsList = () => call<Assessment[]>("assessments_list");
 /** `criteria` is "urn@version", or null for the default set. */
 export const assessmentNew = (year: number, criteria: string | null) =>
@@ -380,11 +389,7 @@ export const assessmentCompare = (year: number) => call<Comparison>("assessment_
 export const evidenceList = () => call<Evidence[]>("evidence_list");
 /** A document, with the content of a file picked from disk (copied into the evidence store) or none. */
 export const evidenceAdd = (input: EvidenceInput, file: { name: string; bytes: Uint8Array } | null) =>
-  call<Evidence>("evidence_add", {
-    input,
-    fileName: file?.name ?? null,
-    bytes: file ? Array.from(file.bytes) : null,
-  });
+  upload<Evidence>("evidence_add", file?.bytes ?? new Uint8Array(), { input, fileName: file?.name ?? null });
 export const evidenceLink = (year: number, code: string, evidenceId: number) =>
   call<ScoreEntry>("evidence_link", { year, code, evidenceId });
 export const evidenceUnlink = (year: number, code: string, evidenceId: number) =>

@@ -1,0 +1,62 @@
+//! The one vocabulary the command line and the window share: the sentence of every error and finding code (with
+//! its variants and the remedies each surface names its own way), the captions of stable column, record and table
+//! names, and the names of the 12 figures of Biểu 06, which the printed form, the command line and the window all
+//! read from here.
+//!
+//! Pure data: templates name their values as `{name}`, and each surface fills them (`cli/src/messages.rs`,
+//! `ui/src/lib/messages.ts`). The window reads this module through `ui/src/lib/vocabulary.json`, which a test
+//! writes from it and fails on when stale (`UPDATE_VOCABULARY=1 cargo test -p cchc-cli --test it tidy::` rewrites
+//! it).
+
+pub mod captions;
+pub mod errors;
+pub mod findings;
+
+pub use captions::{
+    FIGURES, Figure, Group, PLACE_PARTS, column_caption, entity_caption, entity_column_caption, table_caption,
+};
+pub use errors::{ERROR_CODES, ErrorWords, error_words};
+pub use findings::{Remedy, VARIANTS, Variant, When, finding_template, remedy, template_of};
+
+/// The names of a template's `{name}` placeholders, in order.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    template.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::CaseFigures;
+
+    #[test]
+    fn the_figures_follow_the_register_order() {
+        let names: Vec<&str> = CaseFigures::default().columns().iter().map(|(name, _)| *name).collect();
+        let ours: Vec<&str> = FIGURES.iter().map(|f| f.name).collect();
+        assert_eq!(ours, names);
+    }
+
+    /// A figure named alone reads as its group's short name, then its caption under that group ("Nhận: Trực tuyến").
+    #[test]
+    fn a_figure_named_alone_is_its_group_and_its_caption() {
+        for f in FIGURES.iter().filter(|f| f.group != Group::Apology) {
+            let group = f.column.split(": ").next().unwrap();
+            assert_eq!(f.column, format!("{group}: {}", f.caption), "{}", f.name);
+            assert!(f.group.caption().to_lowercase().contains(&group.to_lowercase()), "{}", f.name);
+        }
+    }
+
+    #[test]
+    fn every_variant_and_remedy_belongs_to_a_sentence_that_takes_it() {
+        for v in VARIANTS {
+            assert!(!v.template.contains("{remedy}"), "{}", v.name);
+        }
+        for code in [crate::model::FindingCode::IsoScopeEmpty, crate::model::FindingCode::SurveyNotSelfScored] {
+            assert!(remedy(code).is_some() && finding_template(code).contains("{remedy}"), "{code:?}");
+        }
+    }
+
+    #[test]
+    fn placeholders_are_read_in_order() {
+        assert_eq!(placeholders("Tổng ({total}) khác ({sum})."), ["total", "sum"]);
+    }
+}

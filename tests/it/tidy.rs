@@ -574,3 +574,22 @@ fn the_window_reads_the_vocabulary_the_core_holds() {
         .collect();
     assert_eq!(listed, codes, "vocabulary::ERROR_CODES must list every ErrorCode, in order");
 }
+
+/// The Biểu 06 sheet's headers (`transfer`) name each figure as the vocabulary does ("Nhận - Trực tuyến" for "Nhận:
+/// Trực tuyến"); only the carried-over column keeps the words of the sheet template officials already fill in.
+#[test]
+fn the_statistics_sheet_names_each_figure_as_the_vocabulary_does() {
+    let mut differ = Vec::new();
+    for f in cchc::vocabulary::FIGURES {
+        let header = cchc::transfer::stats_header(f.name);
+        let expected = if f.name == "carried_over" {
+            "Nhận - Kỳ trước chuyển sang".to_string()
+        } else {
+            f.column.replace(": ", " - ")
+        };
+        if header != expected {
+            differ.push(format!("{}: sheet “{header}”, vocabulary “{expected}”", f.name));
+        }
+    }
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}

@@ -13,7 +13,7 @@ pub mod errors;
 pub mod findings;
 
 pub use captions::{
-    FIGURES, Figure, Group, PLACE_PARTS, column_caption, entity_caption, entity_column_caption, table_caption,
+    FIGURES, Figure, Group, HEADERS, PLACE_PARTS, column_caption, entity_caption, entity_column_caption, table_caption,
 };
 pub use errors::{ERROR_CODES, ErrorWords, error_words};
 pub use findings::{Remedy, VARIANTS, Variant, When, finding_template, remedy, template_of};
@@ -52,6 +52,28 @@ mod tests {
         }
         for code in [crate::model::FindingCode::IsoScopeEmpty, crate::model::FindingCode::SurveyNotSelfScored] {
             assert!(remedy(code).is_some() && finding_template(code).contains("{remedy}"), "{code:?}");
+        }
+    }
+
+    /// The window fills an error's sentence with its count of errors only; the command line with the error's details.
+    #[test]
+    fn each_surface_s_error_sentences_name_only_what_it_fills() {
+        for code in ERROR_CODES {
+            let words = error_words(code);
+            assert!(placeholders(words.window).iter().all(|p| *p == "errors"), "{code:?}: {}", words.window);
+            let known = ["path", "what", "key", "detail", "errors", "remedy"];
+            assert!(placeholders(words.command_line).iter().all(|p| known.contains(p)), "{code:?}");
+        }
+    }
+
+    /// A header added to `Headers` must be named for the window too (`by_name` is written by hand).
+    #[test]
+    fn every_header_has_a_name_for_the_window() {
+        let names = HEADERS.by_name();
+        let debug = format!("{HEADERS:?}");
+        assert_eq!(debug.matches(": \"").count(), names.len(), "{debug}");
+        for (_, caption) in names {
+            assert!(debug.contains(&format!("{caption:?}")), "{caption}");
         }
     }
 

@@ -528,6 +528,7 @@ fn window_vocabulary() -> String {
     let tables: Words = captions::TABLES.iter().map(|(k, t)| (k.to_string(), *t)).collect();
     let groups: Words = v::Group::ALL.iter().map(|g| (g.key().to_string(), g.caption())).collect();
     let figures: Words = v::FIGURES.iter().map(|f| (f.name.to_string(), f.caption)).collect();
+    let headers: Words = v::HEADERS.by_name().into_iter().map(|(k, t)| (k.to_string(), t)).collect();
 
     let all: BTreeMap<&str, Value> = [
         (
@@ -545,6 +546,7 @@ fn window_vocabulary() -> String {
         ("tableCaptions", json!(tables)),
         ("bieu06Groups", json!(groups)),
         ("bieu06Columns", json!(figures)),
+        ("headers", json!(headers)),
     ]
     .into_iter()
     .collect();

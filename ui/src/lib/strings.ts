@@ -153,7 +153,8 @@ export const findingMessages: Record<FindingCode, string> = vocabulary.findingMe
 export const findingRemedies: Partial<Record<FindingCode, string>> = vocabulary.findingRemedies;
 
 /** When a finding's extra values call for a variant sentence: for one code, the first rule that matches wins. */
-export const findingVariantRules: readonly { code: string; variant: string; has?: string[]; is?: string[] }[] = vocabulary.findingVariantRules;
+type VariantRule = { code: string; variant: string; has?: string[]; is?: string[] };
+export const findingVariantRules: readonly VariantRule[] = vocabulary.findingVariantRules;
 
 /** Sentences used instead of the plain one when a finding carries the named extra value, and the window's own. */
 export const findingVariants: Record<string, string> & { codeExists: string; notAWholeNumber: string } = {

@@ -17,6 +17,8 @@
 //! - [`layout`]: a report → pages of positioned text and rules in millimetres, with the fonts' metrics; pure.
 //! - [`pdf`]: pages → PDF bytes; the only module that imports printpdf.
 //! - [`demo`]: the demo ward and generated data for benchmarks.
+//! - [`vocabulary`]: the words the command line and the window share (error and finding sentences, captions,
+//!   Biểu 06's figure names); pure data.
 //! - [`text`]: NFC, search folding, the Vietnamese sort key.
 //! - [`clock`]: the only reader of the system clock.
 //! - [`backups`]: names, records and rotation of the register's verified copies (the SQLite side is in `register`).
@@ -44,6 +46,7 @@ pub mod text;
 mod transfer;
 #[cfg(feature = "ts")]
 pub mod typescript;
+pub mod vocabulary;
 
 pub use api::App;
 pub use assets::Assets;

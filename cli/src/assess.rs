@@ -578,8 +578,10 @@ fn show(ctx: &Ctx, year: i32) -> CmdResult {
     if !view.set.note.is_empty() {
         ctx.out.line(format!("Ghi chú của bộ chỉ số: {}", view.set.note));
     }
-    let mut table =
-        output::new_table(&["Mã", "Nội dung", "Tối đa", "Gợi ý", "Tự chấm", "TĐ lần 1", "TĐ lần 2", "Kiểm chứng"]);
+    let mut table = {
+        let h = cchc::vocabulary::HEADERS;
+        output::new_table(&[h.code, h.content, h.max, h.suggested, h.self_score, "TĐ lần 1", "TĐ lần 2", "Kiểm chứng"])
+    };
     for node in &view.nodes {
         let entry = view.entries.iter().find(|e| node.is_leaf && e.code == node.code);
         let na = entry.is_some_and(|e| e.not_applicable);

@@ -175,7 +175,10 @@ pub fn run(ctx: &Ctx, command: BackupCommand) -> CmdResult {
                             reason_text(record.reason)
                         ));
                     }
-                    let mut table = new_table(&["Bảng", "Hiện tại", "Sau khi khôi phục"]);
+                    let mut table = {
+                        let h = cchc::vocabulary::HEADERS;
+                        new_table(&[h.content, h.current, h.after_restore])
+                    };
                     for d in &preview.differences {
                         table.add_row(vec![
                             crate::messages::table_caption(&d.table),

@@ -97,7 +97,9 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, String> {
             _ => None,
         }
     };
-    parsed.ok_or_else(|| format!("“{text}” không phải là ngày hợp lệ; hãy viết theo dạng dd/mm/yyyy, ví dụ 15/06/2025"))
+    // The sentence of a finding about a date (the vocabulary's), with an example of the form.
+    let sentence = cchc::vocabulary::findings::variant("dateFormat").map_or("{value}", |v| v.template);
+    parsed.ok_or_else(|| sentence.replace("{value}", text).replace("{format}", "dd/mm/yyyy, ví dụ 15/06/2025"))
 }
 
 /// A date that may be cleared by typing an empty value (`--announcement-date ""`).

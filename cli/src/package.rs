@@ -154,11 +154,12 @@ pub fn run_package(ctx: &Ctx, command: PackageCommand) -> CmdResult {
                 ctx.out.line("Đơn vị chưa xuất tệp báo cáo nào.");
                 return Ok(Done::Clean);
             }
+            let h = cchc::vocabulary::HEADERS;
             let mut table = output::new_table(&[
-                "Kỳ",
-                "Lần gửi",
-                "Thời điểm xuất",
-                "Người phê duyệt",
+                h.period,
+                h.revision,
+                h.exported_at,
+                h.approver,
                 "Mã báo cáo",
                 "Dung lượng (byte)",
             ]);
@@ -190,7 +191,8 @@ fn received(ctx: &Ctx, args: ReceivedArgs) -> CmdResult {
         ctx.out.line("Chưa nhận báo cáo nào.");
         return Ok(Done::Clean);
     }
-    let mut table = output::new_table(&["Đơn vị", "Kỳ", "Lần gửi", "Thời điểm nhận", "Tình trạng", "Tệp"]);
+    let h = cchc::vocabulary::HEADERS;
+    let mut table = output::new_table(&[h.unit, h.period, h.revision, h.received_at, h.status, h.file_name]);
     for r in &list {
         let status = match r.status {
             ReceivedStatus::Current => "Đang dùng",
@@ -324,7 +326,8 @@ fn print_package_import(ctx: &Ctx, report: &PackageImportReport, paths: &[PathBu
         return done;
     }
     let out = &ctx.out;
-    let mut table = output::new_table(&["Tệp", "Đơn vị", "Kỳ", "Lần gửi", "Phân loại"]);
+    let h = cchc::vocabulary::HEADERS;
+    let mut table = output::new_table(&[h.file, h.unit, h.period, h.revision, h.check_result]);
     for f in &report.files {
         let name = f.file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
         let unit = match (&f.unit_code, &f.unit_name) {
@@ -380,20 +383,11 @@ fn print_rollup(ctx: &Ctx, rollup: &Rollup) {
     let rate = |r: Option<f64>| r.map(format::percent).unwrap_or_default();
     // The year's roll-up also ranks the self-assessments.
     let year = w.key.kind == PeriodKind::Year;
-    let mut headers = vec![
-        "Mã",
-        "Đơn vị",
-        "Tình trạng",
-        "Lần gửi",
-        "Số TTHC",
-        "Đúng hạn",
-        "Trực tuyến",
-        "Biên chế / có mặt",
-        "ISO 9001",
-        "Hoàn thành KH",
-    ];
+    let h = cchc::vocabulary::HEADERS;
+    let mut headers =
+        vec![h.code, h.unit, h.status, h.revision, h.procedures, h.on_time, h.online, h.staff, h.iso, h.plan];
     if year {
-        headers.extend(["Điểm CCHC", "Tỷ lệ điểm", "Xếp loại", "Xếp hạng"]);
+        headers.extend([h.score, h.score_percent, h.grade, h.rank]);
     }
     let mut table = output::new_table(&headers);
     for u in &rollup.units {

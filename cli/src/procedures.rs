@@ -301,7 +301,10 @@ fn list(ctx: &Ctx, args: ListArgs) -> CmdResult {
     if procedures.is_empty() {
         ctx.out.line("Không có thủ tục nào phù hợp.");
     } else {
-        let mut table = output::new_table(&["Mã", "Tên thủ tục", "Lĩnh vực", "Thời hạn", "Mức độ DVC", "Tình trạng"]);
+        let mut table = {
+            let h = cchc::vocabulary::HEADERS;
+            output::new_table(&[h.code, h.procedure_name, h.field, h.time, h.online_level, h.status])
+        };
         for p in &procedures {
             let i = &p.input;
             table.add_row(vec![

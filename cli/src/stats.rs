@@ -176,22 +176,10 @@ fn set(ctx: &Ctx, args: SetArgs) -> CmdResult {
     Ok(Done::Clean)
 }
 
-/// The Biểu 06 columns in order, with the short captions of the printed table.
-const HEADERS: [&str; 13] = [
-    "Lĩnh vực",
-    "Nhận\nTổng",
-    "Nhận\nTrực tuyến",
-    "Nhận\nTrực tiếp, BC",
-    "Nhận\nKỳ trước",
-    "Đã GQ\nTổng",
-    "Đã GQ\nTrước hạn",
-    "Đã GQ\nĐúng hạn",
-    "Đã GQ\nQuá hạn",
-    "Đang GQ\nTổng",
-    "Đang GQ\nTrong hạn",
-    "Đang GQ\nQuá hạn",
-    "Thư xin lỗi",
-];
+/// The Biểu 06 columns in order, with the narrow captions of the terminal's table (`vocabulary::FIGURES`).
+fn headers() -> Vec<&'static str> {
+    std::iter::once("Lĩnh vực").chain(cchc::vocabulary::FIGURES.iter().map(|f| f.terminal)).collect()
+}
 
 fn print_stats(ctx: &Ctx, table: &StatsTable) {
     let key = table.window.key;
@@ -201,8 +189,9 @@ fn print_stats(ctx: &Ctx, table: &StatsTable) {
         ctx.out.line(format!("Chưa có số liệu của kỳ {key}."));
         return;
     }
-    let mut grid = output::new_table(&HEADERS);
-    output::align_right(&mut grid, 1..HEADERS.len());
+    let headers = headers();
+    let mut grid = output::new_table(&headers);
+    output::align_right(&mut grid, 1..headers.len());
     for (field, figures) in by_field(&table.rows) {
         grid.add_row(figure_cells(Cell::new(field), &figures));
     }

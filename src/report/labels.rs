@@ -1,5 +1,7 @@
 //! Every fixed caption printed on paper (national motto, form titles, table headers), in one place.
 
+use crate::vocabulary::{FIGURES, Figure, Group};
+
 /// Quốc hiệu (NĐ 30/2020, Phụ lục I).
 pub const MOTTO: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 /// Tiêu ngữ: initials capitalised, hyphens between the phrases.
@@ -29,13 +31,15 @@ pub const FIELD: &str = "Lĩnh vực";
 pub const TOTAL: &str = "Tổng cộng";
 pub const NOTHING: &str = "(Không có số liệu)";
 
-/// Biểu 06: the three column groups and their columns.
-pub const RECEIVED: &str = "Số hồ sơ nhận giải quyết";
-pub const RESOLVED: &str = "Số hồ sơ đã giải quyết";
-pub const IN_PROGRESS: &str = "Số hồ sơ đang giải quyết";
-pub const RECEIVED_COLUMNS: [&str; 4] = ["Tổng số", "Trực tuyến", "Trực tiếp, bưu chính", "Từ kỳ trước"];
-pub const RESOLVED_COLUMNS: [&str; 4] = ["Tổng số", "Trước hạn", "Đúng hạn", "Quá hạn"];
-pub const IN_PROGRESS_COLUMNS: [&str; 3] = ["Tổng số", "Trong hạn", "Quá hạn"];
+/// Biểu 06: the three column groups and their columns, named once in `vocabulary` (the window and the command line
+/// read the same names).
+pub const RECEIVED: &str = Group::Received.caption();
+pub const RESOLVED: &str = Group::Resolved.caption();
+pub const IN_PROGRESS: &str = Group::InProgress.caption();
+pub const RECEIVED_COLUMNS: [&str; 4] = [F[0].caption, F[1].caption, F[2].caption, F[3].caption];
+pub const RESOLVED_COLUMNS: [&str; 4] = [F[4].caption, F[5].caption, F[6].caption, F[7].caption];
+pub const IN_PROGRESS_COLUMNS: [&str; 3] = [F[8].caption, F[9].caption, F[10].caption];
+const F: [Figure; 12] = FIGURES;
 
 pub const PROCEDURE_COLUMNS: [&str; 5] = ["STT", "Mã TTHC", "Tên thủ tục hành chính", "DVC trực tuyến", "Một cửa"];
 pub const TASK_COLUMNS: [&str; 6] = ["STT", "Nhiệm vụ", "Chủ trì", "Thời hạn", "Tình trạng", "Tiến độ"];

@@ -49,6 +49,16 @@ describe("messages", () => {
     expect(findingMessage(f("MISSING_COLUMN", { column: "Lĩnh vực" }))).toBe("Tệp thiếu cột “Lĩnh vực”.");
   });
 
+  it("picks the core's variants and the window's own remedy (the command line names a command there)", () => {
+    expect(findingMessage(f("CRITERIA_RULE_MISMATCH", { problem: "metric", metric: "m", rule: "r" }))).toBe(
+      "Chỉ số “m” không dùng được với cách chấm “r”.",
+    );
+    expect(findingMessage(f("SURVEY_NOT_SELF_SCORED", { value: "9.1" }))).toBe(
+      "Tiêu chí 9.1 là điểm điều tra xã hội học do tỉnh công bố nên đơn vị không tự chấm; kết quả được nhập ở bước thẩm định.",
+    );
+    expect(findingMessage(f("NO_QUOTA", { year: "2025", value: "Công chức" }))).toContain("Năm 2025 chưa có");
+  });
+
   it("says where a finding is", () => {
     expect(placeText({ sheet: "Thủ tục hành chính", row: 7, column: "Mã TTHC" })).toBe(
       "Trang tính “Thủ tục hành chính”, dòng 7, cột “Mã TTHC”",

@@ -1,5 +1,5 @@
 // Turns codes into sentences: an error's code, a finding's code with its values, and a finding's place, all in
-// Vietnamese from strings.ts (the CLI's wording, cli/src/messages.rs).
+// Vietnamese from strings.ts, whose sentences and captions are the core's vocabulary (the command line's too).
 
 import type { CommandErrorShape, Finding, Place } from "../api/types";
 import { formatInt, periodPhrase } from "./format";
@@ -8,6 +8,8 @@ import {
   entityColumnCaptions,
   errorMessages,
   findingMessages,
+  findingRemedies,
+  findingVariantRules,
   findingVariants,
   placeParts,
 } from "./strings";
@@ -35,44 +37,25 @@ export function errorMessage(error: CommandErrorShape): string {
   return fill(template, { errors });
 }
 
-/** The Vietnamese sentence for a finding, filled with its values. */
+/** The Vietnamese sentence for a finding, filled with its values (the command line fills the same templates). */
 export function findingMessage(finding: Finding): string {
   const values: Record<string, string> = { ...(finding.values ?? {}) };
-  // Some producers name the offending text `code` or `column` rather than `value`.
+  // Some producers name the offending text `code` or `column` rather than `value`, the allowed choices `expected` and
+  // the first row `row` (the command line reads them the same way).
   values.value ??= values.code ?? values.column ?? "";
-  switch (finding.code) {
-    case "MISSING_COLUMN":
-    case "UNKNOWN_COLUMN":
-      values.column = values.value || finding.place.column || "";
-      break;
-    case "BAD_PROCEDURE_CODE":
-      if (values.expected) return fill(findingVariants.codeChanged, values);
-      break;
-    case "BAD_DATE":
-      if (values.start && values.end) return fill(findingVariants.dateRange, values);
-      if (values.format) return fill(findingVariants.dateFormat, values);
-      break;
-    case "CRITERIA_FORMAT":
-      if (values.expected) return fill(findingVariants.criteriaWrongKind, values);
-      break;
-    case "CRITERIA_POINTS_OVER_MAX":
-      if (values.cap) return fill(findingVariants.pointsOverCap, values);
-      break;
-    case "CRITERIA_RULE_MISSING":
-      if (values.problem === "area") return fill(findingVariants.areaWithoutCriteria, values);
-      break;
-    case "BAD_CHOICE":
-      values.allowed ??= values.expected;
-      if (values.allowed) return fill(findingVariants.choiceAllowed, values);
-      break;
-    case "DUPLICATE_IN_FILE":
-      values.first_row ??= values.row;
-      if (values.first_row) return fill(findingVariants.duplicateFirstRow, values);
-      break;
-    default:
-      break;
+  if (finding.code === "MISSING_COLUMN" || finding.code === "UNKNOWN_COLUMN") {
+    values.column = values.value || finding.place.column || "";
   }
-  return fill(findingMessages[finding.code] ?? finding.code, values);
+  if (finding.code === "BAD_CHOICE") values.allowed ??= values.expected;
+  if (finding.code === "DUPLICATE_IN_FILE") values.first_row ??= values.row;
+  values.remedy = findingRemedies[finding.code] ?? "";
+  const present = (name: string) => values[name] !== undefined && values[name] !== null;
+  const rule = findingVariantRules.find(
+    (r) =>
+      r.code === finding.code &&
+      (r.has ? r.has.every(present) : r.is !== undefined && values[r.is[0]] === r.is[1]),
+  );
+  return fill(rule ? findingVariants[rule.variant] : (findingMessages[finding.code] ?? finding.code), values);
 }
 
 /**

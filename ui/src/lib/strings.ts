@@ -1,5 +1,7 @@
 // Every piece of text a person reads in the app, in Vietnamese (NFC). Components import from here; no other file
 // holds Vietnamese text. Templates use {name} placeholders filled by `fill` (lib/messages.ts).
+// The words the command line says too (error and finding sentences, captions of stable names, Biểu 06's figures)
+// come from the core's vocabulary (src/vocabulary/) through vocabulary.json, which `cargo test` writes.
 
 import type {
   BackupReason,
@@ -20,6 +22,7 @@ import type {
   UnitReportStatus,
 } from "../api/types";
 import type { AssessmentColumn, Stage } from "../api/types";
+import vocabulary from "./vocabulary.json";
 
 export const app = {
   title: "Sổ thủ tục hành chính",
@@ -140,163 +143,22 @@ export const dates = {
 
 // ---- Errors: one sentence per code ----
 
-export const errorMessages: Record<ErrorCode, string> = {
-  REGISTER_NOT_FOUND:
-    "Không tìm thấy sổ dữ liệu của đơn vị; hãy tạo thông tin đơn vị hoặc mở dữ liệu mẫu.",
-  REGISTER_EXISTS:
-    "Đã có sổ dữ liệu của đơn vị trên máy này; chương trình không ghi đè lên sổ có sẵn, hãy mở sổ đó.",
-  NOT_A_REGISTER: "Tệp dữ liệu không phải là sổ dữ liệu của chương trình này.",
-  SCHEMA_TOO_NEW:
-    "Sổ dữ liệu được tạo bởi phiên bản mới hơn của chương trình; hãy cập nhật chương trình. Sổ không bị thay đổi.",
-  REGISTER_DAMAGED:
-    "Sổ dữ liệu bị hỏng hoặc thiếu thông tin; hãy khôi phục từ bản sao lưu. Sổ không bị thay đổi.",
-  INVALID: "Dữ liệu chưa hợp lệ ({errors} lỗi); chưa ghi gì vào sổ.",
-  NOT_FOUND: "Không tìm thấy mục này trong sổ; có thể nó vừa bị xóa.",
-  ALREADY_EXISTS: "Mục này đã có trong sổ.",
-  PROCEDURE_HAS_HISTORY:
-    "Thủ tục này đã có số liệu thống kê hồ sơ nên không thể xóa; hãy chọn “Ngừng áp dụng” (bị thay thế hoặc bị bãi bỏ) để giữ lại lịch sử.",
-  FILE_UNREADABLE: "Không đọc được tệp; hãy kiểm tra tệp có mở được bằng Excel không.",
-  FILE_FORMAT: "Không hỗ trợ loại tệp này; hãy dùng tệp .xlsx hoặc .csv.",
-  BAD_PERIOD: "Kỳ báo cáo không hợp lệ; hãy chọn năm và loại kỳ (Quý I, 6 tháng, 9 tháng, Năm).",
-  IO: "Không đọc hoặc ghi được tệp; hãy kiểm tra thư mục, quyền truy cập và dung lượng ổ đĩa.",
-  STORAGE: "Lỗi khi đọc hoặc ghi sổ dữ liệu; thay đổi vừa rồi chưa được ghi.",
-  WRONG_STAGE:
-    "Phiếu tự đánh giá đang ở bước đã khóa nên không sửa được; hãy mở khóa (ghi rõ lý do) nếu cần sửa.",
-  DISK_FULL:
-    "Ổ đĩa đã đầy hoặc không cho ghi thêm; thay đổi vừa rồi chưa được ghi, sổ dữ liệu vẫn nguyên vẹn. Hãy giải phóng chỗ trống rồi thử lại.",
-  BACKUP_INVALID: "Bản sao lưu không đạt kiểm tra (hỏng hoặc đã bị sửa) nên không được dùng.",
-  PACKAGE_REFUSED: "Tệp báo cáo bị từ chối vì không an toàn hoặc không hợp lệ; chưa ghi gì vào sổ.",
-  REPORT_ISSUED: "Báo cáo này đã ban hành (đã lấy số); nội dung của văn bản đã ban hành không sửa được.",
-  MISSING_GLYPHS: "Phông chữ của báo cáo không có một số ký tự trong nội dung; hãy sửa các ký tự đó rồi in lại.",
-  NO_REGISTER: "Chưa mở sổ dữ liệu nào; hãy tạo thông tin đơn vị hoặc mở dữ liệu mẫu.",
-  UNEXPECTED: "Đã có lỗi không lường trước; hãy thử lại, nếu vẫn lỗi hãy khởi động lại chương trình.",
-};
+export const errorMessages: Record<ErrorCode, string> = vocabulary.errorMessages;
 
 // ---- Findings: one sentence per code, plus variants for the extra values some carry ----
 
-export const findingMessages: Record<FindingCode, string> = {
-  MISSING_COLUMN: "Tệp thiếu cột “{column}”.",
-  UNKNOWN_COLUMN: "Cột “{column}” không thuộc mẫu nên được bỏ qua.",
-  REQUIRED_MISSING: "Thiếu thông tin bắt buộc.",
-  BAD_PROCEDURE_CODE: "Mã thủ tục “{value}” không đúng dạng (ví dụ đúng: 1.001193 hoặc 3.000527.H61).",
-  BAD_NUMBER: "“{value}” không phải là số hợp lệ.",
-  BAD_DATE: "“{value}” không phải là ngày hợp lệ; hãy viết theo dạng dd/mm/yyyy.",
-  BAD_CHOICE: "“{value}” không thuộc các lựa chọn cho phép.",
-  BAD_PERIOD: "Kỳ báo cáo “{value}” không hợp lệ; hãy dùng dạng 2025-Q1, 2025-H1, 2025-Q3 hoặc 2025.",
-  EMPTY_ROW: "Dòng không có dữ liệu.",
-  DUPLICATE_IN_FILE: "“{value}” xuất hiện nhiều lần trong tệp.",
-  TIME_WITHOUT_UNIT: "Thời hạn “{value}” thiếu đơn vị (ngày hoặc ngày làm việc).",
-  TIME_VARIES_BY_CHANNEL:
-    "Thời hạn “{value}” khác nhau theo hình thức nộp hồ sơ; hãy kiểm tra lại thời hạn đã ghi.",
-  ODD_FEE: "Phí, lệ phí “{value}” có dạng bất thường; hãy kiểm tra lại.",
-  UNKNOWN_PROCEDURE: "Mã thủ tục “{value}” không có trong sổ.",
-  UNKNOWN_REPLACEMENT: "Thủ tục thay thế “{value}” không có trong sổ.",
-  ISO_SCOPE_EMPTY:
-    "Chưa chọn thủ tục nào thuộc phạm vi áp dụng ISO 9001; hãy tích chọn các thủ tục trong danh sách phạm vi (hoặc đánh dấu “Phạm vi ISO 9001” trong danh mục thủ tục).",
-  FLAG_EMPTY: "{count} ô để trống (dòng {rows}) được ghi là “{default}”; nếu không đúng, hãy ghi rõ “có” hoặc “không”.",
-  DATE_IN_FUTURE: "Ngày {value} sau ngày hôm nay ({today}); hãy kiểm tra lại năm đã ghi.",
-  NEGATIVE: "Số liệu không được âm (đang ghi {value}).",
-  RECEIVED_SUM_MISMATCH: "Tổng số hồ sơ nhận ({total}) khác tổng trực tuyến + trực tiếp + kỳ trước ({sum}).",
-  RECEIVED_BALANCE_MISMATCH: "Tổng số hồ sơ nhận ({total}) khác tổng đã giải quyết + đang giải quyết ({sum}).",
-  RESOLVED_SUM_MISMATCH: "Tổng số hồ sơ đã giải quyết ({total}) khác tổng trước hạn + đúng hạn + quá hạn ({sum}).",
-  IN_PROGRESS_SUM_MISMATCH: "Tổng số hồ sơ đang giải quyết ({total}) khác tổng trong hạn + quá hạn ({sum}).",
-  APOLOGY_BELOW_LATE: "Số thư xin lỗi ({apology_letters}) ít hơn số hồ sơ giải quyết quá hạn ({late}).",
-  CARRIED_OVER_MISMATCH:
-    "Số hồ sơ từ kỳ trước chuyển qua ({carried_over}) khác số hồ sơ đang giải quyết cuối kỳ trước ({previous_in_progress}).",
-  FIELD_WITHOUT_PROCEDURES: "Lĩnh vực “{value}” chưa có thủ tục nào trong sổ.",
-  DATES_OUT_OF_ORDER: "Ngày kết thúc ({end}) trước ngày bắt đầu ({start}).",
-  OUT_OF_RANGE: "“{value}” nằm ngoài khoảng cho phép (từ {min} đến {max}).",
-  NO_QUOTA: "Năm {year} chưa có biên chế được giao cho loại “{value}” nhưng có người thuộc loại này.",
-  OVER_QUOTA: "Số có mặt ({present}) vượt biên chế được giao ({quota}) của loại “{value}”.",
-  TASK_BEFORE_PLAN: "Thời hạn của nhiệm vụ ({deadline}) trước ngày ban hành kế hoạch ({plan_date}).",
-  UNKNOWN_PLAN: "Kế hoạch “{value}” không có trong sổ.",
-  CATEGORY_ENDED: "Loại “{value}” chỉ áp dụng đến ngày {valid_until}.",
-  ISO_NOT_ANNOUNCED: "Năm {year} chưa có quyết định công bố hệ thống quản lý chất lượng theo ISO 9001.",
-  ISO_SCOPE_MISSING:
-    "Thủ tục “{value}” thuộc phạm vi áp dụng ISO 9001 nhưng chưa có trong quyết định công bố gần nhất.",
-  ISO_SCOPE_RETIRED: "Quyết định công bố ISO 9001 có thủ tục “{value}” đã ngừng áp dụng; cần công bố lại.",
-  ISO_SCOPE_UNKNOWN: "Quyết định công bố ISO 9001 có thủ tục “{value}” không còn trong sổ; cần công bố lại.",
-  ISO_AUDIT_MISSING: "Năm {year} chưa đánh giá nội bộ.",
-  ISO_REVIEW_MISSING: "Năm {year} chưa họp xem xét của lãnh đạo.",
-  ISO_LEGAL_CHANGE_OVERDUE: "Quá hạn cập nhật văn bản pháp luật mới “{value}” vào hệ thống (hạn {due}).",
-  ISO_ACTION_OVERDUE: "Quá hạn hành động khắc phục “{value}” (hạn {due}, người thực hiện {owner}).",
-  CRITERIA_FORMAT: "Tệp không phải là JSON hợp lệ ({problem} ở dòng {line}, cột {column}).",
-  CRITERIA_SHARE_MISMATCH: "Tổng điểm các lĩnh vực thuộc “{part}” là {sum}, khác số điểm quy định {max}.",
-  CRITERIA_SUM_MISMATCH: "Tổng điểm tối đa các tiêu chí con ({sum}) khác điểm tối đa của tiêu chí ({max}).",
-  CRITERIA_DUPLICATE_CODE: "Mã tiêu chí “{value}” bị trùng.",
-  CRITERIA_BANDS_ORDER: "Các mức phải xếp từ cao xuống thấp, không trùng nhau (đang ghi: {value}).",
-  CRITERIA_POINTS_OVER_MAX: "Cho {points} điểm, vượt điểm tối đa {max}.",
-  CRITERIA_RULE_MISSING: "Không có tiêu chí con nên phải có cách chấm.",
-  CRITERIA_RULE_MISMATCH: "Cách chấm không phù hợp với phần điểm hoặc với chỉ số từ sổ của tiêu chí.",
-  CRITERIA_UNKNOWN_METRIC: "Chỉ số “{value}” không có trong sổ nên không tính được.",
-  CRITERIA_NOT_NEWER:
-    "Bộ chỉ số “{value}” phiên bản {version} không mới hơn phiên bản đã có ({latest}); chỉ nhập được phiên bản mới hơn.",
-  UNKNOWN_CRITERION: "Không có tiêu chí “{value}” để chấm trong bộ chỉ số.",
-  POINTS_NOT_ALLOWED: "Số điểm {value} không hợp lệ cho tiêu chí này; được chấm: {allowed}.",
-  NOT_SCORED: "Chưa chấm điểm.",
-  EVIDENCE_MISSING: "Tự chấm {points} điểm nhưng chưa có tài liệu kiểm chứng và chưa có giải trình.",
-  OVERRIDE_REASON_MISSING: "Điểm tự chấm {value} khác điểm gợi ý từ sổ ({suggested}); hãy ghi lý do.",
-  BONUS_OVER_CAP: "Tổng điểm thưởng {value} vượt mức tối đa {cap}; chỉ tính {cap}.",
-  PENALTY_OVER_CAP: "Tổng điểm trừ {value} vượt mức tối đa {cap}; chỉ tính {cap}.",
-  FILE_TOO_LARGE: "Tệp “{value}” quá lớn ({size} byte; tối đa {limit} byte).",
-  PACKAGE_NOT_ZIP:
-    "Tệp không phải là tệp báo cáo .cchc hợp lệ (không đọc được dạng nén ZIP) hoặc đã bị hỏng.",
-  PACKAGE_TOO_LARGE:
-    "Tệp báo cáo hoặc thành phần của nó vượt giới hạn kích thước ({size} byte; giới hạn {limit} byte).",
-  PACKAGE_ZIP_BOMB:
-    "Thành phần “{value}” có tỷ lệ nén bất thường hoặc dài hơn khai báo (nghi là tệp nén độc hại).",
-  PACKAGE_UNSAFE_PATH:
-    "Thành phần “{value}” có đường dẫn không an toàn (đường dẫn tuyệt đối hoặc có “..”).",
-  PACKAGE_LINK:
-    "Thành phần “{value}” là liên kết hoặc thư mục, không phải tệp thường.",
-  PACKAGE_UNKNOWN_ENTRY:
-    "Tệp báo cáo có thành phần lạ hoặc trùng tên “{value}”.",
-  PACKAGE_MANIFEST_MISSING:
-    "Tệp báo cáo thiếu phần mô tả (manifest.json).",
-  PACKAGE_MANIFEST_UNREADABLE:
-    "Không đọc được phần mô tả (manifest.json) của tệp báo cáo.",
-  PACKAGE_FORMAT_TOO_NEW:
-    "Tệp báo cáo theo định dạng phiên bản {version}, mới hơn chương trình này (đọc được đến phiên bản {supported}); hãy cập nhật chương trình lên phiên bản {program_version} trở lên.",
-  PACKAGE_ENTRY_MISSING:
-    "Tệp báo cáo thiếu thành phần “{value}” đã khai báo.",
-  PACKAGE_SIZE_MISMATCH:
-    "Thành phần “{value}” có kích thước ({size} byte) khác với khai báo ({expected} byte); tệp có thể đã bị sửa hoặc hỏng.",
-  PACKAGE_HASH_MISMATCH:
-    "Thành phần “{value}” có mã kiểm tra SHA-256 khác với khai báo; tệp có thể đã bị sửa hoặc hỏng.",
-  PACKAGE_DATA_UNREADABLE:
-    "Không đọc được phần số liệu (data.json) của tệp báo cáo.",
-  PACKAGE_DATA_MISMATCH:
-    "Phần số liệu ghi đơn vị và kỳ “{value}”, khác với phần mô tả (“{expected}”).",
-  PACKAGE_UNIT_UNEXPECTED:
-    "Đơn vị “{value}” không có trong danh sách đơn vị thuộc phạm vi tổng hợp.",
-  PACKAGE_FILE_UNREADABLE:
-    "Không đọc được tệp (chi tiết kỹ thuật: {value}); hãy kiểm tra ổ USB hoặc quyền truy cập rồi nhận lại.",
-  PACKAGE_DUPLICATE_ENTRY:
-    "Tệp báo cáo có hai thành phần cùng tên “{value}” (hoặc tên chỉ khác chữ hoa, chữ thường hay cách gõ dấu): mỗi chương trình giải nén có thể đọc ra một báo cáo khác nhau nên không nhận tệp này.",
-  PACKAGE_ID_REUSED:
-    "Đã nhận một báo cáo cùng mã {value} nhưng nội dung khác với tệp này; không nhận tệp này. Hãy liên hệ đơn vị gửi để xác minh và gửi lại.",
-  SURVEY_NOT_SELF_SCORED:
-    "Tiêu chí {value} là điểm điều tra xã hội học do tỉnh công bố nên đơn vị không tự chấm; kết quả được nhập ở bước thẩm định.",
-};
+export const findingMessages: Record<FindingCode, string> = vocabulary.findingMessages;
 
-/** Sentences used instead of the plain one when a finding carries the named extra value. */
-export const findingVariants = {
-  /** BAD_PROCEDURE_CODE with `expected`: an edit tried to change the code. */
-  codeChanged: "Không thể đổi mã thủ tục “{expected}” thành “{value}”; mã khác là một thủ tục khác.",
-  /** BAD_DATE with `start` and `end`. */
-  dateRange: "Ngày bắt đầu ({start}) sau ngày kết thúc ({end}).",
-  /** BAD_CHOICE with `allowed`. */
-  choiceAllowed: "“{value}” không thuộc các lựa chọn cho phép ({allowed}).",
-  /** BAD_DATE with `format`: a day of every year (dd/mm) or a JSON date (yyyy-mm-dd). */
-  dateFormat: "“{value}” không phải là ngày hợp lệ; hãy viết theo dạng {format}.",
-  /** CRITERIA_FORMAT with `expected`: a value of the wrong kind in a criteria file. */
-  criteriaWrongKind: "“{value}” không đúng kiểu: cần {expected}.",
-  /** CRITERIA_POINTS_OVER_MAX with `cap`: a bonus or penalty item above its part's cap. */
-  pointsOverCap: "Điểm tối đa của mục này ({points}) vượt mức tối đa của cả phần điểm thưởng hoặc điểm trừ ({cap}).",
-  /** CRITERIA_RULE_MISSING with `problem` = area. */
-  areaWithoutCriteria: "Lĩnh vực phải có ít nhất một tiêu chí (lĩnh vực không được chấm trực tiếp).",
-  /** DUPLICATE_IN_FILE with `first_row`. */
-  duplicateFirstRow: "“{value}” xuất hiện nhiều lần trong tệp (lần đầu ở dòng {first_row}).",
+/** What the window names as the remedy in a sentence that holds `{remedy}` (the command line names a command). */
+export const findingRemedies: Partial<Record<FindingCode, string>> = vocabulary.findingRemedies;
+
+/** When a finding's extra values call for a variant sentence: for one code, the first rule that matches wins. */
+type VariantRule = { code: string; variant: string; has?: string[]; is?: string[] };
+export const findingVariantRules: readonly VariantRule[] = vocabulary.findingVariantRules;
+
+/** Sentences used instead of the plain one when a finding carries the named extra value, and the window's own. */
+export const findingVariants: Record<string, string> & { codeExists: string; notAWholeNumber: string } = {
+  ...vocabulary.findingVariants,
   /** ALREADY_EXISTS when adding a procedure (shown beside the code). */
   codeExists: "Đã có thủ tục mã “{value}” trong sổ.",
   /** A number typed in the grid that is not a whole number. */
@@ -306,114 +168,14 @@ export const findingVariants = {
 export const severityLabels = { error: "Lỗi", warning: "Cảnh báo" };
 
 /** Where a finding is; parts are joined with ", " and the first letter is capitalised. */
-export const placeParts = {
-  sheet: "trang tính “{sheet}”",
-  row: "dòng {row}",
-  period: "kỳ {period}",
-  field: "lĩnh vực {field}",
-  procedure: "thủ tục {procedure}",
-  column: "cột “{column}”",
-  item: "mục “{column}”",
-};
+export const placeParts = vocabulary.placeParts;
 
 // ---- Captions of stable names (inputs of forms, figures of Biểu 06) ----
 
-export const columnCaptions: Record<string, string> = {
-  received_total: "Nhận: Tổng số",
-  received_online: "Nhận: Trực tuyến",
-  received_direct: "Nhận: Trực tiếp, bưu chính",
-  carried_over: "Nhận: Từ kỳ trước",
-  resolved_total: "Đã giải quyết: Tổng số",
-  resolved_early: "Đã giải quyết: Trước hạn",
-  resolved_on_time: "Đã giải quyết: Đúng hạn",
-  resolved_late: "Đã giải quyết: Quá hạn",
-  in_progress_total: "Đang giải quyết: Tổng số",
-  in_progress_within: "Đang giải quyết: Trong hạn",
-  in_progress_overdue: "Đang giải quyết: Quá hạn",
-  apology_letters: "Thư xin lỗi",
-  code: "Mã thủ tục",
-  name: "Tên",
-  field: "Lĩnh vực",
-  procedure: "Mã thủ tục",
-  period: "Kỳ báo cáo",
-  processing_time: "Thời hạn giải quyết",
-  fee: "Phí, lệ phí",
-  legal_bases: "Căn cứ pháp lý",
-  announcement: "Quyết định công bố",
-  status: "Tình trạng",
-  replaced_by: "Thay thế bởi",
-  online_level: "Mức độ dịch vụ công trực tuyến",
-  one_stop: "Một cửa",
-  interlinked: "Một cửa liên thông",
-  postal: "Qua bưu chính",
-  boundary_free: "Không phụ thuộc địa giới hành chính",
-  internal_process: "Quy trình nội bộ",
-  in_iso_scope: "Phạm vi ISO 9001",
-  kind: "Loại",
-  province: "Tỉnh, thành phố",
-  superior_line: "Dòng cơ quan chủ quản",
-  issuer_line: "Dòng cơ quan ban hành",
-  place_name: "Địa danh",
-  user_name: "Người sử dụng",
-  unit_code: "Mã đơn vị",
-  meeting_standard: "Số người đạt chuẩn",
-  // Inputs of the records of staffing, plans and ISO, as their refusals name them.
-  area: "Lĩnh vực CCHC",
-  audit: "Ngày đánh giá nội bộ",
-  category: "Loại cán bộ, công chức",
-  content: "Nội dung nhiệm vụ",
-  count: "Số người",
-  date: "Ngày",
-  deadline: "Thời hạn",
-  description: "Mô tả",
-  done: "Ngày hoàn thành",
-  due: "Hạn hoàn thành",
-  effectiveness_checked: "Ngày kiểm tra hiệu lực",
-  end: "Đến ngày",
-  evidence_kind: "Loại văn bản",
-  file: "Tệp",
-  leader: "Lãnh đạo chốt điểm",
-  left: "Ngày thôi",
-  number: "Số, ký hiệu",
-  percent: "Tỷ lệ hoàn thành (%)",
-  plan: "Kế hoạch",
-  procedures: "Thủ tục",
-  quota: "Biên chế được giao",
-  reason: "Lý do",
-  review: "Ngày xem xét của lãnh đạo",
-  text: "Nội dung",
-  title: "Trích yếu",
-  year: "Năm",
-  // Fields of a criteria set, as its findings name them.
-  criterion: "Mã tiêu chí",
-  scope: "Đối tượng áp dụng",
-  rule: "Cách chấm",
-  rule_bands: "Mức điểm",
-  part: "Phần",
-};
+export const columnCaptions: Record<string, string> = vocabulary.columnCaptions;
 
 /** Columns a kind of record names otherwise than the common caption, by "entity.column" (a task's deadline). */
-export const entityColumnCaptions: Record<string, string> = {
-  "task.deadline": "Thời hạn hoàn thành",
-  "task.plan": "Kế hoạch",
-  "task.owner": "Đơn vị, người thực hiện",
-  "period.deadline": "Hạn gửi báo cáo",
-  "plan.number": "Số, ký hiệu kế hoạch",
-  "plan.date": "Ngày ban hành kế hoạch",
-  "plan.kind": "Loại kế hoạch",
-  "plan.year": "Năm của kế hoạch",
-  "person.name": "Họ và tên",
-  "person.category": "Loại cán bộ, công chức",
-  "unit.name": "Tên đơn vị",
-  "unit.kind": "Loại đơn vị",
-  "iso_announcement.number": "Số quyết định công bố",
-  "iso_announcement.date": "Ngày quyết định công bố",
-  "iso_announcement.procedures": "Thủ tục thuộc phạm vi áp dụng",
-  "iso_nonconformity.due": "Hạn hoàn thành hành động khắc phục",
-  "iso_action.due": "Hạn hoàn thành hành động khắc phục",
-  "iso_action.content": "Nội dung hành động",
-  "iso_report.number": "Số báo cáo",
-};
+export const entityColumnCaptions: Record<string, string> = vocabulary.entityColumnCaptions;
 
 /** Biểu số 06/VPCP/KSTT: its title, the column groups and the short caption of each figure under its group. */
 export const bieu06 = {
@@ -422,26 +184,8 @@ export const bieu06 = {
   unitNote: "Đơn vị tính: số hồ sơ thủ tục hành chính",
   stt: "STT",
   fieldColumn: "Lĩnh vực, công việc giải quyết",
-  groups: {
-    received: "Số hồ sơ nhận giải quyết",
-    resolved: "Số hồ sơ đã giải quyết",
-    inProgress: "Số hồ sơ đang giải quyết",
-    apology: "Thư xin lỗi",
-  },
-  columns: {
-    received_total: "Tổng số",
-    received_online: "Trực tuyến",
-    received_direct: "Trực tiếp, bưu chính",
-    carried_over: "Từ kỳ trước",
-    resolved_total: "Tổng số",
-    resolved_early: "Trước hạn",
-    resolved_on_time: "Đúng hạn",
-    resolved_late: "Quá hạn",
-    in_progress_total: "Tổng số",
-    in_progress_within: "Trong hạn",
-    in_progress_overdue: "Quá hạn",
-    apology_letters: "Đã gửi",
-  } satisfies Record<FigureColumn, string>,
+  groups: vocabulary.bieu06Groups,
+  columns: vocabulary.bieu06Columns satisfies Record<FigureColumn, string>,
   total: "Tổng cộng",
   byProcedure: "Thủ tục {code}",
 };
@@ -544,12 +288,12 @@ export const procedures = {
   exportButton: "Xuất ra Excel",
   exportDefaultName: "thu-tuc-hanh-chinh.xlsx",
   exported: "Đã xuất {count} thủ tục ra tệp {path}.",
-  colCode: "Mã",
-  colName: "Tên thủ tục",
-  colField: "Lĩnh vực",
-  colTime: "Thời hạn",
-  colOnline: "Mức độ DVC",
-  colStatus: "Tình trạng",
+  colCode: vocabulary.headers.code,
+  colName: vocabulary.headers.procedureName,
+  colField: vocabulary.headers.field,
+  colTime: vocabulary.headers.time,
+  colOnline: vocabulary.headers.onlineLevel,
+  colStatus: vocabulary.headers.status,
   retiredOn: "ngừng áp dụng từ {date}",
   replacedByShort: "thay bởi {code}",
 };
@@ -878,9 +622,9 @@ export const backups = {
   previewOf: "Bản sao lúc {date} ({reason}).",
   previewNoRecord: "Tệp {path} (không có thông tin đi kèm).",
   changes: "Những gì sẽ thay đổi",
-  table: "Nội dung",
-  current: "Hiện tại",
-  after: "Sau khi khôi phục",
+  table: vocabulary.headers.content,
+  current: vocabulary.headers.current,
+  after: vocabulary.headers.afterRestore,
   noChanges: "Bản sao có cùng số dòng với sổ hiện tại.",
   previewNote: "Sổ hiện tại sẽ được sao lưu trước, nên có thể hoàn tác ngay sau khi khôi phục.",
   confirm: "Khôi phục",
@@ -892,39 +636,7 @@ export const backups = {
 };
 
 /** Names of the register's tables, as the restore preview shows them. */
-export const tableCaptions: Record<string, string> = {
-  unit: "Thông tin đơn vị",
-  period_setting: "Thời gian kỳ báo cáo",
-  procedure: "Thủ tục hành chính",
-  case_stats: "Số liệu giải quyết hồ sơ",
-  change_log: "Nhật ký thay đổi",
-  staff_category: "Loại cán bộ, công chức",
-  staff_quota: "Biên chế được giao",
-  staff_headcount: "Số có mặt (nhập tổng)",
-  person: "Cán bộ, công chức, người lao động",
-  plan: "Kế hoạch CCHC",
-  reform_area: "Lĩnh vực cải cách",
-  task: "Nhiệm vụ",
-  iso_system: "ISO 9001: phiên bản",
-  iso_announcement: "ISO 9001: quyết định công bố",
-  iso_scope: "ISO 9001: phạm vi",
-  iso_audit: "ISO 9001: đánh giá nội bộ",
-  iso_nonconformity: "ISO 9001: điểm không phù hợp",
-  iso_review: "ISO 9001: xem xét của lãnh đạo",
-  iso_action: "ISO 9001: hành động",
-  iso_legal_change: "ISO 9001: văn bản cần cập nhật",
-  iso_report: "ISO 9001: báo cáo năm",
-  criteria_set: "Bộ chỉ số CCHC",
-  assessment: "Phiếu tự đánh giá chỉ số CCHC",
-  assessment_score: "Điểm tự đánh giá, thẩm định",
-  evidence: "Tài liệu kiểm chứng",
-  evidence_link: "Tài liệu kiểm chứng gắn với tiêu chí",
-  package_sent: "Tệp báo cáo đã gửi",
-  expected_unit: "Đơn vị thuộc phạm vi tổng hợp",
-  package_received: "Báo cáo đã nhận",
-  outgoing_document: "Sổ văn bản đi",
-  report_section: "Nội dung các mục báo cáo",
-};
+export const tableCaptions: Record<string, string> = vocabulary.tableCaptions;
 
 export const reports = {
   heading: "Báo cáo",
@@ -992,10 +704,10 @@ export const sendReport = {
     "Tệp báo cáo cần mã đơn vị để cấp trên nhận biết: vào “Tổng quan”, chọn “Sửa thông tin đơn vị” và nhập mã đơn vị.",
   sentHeading: "Các tệp đã gửi",
   sentNone: "Đơn vị chưa xuất tệp báo cáo nào.",
-  colPeriod: "Kỳ",
-  colRevision: "Lần gửi",
-  colCreated: "Thời điểm xuất",
-  colApprover: "Người phê duyệt",
+  colPeriod: vocabulary.headers.period,
+  colRevision: vocabulary.headers.revision,
+  colCreated: vocabulary.headers.exportedAt,
+  colApprover: vocabulary.headers.approver,
   colHash: "Mã kiểm tra",
   colSize: "Dung lượng",
   kb: "{kb} KB",
@@ -1045,21 +757,21 @@ export const rollup = {
   unexpected: "{count} đơn vị gửi báo cáo nhưng không có trong danh sách.",
   noUnits:
     "Chưa có đơn vị nào: hãy nhập danh sách đơn vị thuộc phạm vi tổng hợp (thẻ “Danh sách đơn vị”) hoặc nhận tệp báo cáo.",
-  colCode: "Mã",
-  colUnit: "Đơn vị",
-  colStatus: "Tình trạng",
-  colRevision: "Lần gửi",
+  colCode: vocabulary.headers.code,
+  colUnit: vocabulary.headers.unit,
+  colStatus: vocabulary.headers.status,
+  colRevision: vocabulary.headers.revision,
   colReceived: "Ngày nhận",
-  colProcedures: "Số TTHC",
-  colOnTime: "Đúng hạn",
-  colOnline: "Trực tuyến",
-  colStaff: "Biên chế / có mặt",
-  colIso: "ISO 9001",
-  colPlan: "Hoàn thành KH",
-  colScore: "Điểm CCHC",
-  colScorePercent: "Tỷ lệ điểm",
-  colGrade: "Xếp loại",
-  colRank: "Xếp hạng",
+  colProcedures: vocabulary.headers.procedures,
+  colOnTime: vocabulary.headers.onTime,
+  colOnline: vocabulary.headers.online,
+  colStaff: vocabulary.headers.staff,
+  colIso: vocabulary.headers.iso,
+  colPlan: vocabulary.headers.plan,
+  colScore: vocabulary.headers.score,
+  colScorePercent: vocabulary.headers.scorePercent,
+  colGrade: vocabulary.headers.grade,
+  colRank: vocabulary.headers.rank,
   notListed: "ngoài danh sách",
   flagged: "{count} tệp cần xem lại",
   isoNone: "Chưa áp dụng",
@@ -1097,9 +809,9 @@ export const rollup = {
   apply: "Nhận các tệp",
   again: "Kiểm tra lại",
   clear: "Làm lại",
-  colFile: "Tệp",
-  colPeriod: "Kỳ",
-  colClass: "Kết quả kiểm tra",
+  colFile: vocabulary.headers.file,
+  colPeriod: vocabulary.headers.period,
+  colClass: vocabulary.headers.checkResult,
   previewSummary: "{files} tệp: {parts}.",
   nothingToWrite: "Không có tệp nào cần ghi vào sổ.",
   willWrite: "Sẽ ghi {count} tệp vào sổ; tệp bị từ chối không được ghi.",
@@ -1111,8 +823,8 @@ export const rollup = {
   periodFilter: "Kỳ",
   allPeriods: "Tất cả các kỳ",
   receivedNone: "Chưa nhận báo cáo nào.",
-  colReceivedAt: "Thời điểm nhận",
-  colFileName: "Tên tệp",
+  colReceivedAt: vocabulary.headers.receivedAt,
+  colFileName: vocabulary.headers.fileName,
   detailTitle: "Báo cáo của {unit}",
   detailManifest: "Thông tin tệp",
   detailFigures: "Số liệu chính",
@@ -1230,11 +942,11 @@ export const assessment = {
   totalDetail: "Thẩm định {appraised}/{appraisedMax} · điều tra {survey}/{surveyMax} · thưởng {bonus} · trừ {penalty}",
   totalDetailSelf:
     "Tự chấm {appraised}/{appraisedMax} (điểm điều tra xã hội học do tỉnh chấm) · thưởng {bonus} · trừ {penalty}",
-  colCode: "Mã",
+  colCode: vocabulary.headers.code,
   colText: "Lĩnh vực, tiêu chí",
-  colMax: "Tối đa",
-  colSuggested: "Gợi ý",
-  colSelf: "Tự chấm",
+  colMax: vocabulary.headers.max,
+  colSuggested: vocabulary.headers.suggested,
+  colSelf: vocabulary.headers.selfScore,
   colRound1: "Thẩm định lần 1",
   colRound2: "Thẩm định lần 2",
   colNa: "Không phát sinh",

@@ -79,25 +79,24 @@ pub struct SetArgs {
 }
 
 impl SetArgs {
-    /// The columns given, by their stable names.
+    /// The columns given, by their stable names (`CaseFigures::columns`, in Biểu 06 order like the options).
     fn columns(&self) -> Vec<(&'static str, i64)> {
-        [
-            ("received_total", self.received_total),
-            ("received_online", self.received_online),
-            ("received_direct", self.received_direct),
-            ("carried_over", self.carried_over),
-            ("resolved_total", self.resolved_total),
-            ("resolved_early", self.resolved_early),
-            ("resolved_on_time", self.resolved_on_time),
-            ("resolved_late", self.resolved_late),
-            ("in_progress_total", self.in_progress_total),
-            ("in_progress_within", self.in_progress_within),
-            ("in_progress_overdue", self.in_progress_overdue),
-            ("apology_letters", self.apology_letters),
-        ]
-        .into_iter()
-        .filter_map(|(name, value)| value.map(|v| (name, v)))
-        .collect()
+        let given = [
+            self.received_total,
+            self.received_online,
+            self.received_direct,
+            self.carried_over,
+            self.resolved_total,
+            self.resolved_early,
+            self.resolved_on_time,
+            self.resolved_late,
+            self.in_progress_total,
+            self.in_progress_within,
+            self.in_progress_overdue,
+            self.apology_letters,
+        ];
+        let names = CaseFigures::default().columns().map(|(name, _)| name);
+        names.into_iter().zip(given).filter_map(|(name, value)| value.map(|v| (name, v))).collect()
     }
 }
 

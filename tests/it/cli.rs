@@ -800,3 +800,26 @@ fn the_benchmark_builds_its_register_through_the_same_rules_and_measures_every_r
     assert!(text.contains("Báo cáo tự đánh giá chỉ số CCHC năm 2025 ra PDF"), "{text}");
     assert!(text.contains("Báo cáo CCHC năm 2025 ra PDF"), "{text}");
 }
+
+/// `cchc stats set` stores each figure of Biểu 06 under the option that names it: every one of the twelve options
+/// given a different number lands in its own column (the options and the stable names are matched by order).
+#[test]
+fn stats_set_stores_each_of_the_twelve_figures_where_its_option_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = dir.path().join("so.cchc");
+    init(&register);
+    let mut args: Vec<String> =
+        ["stats", "set", "--period", "2026-Q3", "--field", "Hộ tịch"].iter().map(|s| s.to_string()).collect();
+    let names = cchc::model::CaseFigures::default().columns().map(|(name, _)| name);
+    for (i, name) in names.iter().enumerate() {
+        args.push(format!("--{}", name.replace('_', "-")));
+        args.push((101 + i).to_string());
+    }
+    let out = cchc(&register, &args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let app = cchc::App::open(&register, cchc::Assets::bundled(), crate::fixtures::clock()).unwrap();
+    let table = app.stats("2026-Q3".parse().unwrap()).unwrap();
+    let stored: Vec<(&str, i64)> = table.rows[0].figures.columns().to_vec();
+    let expected: Vec<(&str, i64)> = names.iter().enumerate().map(|(i, n)| (*n, 101 + i as i64)).collect();
+    assert_eq!(stored, expected);
+}

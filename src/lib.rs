@@ -11,7 +11,8 @@
 //! - [`register`]: the SQLite register; the only module that imports rusqlite.
 //! - [`model`]: domain types and pure checks, no I/O (procedures, statistics, staffing, plans, ISO 9001, deadlines,
 //!   criteria sets and the scoring of the self-assessment).
-//! - [`sheet`] / [`transfer`]: Excel and CSV files, and the Vietnamese columns of each table.
+//! - [`sheet`] / [`transfer`]: Excel and CSV files, and the Vietnamese columns of each table (one file per table, each
+//!   with one column specification from which parsing, templates and exports are derived).
 //! - [`package`]: the `.cchc` report file sent to the superior level; the only module that imports zip.
 //! - [`report`]: the official reports drafted from the register (periodic CCHC report, Biểu 06).
 //! - [`layout`]: a report → pages of positioned text and rules in millimetres, with the fonts' metrics; pure.

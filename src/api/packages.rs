@@ -8,7 +8,7 @@ use super::{App, ImportReport, Progress};
 use crate::error::{Error, Result};
 use crate::model::{
     CaseFigures, Column, ExpectedUnit, Finding, FindingCode, Percent, PeriodKey, PeriodKind, PeriodWindow, Place,
-    Points, ProcedureQuery, ReceivedReport, ReceivedStatus, ReceivedSummary, ReportKind, SentPackage, Stage,
+    Points, ProcedureQuery, ReceivedReport, ReceivedStatus, ReceivedSummary, ReportKind, SentPackage, Stage, StatsRow,
     on_time_rate, online_rate,
 };
 use crate::package::data::{
@@ -1240,14 +1240,20 @@ fn rollup_tables(rollup: &Rollup) -> Vec<Table> {
         }
         units.push(cells);
     }
-    let mut stats = transfer::stats_template();
+    // Biểu 06's own columns, one row per field and the total.
+    let total = ("Tổng cộng".to_string(), rollup.total);
+    let rows: Vec<StatsRow> = rollup
+        .by_field
+        .iter()
+        .chain([&total])
+        .map(|(field, figures)| StatsRow {
+            period: rollup.window.key,
+            field: field.clone(),
+            procedure: None,
+            figures: *figures,
+        })
+        .collect();
+    let mut stats = transfer::stats_table(&rows);
     stats.sheet = "Biểu 06 tổng hợp".to_string();
-    let key = rollup.window.key.to_string();
-    for (field, figures) in rollup.by_field.iter().map(|(f, c)| (f.as_str(), c)).chain([("Tổng cộng", &rollup.total)])
-    {
-        let mut cells = vec![Cell::text(&key), Cell::text(field), Cell::Empty];
-        cells.extend(figures.columns().iter().map(|(_, v)| number(*v)));
-        stats.push(cells);
-    }
     vec![units, stats]
 }

@@ -109,9 +109,14 @@ pub struct SheetText {
 
 /// Reads the first worksheet of an `.xlsx` file.
 pub fn read_sheet(path: &Path) -> SheetText {
+    read_sheet_at(path, 0)
+}
+
+/// Reads the worksheet at `index` (0 the first) of an `.xlsx` file.
+pub fn read_sheet_at(path: &Path, index: usize) -> SheetText {
     use calamine::{Data, Reader, Xlsx, open_workbook};
     let mut book: Xlsx<_> = open_workbook(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let sheet = book.sheet_names()[0].clone();
+    let sheet = book.sheet_names()[index].clone();
     let range = book.worksheet_range(&sheet).unwrap();
     let text = |d: &Data| match d {
         Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),

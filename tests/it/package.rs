@@ -165,6 +165,23 @@ fn a_report_exported_by_a_ward_rolls_up_with_the_same_figures_and_reimporting_is
     assert_eq!(&sheet.headers[..3], ["Mã đơn vị", "Tên đơn vị", "Tình trạng"]);
     let statuses: Vec<String> = sheet.rows.iter().map(|r| r[2].clone()).collect();
     assert_eq!(statuses, ["Đã gửi đúng hạn", "Đã gửi đúng hạn", "Chưa gửi"]);
+    // The second sheet is Biểu 06 summed over the units that sent: a row per field, then the total, in the columns
+    // of the statistics sheet a unit fills in.
+    let rollup = sup.rollup(period()).unwrap();
+    let bieu = crate::fixtures::read_sheet_at(&xlsx, 1);
+    assert_eq!(bieu.sheet, "Biểu 06 tổng hợp");
+    let at = |header: &str| bieu.headers.iter().position(|h| h == header).unwrap_or_else(|| panic!("{header}"));
+    let fields: Vec<&str> = bieu.rows.iter().map(|r| r[at("Lĩnh vực")].as_str()).collect();
+    let mut expected: Vec<&str> = rollup.by_field.iter().map(|(f, _)| f.as_str()).collect();
+    expected.push("Tổng cộng");
+    assert_eq!(fields, expected);
+    // The twelve figures in Biểu 06 order from "Nhận - Tổng số" to "Thư xin lỗi", as the total row shows them.
+    let first = at("Nhận - Tổng số");
+    assert_eq!(at("Thư xin lỗi"), first + 11);
+    let total: Vec<String> = bieu.rows.last().unwrap()[first..first + 12].to_vec();
+    let expected: Vec<String> = rollup.total.columns().iter().map(|(_, v)| v.to_string()).collect();
+    assert_eq!(total, expected);
+    assert!(rollup.total.received_total > 0, "the units sent figures");
 }
 
 #[test]

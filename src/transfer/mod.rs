@@ -53,9 +53,7 @@ pub use people::{parse_people, people_table, people_template, person_header};
 pub use procedures::procedure_header;
 pub use procedures::{REPLACED_BY_HEADER, parse_procedures, procedure_template, procedures_table};
 pub use quotas::{parse_quotas, quota_header, quota_template, quotas_table};
-pub use stats::{
-    STATS_CODE_HEADER, STATS_FIELD_HEADER, parse_stats, stats_header, stats_table, stats_template,
-};
+pub use stats::{STATS_CODE_HEADER, STATS_FIELD_HEADER, parse_stats, stats_header, stats_table, stats_template};
 pub use tasks::{parse_tasks, task_header, task_template, tasks_table};
 pub use units::{expected_units_table, parse_expected_units};
 

@@ -2,8 +2,8 @@
 //! round, evidence documents, and the pure scoring: totals per node, part, bonus and penalty, the normalised
 //! percentage, the class, and the findings (a score without evidence or explanation, a leaf not scored).
 
-use super::criteria::{CriteriaSet, Node, Normalisation, Part, Percent, Points, Rule, node_place};
 use super::finding::{Finding, FindingCode, Place};
+use super::{CriteriaSet, Node, Normalisation, Part, Percent, Points, Rule, node_place};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

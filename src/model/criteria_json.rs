@@ -2,12 +2,12 @@
 //! of the file at once, each naming the criterion and the field in Vietnamese (never the JSON reader's English), and
 //! the Vietnamese names of rule types, parts and normalisation accepted as the sheet accepts them.
 
-use super::criteria::{
+use super::finding::{Finding, FindingCode, Place};
+use super::{
     CRITERIA_FORMAT, ClassBand, CountBand, CriteriaSet, DayOfYear, NORMALISATION_NAMES_ALLOWED, Node,
     PART_NAMES_ALLOWED, Part, Percent, PercentBand, Points, RULE_NAMES_ALLOWED, Rule, SetDecision, node_place,
     normalisation_named, part_named, rule_type_named,
 };
-use super::finding::{Finding, FindingCode, Place};
 use serde_json::{Map, Value};
 
 const TEXT: &str = "chữ trong dấu ngoặc kép";

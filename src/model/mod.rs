@@ -10,8 +10,10 @@ mod iso;
 mod packages;
 mod period;
 mod plans;
+mod points;
 mod procedure;
 mod report;
+mod rule;
 mod staffing;
 mod stats;
 mod unit;
@@ -21,9 +23,8 @@ pub use assessment::{
     Stage, StoredFile, Suggestion, Totals, compare, node_totals, self_findings, totals,
 };
 pub use criteria::{
-    CRITERIA_FORMAT, ClassBand, CountBand, CriteriaSet, DayOfYear, LeafRef, Measure, MeasureKind, Metric,
-    NORMALISATION_NAMES_ALLOWED, Node, Normalisation, Outcome, PART_NAMES_ALLOWED, Part, Percent, PercentBand, Points,
-    RULE_NAMES_ALLOWED, Rule, SCOPE_ALLOWED, SetDecision, node_place, normalisation_named, part_named, rule_type_named,
+    CRITERIA_FORMAT, ClassBand, CriteriaSet, DayOfYear, LeafRef, MeasureKind, Metric, Node, SCOPE_ALLOWED, SetDecision,
+    node_place,
 };
 pub use deadlines::{DeadlineItem, DeadlineKind};
 pub use finding::{Finding, FindingCode, Place, Saved, Severity, date_in_future};
@@ -35,6 +36,7 @@ pub use iso::{
 pub use packages::{ExpectedUnit, ReceivedReport, ReceivedStatus, ReceivedSummary, SentPackage};
 pub use period::{BadPeriod, PeriodKey, PeriodKind, PeriodWindow};
 pub use plans::{AreaProgress, Plan, PlanInput, PlanKind, PlanProgress, ReformArea, Task, TaskInput, TaskStatus};
+pub use points::{Percent, Points};
 pub use procedure::{
     Decision, OnlineLevel, Procedure, ProcedureCode, ProcedureInput, ProcedureQuery, ProcedureStatus, ProcessingTime,
     Retirement, TimeUnit,
@@ -42,6 +44,10 @@ pub use procedure::{
 pub use report::{
     ASSESSMENT_SECTIONS, IssuedCopy, OutgoingDocument, OutgoingInput, PERIODIC_SECTIONS, ReportKind, ReportSection,
     number_text,
+};
+pub use rule::{
+    CountBand, Measure, NORMALISATION_NAMES_ALLOWED, Normalisation, Outcome, PART_NAMES_ALLOWED, Part, PercentBand,
+    RULE_NAMES_ALLOWED, Rule, normalisation_named, part_named, rule_type_named,
 };
 pub use staffing::{
     CategoryStaffing, Headcount, Person, PersonInput, Quota, StaffCategory, StaffingSummary, StandardDue,

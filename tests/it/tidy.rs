@@ -354,7 +354,8 @@ fn the_core_exposes_app_and_its_plain_types_only() {
     assert!(private.len() >= 10, "the inner modules are declared without `pub`: {private:?}");
 }
 
-/// The longest a source file of the core or the command line may grow, in lines (its unit tests included).
+/// The longest a source file of the core, the command line or the desktop shell may grow, in lines (its unit tests
+/// included).
 const FILE_LINE_LIMIT: usize = 800;
 
 /// Files over `FILE_LINE_LIMIT` that are allowed for now. The list is exact: a file split below the limit must leave
@@ -369,7 +370,9 @@ const LONG_FILES: &[&str] = &[
 #[test]
 fn no_source_file_of_the_core_is_over_800_lines_except_those_still_to_split() {
     let mut problems = Vec::new();
-    for path in files("src", &[".rs"]).into_iter().chain(files("cli/src", &[".rs"])) {
+    // The window's files are checked by ui/src/lib/house-rules.test.ts (its dictionaries and generated files aside).
+    let sources = ["src", "cli/src", "src-tauri/src"].into_iter().flat_map(|dir| files(dir, &[".rs"]));
+    for path in sources {
         let name = rel(&path);
         let lines = std::fs::read_to_string(&path).unwrap().lines().count();
         let listed = LONG_FILES.contains(&name.as_str());

@@ -188,13 +188,7 @@ impl App {
         if assessment.stage != Stage::Draft {
             return Err(wrong_stage(&assessment, "score"));
         }
-        if let Err(allowed) = leaf.rule.allows(leaf.node.max, points) {
-            return Err(Error::Invalid(vec![
-                Finding::new(FindingCode::PointsNotAllowed, node_place(&leaf.node.code))
-                    .with("value", points.vn())
-                    .with("allowed", allowed),
-            ]));
-        }
+        check_points(&leaf, points)?;
         let before = self.entry(&assessment, &leaf.node.code)?;
         let mut after = before.clone();
         after.self_points = Some(points);
@@ -257,13 +251,7 @@ impl App {
         if !matches!(assessment.stage, Stage::Appraisal1 | Stage::Appraisal2) {
             return Err(wrong_stage(&assessment, "appraise"));
         }
-        if let Err(allowed) = leaf.rule.allows(leaf.node.max, points) {
-            return Err(Error::Invalid(vec![
-                Finding::new(FindingCode::PointsNotAllowed, node_place(&leaf.node.code))
-                    .with("value", points.vn())
-                    .with("allowed", allowed),
-            ]));
-        }
+        check_points(&leaf, points)?;
         let before = self.entry(&assessment, &leaf.node.code)?;
         let mut after = before.clone();
         let note = note.map(text::clean_multiline);
@@ -454,6 +442,18 @@ fn leaf_of<'a>(set: &'a CriteriaSet, code: &str) -> Result<LeafRef<'a>> {
             Finding::new(FindingCode::UnknownCriterion, Place::field("criterion")).with("value", &code),
         ])
     })
+}
+
+/// Refuses points the leaf's rule does not allow (a graded leaf in steps, a pass/fail leaf all or nothing).
+fn check_points(leaf: &LeafRef<'_>, points: Points) -> Result<()> {
+    match leaf.rule.allows(leaf.node.max, points) {
+        Ok(()) => Ok(()),
+        Err(allowed) => Err(Error::Invalid(vec![
+            Finding::new(FindingCode::PointsNotAllowed, node_place(&leaf.node.code))
+                .with("value", points.vn())
+                .with("allowed", allowed),
+        ])),
+    }
 }
 
 fn wrong_stage(assessment: &Assessment, action: &'static str) -> Error {

@@ -3,8 +3,9 @@
 //!
 //! This file holds `App` itself, its constructors and the helpers every domain shares; the methods are in one file
 //! per domain beside it (each one `impl App` block): `unit.rs`, `procedures.rs`, `stats.rs`, `imports.rs`,
-//! `staffing.rs`, `plans.rs`, `iso.rs`, `deadlines.rs`, `reports.rs`, `assessment.rs`, `packages.rs` (report files
-//! for the superior level), `backup.rs`, `demo.rs`.
+//! `staffing.rs`, `plans.rs`, `iso.rs`, `deadlines.rs`, `reports.rs`, `assessment.rs`, `packages/` (report files
+//! for the superior level, one file per side: the ward's export, the superior's import, received reports, expected
+//! units, the roll-up), `backup.rs`, `demo.rs`.
 
 mod assessment;
 mod backup;

@@ -66,6 +66,24 @@ pub struct RollupUnit {
     pub assessment: Option<UnitAssessment>,
 }
 
+impl RollupUnit {
+    /// A unit with nothing received yet for the period (its line before any file is read).
+    fn missing(code: &str, name: &str, expected: bool) -> RollupUnit {
+        RollupUnit {
+            code: code.to_string(),
+            name: name.to_string(),
+            expected,
+            status: UnitReportStatus::Missing,
+            report_id: None,
+            revision: None,
+            received_at: None,
+            flagged: 0,
+            figures: None,
+            assessment: None,
+        }
+    }
+}
+
 /// The self-assessment columns of a roll-up line: the total of the latest column, its percentage of the scale,
 /// the class, and the rank among the period's units (equal scores share a rank).
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -116,21 +134,7 @@ impl App {
         let window = self.period(period)?;
         let received = self.register.received_for_period(period)?;
         let expected = self.register.expected_units()?;
-        let mut units: Vec<RollupUnit> = expected
-            .iter()
-            .map(|u| RollupUnit {
-                code: u.code.clone(),
-                name: u.name.clone(),
-                expected: true,
-                status: UnitReportStatus::Missing,
-                report_id: None,
-                revision: None,
-                received_at: None,
-                flagged: 0,
-                figures: None,
-                assessment: None,
-            })
-            .collect();
+        let mut units: Vec<RollupUnit> = expected.iter().map(|u| RollupUnit::missing(&u.code, &u.name, true)).collect();
         let mut by_field: BTreeMap<String, CaseFigures> = BTreeMap::new();
         let mut total = CaseFigures::default();
         for r in &received {
@@ -138,18 +142,7 @@ impl App {
             let slot = match units.iter().position(|u| u.code == s.unit_code) {
                 Some(i) => i,
                 None => {
-                    units.push(RollupUnit {
-                        code: s.unit_code.clone(),
-                        name: s.unit_name.clone(),
-                        expected: false,
-                        status: UnitReportStatus::Missing,
-                        report_id: None,
-                        revision: None,
-                        received_at: None,
-                        flagged: 0,
-                        figures: None,
-                        assessment: None,
-                    });
+                    units.push(RollupUnit::missing(&s.unit_code, &s.unit_name, false));
                     units.len() - 1
                 }
             };

@@ -1,6 +1,6 @@
 // The front end's own rules, checked on every test run: Vietnamese text lives only in strings.ts (in NFC), only the
 // api module talks to the shell, nothing is loaded from the network, and what is shared is written once (the forms'
-// save behaviour, the year picker, the screens' CSS).
+// save behaviour, the year picker, the screens' CSS), and no file grows past what a reader takes in.
 import { describe, expect, it } from "vitest";
 import * as strings from "./strings";
 
@@ -9,6 +9,18 @@ const sources = import.meta.glob(["../**/*.svelte", "../**/*.ts", "!../**/*.test
   import: "default",
   eager: true,
 }) as Record<string, string>;
+
+// Every file of the front end, tests and style sheets too, for the rule on length.
+const everyFile = import.meta.glob(["../**/*.svelte", "../**/*.ts", "../**/*.css"], {
+  query: "?raw",
+  import: "default",
+  eager: true,
+}) as Record<string, string>;
+
+/** The longest a file may be; a screen that outgrows it is split into components by the parts a person sees. */
+const MAX_LINES = 800;
+/** The files exempt from MAX_LINES: the string dictionary and the types generated from the core (JSON is data). */
+const LONG_FILES = ["./strings.ts", "../api/generated.ts"];
 
 /** Letters that only Vietnamese text uses here (precomposed vowels with tones, ă â đ ê ô ơ ư and their capitals). */
 const VIETNAMESE = /[À-ÃÈ-ÊÌÍÒ-ÕÙÚÝà-ãè-êìíò-õùúýĂăĐđĨĩŨũƠơƯưẠ-ỹ]/;
@@ -27,6 +39,17 @@ const appCss = Object.values(
 describe("house rules", () => {
   it("finds the sources", () => {
     expect(Object.keys(sources).length).toBeGreaterThan(15);
+  });
+
+  it(`keeps every file under ${MAX_LINES} lines but the string dictionary and the generated types`, () => {
+    expect(Object.keys(everyFile).length).toBeGreaterThan(Object.keys(sources).length);
+    for (const path of LONG_FILES) expect(everyFile[path], path).toBeDefined();
+    const long = Object.entries(everyFile)
+      .filter(([path]) => !LONG_FILES.includes(path))
+      .map(([path, text]) => [path, text.trimEnd().split("\n").length] as const)
+      .filter(([, lines]) => lines > MAX_LINES)
+      .map(([path, lines]) => `${path}: ${lines} lines`);
+    expect(long).toEqual([]);
   });
 
   it("keeps Vietnamese text in strings.ts only (components have none at all; code comments may quote examples)", () => {

@@ -3,7 +3,8 @@
 //! Map: [`paths`] chooses where registers live; [`state`] holds the open register; [`commands`] is the contract
 //! with the front end (docs/desktop-commands.md), [`assessment_commands`] its self-assessment part,
 //! [`package_commands`] its part for report files to and from the superior level, [`report_commands`] the
-//! official reports; [`error`] is what a failing command rejects with.
+//! official reports; [`error`] is what a failing command rejects with; [`webview2`] stops the app, with a
+//! Vietnamese message, on a Windows PC without the WebView2 runtime.
 
 pub mod assessment_commands;
 pub mod commands;
@@ -13,6 +14,7 @@ pub mod paths;
 pub mod report_commands;
 pub mod state;
 pub mod upload;
+pub mod webview2;
 
 use cchc::api::BackupReason;
 use paths::Paths;
@@ -21,6 +23,11 @@ use tauri::{Emitter, Manager};
 
 /// Builds and runs the app until its window closes.
 pub fn run() {
+    // Windows without the WebView2 runtime: a Vietnamese message and a clean stop, never Tauri's English dialog.
+    #[cfg(windows)]
+    if !webview2::available_or_explain() {
+        return;
+    }
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {

@@ -64,7 +64,18 @@ skip_args=()
 for s in "${skips[@]}"; do skip_args+=(--skip "$s"); done
 
 echo "-- kiểm thử lõi bản Windows dưới Wine (cargo test --target $target)"
-cargo test --locked --target "$target" -p cchc --lib -p cchc-cli --test it -- "${skip_args[@]}"
+windows_tests=(cargo test --locked --no-fail-fast --target "$target" -p cchc --lib -p cchc-cli --test it)
+log=$(mktemp /tmp/cchc-wine-tests.XXXXXX)
+if ! "${windows_tests[@]}" -- "${skip_args[@]}" 2>&1 | tee "$log"; then
+  # Under load, Wine now and then fails to start a child process (CreateProcess: ERROR_INTERNAL_ERROR, os error 1359)
+  # where Windows would not. Each failed test is run once more, by name and loudly; a real failure fails twice.
+  mapfile -t failed < <(sed -n '/^failures:$/,/^test result:/p' "$log" | sed -n 's/^    \([^ ]*\)$/\1/p' | sort -u)
+  rm -f "$log"
+  [ ${#failed[@]} -gt 0 ] || exit 1
+  echo "-- chạy lại một lần dưới Wine các kiểm thử không đạt: ${failed[*]}"
+  "${windows_tests[@]}" -- --exact "${failed[@]}"
+fi
+rm -f "$log"
 
 echo "-- kiểm thử khói cchc.exe dưới Wine, so với bản Linux"
 # The cchc.exe the integration tests ran is the one tested here. On Linux, the same build as scripts/test.sh's first

@@ -4,7 +4,9 @@
 #   1. the core: unit, integration (through App on temporary registers), tidy and command-line tests;
 #   2. the desktop shell's tests (compiles WebKit);
 #   3. the front end: type check (svelte-check) and unit tests (vitest);
-#   4. end to end: the real app window under Xvfb driven through WebDriver (scripts/e2e.sh).
+#   4. end to end: the real app window under Xvfb driven through WebDriver (scripts/e2e.sh);
+#   5. Windows: the core's tests and a smoke test of cchc.exe, built for Windows and run under Wine
+#      (scripts/test-windows.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/app-deps.sh
@@ -25,3 +27,6 @@ npm --prefix ui test
 
 echo "== 4. Kiểm thử đầu cuối cửa sổ ứng dụng (WebDriver, Xvfb) =="
 ./scripts/e2e.sh
+
+echo "== 5. Bản Windows: lõi và cchc.exe chạy dưới Wine =="
+./scripts/test-windows.sh

@@ -24,7 +24,7 @@ pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
-            let paths = Paths::from_env(|| app.path().app_data_dir())?;
+            let paths = Paths::from_env(|| app.path().data_dir())?;
             app.manage(AppState::start(paths));
             start_periodic_backups(app.handle().clone());
             Ok(())

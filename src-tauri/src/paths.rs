@@ -3,8 +3,8 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-pub use cchc::api::data_folder::DATA_DIR_VAR;
 use cchc::api::data_folder;
+pub use cchc::api::data_folder::DATA_DIR_VAR;
 
 const DEMO_DIR: &str = "demo";
 /// The name `App::create_demo` gives the file it makes in the folder it is handed.
@@ -20,7 +20,10 @@ impl Paths {
     /// The data folder from `CCHC_DATA_DIR`, or else the app's folder in the operating system's per-user data
     /// folder (`os_data_dir`, Tauri's `data_dir()`, asked only when needed): the core's `data_folder::choose`, which
     /// the command line uses too, so both open the same register.
-    pub fn choose<E>(env_value: Option<OsString>, os_data_dir: impl FnOnce() -> Result<PathBuf, E>) -> Result<Paths, E> {
+    pub fn choose<E>(
+        env_value: Option<OsString>,
+        os_data_dir: impl FnOnce() -> Result<PathBuf, E>,
+    ) -> Result<Paths, E> {
         Ok(Paths { data: data_folder::choose(env_value, os_data_dir)? })
     }
 

@@ -229,14 +229,46 @@ pub fn copy_missing_files(from: &Path, to: &Path) -> Result<usize> {
     Ok(copied)
 }
 
-/// A folder name that every file system of a USB stick accepts: the unit's name and the date, without the
-/// characters Windows forbids.
+/// A folder name that every file system of a USB stick accepts (FAT32, exFAT, NTFS): the unit's name and the date.
 pub fn external_folder_name(unit: &str, stamp: &str) -> String {
-    let clean: String =
-        unit.chars().map(|c| if "<>:\"/\\|?*".contains(c) || c.is_control() { ' ' } else { c }).collect();
-    let clean = clean.split_whitespace().collect::<Vec<_>>().join(" ");
-    let unit = if clean.is_empty() { "cchc".to_string() } else { clean };
+    let unit = legal_name_part(unit, UNIT_IN_NAME_LIMIT);
+    let unit = if unit.is_empty() { "cchc".to_string() } else { unit };
     format!("Sao lưu {unit} {stamp}")
+}
+
+/// How many characters of the unit's name a folder name keeps. FAT32 and exFAT allow 255 UTF-16 units in a name, and
+/// Windows 260 in a whole path unless long paths are on (and SQLite opens the copy with such a path): a long official
+/// name ("Ủy ban nhân dân phường … thành phố …") keeps its first words, and `E:\Sao lưu … 2026-11-23 1540\register-…
+/// .cchc.partial` stays far below both.
+const UNIT_IN_NAME_LIMIT: usize = 80;
+
+/// Text made fit to be part of a file or folder name on Windows and on a FAT32 or exFAT stick: NFC, without the
+/// characters they refuse (`< > : " / \ | ? *` and control characters, each becoming a space), spaces collapsed,
+/// at most `limit` characters (cut after a whole word when one ends in the second half), without a trailing dot or
+/// space (Windows drops them, so the name would not be the one written), and never a reserved device name (`CON`,
+/// `PRN`, `AUX`, `NUL`, `COM1`…, `LPT1`…, with or without an extension), which gets a `_` after the device word.
+pub fn legal_name_part(text: &str, limit: usize) -> String {
+    let replaced: String = crate::text::clean(text)
+        .chars()
+        .map(|c| if "<>:\"/\\|?*".contains(c) || c.is_control() { ' ' } else { c })
+        .collect();
+    let mut name = replaced.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.chars().count() > limit {
+        let cut: String = name.chars().take(limit).collect();
+        let at_word = cut.rfind(' ').filter(|&i| cut[..i].chars().count() >= limit / 2);
+        name = at_word.map_or(cut.clone(), |i| cut[..i].to_string());
+    }
+    let name = name.trim_end_matches(['.', ' ']).to_string();
+    let device = name.split('.').next().unwrap_or("").trim_end().to_ascii_uppercase();
+    let reserved = matches!(device.as_str(), "CON" | "PRN" | "AUX" | "NUL" | "CONIN$" | "CONOUT$")
+        || (device.len() == 4
+            && (device.starts_with("COM") || device.starts_with("LPT"))
+            && device[3..].chars().all(|c| c.is_ascii_digit() || "¹²³".contains(c)));
+    if !reserved {
+        return name;
+    }
+    let dot = name.find('.').unwrap_or(name.len());
+    format!("{}_{}", name[..dot].trim_end(), &name[dot..])
 }
 
 #[cfg(test)]
@@ -291,5 +323,59 @@ mod tests {
             "Sao lưu UBND phường Hải Dương 2026-11-23 1540"
         );
         assert_eq!(external_folder_name("  ", "x"), "Sao lưu cchc x");
+    }
+
+    /// Every unit name a person could type gives a folder FAT32, exFAT and Windows accept under that very name.
+    #[test]
+    fn hostile_unit_names_give_names_legal_on_usb_sticks() {
+        let long = "Ủy ban nhân dân phường Nguyễn Trãi thành phố Hà Đông tỉnh Hà Tây cũ nay thuộc thành phố Hà Nội \
+                    theo Nghị quyết số 15/2008/QH12 của Quốc hội";
+        let hostile = [
+            "CON",
+            "con",
+            "NUL.txt",
+            "COM1",
+            "LPT9",
+            "AUX ",
+            "Phường 1.",
+            "xã A. . .",
+            "a\tb\nc",
+            "A*B?C<D>E|F\"G",
+            "C:\\Windows\\..",
+            "..",
+            ".",
+            "ấp\u{0301}",
+            long,
+            "😀 UBND",
+            "\u{0}\u{1f}",
+        ];
+        for unit in hostile {
+            let folder = external_folder_name(unit, "2026-11-23 1540");
+            assert!(legal_on_usb(&folder), "{unit:?} gave {folder:?}");
+            let part = legal_name_part(unit, 40);
+            assert!(part.is_empty() || legal_on_usb(&part), "{unit:?} gave the part {part:?}");
+            assert!(part.chars().count() <= 40, "{part:?}");
+        }
+        assert_eq!(legal_name_part("CON", 40), "CON_");
+        assert_eq!(legal_name_part("nul.txt", 40), "nul_.txt");
+        assert_eq!(legal_name_part("COM10", 40), "COM10", "only COM0 to COM9 are devices");
+        assert_eq!(legal_name_part("Phường 1. ", 40), "Phường 1");
+        // NFD (as macOS or a web form may give it) becomes NFC: one name, not two that look alike.
+        assert_eq!(legal_name_part("Pha\u{0300}", 40), "Phà");
+        let cut = legal_name_part(long, 80);
+        assert!(long.starts_with(&cut) && long[cut.len()..].starts_with(' '), "cut after a whole word: {cut:?}");
+        assert!(external_folder_name(long, "2026-11-23 1540").encode_utf16().count() < 120);
+    }
+
+    /// The rules of FAT32 and exFAT long names (which Windows applies to NTFS too).
+    fn legal_on_usb(name: &str) -> bool {
+        let device = name.split('.').next().unwrap().trim_end().to_ascii_uppercase();
+        let reserved = ["CON", "PRN", "AUX", "NUL"].contains(&device.as_str())
+            || (device.len() == 4 && (device.starts_with("COM") || device.starts_with("LPT")));
+        !name.is_empty()
+            && name.encode_utf16().count() <= 255
+            && !name.chars().any(|c| "<>:\"/\\|?*".contains(c) || c.is_control())
+            && !name.ends_with(['.', ' '])
+            && !reserved
     }
 }

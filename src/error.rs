@@ -34,6 +34,10 @@ pub enum ErrorCode {
     /// A backup copy failed its check (integrity, schema, counts, checksum) and does not count.
     BackupInvalid,
     PackageRefused,
+    /// Another process (the window, or a `cchc` command) is writing to the register; nothing was written.
+    RegisterBusy,
+    /// A CSV file that is not UTF-8 (Excel's "CSV (Comma delimited)", in the Windows code page); nothing was read.
+    NotUtf8,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -81,6 +85,10 @@ pub enum Error {
     BackupInvalid { path: PathBuf, reason: String },
     #[error("report file {path} refused: {} problem(s)", .findings.len())]
     PackageRefused { path: PathBuf, findings: Vec<Finding> },
+    #[error("the register is busy: another process is writing to it: {0}")]
+    RegisterBusy(String),
+    #[error("{0} is not UTF-8 text; save it from Excel as \"CSV UTF-8\"")]
+    NotUtf8(PathBuf),
 }
 
 impl Error {
@@ -107,6 +115,8 @@ impl Error {
             Error::CopyTooNew { .. } => ErrorCode::SchemaTooNew,
             Error::BackupInvalid { .. } => ErrorCode::BackupInvalid,
             Error::PackageRefused { .. } => ErrorCode::PackageRefused,
+            Error::RegisterBusy(_) => ErrorCode::RegisterBusy,
+            Error::NotUtf8(_) => ErrorCode::NotUtf8,
         }
     }
 

@@ -4,8 +4,9 @@
 //! - .xlsx is read with calamine (first worksheet) and written with rust_xlsxwriter
 //!   (bold filled header, frozen header row, dates as dd/mm/yyyy);
 //! - .csv is read as UTF-8 with or without BOM, the delimiter (`,`, `;` as Vietnamese Excel saves it, or tab) taken
-//!   from the header line; an Excel `sep=;` first line is honoured. Every CSV cell comes back as text. CSV is
-//!   written as UTF-8 with BOM (so Excel shows the diacritics), comma-delimited, dates as dd/mm/yyyy.
+//!   from the header line; an Excel `sep=;` first line is honoured; a file in a Windows code page is refused with
+//!   how to save it as UTF-8. Every CSV cell comes back as text. CSV is written for Excel on a Vietnamese Windows:
+//!   UTF-8 with BOM (so Excel shows the diacritics), `;`-delimited, decimal commas, dates as dd/mm/yyyy.
 //!
 //! Text cells are NFC, trimmed, with inner runs of spaces collapsed; line breaks inside a cell are kept.
 //! The header is the first row with at least two filled cells, so title lines above it ("DANH MỤC THỦ TỤC HÀNH
@@ -212,10 +213,7 @@ fn assemble(sheet: String, raw: Vec<(usize, Vec<Cell>)>) -> Table {
 
 fn read_csv(path: &Path, bytes: &[u8]) -> Result<Table> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let content = std::str::from_utf8(bytes).map_err(|_| Error::FileUnreadable {
-        path: path.to_path_buf(),
-        reason: "the file is not UTF-8 text; save it from Excel as \"CSV UTF-8\"".to_string(),
-    })?;
+    let content = std::str::from_utf8(bytes).map_err(|_| Error::NotUtf8(path.to_path_buf()))?;
     let (delimiter, body) = detect_delimiter(content);
     let mut reader =
         csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(body.as_bytes());
@@ -288,22 +286,36 @@ fn file_stem(path: &Path) -> String {
     path.file_stem().map(|s| text::clean(&s.to_string_lossy())).unwrap_or_default()
 }
 
+/// What Excel on a Vietnamese Windows reads when the file is double-clicked: UTF-8 with a BOM (without it Excel reads
+/// the Windows code page and the diacritics break), `;` between cells (the list separator of vi-VN, whose decimal
+/// separator is the comma) and decimal commas. Not a `sep=;` first line: with it Excel ignores the BOM, and other
+/// programs read it as a row.
+pub const CSV_DELIMITER: u8 = b';';
+
 fn write_csv(path: &Path, table: &Table) -> Result<()> {
     let mut out: Vec<u8> = b"\xEF\xBB\xBF".to_vec();
     {
-        let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(&mut out);
+        let mut writer = csv::WriterBuilder::new().flexible(true).delimiter(CSV_DELIMITER).from_writer(&mut out);
         let width = table.rows.iter().map(|r| r.cells.len()).chain([table.headers.len()]).max().unwrap_or(0);
         let mut record: Vec<String> = table.headers.clone();
         record.resize(width, String::new());
         writer.write_record(&record).map_err(|e| csv_error(path, e))?;
         for row in &table.rows {
-            let mut record: Vec<String> = row.cells.iter().map(Cell::display).collect();
+            let mut record: Vec<String> = row.cells.iter().map(csv_cell).collect();
             record.resize(width, String::new());
             writer.write_record(&record).map_err(|e| csv_error(path, e))?;
         }
         writer.flush().map_err(|e| Error::io(path, e))?;
     }
     partial::write(path, &out, Folder::Shared)
+}
+
+/// A cell as Excel on a Vietnamese Windows reads it: a fraction with a decimal comma (`0,5`), else as displayed.
+fn csv_cell(cell: &Cell) -> String {
+    match cell {
+        Cell::Number(n) if n.fract() != 0.0 => format_number(*n).replace('.', ","),
+        _ => cell.display(),
+    }
 }
 
 fn csv_error(path: &Path, error: csv::Error) -> Error {
@@ -526,9 +538,10 @@ mod tests {
         let bytes = std::fs::read(&path).unwrap();
         assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "CSV must start with a BOM");
         let content = String::from_utf8(bytes[3..].to_vec()).unwrap();
-        assert!(content.starts_with("Mã TTHC,Tên,"));
+        assert!(content.starts_with("Mã TTHC;Tên;"), "`;` as Excel on a Vietnamese Windows expects: {content}");
         assert!(content.contains("01/07/2025"));
-        assert!(content.contains(",1,"), "whole numbers without .0: {content}");
+        assert!(content.contains(";1;"), "whole numbers without .0: {content}");
+        assert!(content.contains(";0,5;"), "a decimal comma: {content}");
         let back = read_table(&path).unwrap();
         assert_eq!(back.sheet, "bang");
         assert_eq!(back.headers, sample().headers);
@@ -539,7 +552,7 @@ mod tests {
         assert!(back.rows[1].is_empty());
         assert_eq!(back.rows[1].number, 3);
         assert_eq!(back.rows[2].cells[1], Cell::Text("Cấp bản sao trích lục, \"hộ tịch\"; có dấu phẩy".into()));
-        assert_eq!(back.rows[2].cells[2], Cell::Text("0.5".into()));
+        assert_eq!(back.rows[2].cells[2], Cell::Text("0,5".into()));
     }
 
     #[test]
@@ -654,7 +667,7 @@ mod tests {
         assert!(matches!(read_table(&zip), Err(Error::FileUnreadable { .. })));
         let latin1 = dir.path().join("latin1.csv");
         std::fs::write(&latin1, b"M\xe3 TTHC\n").unwrap();
-        assert!(matches!(read_table(&latin1), Err(Error::FileUnreadable { .. })));
+        assert!(matches!(read_table(&latin1), Err(Error::NotUtf8(_))));
         let missing = dir.path().join("missing.xlsx");
         assert!(matches!(read_table(&missing), Err(Error::Io { .. })));
     }

@@ -21,6 +21,7 @@ mod stats;
 mod unit;
 mod usage;
 
+use cchc::api::data_folder;
 use cchc::{App, Assets, Clock};
 use chrono::NaiveDate;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
@@ -126,12 +127,14 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    /// The register to use: `--register`, or the default in the user's data directory (never the demo).
+    /// The register to use: `--register`, or the user's own register in the data folder the window uses too
+    /// (`CCHC_DATA_DIR`, else `%APPDATA%\vn.cchc.desktop` or `~/.local/share/vn.cchc.desktop`; never the demo).
     pub fn register_path(&self) -> Result<PathBuf, Failure> {
         if let Some(path) = &self.register {
             return Ok(path.clone());
         }
-        dirs::data_dir().map(|dir| dir.join("cchc").join("register.cchc")).ok_or_else(|| {
+        let data = data_folder::choose(std::env::var_os(data_folder::DATA_DIR_VAR), || dirs::data_dir().ok_or(()));
+        data.map(|dir| data_folder::live_register(&dir)).map_err(|()| {
             Failure::refused(
                 "NO_DATA_DIR",
                 "Không xác định được thư mục dữ liệu của người dùng; hãy chỉ rõ tệp sổ dữ liệu bằng --register.",

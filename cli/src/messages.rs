@@ -234,11 +234,13 @@ impl Details {
             | Error::RegisterExists(path)
             | Error::NotARegister(path)
             | Error::FileFormat(path)
+            | Error::NotUtf8(path)
             | Error::PackageRefused { path, .. } => d.path = show_path(path),
             Error::SchemaTooNew { found, supported } => d.detail = format!("{found} > {supported}"),
             Error::RegisterDamaged(detail)
             | Error::Storage(detail)
             | Error::DiskFull(detail)
+            | Error::RegisterBusy(detail)
             | Error::MissingGlyphs(detail) => d.detail = detail.clone(),
             Error::CopyTooNew { program, .. } => d.key = program.clone(),
             Error::BackupInvalid { path, reason } => {

@@ -28,10 +28,15 @@ pub fn run() {
     if !webview2::available_or_explain() {
         return;
     }
-    tauri::Builder::default()
+    let builder = tauri::Builder::default();
+    // One window per Windows user: starting the app again (the Start menu, a shortcut) brings the open window to the
+    // front instead of opening a second one on the same register. Registered first, as the plugin requires.
+    #[cfg(windows)]
+    let builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| focus_main_window(app)));
+    builder
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
-            let paths = Paths::from_env(|| app.path().app_data_dir())?;
+            let paths = Paths::from_env(|| app.path().data_dir())?;
             app.manage(AppState::start(paths));
             start_periodic_backups(app.handle().clone());
             Ok(())
@@ -172,3 +177,13 @@ fn start_periodic_backups(handle: tauri::AppHandle) {
 
 /// How often the running app copies the register when it changed (issue: "every 15 minutes when something changed").
 const BACKUP_INTERVAL: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
+/// Shows the open window in front of the others (a second start of the app on Windows lands here).
+#[cfg(windows)]
+fn focus_main_window(app: &tauri::AppHandle) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}

@@ -3,10 +3,9 @@
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-/// Replaces the data folder when set and not empty (the end-to-end tests point it at a temporary folder).
-pub const DATA_DIR_VAR: &str = "CCHC_DATA_DIR";
+use cchc::api::data_folder;
+pub use cchc::api::data_folder::DATA_DIR_VAR;
 
-const LIVE_FILE: &str = "register.cchc";
 const DEMO_DIR: &str = "demo";
 /// The name `App::create_demo` gives the file it makes in the folder it is handed.
 const DEMO_FILE: &str = "demo.cchc";
@@ -18,19 +17,19 @@ pub struct Paths {
 }
 
 impl Paths {
-    /// The data folder from `CCHC_DATA_DIR`, or else the operating system's folder for this app (`os_default`,
-    /// Tauri's `app_data_dir()`, asked only when needed).
-    pub fn choose<E>(env_value: Option<OsString>, os_default: impl FnOnce() -> Result<PathBuf, E>) -> Result<Paths, E> {
-        let data = match env_value.filter(|v| !v.is_empty()) {
-            Some(value) => PathBuf::from(value),
-            None => os_default()?,
-        };
-        Ok(Paths { data })
+    /// The data folder from `CCHC_DATA_DIR`, or else the app's folder in the operating system's per-user data
+    /// folder (`os_data_dir`, Tauri's `data_dir()`, asked only when needed): the core's `data_folder::choose`, which
+    /// the command line uses too, so both open the same register.
+    pub fn choose<E>(
+        env_value: Option<OsString>,
+        os_data_dir: impl FnOnce() -> Result<PathBuf, E>,
+    ) -> Result<Paths, E> {
+        Ok(Paths { data: data_folder::choose(env_value, os_data_dir)? })
     }
 
     /// The data folder from the process environment, as at start.
-    pub fn from_env<E>(os_default: impl FnOnce() -> Result<PathBuf, E>) -> Result<Paths, E> {
-        Paths::choose(std::env::var_os(DATA_DIR_VAR), os_default)
+    pub fn from_env<E>(os_data_dir: impl FnOnce() -> Result<PathBuf, E>) -> Result<Paths, E> {
+        Paths::choose(std::env::var_os(DATA_DIR_VAR), os_data_dir)
     }
 
     pub fn data(&self) -> &Path {
@@ -39,7 +38,7 @@ impl Paths {
 
     /// The user's own register.
     pub fn live(&self) -> PathBuf {
-        self.data.join(LIVE_FILE)
+        data_folder::live_register(&self.data)
     }
 
     /// The folder `App::create_demo` makes the demo in; nothing of the user's lives there.
@@ -70,7 +69,7 @@ mod tests {
     use std::convert::Infallible;
 
     fn os_default() -> Result<PathBuf, Infallible> {
-        Ok(PathBuf::from("/home/someone/.local/share/vn.cchc.desktop"))
+        Ok(PathBuf::from("/home/someone/.local/share"))
     }
 
     #[test]

@@ -5,10 +5,12 @@
 //! per domain beside it (each one `impl App` block): `unit.rs`, `procedures.rs`, `stats.rs`, `imports.rs`,
 //! `staffing.rs`, `plans.rs`, `iso.rs`, `deadlines.rs`, `reports.rs`, `assessment.rs`, `packages/` (report files
 //! for the superior level, one file per side: the ward's export, the superior's import, received reports, expected
-//! units, the roll-up), `backup.rs`, `demo.rs`.
+//! units, the roll-up), `backup.rs`, `demo.rs`; `data_folder.rs` (not `App`: where the user's register lives, for
+//! the window and the command line alike).
 
 mod assessment;
 mod backup;
+pub mod data_folder;
 mod deadlines;
 mod demo;
 mod imports;

@@ -28,6 +28,9 @@ use std::path::{Path, PathBuf};
 /// Marks a SQLite file as a cchc register (`PRAGMA application_id`; "CCHC" in ASCII).
 const APPLICATION_ID: i64 = 0x4343_4843;
 
+/// How long a statement waits for another process's write to finish before the register is reported busy.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// The migrations, in order; the schema version of a register is the number of migrations applied.
 const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_initial.sql", include_str!("migrations/0001_initial.sql")),
@@ -98,7 +101,7 @@ impl Register {
     pub fn open(path: &Path, migration_copy: impl FnOnce() -> PathBuf) -> Result<(Register, Option<PathBuf>)> {
         let version = inspect(path)?;
         let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE).map_err(storage)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(storage)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(storage)?;
         let mut backup = None;
         if version < SCHEMA_VERSION {
             let copy = migration_copy();
@@ -177,6 +180,8 @@ impl Register {
 fn inspect(path: &Path) -> Result<i64> {
     check_header(path)?;
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(storage)?;
+    // A rollback journal (on a share) keeps readers out while another process commits: wait for it, as writes do.
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(storage)?;
     let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(damaged)?;
     if app_id != APPLICATION_ID {
         return Err(Error::NotARegister(path.to_path_buf()));
@@ -208,27 +213,81 @@ fn check_header(path: &Path) -> Result<()> {
 
 fn reopen(conn: Connection, path: &Path) -> Result<Connection> {
     conn.close().map_err(|(_, e)| storage(e))?;
-    Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE).map_err(storage)
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE).map_err(storage)?;
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(storage)?;
+    Ok(conn)
 }
 
-/// True when the register lives on a network share: a UNC path on Windows, or an NFS/SMB mount on Linux.
+/// True when the register lives on a network share: a UNC path or a mapped network drive (`Z:`) on Windows, or an
+/// NFS/SMB mount on Linux. The facts are gathered here; the decision is [`is_network`], a pure function.
 fn is_network_path(path: &Path) -> bool {
-    let text = path.to_string_lossy();
-    if text.starts_with(r"\\") || text.starts_with("//") {
-        return true;
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let text = absolute.to_string_lossy();
+    let drive = drive_root(&text).map_or(DriveKind::Unknown, drive_kind);
+    is_network(&text, drive, mount_fs_type(&absolute).as_deref())
+}
+
+/// What Windows says of the drive a path is on (`GetDriveTypeW`); `Unknown` elsewhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DriveKind {
+    /// `DRIVE_REMOTE`: a network drive mapped to a letter (`net use Z: \\server\share`).
+    Remote,
+    /// Any other answer: a fixed or removable disk, a RAM disk, a CD.
+    #[cfg_attr(not(windows), allow(dead_code))]
+    Local,
+    Unknown,
+}
+
+/// The decision, from facts: a UNC path (`\\server\share`, `//server/share`, `\\?\UNC\server\share`), a drive
+/// Windows calls remote, or a Linux mount whose file system is a network one. A verbatim local path
+/// (`\\?\C:\…`, what `canonicalize` gives on Windows) is not a share.
+fn is_network(path: &str, drive: DriveKind, mount_fs_type: Option<&str>) -> bool {
+    let unc = if let Some(rest) = path.strip_prefix(r"\\?\").or_else(|| path.strip_prefix(r"\\.\")) {
+        rest.get(..4).is_some_and(|p| p.eq_ignore_ascii_case(r"UNC\"))
+    } else {
+        path.starts_with(r"\\") || path.starts_with("//")
+    };
+    let network_fs = matches!(mount_fs_type, Some("nfs" | "nfs4" | "cifs" | "smb3" | "smbfs" | "9p" | "fuse.sshfs"));
+    unc || drive == DriveKind::Remote || network_fs
+}
+
+/// The root of the drive a Windows path starts with (`Z:\` for `Z:\Sổ\register.cchc` or `\\?\Z:\…`).
+fn drive_root(path: &str) -> Option<String> {
+    let rest = path.strip_prefix(r"\\?\").unwrap_or(path);
+    match rest.as_bytes() {
+        [letter, b':', ..] if letter.is_ascii_alphabetic() => Some(format!("{}:\\", *letter as char)),
+        _ => None,
     }
-    let Ok(absolute) = std::fs::canonicalize(path.parent().unwrap_or(path)) else { return false };
-    let Ok(mounts) = std::fs::read_to_string("/proc/mounts") else { return false };
-    let mut best: Option<(usize, bool)> = None;
+}
+
+#[cfg(windows)]
+fn drive_kind(root: String) -> DriveKind {
+    use std::os::windows::ffi::OsStrExt;
+    use windows_sys::Win32::Storage::FileSystem::GetDriveTypeW;
+    use windows_sys::Win32::System::WindowsProgramming::DRIVE_REMOTE;
+    let wide: Vec<u16> = std::ffi::OsStr::new(&root).encode_wide().chain([0]).collect();
+    // SAFETY: `wide` is a NUL-terminated UTF-16 string that outlives the call.
+    if unsafe { GetDriveTypeW(wide.as_ptr()) } == DRIVE_REMOTE { DriveKind::Remote } else { DriveKind::Local }
+}
+
+#[cfg(not(windows))]
+fn drive_kind(_root: String) -> DriveKind {
+    DriveKind::Unknown
+}
+
+/// The file system type of the mount holding a path's folder (Linux's `/proc/mounts`; `None` elsewhere).
+fn mount_fs_type(path: &Path) -> Option<String> {
+    let absolute = std::fs::canonicalize(path.parent().unwrap_or(path)).ok()?;
+    let mounts = std::fs::read_to_string("/proc/mounts").ok()?;
+    let mut best: Option<(usize, String)> = None;
     for line in mounts.lines() {
         let mut parts = line.split_whitespace();
         let (Some(_), Some(mount_point), Some(fs_type)) = (parts.next(), parts.next(), parts.next()) else { continue };
-        if absolute.starts_with(mount_point) && best.is_none_or(|(len, _)| mount_point.len() > len) {
-            let network = matches!(fs_type, "nfs" | "nfs4" | "cifs" | "smb3" | "smbfs" | "9p" | "fuse.sshfs");
-            best = Some((mount_point.len(), network));
+        if absolute.starts_with(mount_point) && best.as_ref().is_none_or(|(len, _)| mount_point.len() > *len) {
+            best = Some((mount_point.len(), fs_type.to_string()));
         }
     }
-    best.is_some_and(|(_, network)| network)
+    best.map(|(_, fs_type)| fs_type)
 }
 
 /// Every row of a query, each read by `read`: the one place where a statement is prepared, run and collected.
@@ -248,6 +307,9 @@ fn query_all<T, P: rusqlite::Params>(
 /// _TRUNCATE) counts as one — the remedy is the same.
 fn storage(e: rusqlite::Error) -> Error {
     use rusqlite::ffi;
+    if is_busy(&e) {
+        return Error::RegisterBusy(e.to_string());
+    }
     if let rusqlite::Error::SqliteFailure(err, _) = &e
         && (err.code == rusqlite::ErrorCode::DiskFull
             || matches!(
@@ -260,8 +322,18 @@ fn storage(e: rusqlite::Error) -> Error {
     Error::Storage(e.to_string())
 }
 
+/// A failed read of a file being opened: damaged, unless another process holds the lock (then it is only busy).
 fn damaged(e: rusqlite::Error) -> Error {
+    if is_busy(&e) {
+        return Error::RegisterBusy(e.to_string());
+    }
     Error::RegisterDamaged(e.to_string())
+}
+
+/// Another connection holds the lock longer than `BUSY_TIMEOUT`: another process is writing to the register.
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(err, _)
+        if matches!(err.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
 }
 
 /// Writes one change-log entry inside the caller's transaction.
@@ -285,4 +357,48 @@ fn log_change(
 /// Reads one optional row (small helper shared by the submodules).
 fn optional<T>(result: rusqlite::Result<T>) -> Result<Option<T>> {
     result.optional().map_err(storage)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_and_mapped_network_drives_use_a_rollback_journal() {
+        use DriveKind::{Local, Remote, Unknown};
+        let cases = [
+            (r"\\server\share\Sổ CCHC\register.cchc", Unknown, None, true),
+            ("//server/share/register.cchc", Unknown, None, true),
+            (r"\\?\UNC\server\share\register.cchc", Unknown, None, true),
+            // A letter mapped to a share (`net use Z: \\server\share`) is a share too.
+            (r"Z:\Sổ CCHC\register.cchc", Remote, None, true),
+            (r"\\?\Z:\Sổ CCHC\register.cchc", Remote, None, true),
+            (r"C:\Users\Nguyễn Thị Lan\AppData\Roaming\vn.cchc.desktop\register.cchc", Local, None, false),
+            // What `canonicalize` gives for a local file on Windows is not a UNC path.
+            (r"\\?\C:\Users\Lan\register.cchc", Local, None, false),
+            (r"E:\register.cchc", Local, None, false),
+            ("/home/lan/.local/share/vn.cchc.desktop/register.cchc", Unknown, Some("ext4"), false),
+            ("/mnt/phong/register.cchc", Unknown, Some("cifs"), true),
+            ("/mnt/nfs/register.cchc", Unknown, Some("nfs4"), true),
+        ];
+        for (path, drive, fs_type, network) in cases {
+            assert_eq!(is_network(path, drive, fs_type), network, "{path}");
+        }
+    }
+
+    #[test]
+    fn the_drive_asked_about_is_the_paths_own() {
+        assert_eq!(drive_root(r"Z:\Sổ\register.cchc").as_deref(), Some(r"Z:\"));
+        assert_eq!(drive_root(r"\\?\z:\register.cchc").as_deref(), Some(r"z:\"));
+        assert_eq!(drive_root(r"\\server\share\register.cchc"), None);
+        assert_eq!(drive_root("/home/lan/register.cchc"), None);
+        assert_eq!(drive_root("register.cchc"), None);
+    }
+
+    /// Under Wine and on Windows: the system drive is a local disk, so a register there keeps WAL.
+    #[cfg(windows)]
+    #[test]
+    fn the_system_drive_is_not_a_network_drive() {
+        assert_eq!(drive_kind(r"C:\".to_string()), DriveKind::Local);
+    }
 }

@@ -13,7 +13,7 @@ pub struct ErrorWords {
 }
 
 /// Every error code, in the enum's order (`ErrorCode` has no list of its own; the tidy test counts its variants).
-pub const ERROR_CODES: [ErrorCode; 20] = [
+pub const ERROR_CODES: [ErrorCode; 22] = [
     ErrorCode::RegisterNotFound,
     ErrorCode::RegisterExists,
     ErrorCode::NotARegister,
@@ -34,6 +34,8 @@ pub const ERROR_CODES: [ErrorCode; 20] = [
     ErrorCode::DiskFull,
     ErrorCode::BackupInvalid,
     ErrorCode::PackageRefused,
+    ErrorCode::RegisterBusy,
+    ErrorCode::NotUtf8,
 ];
 
 /// Errors only the desktop shell raises (no register open yet, a failure it did not foresee), by their code.
@@ -130,6 +132,22 @@ pub fn error_words(code: ErrorCode) -> ErrorWords {
         ErrorCode::PackageRefused => (
             "Tệp báo cáo {path} bị từ chối vì không an toàn hoặc không hợp lệ; chưa ghi gì vào sổ.",
             "Tệp báo cáo bị từ chối vì không an toàn hoặc không hợp lệ; chưa ghi gì vào sổ.",
+        ),
+        ErrorCode::RegisterBusy => (
+            "Sổ dữ liệu đang bận: một chương trình khác (cửa sổ chương trình hoặc một lệnh cchc khác) đang ghi \
+             vào sổ. Chưa ghi gì, sổ dữ liệu vẫn nguyên vẹn; hãy chờ việc đó xong rồi thử lại.",
+            "Sổ dữ liệu đang bận: một chương trình khác (một cửa sổ khác hoặc lệnh cchc) đang ghi vào sổ. Thay đổi vừa \
+             rồi chưa được ghi, sổ dữ liệu vẫn nguyên vẹn; hãy chờ một lát rồi thử lại.",
+        ),
+        // Excel's plain "CSV (Comma delimited)" writes the Windows code page, which cannot hold most Vietnamese
+        // letters: reading it would import wrong names, so the user is told how to save the file instead.
+        ErrorCode::NotUtf8 => (
+            "Tệp {path} không được lưu dưới dạng UTF-8 nên chữ tiếng Việt có thể bị sai; chưa ghi gì vào sổ. Hãy mở tệp \
+             bằng Excel, chọn “Lưu thành” (Save As) kiểu “CSV UTF-8 (Comma delimited)” hoặc “Excel Workbook \
+             (.xlsx)” rồi nhập lại.",
+            "Tệp không được lưu dưới dạng UTF-8 nên chữ tiếng Việt có thể bị sai; chưa ghi gì vào sổ. Hãy mở tệp bằng \
+             Excel, chọn “Lưu thành” (Save As) kiểu “CSV UTF-8 (Comma delimited)” hoặc “Excel Workbook (.xlsx)” rồi \
+             nhập lại.",
         ),
     };
     ErrorWords { command_line, window }

@@ -1332,10 +1332,10 @@ fn set_criteria_version(path: &std::path::Path, version: u32) {
         let text = std::fs::read_to_string(path).unwrap();
         let edited: Vec<String> = text
             .split_inclusive('\n')
-            .map(|line| match line.strip_prefix("@version,") {
+            .map(|line| match line.strip_prefix("@version;") {
                 Some(rest) => {
-                    let after = rest.find([',', '\r', '\n']).map_or("", |i| &rest[i..]);
-                    format!("@version,{version}{after}")
+                    let after = rest.find([';', '\r', '\n']).map_or("", |i| &rest[i..]);
+                    format!("@version;{version}{after}")
                 }
                 None => line.to_string(),
             })

@@ -92,7 +92,7 @@ fn templates_have_the_vietnamese_headers_and_import_as_empty() {
         assert_eq!(t.app.import_stats(&stats, false, &no_progress).unwrap().rows, 0);
     }
     let csv = std::fs::read_to_string(t.dir.path().join("mau.csv")).unwrap();
-    assert!(csv.trim_start_matches('\u{feff}').starts_with("Mã TTHC,Tên thủ tục hành chính,Lĩnh vực"), "{csv}");
+    assert!(csv.trim_start_matches('\u{feff}').starts_with("Mã TTHC;Tên thủ tục hành chính;Lĩnh vực"), "{csv}");
 }
 
 /// Each bad file gives a coded error listing every problem with its row and column, and changes nothing.

@@ -19,3 +19,4 @@ mod report;
 mod staffing;
 mod stats;
 mod tidy;
+mod windows_users;

@@ -385,7 +385,7 @@ export type Decision = { number: string, date: string | null, };
 /**
  * Stable, serialisable codes. Never renumber or rename one: the UI and scripts depend on them.
  */
-export type ErrorCode = "REGISTER_NOT_FOUND" | "REGISTER_EXISTS" | "NOT_A_REGISTER" | "SCHEMA_TOO_NEW" | "REGISTER_DAMAGED" | "INVALID" | "NOT_FOUND" | "ALREADY_EXISTS" | "PROCEDURE_HAS_HISTORY" | "FILE_UNREADABLE" | "FILE_FORMAT" | "BAD_PERIOD" | "IO" | "STORAGE" | "MISSING_GLYPHS" | "REPORT_ISSUED" | "WRONG_STAGE" | "DISK_FULL" | "BACKUP_INVALID" | "PACKAGE_REFUSED";
+export type ErrorCode = "REGISTER_NOT_FOUND" | "REGISTER_EXISTS" | "NOT_A_REGISTER" | "SCHEMA_TOO_NEW" | "REGISTER_DAMAGED" | "INVALID" | "NOT_FOUND" | "ALREADY_EXISTS" | "PROCEDURE_HAS_HISTORY" | "FILE_UNREADABLE" | "FILE_FORMAT" | "BAD_PERIOD" | "IO" | "STORAGE" | "MISSING_GLYPHS" | "REPORT_ISSUED" | "WRONG_STAGE" | "DISK_FULL" | "BACKUP_INVALID" | "PACKAGE_REFUSED" | "REGISTER_BUSY" | "NOT_UTF8";
 
 export type Evidence = { id: number, file: StoredFile | null, 
 /**

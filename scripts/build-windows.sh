@@ -3,7 +3,8 @@
 # Vietnamese; src-tauri/windows/installer.nsi). Installs what it needs first, and only what is missing: Debian's
 # mingw-w64 (the cross linker) and nsis (makensis), the Rust target x86_64-pc-windows-gnu, the front end's npm
 # packages. Then builds the front end, cross-builds cchc.exe (the command line) and cchc-app.exe (the window, with
-# WebView2Loader.dll beside it) in release mode, strips them and packs the installer. Nothing is downloaded at build
+# WebView2Loader.dll beside it) with the `windows` profile (Cargo.toml: release, optimised for size, stripped) and
+# packs the installer. Nothing is downloaded at build
 # time beyond those packages (not Tauri's NSIS bundler, which fetches a plugin DLL).
 #
 # Usage: scripts/build-windows.sh        (CARGO_TARGET_DIR is honoured; the installer is always under target/windows)
@@ -36,26 +37,24 @@ fi
 
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' src-tauri/Cargo.toml | head -n 1)
 cargo_target=${CARGO_TARGET_DIR:-target}
-release="$cargo_target/$triple/release"
+built="$cargo_target/$triple/windows"
 out=target/windows
 stage="$out/stage"
 
 echo "== Giao diện (npm run build) =="
 npm --prefix ui run build --silent
 
-echo "== cchc.exe, cchc-app.exe ($triple, release) =="
-cargo build --locked --release --target "$triple" -p cchc-cli --bin cchc
+echo "== cchc.exe, cchc-app.exe ($triple, hồ sơ windows) =="
+cargo build --locked --profile windows --target "$triple" -p cchc-cli --bin cchc
 # custom-protocol: the window loads the front end embedded in the binary, not a development server.
-cargo build --locked --release --target "$triple" -p cchc-app --features tauri/custom-protocol
+cargo build --locked --profile windows --target "$triple" -p cchc-app --features tauri/custom-protocol
 
 echo "== Bộ cài đặt (makensis) =="
 rm -rf "$stage"
 mkdir -p "$stage"
-for exe in cchc.exe cchc-app.exe; do
-  x86_64-w64-mingw32-strip -o "$stage/$exe" "$release/$exe"
-done
+cp "$built/cchc.exe" "$built/cchc-app.exe" "$stage/"
 # The WebView2 loader tauri's webview2-com links against at run time on the GNU target (written by its build).
-cp "$release/WebView2Loader.dll" "$stage/"
+cp "$built/WebView2Loader.dll" "$stage/"
 cp src-tauri/icons/icon.ico "$stage/cchc.ico"
 setup="$out/cchc-setup-$version.exe"
 makensis -V2 -INPUTCHARSET UTF8 -DVERSION="$version" -DSTAGE="$(realpath "$stage")" \

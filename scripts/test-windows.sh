@@ -1,18 +1,26 @@
 #!/usr/bin/env bash
-# Tests the core on Windows semantics from this Linux machine, under Wine. Installs what it needs first
-# (idempotently: mingw-w64, Wine, the Rust target), then, in a temporary Wine prefix:
+# The Windows stage of scripts/test.sh: builds and tests the Windows program from this Linux machine, under Wine.
+# Installs what it needs first (idempotently: mingw-w64, nsis, Wine, xdotool, the Rust target), then:
+#   0. scripts/build-windows.sh: cchc.exe, cchc-app.exe and the installer;
+# in a temporary Wine prefix:
 #   1. the core's unit tests (`-p cchc --lib`) and the integration tests (`-p cchc-cli --test it`) built for
 #      x86_64-pc-windows-gnu and run under Wine (cargo's runner is tests/windows/wine-runner.sh), but for the tests
 #      listed in `skips` below, each with the reason it cannot run there;
-#   2. the command line's smoke test (tests/windows/smoke.sh): cchc.exe under Wine against the Linux `cchc`.
-# Debug builds only: CI compiles the Windows code once, here; scripts/build-windows.sh makes the release files.
+#   2. the command line's smoke test (tests/windows/smoke.sh): the cchc.exe the installer ships, under Wine, against
+#      the Linux `cchc`;
+# each in a Wine prefix of its own:
+#   3. the installer: install an older version, upgrade, uninstall (src-tauri/windows/test-installer.sh);
+#   4. the app on a PC without WebView2: the Vietnamese message box (src-tauri/windows/test-webview2-missing.sh).
+# The tests build with the installer's `windows` profile (Cargo.toml), so the Windows dependencies compile once for
+# both, and the code tested is optimised as the shipped code is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 target=x86_64-pc-windows-gnu
 
-# mingw-w64 cross-compiles (and links rusqlite's bundled SQLite); wine64 runs the .exe files, `wine` is its launcher.
-packages=(mingw-w64 wine64 wine)
+# mingw-w64 cross-compiles (and links rusqlite's bundled SQLite); nsis packs the installer; wine64 runs the .exe
+# files, `wine` is its launcher; xdotool finds and answers the message box on the virtual display.
+packages=(mingw-w64 nsis wine64 wine xdotool)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -26,6 +34,12 @@ if [ ${#missing[@]} -gt 0 ]; then
     -o DPkg::Lock::Timeout=600 "${missing[@]}" >/dev/null
 fi
 rustup target list --installed | grep -qx "$target" || rustup target add "$target"
+
+started=$SECONDS
+lap() { echo "-- ($1: $(((SECONDS - started) / 60)) phút $(((SECONDS - started) % 60)) giây từ đầu giai đoạn)"; }
+./scripts/build-windows.sh
+lap "bản Windows và bộ cài đặt"
+shipped=target/windows/stage/cchc.exe
 
 # A fresh Wine prefix for this run, removed at the end (its wineserver first). WINEDLLOVERRIDES keeps wineboot from
 # looking for Wine's Mono and Gecko, which the tests do not use and which are not installed.
@@ -64,7 +78,7 @@ skip_args=()
 for s in "${skips[@]}"; do skip_args+=(--skip "$s"); done
 
 echo "-- kiểm thử lõi bản Windows dưới Wine (cargo test --target $target)"
-windows_tests=(cargo test --locked --no-fail-fast --target "$target" -p cchc --lib -p cchc-cli --test it)
+windows_tests=(cargo test --locked --no-fail-fast --profile windows --target "$target" -p cchc --lib -p cchc-cli --test it)
 log=$(mktemp /tmp/cchc-wine-tests.XXXXXX)
 if ! "${windows_tests[@]}" -- "${skip_args[@]}" 2>&1 | tee "$log"; then
   # Under load, Wine now and then fails to start a child process (CreateProcess: ERROR_INTERNAL_ERROR, os error 1359)
@@ -78,7 +92,14 @@ fi
 rm -f "$log"
 
 echo "-- kiểm thử khói cchc.exe dưới Wine, so với bản Linux"
-# The cchc.exe the integration tests ran is the one tested here. On Linux, the same build as scripts/test.sh's first
-# stage (the core's test features), so after that stage this compiles nothing.
+# The cchc.exe the installer ships. On Linux, the same build as scripts/test.sh's first stage (the core's test
+# features), so after that stage this compiles nothing.
 cargo test --locked --no-run -p cchc-cli --test it
-tests/windows/smoke.sh "target/$target/debug/cchc.exe" target/debug/cchc
+tests/windows/smoke.sh "$shipped" target/debug/cchc
+lap "kiểm thử lõi và kiểm thử khói dưới Wine"
+
+echo "-- bộ cài đặt dưới Wine: cài bản cũ, nâng cấp, gỡ cài đặt"
+src-tauri/windows/test-installer.sh
+echo "-- cchc-app.exe trên máy chưa có WebView2 (Wine, Xvfb)"
+src-tauri/windows/test-webview2-missing.sh
+lap "bộ cài đặt và WebView2"

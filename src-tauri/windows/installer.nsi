@@ -12,6 +12,9 @@ Unicode true
 ; A 64-bit installer for a 64-bit program: it reads the 64-bit registry view and runs under wine64 in the tests.
 Target amd64-unicode
 SetCompressor /SOLID lzma
+; A 64 MiB window (the default is 8 MiB) lets LZMA find the code cchc.exe shares with cchc-app.exe (the whole core),
+; which lies tens of MiB apart in the solid stream: the setup file shrinks by a third (BENCHMARKS.md).
+SetCompressorDictSize 64
 ManifestDPIAware true
 RequestExecutionLevel user
 

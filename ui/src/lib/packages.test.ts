@@ -16,6 +16,10 @@ describe("report-file helpers", () => {
     expect(fileSlug("Ủy ban nhân dân phường Trần Phú")).toBe("uy-ban-nhan-dan-phuong-tran-phu");
     expect(fileSlug("26734-Đặc khu Côn Đảo")).toBe("26734-dac-khu-con-dao");
     expect(fileSlug("  ")).toBe("");
+    const long = fileSlug("26734-" + "Ủy ban nhân dân phường Nguyễn Trãi thành phố Hà Đông ".repeat(4));
+    expect(long.length).toBeLessThanOrEqual(80);
+    expect(long).toMatch(/^26734-uy-ban-nhan-dan-phuong-nguyen-trai-thanh-pho-ha-dong-uy-ban-[a-z-]*[a-z]$/);
+    expect("26734-uy-ban-nhan-dan-phuong-nguyen-trai-thanh-pho-ha-dong-uy-ban-nhan-dan-phuong-nguyen".startsWith(long)).toBe(true);
   });
 
   it("shortens hashes, formats timestamps, splits paths", () => {

@@ -5,18 +5,26 @@ import type { CaseFigures } from "../api/types";
 import { formatDate } from "./format";
 import { addFigures, emptyFigures, figuresOf, isEmptyFigures } from "./stats";
 
+/** At most this many characters: the name stays short on a USB stick and within Windows' 260-character paths. */
+const SLUG_MAX = 80;
+
 /**
- * A name safe for a file on any disk: lower case, no diacritics, words joined by "-".
+ * A name safe for a file on any disk: lower case, no diacritics, words joined by "-", at most 80 characters.
  * Example: "Phường Trần Phú" gives "phuong-tran-phu".
  */
 export function fileSlug(text: string): string {
-  return text
+  const slug = text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[\u0111\u0110]/g, "d")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
+  if (slug.length <= SLUG_MAX) return slug;
+  // A long official name is cut after a word, as the core cuts backup folder names (backups::legal_name_part).
+  const cut = slug.slice(0, SLUG_MAX + 1);
+  const end = cut.lastIndexOf("-");
+  return (end > 0 ? cut.slice(0, end) : slug.slice(0, SLUG_MAX)).replace(/-+$/, "");
 }
 
 /** The first 12 hex digits of a SHA-256, enough to compare by eye. */

@@ -65,12 +65,15 @@ pub fn finding_message(finding: &Finding) -> String {
 }
 
 /// Fills a template's `{name}` placeholders. Whole numbers print the Vietnamese way ("2051" → "2.051"), except a
-/// year (a name ending in "year"), written as it is; the window's `fill` follows the same rule.
+/// year, a period or a code (a name ending in "year", "period" or "code": "2026", "10507"), written as it is; the
+/// window's `fill` follows the same rule.
 pub fn fill(template: &str, value: impl Fn(&str) -> Option<String>) -> String {
     fill_text(template, |name| {
         let text = value(name)?;
+        let name = name.to_ascii_lowercase();
+        let identifier = ["year", "period", "code"].iter().any(|end| name.ends_with(end));
         match text.parse::<i64>() {
-            Ok(n) if !name.to_ascii_lowercase().ends_with("year") => Some(format::int(n)),
+            Ok(n) if !identifier => Some(format::int(n)),
             _ => Some(text),
         }
     })

@@ -67,6 +67,24 @@ test("procedures: add one, then find it by typing without diacritics", async () 
   await browser.keys("Escape");
   await byId(browser, "procedure-dialog").waitForDisplayed({ reverse: true, timeout: 5000 });
 
+  // A save the register refuses (the code exists): the header says which edit failed, and stops saying it once
+  // that edit is abandoned (the dialog closed), rather than warning about nothing for the rest of the day.
+  await (await shown(browser, "procedure-add")).click();
+  await shown(browser, "procedure-form");
+  await type(browser, "procedure-code", "1.001193");
+  await type(browser, "procedure-name", "Thủ tục đăng ký khai sinh (lần hai)");
+  await type(browser, "procedure-field", "Hộ tịch");
+  await browser.keys("Enter");
+  const status = byId(browser, "save-status");
+  await browser.waitUntil(async () => (await status.getAttribute("data-state")) === "failed", {
+    timeout: 10000,
+    timeoutMsg: "the refused save was not shown in the header",
+  });
+  assert.match(await status.getText(), /^Chưa lưu được: Thêm thủ tục hành chính/);
+  await browser.keys("Escape");
+  await byId(browser, "procedure-dialog").waitForDisplayed({ reverse: true, timeout: 5000 });
+  assert.notEqual(await status.getAttribute("data-state"), "failed", "the abandoned edit still shows as failed");
+
   await type(browser, "procedure-search", "dang ky khai sinh");
   const row = browser.$('[data-testid="procedure-row"][data-code="1.001193"]');
   await row.waitForDisplayed({ timeout: 10000, timeoutMsg: "search without diacritics did not find the procedure" });
@@ -141,7 +159,17 @@ test("statistics: an inconsistency is flagged on its cell and the on-time rate i
     timeoutMsg: "the on-time rate (3 + 4) / 8 was not shown",
   });
   assert.match(await rate.getText(), /87,5/);
+  // A negative count is refused at entry, and why is written beside the grid, not only in the cell's tooltip.
+  await type(browser, cell("resolved_late"), "-1");
+  await browser.keys("Tab");
+  const unsaved = await shown(browser, "stats-unsaved");
+  assert.match(await unsaved.getText(), /Hộ tịch — Đã giải quyết: Quá hạn: Số liệu không được âm \(đang ghi -1\)/);
+  assert.equal(await byId(browser, cell("resolved_late")).getAttribute("data-state"), "error");
+  assert.equal(await rate.getAttribute("data-value"), "87.5", "the refused figure changed nothing");
   await screenshot(browser, "07-so-lieu-bieu-06");
+  await (await byId(browser, cell("resolved_late"))).click();
+  await browser.keys("Escape");
+  await byId(browser, "stats-unsaved").waitForDisplayed({ reverse: true, timeout: 5000 });
 });
 
 test("staffing: the year's quota and the people on the staff give vacancies and an over-quota finding", async () => {
@@ -414,8 +442,21 @@ test("demo: the demo ward opens beside the unit's register and never mixes with 
     timeout: 10000,
     timeoutMsg: "the demo ward's procedures were not counted",
   });
+  // The board names the criteria set, never its internal identifier; a good on-time rate is not drawn in alarm red.
+  await browser.waitUntil(async () => /tự đánh giá/.test(await byId(browser, "deadlines").getText()), {
+    timeout: 10000,
+    timeoutMsg: "the demo's draft self-assessment is not on the board",
+  });
+  const boardText = await byId(browser, "deadlines").getText();
+  assert.ok(!boardText.includes("urn:"), `an internal id on the board: ${boardText}`);
+  const rate = await shown(browser, "latest-rate");
+  await browser.waitUntil(async () => /\d+,\d+ %/.test(await rate.getText()), { timeout: 10000 });
+  assert.notEqual(await rate.getCSSProperty("color").then((c) => c.parsed.hex), "#7f1515");
   await screenshot(browser, "08-tong-quan-du-lieu-mau");
   await (await shown(browser, "nav-stats")).click();
+  // Where the work is: without choosing, the grid opens on a period that has figures, never an empty one.
+  await browser.$('[data-testid="stats-row"]').waitForDisplayed({ timeout: 10000 });
+  assert.notEqual(await byId(browser, "stats-period-label").getText(), "");
   // Last year's year report: the demo always holds it, whatever today's date is.
   await (await shown(browser, "period-year")).selectByAttribute("value", String(new Date().getFullYear() - 1));
   await (await shown(browser, "period-kind")).selectByAttribute("value", "Year");
@@ -426,6 +467,9 @@ test("demo: the demo ward opens beside the unit's register and never mixes with 
     timeoutMsg: "the demo year's on-time rate was not shown",
   });
   await screenshot(browser, "09-bieu-06-du-lieu-mau");
+  // The demo's self-assessment is last year's: the screen opens on it, not on an empty "this year".
+  await (await shown(browser, "nav-assessment")).click();
+  await shown(browser, "assessment-tree", 15000);
 
   // The demo ward's staffing is that of the ward's real report: quota 20, 18 present, 2 unfilled.
   await (await shown(browser, "nav-staffing")).click();

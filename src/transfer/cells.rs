@@ -63,18 +63,25 @@ fn excel_serial_date(n: f64) -> Option<NaiveDate> {
 }
 
 fn parse_date_text(s: &str) -> Option<NaiveDate> {
-    let s = s.trim();
-    let day_first = s.splitn(3, ['/', '-', '.']).collect::<Vec<_>>();
-    if let [a, b, c] = day_first.as_slice() {
-        let all_digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
-        if [a, b, c].iter().all(|p| all_digits(p)) {
-            let (year, month, day) = if a.len() == 4 { (a, b, c) } else { (c, b, a) };
-            if year.len() == 4 && month.len() <= 2 && day.len() <= 2 {
-                return NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
-            }
-        }
+    let (year, month, day) = date_parts(s)?;
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// The year, month and day of a text written as a date (dd/mm/yyyy, d/m/yyyy, yyyy-mm-dd, with `/`, `-` or `.`),
+/// whether or not that day exists: "31/02/2026" gives (2026, 2, 31), so that it can be called an impossible date
+/// rather than a wrong format.
+pub(super) fn date_parts(s: &str) -> Option<(i32, u32, u32)> {
+    let parts = s.trim().splitn(3, ['/', '-', '.']).collect::<Vec<_>>();
+    let [a, b, c] = parts.as_slice() else { return None };
+    let all_digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    if ![a, b, c].iter().all(|p| all_digits(p)) {
+        return None;
     }
-    None
+    let (year, month, day) = if a.len() == 4 { (a, b, c) } else { (c, b, a) };
+    if year.len() != 4 || month.len() > 2 || day.len() > 2 {
+        return None;
+    }
+    Some((year.parse().ok()?, month.parse().ok()?, day.parse().ok()?))
 }
 
 /// A count of dossiers: a whole number ("12", 12.0, "1.234"), possibly negative; empty is 0; `None` otherwise.

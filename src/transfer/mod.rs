@@ -385,7 +385,20 @@ impl<'a> Cells<'a> {
             other => cells::date(other),
         };
         if parsed.is_none() {
-            self.push(FindingCode::BadDate, field, &[("value", cell.display())]);
+            let value = cell.display();
+            // Written as a date, but no such day ("31/02/2026"): the finding says which part cannot be.
+            let parts = match cell {
+                Cell::Text(text) => cells::date_parts(text),
+                _ => None,
+            };
+            let values = match parts {
+                Some((year, month, day)) if (1..=12).contains(&month) => {
+                    vec![("value", value), ("day", day.to_string()), ("month", month.to_string()), ("year", year.to_string())]
+                }
+                Some((_, month, _)) => vec![("value", value), ("month", month.to_string())],
+                None => vec![("value", value)],
+            };
+            self.push(FindingCode::BadDate, field, &values);
         }
         parsed
     }

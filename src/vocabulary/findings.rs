@@ -192,6 +192,19 @@ pub const VARIANTS: &[Variant] = &[
         When::Has(&["start", "end"]),
         "Ngày bắt đầu ({start}) sau ngày kết thúc ({end}).",
     ),
+    // Written as a date, but no such day: "31/02/2026", "12/13/2026".
+    words(
+        "dateNoSuchDay",
+        FindingCode::BadDate,
+        When::Has(&["day", "month", "year"]),
+        "Ngày “{value}” không có thật: tháng {month} năm {year} không có ngày {day}.",
+    ),
+    words(
+        "dateNoSuchMonth",
+        FindingCode::BadDate,
+        When::Has(&["month"]),
+        "Ngày “{value}” không có thật: một năm chỉ có 12 tháng (đang ghi tháng {month}).",
+    ),
     // A day of every year (the self-assessment deadline) is written without a year; a JSON date as yyyy-mm-dd.
     words(
         "dateFormat",

@@ -825,6 +825,9 @@ fn the_self_assessment_deadline_joins_the_board_while_it_is_a_draft() {
         (item.what.as_str(), item.due, item.days_left),
         ("Gửi kết quả tự đánh giá chỉ số CCHC năm 2026", d("05/10/2026"), 15)
     );
+    // The set by its name, never its internal identifier.
+    assert!(!item.record.contains("urn:"), "{}", item.record);
+    assert!(item.record.starts_with("Bộ chỉ số") && item.record.ends_with(", phiên bản 1"), "{}", item.record);
     score_all(&mut t, 2026, "");
     t.app.lock_self_assessment(2026, "Nguyễn Văn Hùng", d("01/10/2026")).unwrap();
     assert!(!t.app.deadlines(d("20/09/2026")).unwrap().iter().any(|i| i.kind == DeadlineKind::SelfAssessment));

@@ -244,3 +244,46 @@ fn a_file_picked_in_the_desktop_app_imports_from_its_bytes() {
         ErrorCode::FileUnreadable
     );
 }
+
+/// "31/02/2026" is written as a date, but no such day exists: the finding names the impossible part, through `App`
+/// and in the command line's words, rather than asking for the format the official already used. Nothing is written.
+#[test]
+fn an_impossible_date_is_called_impossible_not_badly_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let register = dir.path().join("so.cchc");
+    crate::cli::init(&register);
+    let file = dir.path().join("thu-tuc.csv");
+    std::fs::write(
+        &file,
+        "Mã TTHC,Tên thủ tục hành chính,Lĩnh vực,Số QĐ công bố,Ngày QĐ công bố\n\
+         1.001193,Đăng ký khai sinh,Hộ tịch,12/QĐ-UBND,31/02/2026\n\
+         1.000894,Đăng ký kết hôn,Hộ tịch,12/QĐ-UBND,12/13/2026\n\
+         2.000815,Cấp bản sao từ sổ gốc,Chứng thực,12/QĐ-UBND,mai\n",
+    )
+    .unwrap();
+    let mut app = App::open(&register, cchc::Assets::bundled(), crate::fixtures::clock()).unwrap();
+    let err = app.import_procedures(&file, false, &no_progress).unwrap_err();
+    let values: Vec<_> = err
+        .findings()
+        .iter()
+        .filter(|f| f.code == FindingCode::BadDate)
+        .map(|f| {
+            let v = |name: &str| f.values.get(name).map(String::as_str).unwrap_or("-");
+            format!("{} {} {} {}", v("value"), v("day"), v("month"), v("year"))
+        })
+        .collect();
+    assert_eq!(values, ["31/02/2026 31 2 2026", "12/13/2026 - 13 -", "mai - - -"]);
+    assert!(app.procedures(&ProcedureQuery::default()).unwrap().is_empty());
+    drop(app);
+
+    let out = crate::cli::cchc(&register, &["procedures", "import", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = crate::cli::stderr(&out) + &String::from_utf8_lossy(&out.stdout);
+    for sentence in [
+        "Ngày “31/02/2026” không có thật: tháng 2 năm 2026 không có ngày 31.",
+        "Ngày “12/13/2026” không có thật: một năm chỉ có 12 tháng (đang ghi tháng 13).",
+        "“mai” không phải là ngày hợp lệ; hãy viết theo dạng dd/mm/yyyy.",
+    ] {
+        assert!(said.contains(sentence), "{sentence} in {said}");
+    }
+}

@@ -397,19 +397,20 @@ impl App {
 
     /// The self-assessments still in draft, on the deadlines board.
     pub(super) fn assessment_deadlines(&self, today: NaiveDate) -> Result<Vec<DeadlineItem>> {
-        Ok(self
-            .register
-            .assessments()?
-            .into_iter()
-            .filter(|(a, _)| a.stage == Stage::Draft)
-            .map(|(a, _)| DeadlineItem {
+        let mut items = Vec::new();
+        for (a, set_id) in self.register.assessments()?.into_iter().filter(|(a, _)| a.stage == Stage::Draft) {
+            // The criteria set by the name its publisher gave it, never its internal identifier (urn:…).
+            let set = self.register.criteria_set_by_id(set_id)?;
+            let name = set.map_or_else(|| "Bộ chỉ số CCHC".to_string(), |s| s.name);
+            items.push(DeadlineItem {
                 kind: DeadlineKind::SelfAssessment,
                 what: format!("Gửi kết quả tự đánh giá chỉ số CCHC năm {}", a.year),
-                record: format!("{}@{}", a.criteria_urn, a.criteria_version),
+                record: format!("{name}, phiên bản {}", a.criteria_version),
                 due: a.deadline,
                 days_left: (a.deadline - today).num_days(),
-            })
-            .collect())
+            });
+        }
+        Ok(items)
     }
 
     pub(crate) fn open_assessment(&self, year: i32) -> Result<(Assessment, CriteriaSet, StoredSet)> {

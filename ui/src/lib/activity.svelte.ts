@@ -13,7 +13,31 @@ export const activity = $state({
   progress: null as ProgressEvent | null,
   /** True when a command has been pending for a moment (so quick calls do not flicker). */
   busy: false,
+  /** Where the last failed save was made: the dialog or screen, and the field ("Biểu 06 — Hộ tịch — Quá hạn"). */
+  failedWhere: "",
 });
+
+/** The place a failing save was made, read from the page: the open dialog's title or the screen's heading, then the
+ * focused field's label. Read at the moment of failure, so no caller has to name itself. */
+function wherePageIs(): string {
+  const dialog = document.querySelector("dialog[open] h2")?.textContent?.trim();
+  const heading = dialog || document.querySelector("main h1")?.textContent?.trim() || "";
+  const focused = document.activeElement as HTMLElement | null;
+  const field =
+    focused?.getAttribute("aria-label") ||
+    (focused?.id ? document.querySelector(`label[for="${focused.id}"]`)?.textContent?.trim() : "") ||
+    focused?.closest("label")?.textContent?.trim() ||
+    "";
+  return [heading, field].filter((part) => part !== "").join(" — ");
+}
+
+/** The failed edit was abandoned (its dialog closed, its screen left): the header stops saying it failed. */
+export function abandonFailedSave() {
+  if (activity.save === "failed") {
+    activity.save = "idle";
+    activity.failedWhere = "";
+  }
+}
 
 let savedTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -27,6 +51,7 @@ export async function saving<T>(work: Promise<T>): Promise<T> {
     activity.saving -= 1;
     if (activity.saving === 0) {
       activity.save = "saved";
+      activity.failedWhere = "";
       savedTimer = setTimeout(() => {
         if (activity.saving === 0) activity.save = "idle";
       }, 2000);
@@ -35,6 +60,7 @@ export async function saving<T>(work: Promise<T>): Promise<T> {
   } catch (error) {
     activity.saving -= 1;
     activity.save = "failed";
+    activity.failedWhere = typeof document === "undefined" ? "" : wherePageIs();
     throw error;
   }
 }

@@ -109,6 +109,25 @@ export function parseDate(input: string): string | null {
   return validDate(y, mo, d) ? iso(y, mo, d) : null;
 }
 
+/**
+ * The values of the BAD_DATE finding for a text that is not a date, as the core gives them: written as a date but no
+ * such day ("31/02/2026") names the day, month and year, or only the month when it is over 12; otherwise the text.
+ */
+export function badDateValues(input: string): Record<string, string> {
+  const value = input.trim();
+  const iso = ISO_DATE.exec(value);
+  const dayFirst = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+  const [y, mo, d] = iso
+    ? [iso[1], iso[2], iso[3]]
+    : dayFirst
+      ? [dayFirst[3], dayFirst[2], dayFirst[1]]
+      : [null, null, null];
+  if (y === null || mo === null || d === null) return { value };
+  const month = String(Number(mo));
+  if (Number(mo) < 1 || Number(mo) > 12) return { value, month };
+  return { value, day: String(Number(d)), month, year: y };
+}
+
 /** Today in the computer's time zone, as YYYY-MM-DD. */
 export function todayIso(now: Date = new Date()): string {
   return iso(now.getFullYear(), now.getMonth() + 1, now.getDate());

@@ -130,3 +130,19 @@ function rules(css: string): [string, string][] {
   }
   return out;
 }
+
+describe("one app name", () => {
+  // The window's title bar (tauri.conf.json), the header and the first-run text name the app the same way.
+  const conf = import.meta.glob("../../../src-tauri/tauri.conf.json", {
+    query: "?raw",
+    import: "default",
+    eager: true,
+  }) as Record<string, string>;
+
+  it("is the same in the title bar, the header and the first-run welcome", () => {
+    const [raw] = Object.values(conf);
+    const title = JSON.parse(raw).app.windows[0].title as string;
+    expect(strings.app.title).toBe(title);
+    expect(strings.firstRun.heading).toContain(title);
+  });
+});

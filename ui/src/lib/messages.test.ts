@@ -1,8 +1,8 @@
 // The sentences an official reads for errors and findings: the CLI's wording, with Vietnamese numbers.
 import { describe, expect, it } from "vitest";
 import { ERROR_CODES, type Finding, type FindingCode } from "../api/types";
-import { errorMessage, fill, findingLine, findingMessage, placeText } from "./messages";
-import { assessment, errorMessages, findingMessages } from "./strings";
+import { badDateMessage, errorMessage, fill, findingLine, findingMessage, placeText } from "./messages";
+import { assessment, errorMessages, findingMessages, sendReport } from "./strings";
 
 const f = (code: FindingCode, values: Record<string, string> = {}, place: Finding["place"] = {}): Finding => ({
   code,
@@ -27,6 +27,11 @@ describe("messages", () => {
 
   it("writes counts with a thousands dot but years as they are", () => {
     expect(fill("{count} hồ sơ năm {year}", { count: 2051, year: 2026 })).toBe("2.051 hồ sơ năm 2026");
+    // A report file's default name for a year: "…-2026.cchc", never "…-2.026.cchc"; a unit code as written.
+    expect(fill(sendReport.defaultName, { unit: "10507-phuong-hai-duong", period: "2026" })).toBe(
+      "bao-cao-cchc-10507-phuong-hai-duong-2026.cchc",
+    );
+    expect(fill("Mã {unitCode}", { unitCode: "10507" })).toBe("Mã 10507");
     expect(findingMessage(f("ISO_REVIEW_MISSING", { year: "2026" }))).toBe("Năm 2026 chưa họp xem xét của lãnh đạo.");
   });
 
@@ -76,5 +81,14 @@ describe("messages", () => {
     expect(placeText({ record: "data.json" })).toBe("data.json");
     expect(placeText({ record: "nhiệm vụ “Rà soát”" })).toBe("Nhiệm vụ “Rà soát”");
     expect(findingLine(f("EMPTY_ROW", {}, { row: 1200 }))).toBe("Dòng 1.200: Dòng không có dữ liệu.");
+  });
+});
+
+describe("badDateMessage", () => {
+  it("calls a day that does not exist impossible, and a wrong shape a wrong shape", () => {
+    expect(badDateMessage("31/02/2026")).toBe("Ngày “31/02/2026” không có thật: tháng 2 năm 2026 không có ngày 31.");
+    expect(badDateMessage("2026-04-31")).toBe("Ngày “2026-04-31” không có thật: tháng 4 năm 2026 không có ngày 31.");
+    expect(badDateMessage("12/13/2026")).toBe("Ngày “12/13/2026” không có thật: một năm chỉ có 12 tháng (đang ghi tháng 13).");
+    expect(badDateMessage("mai")).toBe("“mai” không phải là ngày hợp lệ; hãy viết theo dạng dd/mm/yyyy.");
   });
 });

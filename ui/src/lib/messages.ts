@@ -2,7 +2,7 @@
 // Vietnamese from strings.ts, whose sentences and captions are the core's vocabulary (the command line's too).
 
 import type { CommandErrorShape, Finding, Place } from "../api/types";
-import { formatInt, periodPhrase } from "./format";
+import { badDateValues, formatInt, periodPhrase } from "./format";
 import {
   columnCaptions,
   entityColumnCaptions,
@@ -16,13 +16,15 @@ import {
 
 /**
  * Fills {name} placeholders; whole numbers among the values print the Vietnamese way ("2051" → "2.051"), except a
- * year (a name ending in "year", such as previousYear), which is written as it is ("năm 2026").
+ * year, a period or a code (a name ending in "year", "period" or "code", such as previousYear), written as it is
+ * ("năm 2026", "…-2026.cchc", "10507").
  */
 export function fill(template: string, values: Record<string, string | number | null | undefined> = {}): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = values[name];
     if (value === null || value === undefined) return "";
-    return /year$/i.test(name) ? String(value) : numberOrText(String(value));
+    // A year, a period or a code ("2026", "10507") is written as it is, not as a number; the command line agrees.
+    return /(year|period|code)$/i.test(name) ? String(value) : numberOrText(String(value));
   });
 }
 
@@ -35,6 +37,11 @@ export function errorMessage(error: CommandErrorShape): string {
   const template = errorMessages[error.code] ?? errorMessages.UNEXPECTED;
   const errors = (error.findings ?? []).filter((f) => f.severity === "error").length;
   return fill(template, { errors });
+}
+
+/** The sentence for a typed text that is not a date: an impossible day ("31/02/2026") is said to be one. */
+export function badDateMessage(input: string): string {
+  return findingMessage({ code: "BAD_DATE", severity: "error", place: {}, values: badDateValues(input) });
 }
 
 /** The Vietnamese sentence for a finding, filled with its values (the command line fills the same templates). */

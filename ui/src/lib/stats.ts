@@ -11,7 +11,9 @@ import {
   type PeriodKey,
   type Place,
   type StatsRow,
+  type StatsTable,
 } from "../api/types";
+import { earlierPeriods } from "./format";
 
 export function emptyFigures(): CaseFigures {
   const f = {} as CaseFigures;
@@ -178,4 +180,27 @@ export function shownFindings(live: Finding[], server: Finding[], confirmed: boo
   if (confirmed) return server;
   const seen = new Set(live.map((f) => `${f.code}|${f.place.column ?? ""}`));
   return [...live, ...server.filter((f) => !LIVE_CODES.has(f.code) && !seen.has(`${f.code}|${f.place.column ?? ""}`))];
+}
+
+/**
+ * The on-time rate (in %) a ward's CCHC plan usually sets as its target: the provinces' plans in the seeds ask for at
+ * least 95 %. The dashboard shows a rate at or above it in green, below it in amber.
+ */
+export const ON_TIME_TARGET = 95;
+
+/**
+ * Where the work is: the first of `start` and the `back` periods before it whose figures `accept` takes (the
+ * dashboard wants resolved dossiers, the Biểu 06 grid any row), with its table; null when none has.
+ */
+export async function latestPeriodWith(
+  start: PeriodKey,
+  get: (key: PeriodKey) => Promise<StatsTable>,
+  accept: (table: StatsTable) => boolean,
+  back = 8,
+): Promise<{ key: PeriodKey; table: StatsTable } | null> {
+  for (const key of [start, ...earlierPeriods(start, back)]) {
+    const table = await get(key);
+    if (accept(table)) return { key, table };
+  }
+  return null;
 }

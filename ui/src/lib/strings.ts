@@ -25,7 +25,7 @@ import type { AssessmentColumn, Stage } from "../api/types";
 import vocabulary from "./vocabulary.json";
 
 export const app = {
-  title: "Sổ thủ tục hành chính",
+  title: "Sổ theo dõi cải cách hành chính",
   demoBadge: "Dữ liệu mẫu",
   demoHint: "Đang xem dữ liệu mẫu của một phường giả định; mọi thay đổi chỉ ghi vào sổ mẫu.",
   noUnit: "Chưa có thông tin đơn vị",
@@ -56,6 +56,7 @@ export const saveStatus = {
   saving: "Đang lưu…",
   saved: "Đã lưu",
   failed: "Chưa lưu được",
+  failedWhere: "Chưa lưu được: {where}",
 };
 
 export const progress = {
@@ -226,7 +227,7 @@ export const unitForm = {
 };
 
 export const firstRun = {
-  heading: "Chào mừng đến với Sổ thủ tục hành chính",
+  heading: "Chào mừng đến với Sổ theo dõi cải cách hành chính",
   intro:
     "Chương trình giúp cán bộ, công chức xã, phường theo dõi danh mục thủ tục hành chính và số liệu giải quyết hồ sơ (Biểu số 06/VPCP/KSTT). Mọi dữ liệu được lưu trên máy này, không cần mạng.",
   createChoice: "Tạo sổ dữ liệu của đơn vị",
@@ -256,6 +257,7 @@ export const dashboard = {
   onlineShareDetail: "{full} toàn trình, {partial} một phần",
   latestRate: "Tỷ lệ giải quyết đúng hạn",
   latestRateOf: "Kỳ {period}",
+  latestRateTarget: "mục tiêu từ {target}",
   noRate: "Chưa có số liệu",
   problems: "Vấn đề trong sổ",
   problemsCount: "{errors} lỗi, {warnings} cảnh báo",
@@ -391,10 +393,11 @@ export const stats = {
   exportAllDefaultName: "bieu-06-tat-ca-cac-ky.xlsx",
   exported: "Đã xuất {count} dòng số liệu ra tệp {path}.",
   findingsHeading: "Vấn đề trong số liệu kỳ này",
+  unsavedHeading: "Chưa lưu các ô sau (hãy sửa lại, hoặc nhấn Esc trong ô để bỏ):",
   noFindings: "Số liệu kỳ này khớp với các quy tắc của Biểu 06.",
   noFields: "Chưa có lĩnh vực nào. Hãy thêm thủ tục hành chính trước, hoặc nhập số liệu từ tệp.",
   gridHint:
-    "Gõ số vào ô rồi nhấn Enter hoặc Tab: số liệu được lưu ngay. Esc để bỏ thay đổi đang gõ. Ô viền đỏ là ô có vấn đề; đưa chuột vào ô để xem.",
+    "Gõ số vào ô rồi nhấn Enter hoặc Tab: số liệu được lưu ngay. Esc để bỏ thay đổi đang gõ. Ô viền đỏ là ô có vấn đề, được ghi rõ trong khung bên dưới bảng.",
   previousPeriod: "Kỳ trước",
   nextPeriod: "Kỳ sau",
 };

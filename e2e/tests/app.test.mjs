@@ -361,8 +361,12 @@ test("reports: the periodic report is drafted from the register, edited, preview
   });
   await screenshot(browser, "19-bao-cao-xem-truoc");
 
-  // Issuing takes the year's first number; the sections are then read-only.
+  // Issuing takes the year's first number; the sections are then read-only. The dialog asks about the draft's
+  // marked gaps ("[Cần bổ sung: …]") exactly when the pages hold one.
   await (await shown(browser, "report-issue")).click();
+  await shown(browser, "issue-dialog");
+  const gaps = /\[Cần bổ sung:/.test(await pageText());
+  assert.equal(await byId(browser, "issue-unfilled").isExisting(), gaps, `marked gaps in the pages: ${gaps}`);
   await (await shown(browser, "issue-confirm")).click();
   const badge = await shown(browser, "report-issued");
   assert.match(await badge.getText(), /01\/BC-UBND/);

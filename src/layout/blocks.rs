@@ -48,19 +48,35 @@ impl Engine<'_> {
         self.place(lines, Style::Regular, BODY_SIZE, (x, FIRST_LINE_INDENT, w), Align::Left, true);
     }
 
-    pub(super) fn heading(&mut self, level: HeadingLevel, text: &str) {
-        let style = match level {
+    fn heading_style(level: HeadingLevel) -> Style {
+        match level {
             HeadingLevel::Section | HeadingLevel::Clause => Style::Bold,
             HeadingLevel::Point => Style::Italic,
-        };
+        }
+    }
+
+    /// The height a heading takes with the space above it.
+    pub(super) fn heading_height(&mut self, level: HeadingLevel, text: &str) -> f32 {
+        let w = self.text_width();
+        let lines = self.wrap(text, Self::heading_style(level), BODY_SIZE, w - FIRST_LINE_INDENT, w);
+        HEADING_SPACE_ABOVE_PT * MM_PER_PT + line_height(BODY_SIZE) * lines.len() as f32
+    }
+
+    /// What a heading keeps with: the first two lines of what follows it (with a millimetre to spare, so that
+    /// rounding never leaves room for one line only).
+    pub(super) fn heading_tail(&self) -> f32 {
+        line_height(BODY_SIZE) * 2.0 + PARAGRAPH_SPACING_PT * MM_PER_PT + 1.0
+    }
+
+    pub(super) fn heading(&mut self, level: HeadingLevel, text: &str) {
+        let style = Self::heading_style(level);
         if !self.at_page_top() {
             self.y += HEADING_SPACE_ABOVE_PT * MM_PER_PT;
         }
         let w = self.text_width();
         let lines = self.wrap(text, style, BODY_SIZE, w - FIRST_LINE_INDENT, w);
         // Keep the heading with the first two lines of what follows it.
-        // (With a millimetre to spare, so that rounding never leaves room for one line only.)
-        self.ensure(line_height(BODY_SIZE) * (lines.len() as f32 + 2.0) + PARAGRAPH_SPACING_PT * MM_PER_PT + 1.0);
+        self.ensure(line_height(BODY_SIZE) * lines.len() as f32 + self.heading_tail());
         let x = self.left();
         self.place_lines(lines, style, BODY_SIZE, x, FIRST_LINE_INDENT, w, Align::Left);
     }

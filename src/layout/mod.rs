@@ -284,6 +284,19 @@ pub fn layout(document: &Document, metrics: &dyn Metrics) -> Layout {
                 let need = engine.paragraph_height(text) + engine.closing_height(closing);
                 engine.ensure(need);
             }
+            // Headings that follow one another ("I. …" then "1. …") go together with the two lines after the last:
+            // a heading never ends a page, not even above another heading.
+            let run = part.blocks[i..].iter().take_while(|b| matches!(b, Block::Heading { .. })).count();
+            let after_heading = i > 0 && matches!(part.blocks[i - 1], Block::Heading { .. });
+            if run > 1 && !after_heading {
+                let mut need = engine.heading_tail();
+                for b in &part.blocks[i..i + run] {
+                    if let Block::Heading { level, text } = b {
+                        need += engine.heading_height(*level, text);
+                    }
+                }
+                engine.ensure(need);
+            }
             engine.block(block);
         }
     }

@@ -6,6 +6,7 @@ use crate::layout::{Block, Chart, Document, HeadingLevel, Orientation, Part, Ser
 use crate::model::{
     AnnouncementKind, PERIODIC_SECTIONS, PeriodKind, PlanKind, ReportSection, TaskStatus, on_time_rate, online_rate,
 };
+use crate::vocabulary::fill_in;
 use std::collections::BTreeMap;
 
 /// The sections of the report: heading, draft, and the official's text where they edited it.
@@ -171,10 +172,10 @@ fn direction(data: &ReportData) -> Vec<String> {
     // Every plan of the year is named, even one dated after the window closed (seed 001 names such a plan).
     let plans: Vec<_> = data.plans.iter().collect();
     if plans.is_empty() {
-        out.push(format!(
-            "Sổ theo dõi chưa ghi nhận kế hoạch cải cách hành chính năm {year} của {}.",
+        out.push(fill_in(&format!(
+            "kế hoạch cải cách hành chính năm {year} của {} (nhập tại màn hình Kế hoạch CCHC, hoặc viết vào mục này)",
             data.short_name()
-        ));
+        )));
     } else {
         let annual: Vec<_> = plans.iter().filter(|p| p.input.kind == PlanKind::Annual).collect();
         let others: Vec<_> = plans.iter().filter(|p| p.input.kind != PlanKind::Annual).collect();
@@ -245,7 +246,9 @@ fn procedures(data: &ReportData) -> Vec<String> {
     out.push("2.1. Công tác kiểm soát, công khai thủ tục hành chính".to_string());
     let total = data.procedures.len();
     if total == 0 {
-        out.push("Sổ theo dõi chưa có danh mục thủ tục hành chính đang áp dụng.".to_string());
+        out.push(fill_in(
+            "danh mục thủ tục hành chính đang áp dụng (nhập tại màn hình Thủ tục hành chính, hoặc viết vào mục này)",
+        ));
     } else {
         let mut fields: Vec<(String, usize)> = Vec::new();
         for p in &data.procedures {
@@ -290,11 +293,12 @@ fn procedures(data: &ReportData) -> Vec<String> {
     let t = &data.stats.total;
     let w = &data.stats.window;
     if data.stats.rows.is_empty() {
-        out.push(format!(
-            "Sổ theo dõi chưa có số liệu tiếp nhận, giải quyết hồ sơ thủ tục hành chính từ ngày {} đến ngày {}.",
+        out.push(fill_in(&format!(
+            "số liệu tiếp nhận, giải quyết hồ sơ thủ tục hành chính từ ngày {} đến ngày {} (nhập tại màn hình Số liệu \
+             giải quyết hồ sơ, hoặc viết vào mục này)",
             dmy(w.start),
             dmy(w.end)
-        ));
+        )));
         return out;
     }
     out.push(format!(
@@ -384,7 +388,10 @@ fn civil_service(data: &ReportData) -> Vec<String> {
             out.push(format!("Tỷ lệ cán bộ, công chức đạt chuẩn theo quy định là {}%{over}.", percent(share)));
         }
     } else {
-        out.push(format!("Sổ theo dõi chưa có số liệu biên chế được giao năm {}.", s.year));
+        out.push(fill_in(&format!(
+            "biên chế được giao năm {} (nhập tại màn hình Biên chế, đội ngũ, hoặc viết vào mục này)",
+            s.year
+        )));
     }
     out.extend(area(data, "cong_vu", "quản lý, sử dụng cán bộ, công chức theo vị trí việc làm"));
     out

@@ -18,6 +18,16 @@ pub use captions::{
 pub use errors::{ERROR_CODES, ErrorWords, error_words};
 pub use findings::{Remedy, VARIANTS, Variant, When, finding_template, remedy, template_of};
 
+/// How a drafted report marks what the register lacks and a person must enter or write: "[Cần bổ sung: …]". The
+/// window finds these marks to ask before a report is issued with one left in it.
+pub const FILL_IN_OPEN: &str = "[Cần bổ sung: ";
+pub const FILL_IN_CLOSE: &str = "]";
+
+/// A marked gap in a drafted report, saying what is missing and where to enter it.
+pub fn fill_in(what: &str) -> String {
+    format!("{FILL_IN_OPEN}{what}{FILL_IN_CLOSE}")
+}
+
 /// The names of a template's `{name}` placeholders, in order.
 pub fn placeholders(template: &str) -> Vec<&str> {
     template.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect()

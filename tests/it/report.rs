@@ -1112,3 +1112,56 @@ fn thousands(value: i64) -> String {
     }
     out
 }
+
+/// A new unit's report is still an official text: where the register lacks the facts, the draft marks a gap saying
+/// what to enter and where ("[Cần bổ sung: …]"), never a sentence about the app ("Sổ theo dõi chưa …").
+#[test]
+fn a_new_units_draft_marks_what_is_missing_and_never_talks_about_the_app() {
+    let t = TestRegister::new();
+    let sections = t.app.report_sections(ReportKind::Periodic, period("2026-H1")).unwrap();
+    let text: String = sections.iter().map(|s| s.text().to_string() + "\n").collect();
+    assert!(!text.contains("Sổ theo dõi"), "{text}");
+    for gap in [
+        "[Cần bổ sung: kế hoạch cải cách hành chính năm 2026",
+        "[Cần bổ sung: danh mục thủ tục hành chính đang áp dụng (nhập tại màn hình Thủ tục hành chính",
+        "[Cần bổ sung: số liệu tiếp nhận, giải quyết hồ sơ thủ tục hành chính từ ngày",
+        "[Cần bổ sung: biên chế được giao năm 2026",
+    ] {
+        assert!(text.contains(gap), "{gap} missing from {text}");
+    }
+    assert_eq!(cchc::vocabulary::fill_in("x"), "[Cần bổ sung: x]");
+}
+
+/// A section heading followed at once by a clause heading ("I. …" then "1. …") never ends a page: both go with the
+/// first two lines under them, wherever the page break falls.
+#[test]
+fn headings_that_follow_one_another_never_end_a_page() {
+    let printer = TestRegister::new();
+    let mut ended = Vec::new();
+    // Shift the pair down the page a line at a time, so that some shift puts it at the foot of page one.
+    for filler in 30..75 {
+        let blocks = vec![
+            Block::Paragraph(vec!["chữ"; filler * 16].join(" ")),
+            Block::Heading { level: layout::HeadingLevel::Section, text: "II. KẾT QUẢ THỰC HIỆN".into() },
+            Block::Heading { level: layout::HeadingLevel::Clause, text: "1. Công tác chỉ đạo, điều hành".into() },
+            Block::Paragraph(vec!["nội dung"; 200].join(" ")),
+        ];
+        let doc = Document { title: "t".into(), parts: vec![Part { orientation: Orientation::Portrait, blocks }] };
+        let laid = printer.app.lay_out(&doc).unwrap();
+        for page in &laid {
+            // The page's last line, all its runs (a justified line is drawn word by word).
+            let all = runs(page);
+            let bottom = all.iter().map(|r| r.baseline).fold(f32::MIN, f32::max);
+            let line: Vec<&str> =
+                all.iter().filter(|r| (r.baseline - bottom).abs() < 0.1).map(|r| r.text.as_str()).collect();
+            let line = line.join(" ");
+            if line.starts_with("II.") || line.starts_with("1.") {
+                ended.push((filler, line));
+            }
+        }
+        let first = laid.iter().position(|p| runs(p).iter().any(|r| r.text.starts_with("II."))).unwrap();
+        let second = laid.iter().position(|p| runs(p).iter().any(|r| r.text.starts_with("1. Công tác"))).unwrap();
+        assert_eq!(first, second, "filler {filler}: the two headings were parted");
+    }
+    assert!(ended.is_empty(), "headings ending a page: {ended:?}");
+}

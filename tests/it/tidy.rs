@@ -607,6 +607,7 @@ fn window_vocabulary() -> String {
         ("bieu06Groups", json!(groups)),
         ("bieu06Columns", json!(figures)),
         ("headers", json!(headers)),
+        ("reportFillIn", json!({ "open": v::FILL_IN_OPEN, "close": v::FILL_IN_CLOSE })),
     ]
     .into_iter()
     .collect();

@@ -174,6 +174,8 @@ export const placeParts = vocabulary.placeParts;
 // ---- Captions of stable names (inputs of forms, figures of Biểu 06) ----
 
 export const columnCaptions: Record<string, string> = vocabulary.columnCaptions;
+/** How a drafted report marks a gap a person must fill ("[Cần bổ sung: …]"), as the core writes it. */
+export const reportFillIn: { open: string; close: string } = vocabulary.reportFillIn;
 
 /** Columns a kind of record names otherwise than the common caption, by "entity.column" (a task's deadline). */
 export const entityColumnCaptions: Record<string, string> = vocabulary.entityColumnCaptions;
@@ -658,6 +660,9 @@ export const reports = {
   issue: "Cấp số, phát hành",
   issueNote:
     "Báo cáo sẽ được ghi vào sổ văn bản đi với số tiếp theo của năm và ngày hôm nay; sau khi phát hành, nội dung các mục không sửa được nữa và bản in (kể cả các phụ lục) được giữ nguyên như lúc phát hành.",
+  issueUnfilled:
+    "Các mục sau còn chỗ đánh dấu “[Cần bổ sung: …]” chưa được điền; nếu phát hành bây giờ, chỗ đó sẽ được in nguyên như vậy:",
+  issueAnyway: "Vẫn phát hành",
   issued: "Đã phát hành: số {number} ngày {date}.",
   issuedAs: "Đã phát hành số {number} ngày {date}",
   draft: "Bản dự thảo (chưa cấp số)",

@@ -74,6 +74,7 @@ test("procedures: add one, then find it by typing without diacritics", async () 
   await type(browser, "procedure-code", "1.001193");
   await type(browser, "procedure-name", "Thủ tục đăng ký khai sinh (lần hai)");
   await type(browser, "procedure-field", "Hộ tịch");
+  await type(browser, "procedure-time-amount", "1");
   await browser.keys("Enter");
   const status = byId(browser, "save-status");
   await browser.waitUntil(async () => (await status.getAttribute("data-state")) === "failed", {
@@ -490,6 +491,42 @@ test("demo: the demo ward opens beside the unit's register and never mixes with 
     timeoutMsg: "the demo ward's ISO announcement is not shown",
   });
   await screenshot(browser, "15-iso-du-lieu-mau");
+
+  // Every screen reads on an office PC at 1366 px: body text at least 15 px, no text under 13 px, and nothing wider
+  // than the window (no horizontal scrolling). Measured on the demo's full screens from the computed styles.
+  const navs = await browser.execute(() =>
+    [...document.querySelectorAll('nav [data-testid^="nav-"]')].map((b) => b.getAttribute("data-testid")),
+  );
+  assert.ok(navs.length >= 8, `the screens: ${navs}`);
+  for (const nav of navs) {
+    await (await shown(browser, nav)).click();
+    await browser.pause(800);
+    const found = await browser.execute(() => {
+      const small = [];
+      for (const el of document.querySelectorAll("body *")) {
+        if (el.closest("svg") || !el.getClientRects().length) continue;
+        const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim() !== "");
+        if (!own) continue;
+        const size = parseFloat(getComputedStyle(el).fontSize);
+        if (size < 13) small.push(`${el.tagName.toLowerCase()} ${size}px “${el.textContent.trim().slice(0, 30)}”`);
+      }
+      const main = document.querySelector("main");
+      const scrollers = [...document.querySelectorAll("main *")]
+        .filter((el) => ["auto", "scroll"].includes(getComputedStyle(el).overflowX) && el.scrollWidth > el.clientWidth + 1)
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className} +${el.scrollWidth - el.clientWidth}px`);
+      return {
+        scrollers,
+        body: parseFloat(getComputedStyle(document.body).fontSize),
+        small: small.slice(0, 5),
+        wider: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        mainWider: main ? main.scrollWidth - main.clientWidth : 0,
+      };
+    });
+    assert.ok(found.body >= 15, `${nav}: body text ${found.body}px`);
+    assert.deepEqual(found.small, [], `${nav}: text under 13 px`);
+    assert.ok(found.wider <= 0 && found.mainWider <= 0, `${nav}: wider than the window by ${found.wider}/${found.mainWider}px`);
+    assert.deepEqual(found.scrollers, [], `${nav}: scrolls sideways`);
+  }
 
   await (await shown(browser, "nav-dashboard")).click();
   await (await shown(browser, "switch-live")).click();

@@ -42,7 +42,16 @@ test("first run: the official creates the unit's register", async () => {
   });
   const period = await (await shown(browser, "period-window")).getText();
   assert.match(period, /\d{2}\/\d{2}\/\d{4}/, `the data window is shown as dd/mm/yyyy: ${period}`);
+  // A new unit is guided through its first days, and "no problems" is never said over an empty register.
+  const firstDay = await shown(browser, "first-day");
+  assert.equal(await firstDay.getAttribute("data-left"), "4", "no code, procedures, quotas or plans yet");
+  await browser.waitUntil(async () => (await byId(browser, "problem-count").isExisting()), { timeout: 10000 });
+  assert.match(await byId(browser, "problem-count").getText(), /chưa có dữ liệu để kiểm tra/);
   await screenshot(browser, "03-tong-quan");
+  // The first step opens the unit's form.
+  await (await shown(browser, "first-day-unit-go")).click();
+  await shown(browser, "unit-dialog");
+  await browser.keys("Escape");
 });
 
 test("procedures: add one, then find it by typing without diacritics", async () => {

@@ -245,6 +245,25 @@ export const firstRun = {
   openLive: "Mở sổ của đơn vị",
 };
 
+export const firstDay = {
+  heading: "Những ngày đầu với sổ theo dõi",
+  intro: "Còn {left}/{total} bước để sổ đủ dữ liệu viết báo cáo; mỗi bước tự được đánh dấu khi đã có trong sổ.",
+  doneLabel: "Đã xong",
+  todoLabel: "Chưa làm",
+  unit: "Thông tin đơn vị, có mã đơn vị",
+  unitHint: "Mã đơn vị hành chính (ví dụ 10507) dùng khi gửi báo cáo lên cấp trên.",
+  unitAction: "Sửa thông tin đơn vị",
+  procedures: "Danh mục thủ tục hành chính đang áp dụng",
+  proceduresHint: "Nhập từ tệp Excel tải về từ Cổng Dịch vụ công, hoặc từ tệp mẫu của chương trình.",
+  proceduresAction: "Nhập danh mục thủ tục",
+  staffing: "Biên chế được giao năm {year}",
+  staffingHint: "Số biên chế theo quyết định giao, từng loại cán bộ, công chức.",
+  staffingAction: "Nhập biên chế",
+  plans: "Kế hoạch cải cách hành chính năm {year}",
+  plansHint: "Số, ngày kế hoạch và các nhiệm vụ, để theo dõi tiến độ và viết báo cáo.",
+  plansAction: "Nhập kế hoạch",
+};
+
 export const dashboard = {
   heading: "Tổng quan",
   deadlines: "Việc cần làm",
@@ -264,6 +283,8 @@ export const dashboard = {
   problems: "Vấn đề trong sổ",
   problemsCount: "{errors} lỗi, {warnings} cảnh báo",
   noProblems: "Không có vấn đề nào",
+  noProblemsButOverdue: "Số liệu không có vấn đề nào; còn {count} việc quá hạn ở bảng Việc cần làm",
+  nothingToCheck: "Sổ chưa có dữ liệu để kiểm tra: hãy làm các bước của những ngày đầu ở trên.",
   problemsOf: "Số liệu kỳ {period}; biên chế, kế hoạch, ISO",
   openGrid: "Mở bảng số liệu",
   openProcedures: "Xem danh mục thủ tục",

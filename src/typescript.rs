@@ -4,7 +4,7 @@
 
 use crate::api::{
     AssessmentView, CriteriaImport, ExportReport, ImportReport, PackageImportReport, RestorePreview, RestoreReport,
-    Rollup,
+    Rollup, SheetColumn, SheetKind,
 };
 use crate::backups::BackupInfo;
 use crate::error::ErrorCode;
@@ -60,6 +60,8 @@ fn roots(v: &mut Types) {
         ProcedureInput,
         ProcedureQuery,
         ImportReport,
+        SheetKind,
+        SheetColumn,
         // Statistics, deadlines and reports.
         CaseFigures,
         StatsRow,

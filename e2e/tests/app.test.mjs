@@ -117,6 +117,11 @@ test("import: a file with a bad row shows the row's problem and writes nothing",
   await type(browser, "procedure-search", "");
   await (await shown(browser, "procedures-import")).click();
   await shown(browser, "import-dialog");
+  // Before a file is chosen, the dialog says which columns the file needs and offers the template.
+  const columns = await shown(browser, "import-columns");
+  assert.match(await columns.getText(), /Mã TTHC\s*bắt buộc/);
+  assert.match(await columns.getText(), /Lĩnh vực\s*bắt buộc/);
+  await shown(browser, "import-template");
   await pickFile(browser, "import-file", csv);
   await browser.waitUntil(async () => (await byId(browser, "import-panel").getAttribute("data-phase")) === "preview", {
     timeout: 15000,

@@ -9,7 +9,7 @@ use cchc::Error;
 use cchc::api::Leftovers;
 use cchc::api::Source;
 use cchc::api::{BackupInfo, BackupReason};
-use cchc::api::{ImportReport, Progress, RestorePreview, RestoreReport};
+use cchc::api::{ImportReport, Progress, RestorePreview, RestoreReport, SheetColumn, SheetKind};
 use cchc::model::{
     Announcement, AnnouncementInput, Audit, AuditInput, DeadlineItem, Finding, FindingCode, Headcount, IsoAction,
     IsoReport, IsoStatus, IsoVersion, LegalChange, LegalChangeInput, Nonconformity, NonconformityInput, PeriodKey,
@@ -130,6 +130,20 @@ pub fn procedures_import(handle: AppHandle, state: State<'_, AppState>, request:
 #[tauri::command(async)]
 pub fn procedures_export(state: State<'_, AppState>, path: String) -> Result<usize> {
     Ok(state.app()?.export_procedures(Path::new(&path))?)
+}
+
+// ---- Sheets: what the import dialogs explain ----
+
+/// The columns of a sheet, for the import dialog (no register needed).
+#[tauri::command]
+pub fn sheet_columns(kind: SheetKind) -> Vec<SheetColumn> {
+    App::sheet_columns(kind)
+}
+
+/// Writes a sheet's empty template where the user chose.
+#[tauri::command(async)]
+pub fn template_save(kind: SheetKind, path: String) -> Result<()> {
+    Ok(App::write_template(kind, Path::new(&path))?)
 }
 
 // ---- Case statistics ----

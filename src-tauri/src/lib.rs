@@ -66,6 +66,8 @@ pub fn run() {
             commands::procedure_delete,
             commands::procedures_import,
             commands::procedures_export,
+            commands::sheet_columns,
+            commands::template_save,
             commands::stats_get,
             commands::stats_set,
             commands::stats_import,

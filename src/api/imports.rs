@@ -11,10 +11,64 @@ use crate::model::{
 use crate::register::{Register, Stamp, UpsertCounts};
 use crate::sheet::{self, Source};
 use crate::transfer;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::path::Path;
 
+/// A sheet the window imports, explains and offers an empty template of.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SheetKind {
+    Procedures,
+    Stats,
+    Quotas,
+    People,
+    Tasks,
+}
+
+/// One column of a sheet, as the import dialog explains it before a file is chosen.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SheetColumn {
+    /// The header the template writes ("Mã TTHC").
+    pub header: String,
+    /// A file without this column is refused.
+    pub required: bool,
+    /// Other headers read as this column (as the national portal's exports name them).
+    pub aliases: Vec<String>,
+}
+
 impl App {
+    /// The columns of a sheet, in the template's order: what the import dialog lists before a file is chosen.
+    pub fn sheet_columns(kind: SheetKind) -> Vec<SheetColumn> {
+        let info = match kind {
+            SheetKind::Procedures => transfer::procedure_columns(),
+            SheetKind::Stats => transfer::stats_columns(),
+            SheetKind::Quotas => transfer::quota_columns(),
+            SheetKind::People => transfer::people_columns(),
+            SheetKind::Tasks => transfer::task_columns(),
+        };
+        info.into_iter()
+            .map(|c| SheetColumn {
+                header: c.header.to_string(),
+                required: c.required,
+                aliases: c.aliases.iter().map(|a| a.to_string()).collect(),
+            })
+            .collect()
+    }
+
+    /// Writes a sheet's empty template (.xlsx or .csv by the path's extension) with its Vietnamese headers.
+    pub fn write_template(kind: SheetKind, path: &Path) -> Result<()> {
+        match kind {
+            SheetKind::Procedures => Self::write_procedure_template(path),
+            SheetKind::Stats => Self::write_stats_template(path),
+            SheetKind::Quotas => Self::write_quota_template(path),
+            SheetKind::People => Self::write_people_template(path),
+            SheetKind::Tasks => Self::write_task_template(path),
+        }
+    }
+
     /// Imports procedures from .xlsx or .csv. Every row is checked first; if any has an error nothing is written.
     /// Rows are matched by code, so importing the same file twice changes nothing.
     pub fn import_procedures<'a>(

@@ -28,6 +28,7 @@ pub use assessment::{
 };
 pub use backup::{CountChange, RestorePreview, RestoreReport};
 pub use demo::{DemoSummary, Generated, UnitVariant};
+pub use imports::{SheetColumn, SheetKind};
 pub use packages::{
     ExportReport, FileClass, FileOutcome, PACKAGED_REPORTS, PackageImportReport, Rollup, RollupCounts, RollupUnit,
     UnitAssessment, UnitFigures, UnitReportStatus,

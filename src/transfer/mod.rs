@@ -48,13 +48,15 @@ mod units;
 mod tests;
 
 pub use criteria::{criteria_table, criteria_template, parse_criteria};
-pub use people::{parse_people, people_table, people_template, person_header};
+pub use people::{parse_people, people_columns, people_table, people_template, person_header};
 #[cfg(test)]
 pub use procedures::procedure_header;
-pub use procedures::{REPLACED_BY_HEADER, parse_procedures, procedure_template, procedures_table};
-pub use quotas::{parse_quotas, quota_header, quota_template, quotas_table};
-pub use stats::{STATS_CODE_HEADER, STATS_FIELD_HEADER, parse_stats, stats_header, stats_table, stats_template};
-pub use tasks::{parse_tasks, task_header, task_template, tasks_table};
+pub use procedures::{REPLACED_BY_HEADER, parse_procedures, procedure_columns, procedure_template, procedures_table};
+pub use quotas::{parse_quotas, quota_columns, quota_header, quota_template, quotas_table};
+pub use stats::{
+    STATS_CODE_HEADER, STATS_FIELD_HEADER, parse_stats, stats_columns, stats_header, stats_table, stats_template,
+};
+pub use tasks::{parse_tasks, task_columns, task_header, task_template, tasks_table};
 pub use units::{expected_units_table, parse_expected_units};
 
 use crate::model::{Finding, FindingCode, Place};
@@ -154,6 +156,13 @@ impl<T> Column<T> {
     }
 }
 
+/// One column of a table, as a person is told about it before an import.
+pub struct ColumnInfo {
+    pub header: &'static str,
+    pub required: bool,
+    pub aliases: &'static [&'static str],
+}
+
 /// A table: its sheet name and its columns in file order.
 struct Spec<T: 'static> {
     sheet: &'static str,
@@ -163,6 +172,14 @@ struct Spec<T: 'static> {
 impl<T> Spec<T> {
     fn heads(&self) -> Vec<Head> {
         self.columns.iter().map(|c| c.head).collect()
+    }
+
+    /// The columns as the import dialog explains them: header, whether a file must have it, other headers accepted.
+    fn info(&self) -> Vec<ColumnInfo> {
+        self.columns
+            .iter()
+            .map(|c| ColumnInfo { header: c.head.header, required: c.head.required, aliases: c.head.aliases })
+            .collect()
     }
 
     /// An empty table: the headers only.

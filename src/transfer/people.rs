@@ -93,3 +93,8 @@ pub fn people_table(people: &[PersonInput], categories: &Choices) -> Table {
 pub fn people_template() -> Table {
     SPEC.template()
 }
+
+/// The columns, for the import dialog.
+pub fn people_columns() -> Vec<super::ColumnInfo> {
+    SPEC.info()
+}

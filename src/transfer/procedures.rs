@@ -147,6 +147,11 @@ pub fn procedure_template() -> Table {
     SPEC.template()
 }
 
+/// The columns, for the import dialog.
+pub fn procedure_columns() -> Vec<super::ColumnInfo> {
+    SPEC.info()
+}
+
 fn procedure_from_row(found: &mut Cells) -> ProcedureInput {
     let mut input = ProcedureInput::new(&found.code("code"), &found.raw("name"), &found.raw("field"));
 

@@ -63,3 +63,8 @@ pub fn quotas_table(quotas: &[Quota], categories: &Choices) -> Table {
 pub fn quota_template() -> Table {
     SPEC.template()
 }
+
+/// The columns, for the import dialog.
+pub fn quota_columns() -> Vec<super::ColumnInfo> {
+    SPEC.info()
+}

@@ -154,6 +154,11 @@ pub fn stats_template() -> Table {
     SPEC.template()
 }
 
+/// The columns, for the import dialog.
+pub fn stats_columns() -> Vec<super::ColumnInfo> {
+    SPEC.info()
+}
+
 /// A period: "2025-Q1" and the other keys, a number 2025 (the year), or the printed label ("Quý I năm 2025").
 fn period_cell(cell: &Cell) -> Option<PeriodKey> {
     match cell {

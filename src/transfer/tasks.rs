@@ -102,3 +102,8 @@ pub fn tasks_table(tasks: &[TaskInput], areas: &Choices) -> Table {
 pub fn task_template() -> Table {
     SPEC.template()
 }
+
+/// The columns, for the import dialog.
+pub fn task_columns() -> Vec<super::ColumnInfo> {
+    SPEC.info()
+}

@@ -287,3 +287,24 @@ fn an_impossible_date_is_called_impossible_not_badly_written() {
         assert!(said.contains(sentence), "{sentence} in {said}");
     }
 }
+
+/// The import dialog explains each sheet before a file is chosen: its columns in the template's order, which ones a
+/// file must have, the other names read as them; and the template saved from there has exactly those headers.
+#[test]
+fn each_sheet_lists_its_columns_and_its_template_has_them() {
+    use cchc::api::SheetKind;
+    let procedures = App::sheet_columns(SheetKind::Procedures);
+    let required: Vec<&str> = procedures.iter().filter(|c| c.required).map(|c| c.header.as_str()).collect();
+    assert_eq!(required, ["Mã TTHC", "Tên thủ tục hành chính", "Lĩnh vực"]);
+    let dir = tempfile::tempdir().unwrap();
+    for kind in [SheetKind::Procedures, SheetKind::Stats, SheetKind::Quotas, SheetKind::People, SheetKind::Tasks] {
+        let columns = App::sheet_columns(kind);
+        assert!(columns.iter().any(|c| c.required), "{kind:?} names no required column");
+        let path = dir.path().join(format!("{kind:?}.xlsx"));
+        App::write_template(kind, &path).unwrap();
+        let sheet = crate::fixtures::read_sheet(&path);
+        let headers: Vec<&str> = columns.iter().map(|c| c.header.as_str()).collect();
+        assert_eq!(sheet.headers, headers, "{kind:?}");
+        assert!(sheet.rows.is_empty());
+    }
+}

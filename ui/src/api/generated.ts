@@ -981,6 +981,28 @@ export type SetDecision = { number: string, date?: string | null, };
 export type Severity = "error" | "warning";
 
 /**
+ * One column of a sheet, as the import dialog explains it before a file is chosen.
+ */
+export type SheetColumn = { 
+/**
+ * The header the template writes ("Mã TTHC").
+ */
+header: string, 
+/**
+ * A file without this column is refused.
+ */
+required: boolean, 
+/**
+ * Other headers read as this column (as the national portal's exports name them).
+ */
+aliases: Array<string>, };
+
+/**
+ * A sheet the window imports, explains and offers an empty template of.
+ */
+export type SheetKind = "procedures" | "stats" | "quotas" | "people" | "tasks";
+
+/**
  * How the signer signs: on behalf of the collective (TM.), as deputy (KT.), or in their own name.
  */
 export type SignAuthority = "tm" | "kt" | "direct";

@@ -53,6 +53,8 @@ import {
   type ProcedureQuery,
   type ProgressEvent,
   type Session,
+  type SheetColumn,
+  type SheetKind,
   type StatsRow,
   type StatsTable,
   type UnitProfile,
@@ -169,6 +171,11 @@ export const periodGet = (period: PeriodKey) => call<PeriodWindow>("period_get",
 // ---- Procedures ----
 
 export const fieldsList = () => call<string[]>("fields_list");
+// ---- Sheets: the columns an import expects, and the empty template ----
+
+export const sheetColumns = (kind: SheetKind) => call<SheetColumn[]>("sheet_columns", { kind });
+export const templateSave = (kind: SheetKind, path: string) => call<null>("template_save", { kind, path });
+
 export const proceduresList = (query: ProcedureQuery) => call<Procedure[]>("procedures_list", { query });
 export const procedureGet = (code: string) => call<Procedure>("procedure_get", { code });
 export const procedureAdd = (input: ProcedureInput) => call<Procedure>("procedure_add", { input });

@@ -21,7 +21,7 @@ import type {
   UnitKind,
   UnitReportStatus,
 } from "../api/types";
-import type { AssessmentColumn, Stage } from "../api/types";
+import type { AssessmentColumn, SheetKind, Stage } from "../api/types";
 import vocabulary from "./vocabulary.json";
 
 export const app = {
@@ -399,6 +399,21 @@ export const importPanel = {
   colProblem: "Vấn đề",
   colSeverity: "Mức",
   otherFile: "Chọn tệp khác",
+  columnsHeading: "Tệp cần có những cột nào?",
+  columnsIntro:
+    "Dòng tiêu đề của tệp ghi tên cột như dưới đây (không phân biệt hoa thường, có dấu hay không dấu); các dòng tiêu đề phía trên bảng được bỏ qua. Cột có nhãn “bắt buộc” phải có trong tệp; các cột khác có thể bỏ.",
+  required: "bắt buộc",
+  aliases: "(cũng nhận: {names})",
+  saveTemplate: "Lưu tệp mẫu để điền…",
+  templateType: "Bảng tính Excel",
+  templateSaved: "Đã lưu tệp mẫu tại {path}. Điền vào tệp rồi chọn nó ở trên để nhập.",
+  templateName: {
+    procedures: "mau-thu-tuc-hanh-chinh.xlsx",
+    stats: "mau-so-lieu-bieu-06.xlsx",
+    quotas: "mau-bien-che-duoc-giao.xlsx",
+    people: "mau-danh-sach-can-bo-cong-chuc.xlsx",
+    tasks: "mau-nhiem-vu-ke-hoach.xlsx",
+  } satisfies Record<SheetKind, string>,
 };
 
 export const stats = {

@@ -91,7 +91,11 @@ test("procedures: add one, then find it by typing without diacritics", async () 
     timeoutMsg: "the refused save was not shown in the header",
   });
   assert.match(await status.getText(), /^Chưa lưu được: Thêm thủ tục hành chính/);
+  // Closing a dialog with something typed and not saved asks first; nothing typed is dropped silently.
   await browser.keys("Escape");
+  await shown(browser, "discard-prompt");
+  assert.ok(await byId(browser, "procedure-dialog").isDisplayed(), "the dialog stays while the question is asked");
+  await (await shown(browser, "discard-drop")).click();
   await byId(browser, "procedure-dialog").waitForDisplayed({ reverse: true, timeout: 5000 });
   assert.notEqual(await status.getAttribute("data-state"), "failed", "the abandoned edit still shows as failed");
 

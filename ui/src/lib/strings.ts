@@ -245,6 +245,12 @@ export const firstRun = {
   openLive: "Mở sổ của đơn vị",
 };
 
+export const discardPrompt = {
+  question: "Nội dung đang nhập chưa được lưu (còn thiếu hoặc còn lỗi ở ô được đánh dấu). Bỏ nội dung này?",
+  keep: "Tiếp tục sửa",
+  drop: "Bỏ nội dung đang nhập",
+};
+
 export const firstDay = {
   heading: "Những ngày đầu với sổ theo dõi",
   intro: "Còn {left}/{total} bước để sổ đủ dữ liệu viết báo cáo; mỗi bước tự được đánh dấu khi đã có trong sổ.",

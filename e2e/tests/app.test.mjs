@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Key } from "webdriverio";
 import { launch, byId, shown, screenshot, type, pickFile } from "../harness.mjs";
 
 let browser;
@@ -545,6 +546,14 @@ test("demo: the demo ward opens beside the unit's register and never mixes with 
     assert.ok(found.wider <= 0 && found.mainWider <= 0, `${nav}: wider than the window by ${found.wider}/${found.mainWider}px`);
     assert.deepEqual(found.scrollers, [], `${nav}: scrolls sideways`);
   }
+
+  // Ctrl + and Ctrl 0 zoom the whole window and back, as in Word and Excel.
+  const width = () => browser.execute(() => window.innerWidth);
+  const before = await width();
+  await browser.keys([Key.Ctrl, "="]);
+  await browser.waitUntil(async () => (await width()) < before, { timeout: 5000, timeoutMsg: "Ctrl + did not zoom in" });
+  await browser.keys([Key.Ctrl, "0"]);
+  await browser.waitUntil(async () => (await width()) === before, { timeout: 5000, timeoutMsg: "Ctrl 0 did not reset" });
 
   await (await shown(browser, "nav-dashboard")).click();
   await (await shown(browser, "switch-live")).click();

@@ -381,6 +381,18 @@ test("reports: the periodic report is drafted from the register, edited, preview
   });
   await screenshot(browser, "19-bao-cao-xem-truoc");
 
+  // The preview has its own zoom and can take the whole width (landscape appendices read larger).
+  const pageWidth = () => browser.execute(() => document.querySelector('[data-testid="report-page"]').getBoundingClientRect().width);
+  const fitted = await pageWidth();
+  await (await shown(browser, "preview-zoom-in")).click();
+  await browser.waitUntil(async () => (await pageWidth()) > fitted * 1.2, { timeout: 5000, timeoutMsg: "zoom in did nothing" });
+  await (await shown(browser, "preview-zoom-fit")).click();
+  await browser.waitUntil(async () => Math.abs((await pageWidth()) - fitted) < 1, { timeout: 5000 });
+  await (await shown(browser, "preview-wide")).click();
+  await byId(browser, "report-sections").waitForDisplayed({ reverse: true, timeout: 5000 });
+  await (await shown(browser, "preview-wide")).click();
+  await shown(browser, "report-sections");
+
   // Issuing takes the year's first number; the sections are then read-only. The dialog asks about the draft's
   // marked gaps ("[Cần bổ sung: …]") exactly when the pages hold one.
   await (await shown(browser, "report-issue")).click();

@@ -717,6 +717,11 @@ export const reports = {
   reset: "Dùng lại bản viết từ sổ",
   pages: "{count} trang",
   pageLabel: "Trang {n}",
+  zoomIn: "Phóng to bản xem trước",
+  zoomOut: "Thu nhỏ bản xem trước",
+  zoomFit: "Vừa khổ ({percent} %)",
+  hideSections: "Ẩn các mục để xem rộng",
+  showSections: "Hiện các mục để sửa",
 };
 
 

@@ -3,7 +3,7 @@
 //! the committed file differs from it.
 
 use crate::api::{
-    AssessmentView, CriteriaImport, ExportReport, ImportReport, PackageImportReport, RestorePreview, RestoreReport,
+    AssessmentView, ChartFigure, ChartRequest, CriteriaImport, ExportReport, ImportReport, PackageImportReport, RestorePreview, RestoreReport,
     Rollup, SheetColumn, SheetKind,
 };
 use crate::backups::BackupInfo;
@@ -50,6 +50,8 @@ fn roots(v: &mut Types) {
     }
     visit!(
         // Errors and findings.
+        ChartFigure,
+        ChartRequest,
         ErrorCode,
         Finding,
         // The unit, periods and procedures.

@@ -488,6 +488,15 @@ test("demo: the demo ward opens beside the unit's register and never mixes with 
   const rate = await shown(browser, "latest-rate");
   await browser.waitUntil(async () => /\d+,\d+ %/.test(await rate.getText()), { timeout: 10000 });
   assert.notEqual(await rate.getCSSProperty("color").then((c) => c.parsed.hex), "#7f1515");
+  // The trend of the on-time rate is drawn from the register: the card's latest rate is written on the chart, and
+  // the plan chart names the reform areas beside their bars.
+  const trend = await shown(browser, "chart-on-time-svg", 15000);
+  const latestRate = String(Math.round(Number(await rate.getAttribute("data-value")) * 10) / 10).replace(".", ",");
+  const trendText = await browser.execute((el) => el.textContent, trend);
+  assert.ok(trendText.includes(`${latestRate}%`), `the latest rate ${latestRate}% is not on the trend chart: ${trendText}`);
+  const planText = await browser.execute((el) => el.textContent, await shown(browser, "chart-plans-svg", 15000));
+  assert.match(planText, /Cải cách thủ tục/);
+  assert.match(planText, /\d+%/);
   await screenshot(browser, "08-tong-quan-du-lieu-mau");
   await (await shown(browser, "nav-stats")).click();
   // Where the work is: without choosing, the grid opens on a period that has figures, never an empty one.
@@ -503,6 +512,33 @@ test("demo: the demo ward opens beside the unit's register and never mixes with 
     timeoutMsg: "the demo year's on-time rate was not shown",
   });
   await screenshot(browser, "09-bieu-06-du-lieu-mau");
+  // At the height a maximised window gets on a 1366×768 Windows screen (about 697 px of page), the grid shows most
+  // of the period's rows without scrolling.
+  const rowsSeen = async () =>
+    browser.execute(() => {
+      const wrap = document.querySelector(".grid-wrap").getBoundingClientRect();
+      const foot = document.querySelector('[data-testid="stats-total-row"]').getBoundingClientRect();
+      const head = document.querySelector(".grid thead").getBoundingClientRect();
+      const rows = [...document.querySelectorAll('[data-testid="stats-row"]')];
+      const seen = rows.filter((r) => {
+        const b = r.getBoundingClientRect();
+        return b.top >= head.bottom - 1 && b.bottom <= Math.min(foot.top, wrap.bottom, window.innerHeight) + 1;
+      });
+      return { seen: seen.length, all: rows.length, height: window.innerHeight };
+    });
+  const full = await browser.getWindowSize();
+  const inner = await browser.execute(() => window.innerHeight);
+  await browser.setWindowSize(full.width, full.height - (inner - 697));
+  await browser.waitUntil(async () => (await browser.execute(() => window.innerHeight)) <= 698, {
+    timeout: 5000,
+    timeoutMsg: "the window could not be made 697 px tall",
+  });
+  await browser.pause(300);
+  const at697 = await rowsSeen();
+  assert.ok(at697.seen * 2 > at697.all, `at ${at697.height} px the grid shows ${at697.seen} of ${at697.all} rows`);
+  await screenshot(browser, "09b-bieu-06-man-hinh-697");
+  await browser.setWindowSize(full.width, full.height);
+  await browser.waitUntil(async () => (await browser.execute(() => window.innerHeight)) === inner, { timeout: 5000 });
   // The demo's self-assessment is last year's: the screen opens on it, not on an empty "this year".
   await (await shown(browser, "nav-assessment")).click();
   await shown(browser, "assessment-tree", 15000);
@@ -533,13 +569,53 @@ test("demo: the demo ward opens beside the unit's register and never mixes with 
     await (await shown(browser, nav)).click();
     await browser.pause(800);
     const found = await browser.execute(() => {
+      // WCAG 2.1 contrast: relative luminance of sRGB colours, a text's colour over the backgrounds under it.
+      const parse = (c) => {
+        const m = /rgba?\(([^)]+)\)/.exec(c);
+        if (!m) return null;
+        const [r, g, b, a = 1] = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+        return [r, g, b, a];
+      };
+      const channel = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      const luminance = ([r, g, b]) => 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+      const over = (top, under) => under.map((v, i) => top[i] * top[3] + v * (1 - top[3]));
+      const backdrop = (el) => {
+        const layers = [];
+        for (let e = el; e; e = e.parentElement) {
+          const c = parse(getComputedStyle(e).backgroundColor);
+          if (c && c[3] > 0) {
+            layers.push(c);
+            if (c[3] >= 1) break;
+          }
+        }
+        return layers.reverse().reduce((under, top) => over(top, under), [255, 255, 255]);
+      };
       const small = [];
+      const faint = [];
       for (const el of document.querySelectorAll("body *")) {
         if (el.closest("svg") || !el.getClientRects().length) continue;
         const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim() !== "");
         if (!own) continue;
-        const size = parseFloat(getComputedStyle(el).fontSize);
+        const style = getComputedStyle(el);
+        const size = parseFloat(style.fontSize);
         if (size < 13) small.push(`${el.tagName.toLowerCase()} ${size}px “${el.textContent.trim().slice(0, 30)}”`);
+        // Disabled controls are exempt (WCAG 1.4.3); large text needs 3:1, other text 4.5:1.
+        if (el.closest(":disabled, [aria-disabled='true'], .sr-only")) continue;
+        const fg = parse(style.color);
+        if (!fg) continue;
+        const bg = backdrop(el);
+        const text = over(fg, bg);
+        const [hi, lo] = [luminance(text), luminance(bg)].sort((a, b) => b - a);
+        const ratio = (hi + 0.05) / (lo + 0.05);
+        const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+        if (ratio < (large ? 3 : 4.5)) {
+          faint.push(`${el.tagName.toLowerCase()} ${ratio.toFixed(2)}:1 ${style.color} on rgb(${bg.map(Math.round)}) “${el.textContent.trim().slice(0, 30)}”`);
+        }
+      }
+      // The charts' text, drawn in SVG and scaled to the box: measured as drawn.
+      for (const el of document.querySelectorAll("figure.chart svg text")) {
+        const h = el.getBoundingClientRect().height;
+        if (h > 0 && h < 13) small.push(`chart text ${h.toFixed(1)}px “${el.textContent.slice(0, 30)}”`);
       }
       const main = document.querySelector("main");
       const scrollers = [...document.querySelectorAll("main *")]
@@ -549,12 +625,14 @@ test("demo: the demo ward opens beside the unit's register and never mixes with 
         scrollers,
         body: parseFloat(getComputedStyle(document.body).fontSize),
         small: small.slice(0, 5),
+        faint: [...new Set(faint)].slice(0, 8),
         wider: document.documentElement.scrollWidth - document.documentElement.clientWidth,
         mainWider: main ? main.scrollWidth - main.clientWidth : 0,
       };
     });
     assert.ok(found.body >= 15, `${nav}: body text ${found.body}px`);
     assert.deepEqual(found.small, [], `${nav}: text under 13 px`);
+    assert.deepEqual(found.faint, [], `${nav}: text below WCAG AA contrast`);
     assert.ok(found.wider <= 0 && found.mainWider <= 0, `${nav}: wider than the window by ${found.wider}/${found.mainWider}px`);
     assert.deepEqual(found.scrollers, [], `${nav}: scrolls sideways`);
   }

@@ -94,6 +94,12 @@ test("self-assessment: score, explain, evidence, suggestions, N/A, lock refused 
   await shown(browser, "leaf-prompt-1.1");
   await selectLeaf("1.1");
   assert.match(await (await shown(browser, "leaf-explain-prompt")).getText(), /chưa có tài liệu kiểm chứng/);
+  // The points by area are drawn under the tree: after the first point, area 1 has a bar with its share.
+  const areas = await shown(browser, "chart-assessment-svg", 15000);
+  await browser.waitUntil(async () => /^1\. /m.test(await browser.execute((el) => [...el.querySelectorAll("text")].map((t) => t.textContent).join("\n"), areas)), {
+    timeout: 10000,
+    timeoutMsg: "the areas chart does not name area 1",
+  });
   await screenshot(browser, "20-tu-danh-gia");
   await type(browser, "leaf-explanation", "Kế hoạch CCHC năm ban hành ngày 20/12, bản gốc lưu tại văn phòng.");
   await browser.keys("Tab");

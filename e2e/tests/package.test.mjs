@@ -220,6 +220,10 @@ test("roll-up: the unit's report and its figures are counted, the other expected
   const field = browser.$('[data-testid="rollup-field"][data-field="Hộ tịch"]');
   assert.match(await field.getText(), /Hộ tịch\s*10\s*4\s*8\s*7\s*1\s*2/);
   assert.match(await byId(browser, "rollup-rates").getText(), /87,50 %/);
+  // The units ranked by their on-time rate, drawn: the unit that sent is named with its 87,5 %.
+  const ranking = await shown(browser, "chart-rollup-svg", 15000);
+  const drawn = await browser.execute((el) => el.textContent, ranking);
+  assert.match(drawn, /87,5%/, drawn);
   await screenshot(browser, "22-tong-hop");
 
   await (await shown(browser, "rollup-open-31234")).click();

@@ -76,6 +76,7 @@ pub fn run() {
             report_commands::report_sections,
             report_commands::report_section_set,
             report_commands::report_pages,
+            report_commands::chart,
             report_commands::report_save_pdf,
             report_commands::report_issue,
             report_commands::outgoing_documents,

@@ -6,6 +6,7 @@ use crate::error::CommandError;
 use crate::state::AppState;
 use cchc::Error;
 use cchc::api::printed::Page;
+use cchc::api::{ChartFigure, ChartRequest};
 use cchc::model::{Finding, FindingCode, OutgoingDocument, Place, ReportKind, ReportSection};
 use std::path::Path;
 use tauri::State;
@@ -43,6 +44,13 @@ pub fn report_section_set(
 pub fn report_pages(state: State<'_, AppState>, kind: String, period: String) -> Result<Vec<Page>> {
     let (kind, key) = (self::kind(&kind)?, parse_period(&period)?);
     Ok(state.app()?.report_pages(kind, key)?)
+}
+
+/// A chart for a screen (dashboard, self-assessment, roll-up), laid out `width_mm` wide by the code that draws the
+/// reports' charts; null when the register has nothing to draw.
+#[tauri::command(async)]
+pub fn chart(state: State<'_, AppState>, request: ChartRequest, width_mm: f32) -> Result<Option<ChartFigure>> {
+    Ok(state.app()?.chart(request, width_mm)?)
 }
 
 /// Saves the PDF at `path` (from the save dialog); returns its size in bytes.

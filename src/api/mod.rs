@@ -10,6 +10,7 @@
 
 mod assessment;
 mod backup;
+mod charts;
 pub mod data_folder;
 mod deadlines;
 mod demo;
@@ -26,6 +27,7 @@ mod unit;
 pub use assessment::{
     AssessmentView, CriteriaImport, CriteriaSummary, EVIDENCE_DIR, EVIDENCE_FILE_LIMIT, MetricReading,
 };
+pub use charts::{ChartFigure, ChartRequest};
 pub use backup::{CountChange, RestorePreview, RestoreReport};
 pub use demo::{DemoSummary, Generated, UnitVariant};
 pub use imports::{SheetColumn, SheetKind};

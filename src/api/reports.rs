@@ -210,7 +210,7 @@ impl App {
         self.register.outgoing_documents(year)
     }
 
-    fn fonts(&self) -> Result<&pdf::Fonts> {
+    pub(super) fn fonts(&self) -> Result<&pdf::Fonts> {
         if let Some(fonts) = self.fonts.get() {
             return Ok(fonts);
         }
@@ -240,7 +240,7 @@ impl App {
     }
 
     /// What the self-assessment report says: the year's assessment, the latest earlier one, the evidence linked.
-    fn assessment_report_data(
+    pub(super) fn assessment_report_data(
         &self,
         period: PeriodKey,
         issuing: Option<&OutgoingDocument>,

@@ -1,12 +1,96 @@
 //! Bar charts: bars as filled boxes on a grid, values above the bars that never run together or under a rule,
 //! the legend and the labels below.
 
-use super::engine::{EPSILON, Engine};
+use super::engine::{EPSILON, Engine, Line};
 use super::rules::*;
 use super::*;
 
 impl Engine<'_> {
     pub(super) fn chart(&mut self, c: &Chart) {
+        if c.horizontal { self.across(c) } else { self.upright(c) }
+    }
+
+    /// Bars across: each label wrapped in a column on the left, its bars (one per series) to the right with the
+    /// value after the bar's end, the scale's grid lines under them, the legend below.
+    fn across(&mut self, c: &Chart) {
+        let label_lh = line_height(CHART_LABEL_SIZE);
+        let x = self.left();
+        let w = self.text_width();
+        let label_w = w * CHART_LABEL_SHARE;
+        let plot_x = x + label_w + 2.0;
+        let widest_value = self.measure(Style::Regular, CHART_VALUE_SIZE, &format!("{}{}", format_number(c.max), c.unit));
+        let plot_w = w - label_w - 2.0 - widest_value - 2.0 * CHART_TEXT_GAP;
+        let scale = plot_w / c.max.max(f64::EPSILON) as f32;
+        let bars_h = CHART_BAR_THICKNESS * c.series.len().max(1) as f32;
+        let labels: Vec<Vec<Line>> =
+            c.labels.iter().map(|l| self.wrap(l, Style::Regular, CHART_LABEL_SIZE, label_w, label_w)).collect();
+        let rows: Vec<f32> = labels.iter().map(|lines| (lines.len() as f32 * label_lh).max(bars_h) + 1.5).collect();
+        let title_lines = self.balanced(&c.title, Style::Italic, CHART_TITLE_SIZE, w).len().max(1);
+        let legend = if c.series.len() > 1 { label_lh } else { 0.0 };
+        let plot_h: f32 = rows.iter().sum();
+        let total = line_height(CHART_TITLE_SIZE) * title_lines as f32 + label_lh + plot_h + legend + CHART_GAP;
+        self.paragraph_gap();
+        self.ensure(total);
+        self.centred(&c.title, Style::Italic, CHART_TITLE_SIZE, x, w);
+        // The scale above the plot, its grid lines down through it.
+        let top = self.y + label_lh;
+        for step in [0.0, 0.5, 1.0] {
+            let gx = plot_x + (c.max as f32 * step) * scale;
+            self.push_rule(gx, top, gx, top + plot_h, CHART_GRID_PT);
+            let text = format!("{}{}", format_number(c.max * step as f64), c.unit);
+            let tw = self.measure(Style::Regular, CHART_LABEL_SIZE, &text);
+            self.push_text(gx - tw / 2.0, top - 1.0, CHART_LABEL_SIZE, Style::Regular, text, 0.0);
+        }
+        let em = CHART_LABEL_SIZE * MM_PER_PT;
+        let mut gy = top;
+        for (g, lines) in labels.into_iter().enumerate() {
+            let row_h = rows[g];
+            let text_h = lines.len() as f32 * label_lh;
+            let mut baseline = gy + (row_h - text_h) / 2.0 + label_lh * 0.5 + em * 0.35;
+            for line in lines {
+                let lx = plot_x - 2.0 - line.natural;
+                self.push_text(lx, baseline, CHART_LABEL_SIZE, Style::Regular, line.text, 0.0);
+                baseline += label_lh;
+            }
+            let mut by = gy + (row_h - bars_h) / 2.0;
+            for series in &c.series {
+                if let Some(value) = series.values.get(g).copied().flatten() {
+                    let bw = (value.clamp(0.0, c.max) as f32) * scale;
+                    let thickness = CHART_BAR_THICKNESS * 0.8;
+                    self.push_box(plot_x, by + CHART_BAR_THICKNESS * 0.1, bw, thickness, series.gray);
+                    let text = format!("{}{}", format_number(value), c.unit);
+                    let value_em = CHART_VALUE_SIZE * MM_PER_PT;
+                    let vb = by + CHART_BAR_THICKNESS / 2.0 + value_em * 0.35;
+                    self.push_text(plot_x + bw + CHART_TEXT_GAP * 2.0, vb, CHART_VALUE_SIZE, Style::Regular, text, 0.0);
+                }
+                by += CHART_BAR_THICKNESS;
+            }
+            gy += row_h;
+        }
+        self.y = top + plot_h;
+        if c.series.len() > 1 {
+            self.legend(c, plot_x, plot_w, self.y + label_lh * 0.85);
+            self.y += label_lh;
+        }
+        self.y += CHART_GAP;
+    }
+
+    /// The legend: a key and the series name, side by side, centred under the plot.
+    fn legend(&mut self, c: &Chart, plot_x: f32, plot_w: f32, baseline: f32) {
+        let key = CHART_LABEL_SIZE * MM_PER_PT * 0.7;
+        let names: Vec<f32> =
+            c.series.iter().map(|s| self.measure(Style::Regular, CHART_LABEL_SIZE, &s.name)).collect();
+        let legend_w: f32 = names.iter().map(|w| key + 1.5 + w + 6.0).sum();
+        let mut lx = plot_x + (plot_w - legend_w) / 2.0;
+        for (series, name_w) in c.series.iter().zip(names) {
+            self.push_box(lx, baseline - key, key, key, series.gray);
+            self.push_text(lx + key + 1.5, baseline, CHART_LABEL_SIZE, Style::Regular, series.name.clone(), 0.0);
+            lx += key + 1.5 + name_w + 6.0;
+        }
+    }
+
+    /// Upright bars grouped under short labels (periods, area codes).
+    fn upright(&mut self, c: &Chart) {
         let label_lh = line_height(CHART_LABEL_SIZE);
         let x = self.left();
         let w = self.text_width();
@@ -96,18 +180,7 @@ impl Engine<'_> {
             let cx = plot_x + group_w * (g as f32 + 0.5);
             self.push_text(cx - lw / 2.0, baseline, CHART_LABEL_SIZE, Style::Regular, label.clone(), 0.0);
         }
-        // The legend: a key and the series name, side by side, centred.
-        let key = CHART_LABEL_SIZE * MM_PER_PT * 0.7;
-        let names: Vec<f32> =
-            c.series.iter().map(|s| self.measure(Style::Regular, CHART_LABEL_SIZE, &s.name)).collect();
-        let legend_w: f32 = names.iter().map(|w| key + 1.5 + w + 6.0).sum();
-        let mut lx = plot_x + (plot_w - legend_w) / 2.0;
-        let baseline = base + label_lh * 1.85;
-        for (series, name_w) in c.series.iter().zip(names) {
-            self.push_box(lx, baseline - key, key, key, series.gray);
-            self.push_text(lx + key + 1.5, baseline, CHART_LABEL_SIZE, Style::Regular, series.name.clone(), 0.0);
-            lx += key + 1.5 + name_w + 6.0;
-        }
+        self.legend(c, plot_x, plot_w, base + label_lh * 1.85);
         self.y = base + 2.0 * label_lh + CHART_GAP;
     }
 

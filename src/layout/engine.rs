@@ -54,10 +54,15 @@ pub(super) struct Engine<'m> {
     pub(super) orientation: Orientation,
     /// Pages of the current part so far.
     pub(super) part_page: u32,
+    /// A figure drawn alone (a chart on a screen): the text width in millimetres, on a sheet as tall as it needs.
+    pub(super) figure_width: Option<f32>,
 }
 
 impl Engine<'_> {
     pub(super) fn size(&self) -> (f32, f32) {
+        if let Some(width) = self.figure_width {
+            return (MARGIN_LEFT + width + MARGIN_RIGHT, FIGURE_SHEET_HEIGHT);
+        }
         match self.orientation {
             Orientation::Portrait => (PAGE_WIDTH, PAGE_HEIGHT),
             Orientation::Landscape => (PAGE_HEIGHT, PAGE_WIDTH),

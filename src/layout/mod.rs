@@ -91,6 +91,7 @@ pub enum Block {
 }
 
 /// Bars grouped by label (e.g. by period), one bar per series (e.g. this year, last year), on a 0–`max` scale.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ChartModel"))]
 #[derive(Debug, Clone, Serialize)]
 pub struct Chart {
     pub title: String,
@@ -99,8 +100,11 @@ pub struct Chart {
     pub max: f64,
     /// Printed after each value ("%").
     pub unit: String,
+    /// Bars across, each label on its left (long names, ranked units); upright bars under short labels otherwise.
+    pub horizontal: bool,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ChartSeries"))]
 #[derive(Debug, Clone, Serialize)]
 pub struct Series {
     pub name: String,
@@ -273,6 +277,7 @@ pub fn layout(document: &Document, metrics: &dyn Metrics) -> Layout {
         y: 0.0,
         orientation: Orientation::Portrait,
         part_page: 0,
+        figure_width: None,
     };
     for part in &document.parts {
         engine.orientation = part.orientation;
@@ -301,6 +306,48 @@ pub fn layout(document: &Document, metrics: &dyn Metrics) -> Layout {
         }
     }
     Layout { pages: engine.pages, missing: engine.missing }
+}
+
+/// One chart drawn alone, `width` millimetres wide, by the same code that draws it on a printed page (the window's
+/// charts): a page exactly as large as the chart, its items from its top-left corner.
+pub fn figure(chart: &Chart, width: f32, metrics: &dyn Metrics) -> Layout {
+    let mut engine = Engine {
+        metrics,
+        pages: Vec::new(),
+        missing: BTreeSet::new(),
+        y: 0.0,
+        orientation: Orientation::Portrait,
+        part_page: 0,
+        figure_width: Some(width),
+    };
+    engine.new_page();
+    let top = engine.y;
+    engine.chart(chart);
+    let height = engine.y - top - rules::CHART_GAP;
+    let (dx, dy) = (-engine.left(), -top);
+    let mut page = engine.pages.pop().expect("the figure's page");
+    for item in &mut page.items {
+        match item {
+            Item::Text(t) => {
+                t.x += dx;
+                t.baseline += dy;
+            }
+            Item::Rule(r) => {
+                r.x1 += dx;
+                r.x2 += dx;
+                r.y1 += dy;
+                r.y2 += dy;
+            }
+            Item::Box(b) => {
+                b.x += dx;
+                b.y += dy;
+            }
+        }
+    }
+    page.width = width;
+    page.height = height;
+    page.number = None;
+    Layout { pages: vec![page], missing: engine.missing }
 }
 
 /// Every character of the document's text (for the font check before layout).

@@ -121,6 +121,11 @@ pub const CHART_DIGIT_EM: f32 = 0.7;
 pub const CHART_TEXT_GAP: f32 = 0.6;
 /// Space after a chart.
 pub const CHART_GAP: f32 = 2.0;
+/// Bars across: the labels' column takes this share of the width, each bar is this tall (millimetres).
+pub const CHART_LABEL_SHARE: f32 = 0.42;
+pub const CHART_BAR_THICKNESS: f32 = 4.2;
+/// The sheet a figure drawn alone is laid out on: taller than any chart.
+pub const FIGURE_SHEET_HEIGHT: f32 = 10_000.0;
 
 /// Millimetres per point (1 pt = 1/72 inch).
 pub const MM_PER_PT: f32 = 25.4 / 72.0;

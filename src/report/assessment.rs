@@ -298,7 +298,7 @@ fn results(data: &AssessmentReportData) -> Vec<Block> {
             previous.assessment.year, previous.set.name, previous.set.version, set.name, set.version
         )));
     }
-    out.extend(area_chart(data));
+    out.extend(area_chart(data, false).map(Block::Chart));
     out
 }
 
@@ -376,8 +376,9 @@ fn area_table(data: &AssessmentReportData) -> Block {
     Block::Table(Table { size: rules::TABLE_SIZE, columns, header, header_rows: 1, rows })
 }
 
-/// The score of each area as a share of its maximum, this year (self) beside last year's final result.
-fn area_chart(data: &AssessmentReportData) -> Option<Block> {
+/// The score of each area as a share of its maximum, this year (self) beside last year's final result. Printed with
+/// the area codes under upright bars; `across` (the window) names each area beside its bars.
+pub fn area_chart(data: &AssessmentReportData, across: bool) -> Option<Chart> {
     let nodes = data.current.nodes();
     let areas: Vec<&NodeTotals> =
         nodes.iter().filter(|n| n.depth == 0 && n.max.0 > 0 && n.part != IndexPart::BonusPenalty).collect();
@@ -399,13 +400,18 @@ fn area_chart(data: &AssessmentReportData) -> Option<Block> {
         values: areas.iter().map(|a| share(a.points[0], a.max)).collect(),
         gray: 0.25,
     });
-    Some(Block::Chart(Chart {
-        title: format!("Tỷ lệ điểm đạt được so với điểm tối đa theo lĩnh vực (mã lĩnh vực), năm {}", data.year()),
-        labels: areas.iter().map(|a| a.code.clone()).collect(),
-        series,
-        max: 100.0,
-        unit: "%".into(),
-    }))
+    let (title, labels) = if across {
+        (
+            format!("Tỷ lệ điểm đạt được so với điểm tối đa theo lĩnh vực, năm {}", data.year()),
+            areas.iter().map(|a| format!("{}. {}", a.code, a.text)).collect(),
+        )
+    } else {
+        (
+            format!("Tỷ lệ điểm đạt được so với điểm tối đa theo lĩnh vực (mã lĩnh vực), năm {}", data.year()),
+            areas.iter().map(|a| a.code.clone()).collect(),
+        )
+    };
+    Some(Chart { title, labels, series, max: 100.0, unit: "%".into(), horizontal: across })
 }
 
 /// Leaves the unit scored above zero without evidence, in tree order.

@@ -3,6 +3,7 @@
 //! as a `layout::Document` in the order and styles of Nghị định 30/2020.
 
 mod assessment;
+pub mod charts;
 pub mod labels;
 mod periodic;
 mod tables;

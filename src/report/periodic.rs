@@ -70,32 +70,40 @@ pub fn periodic_document(data: &ReportData, sections: &[ReportSection]) -> Docum
 /// The year report's chart: the on-time rate of each period of the year beside the year before's.
 fn on_time_chart(data: &ReportData) -> Option<Block> {
     let year = data.stats.window.key.year;
-    if data.rates.iter().all(|(_, this, _)| this.is_none()) {
+    let this: Vec<Option<f64>> = data.rates.iter().map(|(_, this, _)| *this).collect();
+    let last: Vec<Option<f64>> = data.rates.iter().map(|(_, _, last)| *last).collect();
+    let title = format!("Tỷ lệ hồ sơ giải quyết đúng hạn theo kỳ báo cáo, năm {} và năm {year}", year - 1);
+    on_time_by_period(title, &[(year - 1, last), (year, this)]).map(Block::Chart)
+}
+
+/// The on-time rate of each period kind (Quý I, 6 tháng, 9 tháng, Năm), one series per year that has a rate, the
+/// latest year darkest; `None` when the last year has none. The year report prints two years; the dashboard three.
+pub fn on_time_by_period(title: String, years: &[(i32, Vec<Option<f64>>)]) -> Option<Chart> {
+    let (_, latest) = years.last()?;
+    if latest.iter().all(Option::is_none) {
         return None;
     }
-    let labels = data.rates.iter().map(|(kind, _, _)| kind.label().to_string()).collect();
-    let mut series = vec![Series {
-        name: format!("Năm {year}"),
-        values: data.rates.iter().map(|(_, this, _)| *this).collect(),
-        gray: 0.25,
-    }];
-    if data.rates.iter().any(|(_, _, last)| last.is_some()) {
-        series.insert(
-            0,
-            Series {
-                name: format!("Năm {}", year - 1),
-                values: data.rates.iter().map(|(_, _, last)| *last).collect(),
-                gray: 0.7,
-            },
-        );
-    }
-    Some(Block::Chart(Chart {
-        title: format!("Tỷ lệ hồ sơ giải quyết đúng hạn theo kỳ báo cáo, năm {} và năm {year}", year - 1),
-        labels,
+    let kept: Vec<&(i32, Vec<Option<f64>>)> =
+        years.iter().enumerate().filter(|(i, (_, v))| *i + 1 == years.len() || v.iter().any(Option::is_some)).map(|(_, y)| y).collect();
+    let grays: &[f32] = match kept.len() {
+        1 => &[0.25],
+        2 => &[0.7, 0.25],
+        _ => &[0.85, 0.6, 0.25],
+    };
+    let skip = kept.len().saturating_sub(grays.len());
+    let series = kept[skip..]
+        .iter()
+        .zip(grays)
+        .map(|((year, values), gray)| Series { name: format!("Năm {year}"), values: values.clone(), gray: *gray })
+        .collect();
+    Some(Chart {
+        title,
+        labels: PeriodKind::ALL.iter().map(|k| k.label().to_string()).collect(),
         series,
         max: 100.0,
         unit: "%".into(),
-    }))
+        horizontal: false,
+    })
 }
 
 /// Trích yếu: "Kết quả thực hiện công tác cải cách hành chính 6 tháng năm 2021".

@@ -2,6 +2,7 @@
 //! hostile files with their codes (writing nothing), archives every file, and rolls the period up.
 
 use crate::fixtures::{TestRegister, clock, procedure};
+use cchc::api::ChartRequest;
 use cchc::api::PackageLimits as Limits;
 use cchc::api::Source;
 use cchc::api::{FileClass, PackageImportReport, UnitReportStatus, no_progress};
@@ -954,6 +955,15 @@ fn the_year_file_carries_the_assessment_its_evidence_and_the_issued_report_and_t
         assert_eq!(got.column, Column::SelfScore, "no appraisal yet");
     }
     assert_eq!([line("31190").rank, line("31200").rank, line("30280").rank], [1, 2, 2]);
+    // The roll-up's chart lists the units in rank order, each with its share of the scale drawn beside it.
+    let figure = sup.chart(ChartRequest::RollupUnits { period: year() }, 150.0).unwrap().expect("a ranking chart");
+    let first = &figure.chart.labels[0];
+    assert!(first.starts_with("1. "), "the best unit first: {:?}", figure.chart.labels);
+    assert_eq!(figure.chart.labels.len(), 3);
+    let best = line("31190").percent.unwrap().as_f64();
+    assert_eq!(figure.chart.series[0].values[0], Some(best));
+    let drawn = cchc::api::printed::read(&figure.page);
+    assert!(drawn.contains(&crate::charts::shown(best)), "{drawn}");
 
     // The roll-up workbook and the command line show the same columns.
     let xlsx = dir.path().join("tong-hop-nam.xlsx");

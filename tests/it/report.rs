@@ -1024,6 +1024,7 @@ fn chart_values_are_crossed_by_no_rule_and_never_lie_on_each_other() {
         ],
         max: 100.0,
         unit: "%".into(),
+        horizontal: false,
     };
     let doc = Document {
         title: "t".into(),

@@ -222,6 +222,43 @@ vacancies: number | null,
 meeting_standard: number | null, };
 
 /**
+ * A chart: its model (titles, labels, values — what the window also writes as text) and its drawing.
+ */
+export type ChartFigure = { chart: ChartModel, 
+/**
+ * The chart alone, `width` millimetres wide, as tall as it needs.
+ */
+page: ReportPage, };
+
+/**
+ * Bars grouped by label (e.g. by period), one bar per series (e.g. this year, last year), on a 0–`max` scale.
+ */
+export type ChartModel = { title: string, labels: Array<string>, series: Array<ChartSeries>, max: number, 
+/**
+ * Printed after each value ("%").
+ */
+unit: string, 
+/**
+ * Bars across, each label on its left (long names, ranked units); upright bars under short labels otherwise.
+ */
+horizontal: boolean, };
+
+/**
+ * Which chart the window asks for.
+ */
+export type ChartRequest = { "kind": "on_time_trend", year: number, } | { "kind": "plan_completion", date: string, } | { "kind": "assessment_areas", year: number, } | { "kind": "rollup_units", period: PeriodKey, };
+
+export type ChartSeries = { name: string, 
+/**
+ * One value per label; `None` draws no bar.
+ */
+values: Array<number | null>, 
+/**
+ * Fill: 0 black … 1 white.
+ */
+gray: number, };
+
+/**
  * A classification band (xếp loại): at least `min` % gives `label`.
  */
 export type ClassBand = { label: string, min: Percent, };

@@ -12,6 +12,8 @@ import {
   type AuditInput,
   type BackupInfo,
   type BackupsCheck,
+  type ChartFigure,
+  type ChartRequest,
   type OutgoingDocument,
   type ReportKind,
   type ReportPage,
@@ -210,6 +212,9 @@ export const reportSections = (kind: ReportKind, period: PeriodKey) =>
 export const reportSectionSet = (kind: ReportKind, period: PeriodKey, section: string, text: string | null) =>
   call<ReportSection>("report_section_set", { kind, period, section, text });
 export const reportPages = (kind: ReportKind, period: PeriodKey) => call<ReportPage[]>("report_pages", { kind, period });
+/** A screen's chart laid out `widthMm` wide by the reports' chart code; null when there is nothing to draw. */
+export const chartFigure = (request: ChartRequest, widthMm: number) =>
+  call<ChartFigure | null>("chart", { request, widthMm });
 export const reportSavePdf = (kind: ReportKind, period: PeriodKey, path: string) =>
   call<number>("report_save_pdf", { kind, period, path });
 /** `date` YYYY-MM-DD or null for today; `number` null for the year's next. */

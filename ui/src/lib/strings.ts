@@ -300,6 +300,19 @@ export const dashboard = {
   moreProblems: "và {count} vấn đề khác",
 };
 
+export const charts = {
+  drawing: "Đang vẽ biểu đồ…",
+  noValue: "chưa có",
+  onTimeTrend: "Tỷ lệ đúng hạn qua các kỳ",
+  onTimeTrendEmpty: "Chưa có kỳ nào có hồ sơ đã giải quyết để vẽ biểu đồ.",
+  planCompletion: "Tiến độ kế hoạch theo lĩnh vực",
+  planCompletionEmpty: "Kế hoạch năm nay chưa có nhiệm vụ nào.",
+  assessmentAreas: "Điểm theo lĩnh vực so với điểm tối đa",
+  assessmentAreasEmpty: "Chưa chấm điểm lĩnh vực nào.",
+  rollupUnits: "Xếp hạng các đơn vị",
+  rollupUnitsEmpty: "Chưa có đơn vị nào gửi báo cáo kỳ này.",
+};
+
 export const procedures = {
   heading: "Thủ tục hành chính",
   search: "Tìm theo mã, tên hoặc lĩnh vực",

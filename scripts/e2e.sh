@@ -19,6 +19,13 @@ fi
 app="$root/target/debug/cchc-app"
 
 data=$(mktemp -d -t cchc-e2e-data-XXXXXX)
+# The desktop's file opener (xdg-open) stood in for by a script that notes what it was handed: "In", "Mở tệp" and
+# "Mở thư mục" give the system a PDF or a folder, and the tests check which.
+opener=$(mktemp -d -t cchc-e2e-opener-XXXXXX)
+printf '#!/bin/sh\nprintf "%%s\\n" "$1" >> "$CCHC_E2E_OPENED"\n' >"$opener/xdg-open"
+chmod +x "$opener/xdg-open"
+export CCHC_E2E_OPENED="$opener/opened.txt"
+: >"$CCHC_E2E_OPENED"
 shots="$root/target/e2e-screenshots"
 rm -rf "$shots" && mkdir -p "$shots"
 # A display and a port nobody uses (two runs on one machine must not share them).
@@ -32,7 +39,7 @@ cleanup() {
   [ -n "$driver_pid" ] && kill "$driver_pid" 2>/dev/null || true
   kill "$xvfb_pid" 2>/dev/null || true
   pkill -f "$app" 2>/dev/null || true
-  rm -rf "$data"
+  rm -rf "$data" "$opener"
 }
 trap cleanup EXIT
 export DISPLAY="$display"
@@ -40,7 +47,7 @@ export DISPLAY="$display"
 for p in $(shuf -i 4400-4999 -n 60); do
   (echo >/dev/tcp/127.0.0.1/"$p") 2>/dev/null || (echo >/dev/tcp/127.0.0.1/"$((p + 100))") 2>/dev/null || { port=$p; break; }
 done
-CCHC_DATA_DIR="$data" tauri-driver --port "$port" --native-port $((port + 100)) >"$root/target/tauri-driver.log" 2>&1 &
+PATH="$opener:$PATH" CCHC_DATA_DIR="$data" tauri-driver --port "$port" --native-port $((port + 100)) >"$root/target/tauri-driver.log" 2>&1 &
 driver_pid=$!
 for _ in $(seq 1 50); do
   (echo >/dev/tcp/127.0.0.1/"$port") 2>/dev/null && break

@@ -5,6 +5,7 @@
 //! of each of the 13 days before, and the newest of each of the 24 months up to this one; a copy made just before a
 //! restore (the undo point) is kept for 14 days whatever the rule says; the newest copy is always kept.
 
+use crate::model::{BACKUP_EXTENSION, LEGACY_EXTENSION, has_extension};
 use crate::error::{Error, Result};
 use crate::partial::{self, Folder, Leftovers};
 use crate::register::CopyFacts;
@@ -80,13 +81,13 @@ pub fn dir_of(register: &Path) -> PathBuf {
     register.parent().unwrap_or(Path::new(".")).join("backups")
 }
 
-/// A new copy's file name: `<stem>-<YYYYmmdd-HHMMSS>-<reason>.cchc`, with `-2`, `-3`… when that name is taken.
+/// A new copy's file name: `<stem>-<YYYYmmdd-HHMMSS>-<reason>.cchcsl`, with `-2`, `-3`… when that name is taken.
 pub fn new_name(dir: &Path, stem: &str, stamp: &str, reason: BackupReason) -> String {
     let base = format!("{stem}-{stamp}-{}", reason.slug());
-    let mut name = format!("{base}.cchc");
+    let mut name = format!("{base}.{BACKUP_EXTENSION}");
     let mut n = 2;
     while dir.join(&name).exists() || dir.join(format!("{name}.partial")).exists() {
-        name = format!("{base}-{n}.cchc");
+        name = format!("{base}-{n}.{BACKUP_EXTENSION}");
         n += 1;
     }
     name
@@ -111,13 +112,14 @@ pub fn read_record(copy: &Path) -> Option<BackupInfo> {
     Some(info)
 }
 
-/// The copies in a folder that have a record, newest first. Leftover partial files are not copies.
+/// The copies in a folder that have a record, newest first (copies made before backups had their own extension,
+/// `.cchc`, too). Leftover partial files are not copies.
 pub fn list(dir: &Path) -> Result<Vec<BackupInfo>> {
     let Ok(entries) = std::fs::read_dir(dir) else { return Ok(Vec::new()) };
     let mut out = Vec::new();
     for entry in entries.flatten() {
         let path = entry.path();
-        if path.extension().is_some_and(|e| e == "cchc")
+        if has_extension(&path, &[BACKUP_EXTENSION, LEGACY_EXTENSION])
             && let Some(info) = read_record(&path)
         {
             out.push(info);

@@ -3,7 +3,7 @@
 //! the committed file differs from it.
 
 use crate::api::{
-    AssessmentView, ChartFigure, ChartRequest, CriteriaImport, ExportReport, ImportReport, PackageImportReport, RestorePreview, RestoreReport,
+    AssessmentView, ChangeEntry, ChangeLogFacets, ChangeLogQuery, ChartFigure, ChartRequest, CriteriaImport, ExportReport, ImportReport, PackageImportReport, RestorePreview, RestoreReport,
     Rollup, SheetColumn, SheetKind,
 };
 use crate::backups::BackupInfo;
@@ -50,6 +50,9 @@ fn roots(v: &mut Types) {
     }
     visit!(
         // Errors and findings.
+        ChangeEntry,
+        ChangeLogFacets,
+        ChangeLogQuery,
         ChartFigure,
         ChartRequest,
         ErrorCode,

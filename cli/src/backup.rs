@@ -34,7 +34,7 @@ pub struct ToArgs {
 
 #[derive(Args, Debug)]
 pub struct RestoreArgs {
-    #[arg(value_name = "TỆP", help = "Tệp bản sao (.cchc)")]
+    #[arg(value_name = "TỆP", help = "Tệp bản sao (.cchcsl, hoặc .cchc của bản cũ)")]
     file: PathBuf,
     #[arg(long, help = "Khôi phục thật; không có cờ này chỉ xem trước những gì sẽ thay đổi")]
     yes: bool,

@@ -40,7 +40,7 @@ struct Cli {
         long,
         global = true,
         value_name = "TỆP",
-        help = "Tệp sổ dữ liệu (mặc định: cchc/register.cchc trong thư mục dữ liệu của người dùng)"
+        help = "Tệp sổ dữ liệu (mặc định: sổ của đơn vị dùng chung với cửa sổ chương trình, vn.cchc.desktop/register.cchc trong thư mục dữ liệu của người dùng)"
     )]
     register: Option<PathBuf>,
     #[arg(long, global = true, help = "In kết quả dạng JSON cho máy đọc")]
@@ -83,7 +83,7 @@ enum Command {
     Report(report::ReportCommand),
     #[command(about = "Việc cần làm: hạn báo cáo, nhiệm vụ đến hạn hoặc quá hạn, hạn đạt chuẩn")]
     Deadlines(plans::DeadlinesArgs),
-    #[command(subcommand, about = "Tệp báo cáo gửi cấp trên (.cchc): xuất, nhận, xem các tệp đã gửi")]
+    #[command(subcommand, about = "Tệp báo cáo gửi cấp trên (.cchcbc): xuất, nhận, xem các tệp đã gửi")]
     Package(package::PackageCommand),
     #[command(subcommand, about = "Danh sách đơn vị thuộc phạm vi tổng hợp của cấp trên")]
     Units(package::UnitsCommand),
@@ -111,6 +111,14 @@ struct LogArgs {
         help = "Số mục gần nhất cần xem"
     )]
     limit: usize,
+    #[arg(long, value_name = "LOẠI", help = "Chỉ xem một loại bản ghi (ví dụ: procedure, case_stats, person, task)")]
+    entity: Option<String>,
+    #[arg(long, value_name = "HỌ_TÊN", help = "Chỉ xem thay đổi của một người")]
+    who: Option<String>,
+    #[arg(long, value_name = "NGÀY", value_parser = format::parse_date, help = "Từ ngày (dd/mm/yyyy)")]
+    from: Option<chrono::NaiveDate>,
+    #[arg(long, value_name = "NGÀY", value_parser = format::parse_date, help = "Đến ngày (dd/mm/yyyy)")]
+    to: Option<chrono::NaiveDate>,
 }
 
 #[derive(Args, Debug)]
@@ -219,7 +227,14 @@ fn clock() -> Clock {
 
 fn log(ctx: &Ctx, args: LogArgs) -> CmdResult {
     let app = ctx.open()?;
-    let entries = app.change_log(args.limit)?;
+    let query = cchc::api::ChangeLogQuery {
+        entity: args.entity,
+        actor: args.who,
+        from: args.from,
+        to: args.to,
+        limit: args.limit,
+    };
+    let entries = app.change_log_query(&query)?;
     if ctx.out.json {
         ctx.out.json(&entries);
         return Ok(Done::Clean);

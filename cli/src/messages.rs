@@ -203,17 +203,7 @@ fn flag(name: &str) -> Option<&'static str> {
 
 /// What was done: "Thêm mới", "Sửa", …
 pub fn action_caption(action: &str) -> String {
-    match action {
-        "create" => "Thêm mới",
-        "update" => "Sửa",
-        "retire" => "Ngừng áp dụng",
-        "delete" => "Xóa",
-        "lock" => "Chốt điểm tự chấm",
-        "advance" => "Chuyển bước",
-        "unlock" => "Mở khóa",
-        other => return other.to_string(),
-    }
-    .to_string()
+    vocabulary::action_caption(action).unwrap_or(action).to_string()
 }
 
 /// A change-log key as read by a person: "2025-Q1|Hộ tịch|" → "2025-Q1, Hộ tịch".

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 
 #[derive(Subcommand, Debug)]
 pub enum PackageCommand {
-    #[command(about = "Xuất tệp báo cáo (.cchc) của một kỳ để gửi cấp trên")]
+    #[command(about = "Xuất tệp báo cáo (.cchcbc) của một kỳ để gửi cấp trên")]
     Export(ExportArgs),
     #[command(about = "Nhận tệp báo cáo của các đơn vị (một tệp hoặc cả thư mục); chạy thử trước bằng --dry-run")]
     Import(PackageImportArgs),
@@ -68,7 +68,7 @@ pub enum UnitsCommand {
 pub struct ExportArgs {
     #[arg(long, value_name = "KỲ", value_parser = format::parse_period, help = "Kỳ báo cáo: 2025-Q1, 2025-H1, 2025-Q3 hoặc 2025")]
     period: PeriodKey,
-    #[arg(long, value_name = "TỆP", help = "Tệp .cchc sẽ ghi ra (ví dụ trên USB)")]
+    #[arg(long, value_name = "TỆP", help = "Tệp báo cáo .cchcbc sẽ ghi ra (ví dụ trên USB)")]
     out: PathBuf,
     #[arg(long, value_name = "HỌ_TÊN", help = "Người phê duyệt (mặc định: người ký trong thông tin đơn vị)")]
     approver: Option<String>,
@@ -76,7 +76,7 @@ pub struct ExportArgs {
 
 #[derive(Args, Debug)]
 pub struct PackageImportArgs {
-    #[arg(value_name = "TỆP_HOẶC_THƯ_MỤC", required = true, help = "Tệp .cchc hoặc thư mục chứa các tệp .cchc")]
+    #[arg(value_name = "TỆP_HOẶC_THƯ_MỤC", required = true, help = "Tệp báo cáo (.cchcbc, hoặc .cchc của bản cũ) hoặc thư mục chứa các tệp đó")]
     paths: Vec<PathBuf>,
     #[arg(long, help = "Chạy thử: chỉ kiểm tra và phân loại từng tệp, không ghi gì")]
     dry_run: bool,

@@ -18,7 +18,7 @@ pub struct UnitFlags {
         help = "Tên đầy đủ của đơn vị, ví dụ “Ủy ban nhân dân phường Trần Phú” (bắt buộc khi tạo sổ)"
     )]
     name: Option<String>,
-    #[arg(long, value_name = "LOẠI", value_parser = format::parse_unit_kind, help = "Loại đơn vị: xã, phường hoặc đặc khu (bắt buộc khi tạo sổ)")]
+    #[arg(long, value_name = "LOẠI", value_parser = format::parse_unit_kind, help = "Loại đơn vị: xã, phường, đặc khu, hoặc Sở Nội vụ cho sổ của cấp trên (bắt buộc khi tạo sổ)")]
     kind: Option<UnitKind>,
     #[arg(long, value_name = "TỈNH", help = "Tỉnh, thành phố trực thuộc trung ương (bắt buộc khi tạo sổ)")]
     province: Option<String>,

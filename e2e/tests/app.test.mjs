@@ -2,7 +2,8 @@
 // typing diacritics, try a file with a bad row, and enter a period's statistics.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { writeFileSync, mkdtempSync } from "node:fs";
+import { writeFileSync, mkdtempSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Key } from "webdriverio";
@@ -393,6 +394,26 @@ test("reports: the periodic report is drafted from the register, edited, preview
   await (await shown(browser, "preview-wide")).click();
   await shown(browser, "report-sections");
 
+  // "In" hands the report's PDF to the system's viewer (here a stand-in noting what it was given), which prints
+  // the pages at their real size: A4, as the PDF is, never the web preview with the printer's margins.
+  const opened = () => readFileSync(process.env.CCHC_E2E_OPENED, "utf8").split("\n").filter(Boolean);
+  await (await shown(browser, "report-print")).click();
+  const bar = await shown(browser, "saved-bar", 20000);
+  const printed = await bar.getAttribute("data-path");
+  assert.match(printed, /ban-in[\\/]periodic-\d{4}(-Q1|-H1|-Q3)?\.pdf$/);
+  await browser.waitUntil(async () => opened().includes(printed), { timeout: 10000, timeoutMsg: "the PDF was not handed to the viewer" });
+  const info = execFileSync("pdfinfo", [printed]).toString();
+  assert.match(info, /Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/, info);
+  assert.match(await bar.getText(), /A4/);
+  // After any save the file's folder is one click away.
+  await (await shown(browser, "saved-open-folder")).click();
+  await browser.waitUntil(async () => opened().includes(path.dirname(printed)), {
+    timeout: 10000,
+    timeoutMsg: "the folder was not opened",
+  });
+  await (await shown(browser, "saved-close")).click();
+  await byId(browser, "saved-bar").waitForDisplayed({ reverse: true, timeout: 5000 });
+
   // Issuing takes the year's first number; the sections are then read-only. The dialog asks about the draft's
   // marked gaps ("[Cần bổ sung: …]") exactly when the pages hold one.
   await (await shown(browser, "report-issue")).click();
@@ -414,6 +435,60 @@ test("reports: the periodic report is drafted from the register, edited, preview
     timeout: 20000,
   });
   assert.match(await byId(browser, "report-page").getAttribute("class"), /landscape/);
+});
+
+test("records: the period windows are set from the window, the issued report is in the outgoing register, and the log names who changed what", async () => {
+  // Two people share the computer: the second says who she is in the header.
+  await (await shown(browser, "actor")).click();
+  await shown(browser, "actor-dialog");
+  await type(browser, "actor-input", "Trần Thị Bình");
+  await (await shown(browser, "actor-save")).click();
+  await byId(browser, "actor-dialog").waitForDisplayed({ reverse: true, timeout: 5000 });
+  assert.equal(await byId(browser, "actor-name").getText(), "Trần Thị Bình");
+
+  await (await shown(browser, "nav-records")).click();
+  await shown(browser, "records-periods");
+  const year = String(new Date().getFullYear());
+  // A date that is not one is named, not saved.
+  await type(browser, `period-${year}-Q1-deadline`, "31/02/" + year);
+  await browser.keys("Enter");
+  assert.match(await (await shown(browser, `period-${year}-Q1-deadline-problem`)).getText(), /31\/02/);
+  // The province's own deadline for the first quarter: saved at once, and kept.
+  await type(browser, `period-${year}-Q1-deadline`, `18/03/${year}`);
+  await browser.keys("Enter");
+  await browser.waitUntil(async () => /Quý I/.test(await byId(browser, "records-message").getText().catch(() => "")), {
+    timeout: 10000,
+    timeoutMsg: "the deadline was not saved",
+  });
+  await (await shown(browser, "records-tab-outgoing")).click();
+  await (await shown(browser, "records-tab-periods")).click();
+  await browser.waitUntil(async () => (await byId(browser, `period-${year}-Q1-deadline`).getValue()) === `18/03/${year}`, {
+    timeout: 10000,
+    timeoutMsg: "the saved deadline did not come back",
+  });
+  await screenshot(browser, "29-ky-bao-cao");
+
+  // The report issued earlier is in the outgoing-document register.
+  await (await shown(browser, "records-tab-outgoing")).click();
+  assert.match(await (await shown(browser, "outgoing-list")).getText(), /01\/BC-UBND/);
+
+  // The log: the deadline change, by Trần Thị Bình, with the date before and after.
+  await (await shown(browser, "records-tab-log")).click();
+  await shown(browser, "log-list", 15000);
+  await (await shown(browser, "log-actor")).selectByAttribute("value", "Trần Thị Bình");
+  await browser.waitUntil(async () => (await byId(browser, "log-count").getAttribute("data-count")) === "1", {
+    timeout: 10000,
+    timeoutMsg: "the log does not list Trần Thị Bình's one change",
+  });
+  const row = await shown(browser, "log-row");
+  assert.match(await row.getText(), /Trần Thị Bình/);
+  assert.match(await row.getText(), /Kỳ báo cáo/);
+  assert.match(await row.getText(), new RegExp(`→ 18/03/${year}`));
+  await screenshot(browser, "30-nhat-ky-thay-doi");
+  // A bad date in the filter is named.
+  await type(browser, "log-from", "32/13/2026");
+  await (await shown(browser, "log-show")).click();
+  await shown(browser, "log-filter-problem");
 });
 
 test("backups: a copy now, a restore that shows what changes, and its undo", async () => {
@@ -498,6 +573,8 @@ test("demo: the demo ward opens beside the unit's register and never mixes with 
   assert.match(planText, /Cải cách thủ tục/);
   assert.match(planText, /\d+%/);
   await screenshot(browser, "08-tong-quan-du-lieu-mau");
+  await browser.execute(() => document.querySelector('[data-testid="chart-on-time"]').scrollIntoView({ block: "center" }));
+  await screenshot(browser, "08b-tong-quan-bieu-do");
   await (await shown(browser, "nav-stats")).click();
   // Where the work is: without choosing, the grid opens on a period that has figures, never an empty one.
   await browser.$('[data-testid="stats-row"]').waitForDisplayed({ timeout: 10000 });

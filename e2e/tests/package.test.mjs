@@ -115,10 +115,19 @@ test("send: a report needs the unit's code and clean data, then the file is writ
 });
 
 test("receive: the superior level checks the file, receives it once, and refuses a file that is not a report", async () => {
-  // The demo ward plays the superior level.
+  // A ward's register has no roll-up: that screen belongs to the superior level's register.
   await (await shown(browser, "nav-dashboard")).click();
+  assert.equal(await byId(browser, "nav-rollup").isExisting(), false, "a ward's register shows the roll-up");
+  // The demo ward plays the superior level: its kind of unit becomes Sở Nội vụ, and the roll-up appears.
   await (await shown(browser, "switch-demo")).click();
   await shown(browser, "demo-badge", 60000);
+  await (await shown(browser, "edit-unit")).click();
+  await shown(browser, "unit-dialog");
+  await (await shown(browser, "unit-kind")).selectByAttribute("value", "so_noi_vu");
+  await browser.keys("Tab");
+  await waitFor(async () => await byId(browser, "nav-rollup").isExisting(), "the superior's roll-up did not appear");
+  await browser.keys("Escape");
+  await byId(browser, "unit-dialog").waitForDisplayed({ reverse: true, timeout: 5000 });
 
   await (await shown(browser, "nav-rollup")).click();
   await shown(browser, "screen-rollup");

@@ -7,6 +7,7 @@ use crate::upload::Upload;
 use cchc::App;
 use cchc::Error;
 use cchc::api::Leftovers;
+use cchc::api::{ChangeEntry, ChangeLogFacets, ChangeLogQuery};
 use cchc::api::Source;
 use cchc::api::{BackupInfo, BackupReason};
 use cchc::api::{ImportReport, Progress, RestorePreview, RestoreReport, SheetColumn, SheetKind};
@@ -74,6 +75,48 @@ pub fn period_current(state: State<'_, AppState>) -> Result<PeriodWindow> {
 #[tauri::command(async)]
 pub fn period_get(state: State<'_, AppState>, period: String) -> Result<PeriodWindow> {
     Ok(state.app()?.period(parse_period(&period)?)?)
+}
+
+/// Sets a period's window and report deadline for this unit (provinces set their own); dates "YYYY-MM-DD".
+#[tauri::command(async)]
+pub fn period_set(
+    state: State<'_, AppState>,
+    period: String,
+    start: String,
+    end: String,
+    deadline: String,
+) -> Result<PeriodWindow> {
+    let window = PeriodWindow {
+        key: parse_period(&period)?,
+        start: parse_date("start", &start)?,
+        end: parse_date("end", &end)?,
+        deadline: parse_date("deadline", &deadline)?,
+    };
+    Ok(state.app()?.set_period(window)?)
+}
+
+/// The change log's entries matching the filters, newest first.
+#[tauri::command(async)]
+pub fn change_log(state: State<'_, AppState>, query: ChangeLogQuery) -> Result<Vec<ChangeEntry>> {
+    Ok(state.app()?.change_log_query(&query)?)
+}
+
+/// The kinds of record and the people the change log names (the log screen's filters).
+#[tauri::command(async)]
+pub fn change_log_facets(state: State<'_, AppState>) -> Result<ChangeLogFacets> {
+    Ok(state.app()?.change_log_facets()?)
+}
+
+/// Who the change log names for the edits from now on.
+#[tauri::command(async)]
+pub fn actor_get(state: State<'_, AppState>) -> Result<String> {
+    Ok(state.app()?.actor().to_string())
+}
+
+/// Changes who the change log names for the edits from now on (two people sharing one computer).
+#[tauri::command(async)]
+pub fn actor_set(state: State<'_, AppState>, name: String) -> Result<String> {
+    Ok(state.app()?.set_actor(&name)?)
 }
 
 #[tauri::command(async)]

@@ -30,6 +30,8 @@ pub enum Code {
 pub enum ShellCode {
     /// A command needs a register and none is open yet (the user has not created or opened one).
     NoRegister,
+    /// The system could not open a saved file or its folder (no program for that kind of file).
+    CannotOpen,
 }
 
 impl CommandError {
@@ -37,6 +39,16 @@ impl CommandError {
         CommandError {
             code: Code::Shell(ShellCode::NoRegister),
             message: "no register is open; create one or open the demo".into(),
+            findings: Vec::new(),
+        }
+    }
+}
+
+impl CommandError {
+    pub fn cannot_open(what: &std::path::Path, reason: impl std::fmt::Display) -> CommandError {
+        CommandError {
+            code: Code::Shell(ShellCode::CannotOpen),
+            message: format!("the system could not open {}: {reason}", what.display()),
             findings: Vec::new(),
         }
     }

@@ -9,6 +9,7 @@
 pub mod assessment_commands;
 pub mod commands;
 pub mod error;
+pub mod files;
 pub mod package_commands;
 pub mod paths;
 pub mod report_commands;
@@ -32,12 +33,21 @@ pub fn run() {
     // One window per Windows user: starting the app again (the Start menu, a shortcut) brings the open window to the
     // front instead of opening a second one on the same register. Registered first, as the plugin requires.
     #[cfg(windows)]
-    let builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| focus_main_window(app)));
+    let builder = builder.plugin(tauri_plugin_single_instance::init(|app, args, cwd| {
+        // A report file double-clicked while the window is open: the window takes it into its import.
+        if app.state::<files::Incoming>().add(args, std::path::Path::new(&cwd)) {
+            let _ = app.emit("files-opened", ());
+        }
+        focus_main_window(app)
+    }));
     builder
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let paths = Paths::from_env(|| app.path().data_dir())?;
             app.manage(AppState::start(paths));
+            let incoming = files::Incoming::default();
+            incoming.add(std::env::args(), &std::env::current_dir().unwrap_or_default());
+            app.manage(incoming);
             start_periodic_backups(app.handle().clone());
             Ok(())
         })
@@ -57,6 +67,11 @@ pub fn run() {
             commands::unit_set,
             commands::period_current,
             commands::period_get,
+            commands::period_set,
+            commands::change_log,
+            commands::change_log_facets,
+            commands::actor_get,
+            commands::actor_set,
             commands::fields_list,
             commands::procedures_list,
             commands::procedure_get,
@@ -78,6 +93,10 @@ pub fn run() {
             report_commands::report_pages,
             report_commands::chart,
             report_commands::report_save_pdf,
+            files::report_print,
+            files::open_file,
+            files::open_folder,
+            files::opened_files,
             report_commands::report_issue,
             report_commands::outgoing_documents,
             commands::deadlines,

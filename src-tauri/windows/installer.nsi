@@ -5,8 +5,8 @@
 ; and desktop, its uninstall entry to HKCU. The user's data (registers, backups, evidence files, received report
 ; files) lives in the data folder under %APPDATA%, which neither this installer nor its uninstaller ever touches:
 ; an upgrade installs over the same folder and keeps it, an uninstall leaves it for a later reinstall.
-; No file association: `.cchc` names both report files and registers (and their backups), so a double-click could
-; not tell which one it is (ARCHITECTURE.md, "Windows installer").
+; One file association, for the user: report files (`.cchcbc`) open in the program, whose window takes them into its
+; import. Registers (`.cchc`) and backup copies (`.cchcsl`) get none: they are opened from inside the program.
 
 Unicode true
 ; A 64-bit installer for a 64-bit program: it reads the 64-bit registry view and runs under wine64 in the tests.
@@ -32,6 +32,10 @@ RequestExecutionLevel user
 !define PUBLISHER "cchc"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\cchc"
 !define SETTINGS_KEY "Software\cchc"
+; The report file's type in the user's classes (HKCU, no administrator needed).
+!define REPORT_EXT ".cchcbc"
+!define REPORT_CLASS "cchc.TepBaoCao"
+!define REPORT_TYPE "Tệp báo cáo cải cách hành chính"
 ; The Evergreen WebView2 runtime's client id (Microsoft's documented detection key).
 !define WEBVIEW2_CLIENT "Microsoft\EdgeUpdate\Clients\{F3017226-FE2A-4295-8BDF-00C3A9A7E4C5}"
 
@@ -87,6 +91,12 @@ Section "Install"
   CreateShortCut "$DESKTOP\${PRODUCT}.lnk" "$INSTDIR\cchc-app.exe" "" "$INSTDIR\cchc.ico" 0
 
   WriteRegStr HKCU "${SETTINGS_KEY}" "InstallDir" "$INSTDIR"
+  WriteRegStr HKCU "Software\Classes\${REPORT_EXT}" "" "${REPORT_CLASS}"
+  WriteRegStr HKCU "Software\Classes\${REPORT_CLASS}" "" "${REPORT_TYPE}"
+  WriteRegStr HKCU "Software\Classes\${REPORT_CLASS}\DefaultIcon" "" "$INSTDIR\cchc.ico"
+  WriteRegStr HKCU "Software\Classes\${REPORT_CLASS}\shell\open\command" "" '"$INSTDIR\cchc-app.exe" "%1"'
+  ; Explorer redraws the files' icons and learns the new type.
+  System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'
   WriteRegStr HKCU "${UNINSTALL_KEY}" "DisplayName" "${PRODUCT}"
   WriteRegStr HKCU "${UNINSTALL_KEY}" "DisplayVersion" "${VERSION}"
   WriteRegStr HKCU "${UNINSTALL_KEY}" "Publisher" "${PUBLISHER}"
@@ -141,4 +151,11 @@ Section "Uninstall"
   RMDir "$INSTDIR"
   DeleteRegKey HKCU "${UNINSTALL_KEY}"
   DeleteRegKey HKCU "${SETTINGS_KEY}"
+  DeleteRegKey HKCU "Software\Classes\${REPORT_CLASS}"
+  ; The extension's key only while it still names this program's type (another program may have taken it since).
+  ReadRegStr $0 HKCU "Software\Classes\${REPORT_EXT}" ""
+  ${If} $0 == "${REPORT_CLASS}"
+    DeleteRegKey HKCU "Software\Classes\${REPORT_EXT}"
+  ${EndIf}
+  System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'
 SectionEnd

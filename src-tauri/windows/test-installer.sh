@@ -51,6 +51,8 @@ check() { # description, command...
   fi
 }
 reg_value() { wine reg query "$key" /v "$1" 2>/dev/null | tr -d '\r' | awk -v v="$1" '$1 == v { print $3 }'; }
+# A key's default value ("(Default)" in the listing), all its words.
+reg_default() { wine reg query "$1" /ve 2>/dev/null | tr -d '\r' | sed -n 's/^[[:space:]]*([^)]*)[[:space:]]*REG_SZ[[:space:]]*//p'; }
 run_silent() { wine "$@" /S; wineserver -w; }
 
 run_silent "$old_setup"
@@ -82,6 +84,13 @@ check "nâng cấp: cchc-app.exe là bản mới" cmp -s "$install_dir/cchc-app.
 check "lối tắt trong menu Start: \"$name\"" test -f "$start_menu"
 check "lối tắt trên màn hình nền: \"$name\"" test -f "$desktop"
 check "nâng cấp giữ nguyên sổ, bản sao lưu, tài liệu kiểm chứng" data_intact
+# A report file double-clicked opens in the program (its window takes it into the import); registers and backup
+# copies have their own extensions and no association.
+check "tệp báo cáo .cchcbc mở bằng chương trình" test "$(reg_default 'HKCU\Software\Classes\.cchcbc')" = cchc.TepBaoCao
+command=$(reg_default 'HKCU\Software\Classes\cchc.TepBaoCao\shell\open\command')
+check "lệnh mở tệp báo cáo: cchc-app.exe \"%1\" ($command)" \
+  test "$command" = "\"C:\\users\\$(id -un)\\AppData\\Local\\Programs\\cchc\\cchc-app.exe\" \"%1\""
+check "sổ dữ liệu .cchc không gắn với chương trình nào" test -z "$(reg_default 'HKCU\Software\Classes\.cchc')"
 check "không có tệp bcryptprimitives.dll (chỉ dùng khi thử dưới Wine) trong bộ cài" \
   test ! -e "$install_dir/bcryptprimitives.dll"
 
@@ -90,6 +99,7 @@ check "gỡ cài đặt: thư mục cài đặt đã xoá" test ! -e "$install_d
 check "gỡ cài đặt: lối tắt menu Start đã xoá" test ! -e "$start_menu"
 check "gỡ cài đặt: lối tắt màn hình nền đã xoá" test ! -e "$desktop"
 check "gỡ cài đặt: mục trong danh sách ứng dụng (HKCU) đã xoá" test -z "$(reg_value DisplayVersion)"
+check "gỡ cài đặt: kiểu tệp báo cáo đã xoá" test -z "$(reg_default 'HKCU\Software\Classes\.cchcbc')"
 check "gỡ cài đặt không đụng đến sổ, bản sao lưu, tài liệu kiểm chứng" data_intact
 
 echo "installer: $passed passed, $failed failed"

@@ -190,7 +190,7 @@ impl App {
         App::open(register, assets, clock)
     }
 
-    /// Copies the register into `dir` as `<stem>-<stamp>-<reason>.cchc`, verifies the copy against the register,
+    /// Copies the register into `dir` as `<stem>-<stamp>-<reason>.cchcsl`, verifies the copy against the register,
     /// and writes its record. The copy is written as a locked partial file (`partial`), which first removes the
     /// stale partial files of interrupted copies in `dir`; on any failure the partial copy is removed.
     fn copy_into(&self, dir: &Path, stem: &str, reason: BackupReason) -> Result<BackupInfo> {

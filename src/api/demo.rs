@@ -199,7 +199,7 @@ impl App {
             m.root_id = m.report_id.clone();
             m.supersedes = None;
             m.revision = 1;
-            let path = folder.join(format!("{code}.cchc"));
+            let path = folder.join(format!("{code}.{}", crate::model::REPORT_FILE_EXTENSION));
             let bytes = crate::package::write(m, &crate::package::Payload { data, extra: Vec::new() })
                 .map_err(|e| Error::io(&path, e))?;
             std::fs::write(&path, &bytes).map_err(|e| Error::io(&path, e))?;

@@ -42,7 +42,7 @@ pub use reports::PrintedReport;
 pub use crate::backups::{BackupInfo, BackupReason};
 pub use crate::package::{EntryRecord, Limits as PackageLimits, Manifest};
 pub use crate::partial::Leftovers;
-pub use crate::register::{ChangeEntry, CopyFacts, SCHEMA_VERSION, UpsertCounts, migration_names};
+pub use crate::register::{ChangeEntry, ChangeLogQuery, CopyFacts, SCHEMA_VERSION, UpsertCounts, migration_names};
 pub use crate::report::with_standard_copies;
 pub use crate::sheet::Source;
 
@@ -59,7 +59,7 @@ use crate::assets::Assets;
 use crate::backups;
 use crate::clock::Clock;
 use crate::error::{Error, Result};
-use crate::model::{Finding, Saved, UnitProfile, date_in_future};
+use crate::model::{Finding, FindingCode, Place, Saved, UnitProfile, date_in_future};
 use crate::package::Limits;
 use crate::register::{Register, Stamp};
 use chrono::NaiveDate;
@@ -82,6 +82,14 @@ pub struct ImportReport {
     pub counts: UpsertCounts,
     /// Every problem found: errors (nothing was written) and warnings.
     pub findings: Vec<Finding>,
+}
+
+/// The kinds of record and the people the change log names, each once (the log screen's filters).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeLogFacets {
+    pub entities: Vec<String>,
+    pub actors: Vec<String>,
 }
 
 impl ImportReport {
@@ -187,6 +195,33 @@ impl App {
     /// The change log, newest first.
     pub fn change_log(&self, limit: usize) -> Result<Vec<ChangeEntry>> {
         self.register.change_log(limit)
+    }
+
+    /// The change log's entries matching `query` (a kind of record, a person, a span of days), newest first.
+    pub fn change_log_query(&self, query: &ChangeLogQuery) -> Result<Vec<ChangeEntry>> {
+        self.register.change_log_query(query)
+    }
+
+    /// The kinds of record and the people the change log names (the filters of the window's log).
+    pub fn change_log_facets(&self) -> Result<ChangeLogFacets> {
+        let (entities, actors) = self.register.change_log_facets()?;
+        Ok(ChangeLogFacets { entities, actors })
+    }
+
+    /// Who the change log names for the edits from now on: two people sharing one computer are told apart. The
+    /// unit's profile keeps its own user (the default at each start); this lasts while the register stays open.
+    pub fn set_actor(&mut self, name: &str) -> Result<String> {
+        let name = crate::text::clean(name);
+        if name.is_empty() {
+            return Err(Error::Invalid(vec![Finding::new(FindingCode::RequiredMissing, Place::field("user_name"))]));
+        }
+        self.actor = name.clone();
+        Ok(name)
+    }
+
+    /// Who the change log names for the next edit.
+    pub fn actor(&self) -> &str {
+        &self.actor
     }
 
     fn stamp(&self) -> Stamp {

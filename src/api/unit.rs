@@ -46,6 +46,13 @@ impl App {
                 .with("end", window.end.format("%d/%m/%Y"));
             return Err(refused("period", vec![finding]));
         }
+        // The report is due after the figures start being counted, never before.
+        if window.deadline < window.start {
+            let finding = Finding::new(FindingCode::BadDate, Place::field("deadline"))
+                .with("start", window.start.format("%d/%m/%Y"))
+                .with("end", window.deadline.format("%d/%m/%Y"));
+            return Err(refused("period", vec![finding]));
+        }
         let stamp = self.stamp();
         self.register.save_period_setting(&window, &stamp)?;
         Ok(window)

@@ -33,7 +33,10 @@ pub use iso::{
     IsoAction, IsoReport, IsoStatus, IsoVersion, LegalChange, LegalChangeInput, Nonconformity, NonconformityInput,
     Review, ReviewInput, dates_in_order,
 };
-pub use packages::{ExpectedUnit, ReceivedReport, ReceivedStatus, ReceivedSummary, SentPackage};
+pub use packages::{
+    BACKUP_EXTENSION, ExpectedUnit, LEGACY_EXTENSION, REGISTER_EXTENSION, REPORT_FILE_EXTENSION, ReceivedReport,
+    ReceivedStatus, ReceivedSummary, SentPackage, has_extension,
+};
 pub use period::{BadPeriod, PeriodKey, PeriodKind, PeriodWindow};
 pub use plans::{AreaProgress, Plan, PlanInput, PlanKind, PlanProgress, ReformArea, Task, TaskInput, TaskStatus};
 pub use points::{Percent, Points};

@@ -98,3 +98,17 @@ pub struct ReceivedReport {
     pub manifest_json: String,
     pub data_json: String,
 }
+
+/// The register's file (sổ dữ liệu): `register.cchc`, `demo.cchc`.
+pub const REGISTER_EXTENSION: &str = "cchc";
+/// A backup copy of a register (bản sao lưu), told apart from the register it copies.
+pub const BACKUP_EXTENSION: &str = "cchcsl";
+/// A report file to or from the superior level (tệp báo cáo); the one a double click opens in the import.
+pub const REPORT_FILE_EXTENSION: &str = "cchcbc";
+/// What report files and backup copies were named before the three were told apart: they still open.
+pub const LEGACY_EXTENSION: &str = "cchc";
+
+/// Whether `path` ends in one of `extensions` (any case).
+pub fn has_extension(path: &std::path::Path, extensions: &[&str]) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}

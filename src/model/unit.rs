@@ -16,6 +16,8 @@ pub enum UnitKind {
     Phuong,
     /// Đặc khu.
     DacKhu,
+    /// Sở Nội vụ: the superior level that rolls up the communes' reports (not a commune itself).
+    SoNoiVu,
 }
 
 impl UnitKind {
@@ -24,6 +26,7 @@ impl UnitKind {
             UnitKind::Xa => "xã",
             UnitKind::Phuong => "phường",
             UnitKind::DacKhu => "đặc khu",
+            UnitKind::SoNoiVu => "Sở Nội vụ",
         }
     }
 
@@ -33,7 +36,13 @@ impl UnitKind {
             UnitKind::Xa => "xa",
             UnitKind::Phuong => "phuong",
             UnitKind::DacKhu => "dac_khu",
+            UnitKind::SoNoiVu => "so_noi_vu",
         }
+    }
+
+    /// Whether the register is kept by the superior level (roll-up, received report files, expected units).
+    pub fn is_superior(self) -> bool {
+        self == UnitKind::SoNoiVu
     }
 
     /// Accepts the Vietnamese word with or without diacritics, or the identifier.
@@ -42,6 +51,7 @@ impl UnitKind {
             "xa" => Some(UnitKind::Xa),
             "phuong" => Some(UnitKind::Phuong),
             "dac_khu" | "dackhu" => Some(UnitKind::DacKhu),
+            "so_noi_vu" | "sonoivu" | "cap_tren" => Some(UnitKind::SoNoiVu),
             _ => None,
         }
     }

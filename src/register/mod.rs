@@ -44,6 +44,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("migrations/0007_assessment_report_and_issued_copies.sql"),
     ),
     ("0008_headcount_meeting_standard.sql", include_str!("migrations/0008_headcount_meeting_standard.sql")),
+    ("0009_superior_unit_kind.sql", include_str!("migrations/0009_superior_unit_kind.sql")),
 ];
 
 /// The schema version this program writes.
@@ -62,6 +63,7 @@ pub struct Stamp {
 }
 
 /// One entry of the change log.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Serialize)]
 pub struct ChangeEntry {
     pub id: i64,
@@ -70,8 +72,25 @@ pub struct ChangeEntry {
     pub entity: String,
     pub entity_id: String,
     pub action: String,
+    #[cfg_attr(feature = "ts", ts(type = "Record<string, unknown> | null"))]
     pub before: Option<serde_json::Value>,
+    #[cfg_attr(feature = "ts", ts(type = "Record<string, unknown> | null"))]
     pub after: Option<serde_json::Value>,
+}
+
+/// Which change-log entries to read: each filter left `None` takes all.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize, Serialize)]
+pub struct ChangeLogQuery {
+    /// The kind of record (`procedure`, `case_stats`, …).
+    pub entity: Option<String>,
+    /// Who made the change, as the log names them.
+    pub actor: Option<String>,
+    /// From this day, and up to this day, inclusive (the change's local date).
+    pub from: Option<chrono::NaiveDate>,
+    pub to: Option<chrono::NaiveDate>,
+    /// At most this many, newest first.
+    pub limit: usize,
 }
 
 pub struct Register {
@@ -152,6 +171,36 @@ impl Register {
                 after: parse(row.get(7)?),
             })
         })
+    }
+
+    /// The change log's entries matching `query`, newest first.
+    pub fn change_log_query(&self, query: &ChangeLogQuery) -> Result<Vec<ChangeEntry>> {
+        let sql = "SELECT id, at, actor, entity, entity_id, action, before, after FROM change_log
+                   WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR actor = ?2)
+                     AND (?3 IS NULL OR substr(at, 1, 10) >= ?3) AND (?4 IS NULL OR substr(at, 1, 10) <= ?4)
+                   ORDER BY id DESC LIMIT ?5";
+        let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+        let args = params![query.entity, query.actor, day(query.from), day(query.to), query.limit as i64];
+        query_all(&self.conn, sql, args, |row| {
+            let parse = |text: Option<String>| text.and_then(|t| serde_json::from_str(&t).ok());
+            Ok(ChangeEntry {
+                id: row.get(0)?,
+                at: row.get(1)?,
+                actor: row.get(2)?,
+                entity: row.get(3)?,
+                entity_id: row.get(4)?,
+                action: row.get(5)?,
+                before: parse(row.get(6)?),
+                after: parse(row.get(7)?),
+            })
+        })
+    }
+
+    /// The kinds of record and the people the change log names, each once, in name order (the screen's filters).
+    pub fn change_log_facets(&self) -> Result<(Vec<String>, Vec<String>)> {
+        let entities = query_all(&self.conn, "SELECT DISTINCT entity FROM change_log ORDER BY entity", [], |r| r.get(0))?;
+        let actors = query_all(&self.conn, "SELECT DISTINCT actor FROM change_log ORDER BY actor", [], |r| r.get(0))?;
+        Ok((entities, actors))
     }
 
     fn configure(&mut self) -> Result<()> {

@@ -236,6 +236,22 @@ pub const ENTITIES: &[(&str, &str)] = &[
     ("register", "Sổ dữ liệu"),
 ];
 
+/// What a change-log entry did.
+pub const ACTIONS: &[(&str, &str)] = &[
+    ("create", "Thêm mới"),
+    ("update", "Sửa"),
+    ("retire", "Ngừng áp dụng"),
+    ("delete", "Xóa"),
+    ("lock", "Chốt điểm tự chấm"),
+    ("advance", "Chuyển bước"),
+    ("unlock", "Mở khóa"),
+];
+
+/// What a change-log entry did, in words.
+pub fn action_caption(action: &str) -> Option<&'static str> {
+    lookup(ACTIONS, action)
+}
+
 /// The caption of a stable column or input name: a figure of Biểu 06 or one of `COLUMNS`.
 pub fn column_caption(name: &str) -> Option<&'static str> {
     FIGURES.iter().find(|f| f.name == name).map(|f| f.column).or_else(|| lookup(COLUMNS, name))

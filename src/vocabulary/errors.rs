@@ -39,8 +39,13 @@ pub const ERROR_CODES: [ErrorCode; 22] = [
 ];
 
 /// Errors only the desktop shell raises (no register open yet, a failure it did not foresee), by their code.
-pub const WINDOW_ONLY_ERRORS: [(&str, &str); 2] = [
+pub const WINDOW_ONLY_ERRORS: [(&str, &str); 3] = [
     ("NO_REGISTER", "Chưa mở sổ dữ liệu nào; hãy tạo thông tin đơn vị hoặc mở dữ liệu mẫu."),
+    (
+        "CANNOT_OPEN",
+        "Máy tính không mở được tệp này: có thể chưa cài chương trình đọc loại tệp đó (ví dụ chương trình đọc PDF). Tệp \
+         vẫn được lưu; hãy mở thư mục chứa tệp rồi mở bằng chương trình khác.",
+    ),
     ("UNEXPECTED", "Đã có lỗi không lường trước; hãy thử lại, nếu vẫn lỗi hãy khởi động lại chương trình."),
 ];
 

@@ -33,7 +33,7 @@ fn a_backup_is_verified_recorded_and_listed() {
     let info = t.app.backup_now(BackupReason::Manual).unwrap();
 
     assert!(info.path.starts_with(t.dir.path().join("backups")), "{:?}", info.path);
-    assert!(info.file.ends_with("-manual.cchc"), "{}", info.file);
+    assert!(info.file.ends_with("-manual.cchcsl"), "a backup copy has its own extension: {}", info.file);
     assert_eq!(info.facts.counts["procedure"], 1);
     assert_eq!(info.facts.counts["person"], 1);
     assert_eq!(info.unit, profile().name);
@@ -340,4 +340,20 @@ fn recovering_removes_the_partial_file_an_interrupted_recovery_left() {
     let app = App::recover(&path, &copy.path, Assets::bundled(), clock()).unwrap();
     assert_eq!(all_procedures(&app).len(), 1);
     assert!(!left.exists());
+}
+
+#[test]
+fn a_copy_named_by_an_older_version_is_still_listed_checked_and_restored_from() {
+    // Backup copies are `.cchcsl` now; copies an older version made were `.cchc`, with the same record beside them.
+    let mut t = TestRegister::new();
+    t.app.add_procedure(procedure("1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch")).unwrap();
+    let info = t.app.backup_now(BackupReason::Manual).unwrap();
+    let legacy = info.path.with_extension("cchc");
+    std::fs::rename(&info.path, &legacy).unwrap();
+    let listed = t.app.backups().unwrap();
+    assert_eq!(listed.iter().map(|b| b.path.clone()).collect::<Vec<_>>(), [legacy.clone()]);
+    App::verify_backup(&legacy).unwrap();
+    t.app.add_procedure(procedure("2.000908", "Chứng thực bản sao từ bản chính", "Chứng thực")).unwrap();
+    t.app.restore(&legacy).unwrap();
+    assert_eq!(t.app.procedures(&Default::default()).unwrap().len(), 1, "the old copy's one procedure is back");
 }

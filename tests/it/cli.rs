@@ -499,7 +499,7 @@ fn backups_are_made_listed_verified_copied_to_usb_and_restored_from_the_command_
     let mut inside: Vec<String> =
         folder.read_dir().unwrap().flatten().map(|e| e.file_name().to_string_lossy().to_string()).collect();
     inside.sort();
-    assert_eq!(inside, ["register-20261123-093000-external.cchc", "register-20261123-093000-external.json"]);
+    assert_eq!(inside, ["register-20261123-093000-external.cchcsl", "register-20261123-093000-external.json"]);
 
     // Restore the copy made before the procedure was added: a preview first, then the real restore.
     let copies: serde_json::Value =

@@ -166,7 +166,7 @@ fn copies_killed_midway_leave_partial_files_that_the_next_backup_removes() {
         BufReader::new(process.stdout.take().unwrap()).read_line(&mut ready).unwrap();
         // Kill as soon as a copy is being written.
         let started = std::time::Instant::now();
-        while partial_files(&backups).iter().all(|n| !n.ends_with(".cchc.partial"))
+        while partial_files(&backups).iter().all(|n| !n.ends_with(".cchcsl.partial"))
             && started.elapsed() < Duration::from_secs(10)
         {}
         process.kill().unwrap();
@@ -180,7 +180,7 @@ fn copies_killed_midway_leave_partial_files_that_the_next_backup_removes() {
     }
     assert!(killed_midway >= 1, "no kill landed while a copy was being written");
     let left = partial_files(&backups);
-    assert!(left.iter().any(|n| n.ends_with(".cchc.partial")), "{left:?}");
+    assert!(left.iter().any(|n| n.ends_with(".cchcsl.partial")), "{left:?}");
 
     let app = App::open(&path, Assets::bundled(), clock()).unwrap();
     let leftovers = app.backup_leftovers();

@@ -1197,3 +1197,40 @@ fn the_roll_up_scores_an_appraised_assessment_by_its_latest_round() {
     assert_eq!(got.stage, cchc::model::Stage::Appraisal1);
     assert_eq!(got.rank, 1);
 }
+
+#[test]
+fn a_folder_of_report_files_is_read_for_the_new_extension_and_the_old_one_and_nothing_else() {
+    // Report files are `.cchcbc` now; those an older version named `.cchc` still import. A register in the same
+    // folder is not a report file: the folder's walk leaves every other name alone.
+    let dir = tempfile::tempdir().unwrap();
+    let inbox = dir.path().join("hop-thu");
+    std::fs::create_dir_all(&inbox).unwrap();
+    let mut ward = small_ward();
+    let mut unit = ward.app.unit().unwrap();
+    unit.code = "31190".into();
+    ward.app.set_unit(unit).unwrap();
+    ward.app.export_package(period(), &inbox.join("bao-cao-31190.cchcbc"), None).unwrap();
+    let mut other = small_ward();
+    let mut unit = other.app.unit().unwrap();
+    unit.code = "31200".into();
+    unit.name = "Ủy ban nhân dân xã An Hưng".into();
+    other.app.set_unit(unit).unwrap();
+    other.app.export_package(period(), &inbox.join("ban-cu-31200.cchc"), None).unwrap();
+    std::fs::write(inbox.join("ghi-chu.txt"), "không phải tệp báo cáo").unwrap();
+    std::fs::write(inbox.join("bao-cao.cchcsl"), "một bản sao lưu, không phải tệp báo cáo").unwrap();
+
+    let mut sup = superior(&dir.path().join("so-nv"));
+    let report = import(&mut sup, &[inbox.clone()], false);
+    let names: Vec<String> = report
+        .files
+        .iter()
+        .map(|f| f.file.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["ban-cu-31200.cchc", "bao-cao-31190.cchcbc"], "{:?}", report.files);
+    assert_eq!(classes(&report), [FileClass::New; 2]);
+    let rollup = sup.rollup(period()).unwrap();
+    for code in ["31190", "31200"] {
+        let unit = rollup.units.iter().find(|u| u.code == code).unwrap();
+        assert_ne!(unit.status, UnitReportStatus::Missing, "{code} was imported");
+    }
+}

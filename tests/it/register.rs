@@ -77,7 +77,7 @@ fn an_older_register_is_copied_aside_before_it_is_migrated() {
     let app = App::open(&path, Assets::bundled(), clock()).unwrap();
     let copy = app.migration_backup().expect("a copy is made before migrating").to_path_buf();
     assert!(copy.starts_with(dir.path().join("backups")), "copy lives in backups/: {copy:?}");
-    assert!(copy.file_name().unwrap().to_str().unwrap().ends_with("-migration.cchc"), "{copy:?}");
+    assert!(copy.file_name().unwrap().to_str().unwrap().ends_with("-migration.cchcsl"), "{copy:?}");
     let conn = rusqlite::Connection::open(&copy).unwrap();
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
     assert_eq!(version, 0, "the copy holds the register as it was");
@@ -257,4 +257,52 @@ fn a_v2_register_is_migrated_to_v3_keeping_its_staffing_and_plans() {
     // The ISO register works at once.
     app.set_iso_version(cchc::model::IsoVersion::V2015).unwrap();
     assert_eq!(app.iso_version().unwrap(), Some(cchc::model::IsoVersion::V2015));
+}
+
+#[test]
+fn two_people_sharing_a_computer_are_told_apart_in_the_log_and_the_log_filters_by_kind_person_and_day() {
+    let mut t = TestRegister::new();
+    t.app.add_procedure(procedure("1.001193", "Thủ tục đăng ký khai sinh", "Hộ tịch")).unwrap();
+    // The second official says who she is; her edits are hers from then on.
+    assert_eq!(t.app.set_actor("  Trần Thị Bình ").unwrap(), "Trần Thị Bình");
+    assert_eq!(t.app.actor(), "Trần Thị Bình");
+    let window = cchc::model::PeriodKey::new(2026, cchc::model::PeriodKind::Q1).default_window();
+    let deadline = chrono::NaiveDate::from_ymd_opt(2026, 3, 18).unwrap();
+    t.app.set_period(cchc::model::PeriodWindow { deadline, ..window }).unwrap();
+
+    let mine = cchc::api::ChangeLogQuery { actor: Some("Trần Thị Bình".into()), limit: 100, ..Default::default() };
+    let entries = t.app.change_log_query(&mine).unwrap();
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    assert_eq!(entries[0].entity, "period_setting");
+    assert_eq!(entries[0].after.as_ref().unwrap()["deadline"], "2026-03-18");
+    let procedures = cchc::api::ChangeLogQuery { entity: Some("procedure".into()), limit: 100, ..Default::default() };
+    let entries = t.app.change_log_query(&procedures).unwrap();
+    assert_eq!(entries.iter().map(|e| e.actor.as_str()).collect::<Vec<_>>(), [profile().user_name.as_str()]);
+    // The clock of the tests is 23/11/2026: nothing before, everything on that day.
+    let day = |d: u32| Some(chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap());
+    let before = cchc::api::ChangeLogQuery { to: day(22), limit: 100, ..Default::default() };
+    assert!(t.app.change_log_query(&before).unwrap().is_empty());
+    let that_day = cchc::api::ChangeLogQuery { from: day(23), to: day(23), limit: 100, ..Default::default() };
+    assert_eq!(t.app.change_log_query(&that_day).unwrap().len(), t.app.change_log(1000).unwrap().len());
+    let facets = t.app.change_log_facets().unwrap();
+    assert!(facets.actors.contains(&"Trần Thị Bình".to_string()) && facets.actors.contains(&profile().user_name));
+    assert!(facets.entities.contains(&"procedure".to_string()) && facets.entities.contains(&"period_setting".into()));
+
+    // No name is no one: refused, and the log keeps naming her.
+    let refused = t.app.set_actor("   ").unwrap_err();
+    assert_eq!(refused.code(), ErrorCode::Invalid);
+    assert_eq!(t.app.actor(), "Trần Thị Bình");
+}
+
+#[test]
+fn a_report_deadline_before_the_period_starts_is_refused_and_nothing_changes() {
+    let mut t = TestRegister::new();
+    let window = cchc::model::PeriodKey::new(2026, cchc::model::PeriodKind::H1).default_window();
+    let before = t.state();
+    let deadline = window.start - chrono::Duration::days(1);
+    let error = t.app.set_period(cchc::model::PeriodWindow { deadline, ..window }).unwrap_err();
+    assert_eq!(error.code(), ErrorCode::Invalid);
+    assert_eq!(error.findings()[0].place.column.as_deref(), Some("deadline"), "{:?}", error.findings());
+    assert_eq!(t.state(), before);
+    assert_eq!(t.app.period(window.key).unwrap(), window, "the default window stays");
 }

@@ -586,6 +586,8 @@ fn window_vocabulary() -> String {
     columns.extend(v::FIGURES.iter().map(|f| (f.name.to_string(), f.column)));
     let entity_columns: Words = captions::ENTITY_COLUMNS.iter().map(|(e, n, t)| (format!("{e}.{n}"), *t)).collect();
     let tables: Words = captions::TABLES.iter().map(|(k, t)| (k.to_string(), *t)).collect();
+    let entities: Words = captions::ENTITIES.iter().map(|(k, t)| (k.to_string(), *t)).collect();
+    let actions: Words = captions::ACTIONS.iter().map(|(k, t)| (k.to_string(), *t)).collect();
     let groups: Words = v::Group::ALL.iter().map(|g| (g.key().to_string(), g.caption())).collect();
     let figures: Words = v::FIGURES.iter().map(|f| (f.name.to_string(), f.caption)).collect();
     let headers: Words = v::HEADERS.by_name().into_iter().map(|(k, t)| (k.to_string(), t)).collect();
@@ -604,6 +606,8 @@ fn window_vocabulary() -> String {
         ("columnCaptions", json!(columns)),
         ("entityColumnCaptions", json!(entity_columns)),
         ("tableCaptions", json!(tables)),
+        ("entityCaptions", json!(entities)),
+        ("actionCaptions", json!(actions)),
         ("bieu06Groups", json!(groups)),
         ("bieu06Columns", json!(figures)),
         ("headers", json!(headers)),

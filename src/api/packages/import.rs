@@ -4,7 +4,10 @@
 
 use crate::api::{App, Progress};
 use crate::error::{Error, Result};
-use crate::model::{Finding, FindingCode, PeriodKey, Place, ReceivedReport, ReceivedStatus, ReceivedSummary};
+use crate::model::{
+    Finding, FindingCode, LEGACY_EXTENSION, PeriodKey, Place, REPORT_FILE_EXTENSION, ReceivedReport, ReceivedStatus,
+    ReceivedSummary, has_extension,
+};
 use crate::package::data::ReportData;
 use crate::package::{self, Limits, Manifest, Verified};
 use crate::partial::Partial;
@@ -372,7 +375,8 @@ fn received_report(
     }
 }
 
-/// The `.cchc` files named: files as given, folders walked (links are not followed), each file once, in name order;
+/// The report files named: files as given (whatever their name), folders walked for `.cchcbc` files and those
+/// named `.cchc` before report files had their own extension (links are not followed), each file once, in name order;
 /// and, apart, each path given or folder met that cannot be read, with the reason (refused alone, never the batch).
 fn package_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>, unreadable: &mut Vec<(PathBuf, String)>) {
@@ -391,7 +395,7 @@ fn package_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
             let path = entry.path();
             match entry.file_type() {
                 Ok(kind) if kind.is_dir() => walk(&path, out, unreadable),
-                Ok(kind) if kind.is_file() && path.extension().is_some_and(|e| e.eq_ignore_ascii_case("cchc")) => {
+                Ok(kind) if kind.is_file() && has_extension(&path, &[REPORT_FILE_EXTENSION, LEGACY_EXTENSION]) => {
                     out.push(path)
                 }
                 Ok(_) => {}

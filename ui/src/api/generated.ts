@@ -222,6 +222,37 @@ vacancies: number | null,
 meeting_standard: number | null, };
 
 /**
+ * One entry of the change log.
+ */
+export type ChangeEntry = { id: number, at: string, actor: string, entity: string, entity_id: string, action: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null, };
+
+/**
+ * The kinds of record and the people the change log names, each once (the log screen's filters).
+ */
+export type ChangeLogFacets = { entities: Array<string>, actors: Array<string>, };
+
+/**
+ * Which change-log entries to read: each filter left `None` takes all.
+ */
+export type ChangeLogQuery = { 
+/**
+ * The kind of record (`procedure`, `case_stats`, …).
+ */
+entity: string | null, 
+/**
+ * Who made the change, as the log names them.
+ */
+actor: string | null, 
+/**
+ * From this day, and up to this day, inclusive (the change's local date).
+ */
+from: string | null, to: string | null, 
+/**
+ * At most this many, newest first.
+ */
+limit: number, };
+
+/**
  * A chart: its model (titles, labels, values — what the window also writes as text) and its drawing.
  */
 export type ChartFigure = { chart: ChartModel, 
@@ -1263,7 +1294,7 @@ export type UnitFigures = {
  */
 procedures: number, total: CaseFigures, on_time_rate: number | null, online_rate: number | null, quota: number, present: number, iso_in_use: boolean, iso_announced: boolean, iso_audits: number, iso_reviews: number, plan_tasks: number, plan_done: number, plan_completion_rate: number | null, };
 
-export type UnitKind = "xa" | "phuong" | "dac_khu";
+export type UnitKind = "xa" | "phuong" | "dac_khu" | "so_noi_vu";
 
 export type UnitProfile = { 
 /**

@@ -12,6 +12,9 @@ import {
   type AuditInput,
   type BackupInfo,
   type BackupsCheck,
+  type ChangeEntry,
+  type ChangeLogFacets,
+  type ChangeLogQuery,
   type ChartFigure,
   type ChartRequest,
   type OutgoingDocument,
@@ -169,6 +172,14 @@ export const unitSet = (profile: UnitProfile) => call<UnitProfile>("unit_set", {
 
 export const periodCurrent = () => call<PeriodWindow>("period_current");
 export const periodGet = (period: PeriodKey) => call<PeriodWindow>("period_get", { period });
+/** A period's window and report deadline for this unit; dates "YYYY-MM-DD". */
+export const periodSet = (period: PeriodKey, start: string, end: string, deadline: string) =>
+  call<PeriodWindow>("period_set", { period, start, end, deadline });
+export const changeLog = (query: ChangeLogQuery) => call<ChangeEntry[]>("change_log", { query });
+export const changeLogFacets = () => call<ChangeLogFacets>("change_log_facets");
+/** Who the change log names for the edits from now on. */
+export const actorGet = () => call<string>("actor_get");
+export const actorSet = (name: string) => call<string>("actor_set", { name });
 
 // ---- Procedures ----
 
@@ -215,6 +226,12 @@ export const reportPages = (kind: ReportKind, period: PeriodKey) => call<ReportP
 /** A screen's chart laid out `widthMm` wide by the reports' chart code; null when there is nothing to draw. */
 export const chartFigure = (request: ChartRequest, widthMm: number) =>
   call<ChartFigure | null>("chart", { request, widthMm });
+/** Opens a saved file with the system's program for it; `CANNOT_OPEN` when there is none. */
+export const openFile = (path: string) => call<null>("open_file", { path });
+/** Shows the folder holding a saved file. */
+export const openFolder = (path: string) => call<null>("open_folder", { path });
+/** Hands the report's PDF to the system's viewer to print; returns where the PDF is. */
+export const reportPrint = (kind: ReportKind, period: PeriodKey) => call<string>("report_print", { kind, period });
 export const reportSavePdf = (kind: ReportKind, period: PeriodKey, path: string) =>
   call<number>("report_save_pdf", { kind, period, path });
 /** `date` YYYY-MM-DD or null for today; `number` null for the year's next. */
@@ -320,6 +337,14 @@ export function onBackupFailed(handler: (error: CommandErrorShape) => void): Pro
   return listen<CommandErrorShape>("backup-failed", (event) => handler(event.payload));
 }
 
+/** Report files the program was handed (a double click on a `.cchcbc`) and the window has not taken yet. */
+export const openedFiles = () => call<string[]>("opened_files");
+
+/** Listens for report files handed to the program while it runs; resolves to the unlisten function. */
+export function onFilesOpened(handler: () => void): Promise<UnlistenFn> {
+  return listen("files-opened", () => handler());
+}
+
 /** Listens to the shell's `progress` event; resolves to the unlisten function. */
 export function onProgress(handler: (event: ProgressEvent) => void): Promise<UnlistenFn> {
   return listen<ProgressEvent>("progress", (event) => handler(event.payload));
@@ -348,17 +373,17 @@ export async function chooseFolder(title: string): Promise<string | null> {
   }
 }
 
-/** Asks for a register copy (.cchc) to restore from. Returns null when the user cancelled. */
+/** Asks for a backup copy (.cchcsl; older copies and registers .cchc) to restore from; null when cancelled. */
 export async function chooseCopy(title: string, filterName: string): Promise<string | null> {
   try {
-    const picked = await open({ multiple: false, title, filters: [{ name: filterName, extensions: ["cchc"] }] });
+    const picked = await open({ multiple: false, title, filters: [{ name: filterName, extensions: ["cchcsl", "cchc"] }] });
     return typeof picked === "string" ? picked : null;
   } catch (reason) {
     throw CommandError.from(reason);
   }
 }
 
-/** Asks for report files (.cchc), several at once. Returns [] when the user cancelled. */
+/** Asks for report files (.cchcbc; older ones .cchc), several at once. Returns [] when the user cancelled. */
 export async function chooseFiles(title: string, filterName: string, extensions: string[]): Promise<string[]> {
   try {
     const picked = await open({ multiple: true, title, filters: [{ name: filterName, extensions }] });

@@ -19,8 +19,9 @@ export type * from "./generated";
 /** A code the UI switches on: the core's, the shell's own, or the front end's own. */
 export type ErrorCode =
   | CoreErrorCode
-  // The shell's own: no register is open yet.
+  // The shell's own: no register is open yet; the system could not open a saved file.
   | "NO_REGISTER"
+  | "CANNOT_OPEN"
   // The front end's own: anything that did not come back in the contract's shape (a crash, no shell at all).
   | "UNEXPECTED";
 
@@ -48,6 +49,7 @@ export const ERROR_CODES = [
   "MISSING_GLYPHS",
   "REPORT_ISSUED",
   "NO_REGISTER",
+  "CANNOT_OPEN",
   "UNEXPECTED",
 ] as const satisfies readonly ErrorCode[];
 // Every code is listed: a code the core adds and this list lacks fails the type check here.

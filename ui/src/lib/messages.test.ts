@@ -27,9 +27,10 @@ describe("messages", () => {
 
   it("writes counts with a thousands dot but years as they are", () => {
     expect(fill("{count} hồ sơ năm {year}", { count: 2051, year: 2026 })).toBe("2.051 hồ sơ năm 2026");
-    // A report file's default name for a year: "…-2026.cchc", never "…-2.026.cchc"; a unit code as written.
+    // A report file's default name for a year: "…-2026.cchcbc", never "…-2.026.cchcbc"; a unit code as written;
+    // its extension tells it from a register (.cchc) and a backup copy (.cchcsl).
     expect(fill(sendReport.defaultName, { unit: "10507-phuong-hai-duong", period: "2026" })).toBe(
-      "bao-cao-cchc-10507-phuong-hai-duong-2026.cchc",
+      "bao-cao-cchc-10507-phuong-hai-duong-2026.cchcbc",
     );
     expect(fill("Mã {unitCode}", { unitCode: "10507" })).toBe("Mã 10507");
     expect(findingMessage(f("ISO_REVIEW_MISSING", { year: "2026" }))).toBe("Năm 2026 chưa họp xem xét của lãnh đạo.");

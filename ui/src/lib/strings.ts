@@ -93,7 +93,12 @@ export const deadlineKindLabels: Record<DeadlineKind, string> = {
 
 // ---- Enumerations ----
 
-export const unitKindLabels: Record<UnitKind, string> = { xa: "Xã", phuong: "Phường", dac_khu: "Đặc khu" };
+export const unitKindLabels: Record<UnitKind, string> = {
+  xa: "Xã",
+  phuong: "Phường",
+  dac_khu: "Đặc khu",
+  so_noi_vu: "Sở Nội vụ (cấp trên, tổng hợp báo cáo của các xã, phường)",
+};
 
 export const authorityLabels: Record<SignAuthority, string> = {
   tm: "TM. (thay mặt)",
@@ -298,6 +303,71 @@ export const dashboard = {
   switchToDemo: "Xem dữ liệu mẫu",
   createLive: "Tạo sổ dữ liệu của đơn vị",
   moreProblems: "và {count} vấn đề khác",
+};
+
+export const records = {
+  nav: "Sổ sách, kỳ báo cáo",
+  heading: "Sổ sách và kỳ báo cáo",
+  tabPeriods: "Kỳ báo cáo và hạn gửi",
+  tabOutgoing: "Sổ văn bản đi",
+  tabLog: "Nhật ký thay đổi",
+  year: "Năm",
+  periodsIntro:
+    "Thời gian lấy số liệu và hạn gửi báo cáo của từng kỳ. Mặc định theo quy định chung; nếu tỉnh quy định khác, sửa ngày rồi nhấn Enter hoặc chuyển sang ô khác: ngày được lưu ngay.",
+  colPeriod: "Kỳ báo cáo",
+  colStart: "Từ ngày",
+  colEnd: "Đến ngày",
+  colDeadline: "Hạn gửi báo cáo",
+  colDaysLeft: "Còn lại",
+  badDate: "“{value}” không phải ngày hợp lệ; hãy gõ theo dạng ngày/tháng/năm, ví dụ 14/06/2026.",
+  periodSaved: "Đã lưu thời gian của kỳ {period}.",
+  outgoingIntro: "Các văn bản đã ban hành từ chương trình, với số và ký hiệu lấy theo thứ tự trong năm.",
+  outgoingEmpty: "Năm {year} chưa ban hành văn bản nào từ chương trình.",
+  colNumber: "Số, ký hiệu",
+  colDate: "Ngày ban hành",
+  colSubject: "Trích yếu",
+  colSigner: "Người ký",
+  colRecipients: "Nơi nhận",
+  logIntro: "Mọi thay đổi trong sổ dữ liệu: ai sửa, lúc nào, sửa gì, giá trị trước và sau.",
+  logEntity: "Loại bản ghi",
+  logAllEntities: "Tất cả loại",
+  logActor: "Người sửa",
+  logAllActors: "Tất cả mọi người",
+  logFrom: "Từ ngày",
+  logTo: "Đến ngày",
+  logShow: "Xem",
+  logCount: "{count} mục (mới nhất trước)",
+  logLimited: "Chỉ hiện {count} mục mới nhất; hãy lọc theo loại, người hoặc ngày để xem mục cũ hơn.",
+  logEmpty: "Không có thay đổi nào khớp với điều kiện lọc.",
+  colAt: "Thời điểm",
+  colActor: "Người sửa",
+  colEntity: "Loại",
+  colRecord: "Bản ghi",
+  colAction: "Việc",
+  colChanges: "Trước → sau",
+  unknownActor: "(không rõ)",
+  empty: "(trống)",
+  moreChanges: "và {count} thay đổi khác",
+};
+
+export const actor = {
+  label: "Người làm việc",
+  change: "Đổi người làm việc",
+  title: "Ai đang làm việc trên máy này?",
+  hint: "Nhật ký thay đổi ghi tên người này cho mọi thay đổi từ bây giờ, để phân biệt khi hai người dùng chung một máy. Khi mở lại chương trình, tên trở về người sử dụng trong thông tin đơn vị.",
+  name: "Họ và tên",
+  recent: "Người đã làm việc trên sổ này",
+  save: "Đổi",
+  changed: "Từ bây giờ nhật ký ghi tên {name}.",
+};
+
+export const savedBar = {
+  saved: "Đã lưu tệp {name}",
+  printed: "Đã mở bản PDF {name} trong chương trình đọc PDF để in",
+  printHint: "Khi in, chọn khổ giấy A4 và tỉ lệ 100 % (Kích thước thật / Actual size) để trang in đúng lề như bản PDF.",
+  openFile: "Mở tệp",
+  openFolder: "Mở thư mục",
+  close: "Đóng thông báo",
 };
 
 export const charts = {
@@ -662,7 +732,7 @@ export const backups = {
   toUsb: "Sao lưu ra USB",
   chooseUsb: "Chọn ổ USB hoặc thư mục để sao lưu",
   fromFile: "Khôi phục từ tệp khác…",
-  chooseFile: "Chọn tệp bản sao (.cchc)",
+  chooseFile: "Chọn tệp bản sao (.cchcsl, hoặc .cchc của bản cũ)",
   fileType: "Bản sao sổ dữ liệu",
   verify: "Kiểm tra lại các bản sao",
   verified: "{good} bản sao tốt, {bad} bản hỏng.",
@@ -697,6 +767,9 @@ export const backups = {
 
 /** Names of the register's tables, as the restore preview shows them. */
 export const tableCaptions: Record<string, string> = vocabulary.tableCaptions;
+/** What a change-log entry is about ("Thủ tục", "Số liệu hồ sơ") and what it did ("Thêm mới", "Sửa"). */
+export const entityCaptions: Record<string, string> = vocabulary.entityCaptions;
+export const actionCaptions: Record<string, string> = vocabulary.actionCaptions;
 
 export const reports = {
   heading: "Báo cáo",
@@ -759,7 +832,7 @@ export const sendReport = {
   choose: "Chọn nơi lưu…",
   chooseTitle: "Lưu tệp báo cáo",
   fileType: "Tệp báo cáo gửi cấp trên",
-  defaultName: "bao-cao-cchc-{unit}-{period}.cchc",
+  defaultName: "bao-cao-cchc-{unit}-{period}.cchcbc",
   export: "Xuất tệp báo cáo",
   exported: "Đã xuất báo cáo {period} (lần gửi thứ {revision}) ra tệp {path}.",
   reused:
@@ -868,10 +941,10 @@ export const rollup = {
   paths: "Tệp hoặc thư mục",
   pathsHint: "Mỗi dòng một tệp .cchc hoặc một thư mục; có thể dán đường dẫn.",
   chooseFiles: "Chọn tệp…",
-  chooseFilesTitle: "Chọn các tệp báo cáo (.cchc)",
+  chooseFilesTitle: "Chọn các tệp báo cáo (.cchcbc, hoặc .cchc của bản cũ)",
   chooseFolder: "Chọn thư mục…",
   chooseFolderTitle: "Chọn thư mục chứa các tệp báo cáo",
-  fileType: "Tệp báo cáo (.cchc)",
+  fileType: "Tệp báo cáo (.cchcbc)",
   check: "Kiểm tra",
   checking: "Đang kiểm tra các tệp…",
   apply: "Nhận các tệp",

@@ -41,7 +41,7 @@ export class Receiving {
   pickFiles = async () => {
     this.error = null;
     try {
-      this.addPaths(await chooseFiles(t.chooseFilesTitle, t.fileType, ["cchc"]));
+      this.addPaths(await chooseFiles(t.chooseFilesTitle, t.fileType, ["cchcbc", "cchc"]));
     } catch (reason) {
       this.error = CommandError.from(reason);
     }

@@ -704,6 +704,8 @@ test("demo: the demo ward opens beside the unit's register and never mixes with 
         small: small.slice(0, 5),
         faint: [...new Set(faint)].slice(0, 8),
         wider: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        // The window itself never scrolls: each screen scrolls inside its own area, under the fixed header.
+        taller: document.documentElement.scrollHeight - document.documentElement.clientHeight,
         mainWider: main ? main.scrollWidth - main.clientWidth : 0,
       };
     });
@@ -712,6 +714,7 @@ test("demo: the demo ward opens beside the unit's register and never mixes with 
     assert.deepEqual(found.faint, [], `${nav}: text below WCAG AA contrast`);
     assert.ok(found.wider <= 0 && found.mainWider <= 0, `${nav}: wider than the window by ${found.wider}/${found.mainWider}px`);
     assert.deepEqual(found.scrollers, [], `${nav}: scrolls sideways`);
+    assert.ok(found.taller <= 0, `${nav}: the window itself scrolls by ${found.taller}px`);
   }
 
   // Ctrl + and Ctrl 0 zoom the whole window and back, as in Word and Excel.

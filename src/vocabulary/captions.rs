@@ -165,6 +165,7 @@ pub const ENTITY_COLUMNS: &[(&str, &str, &str)] = &[
     ("task", "plan", "Kế hoạch"),
     ("task", "owner", "Đơn vị, người thực hiện"),
     ("period", "deadline", "Hạn gửi báo cáo"),
+    ("period_setting", "deadline", "Hạn gửi báo cáo"),
     ("plan", "number", "Số, ký hiệu kế hoạch"),
     ("plan", "date", "Ngày ban hành kế hoạch"),
     ("plan", "kind", "Loại kế hoạch"),

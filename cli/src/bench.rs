@@ -398,7 +398,7 @@ fn measure_packages(ctx: &Ctx, args: &PackagesArgs, dir: &std::path::Path) -> Re
     let mut unit = ward.unit()?;
     unit.code = "00001".to_string();
     ward.set_unit(unit)?;
-    let template = dir.join("template.cchc");
+    let template = dir.join("template.cchcbc");
     ward.export_package(period, &template, None)?;
     let template_bytes = std::fs::metadata(&template).map_err(|e| io(&template, e))?.len();
     let mut runs = Vec::new();

@@ -112,7 +112,7 @@ pub fn finding_template(code: FindingCode) -> &'static str {
         FindingCode::PenaltyOverCap => "Tổng điểm trừ {value} vượt mức tối đa {cap}; chỉ tính {cap}.",
         FindingCode::FileTooLarge => "Tệp “{value}” quá lớn ({size} byte; tối đa {limit} byte).",
         FindingCode::PackageNotZip => {
-            "Tệp không phải là tệp báo cáo .cchc hợp lệ (không đọc được dạng nén ZIP) hoặc đã bị hỏng."
+            "Tệp không phải là tệp báo cáo hợp lệ (.cchcbc) (không đọc được dạng nén ZIP) hoặc đã bị hỏng."
         }
         FindingCode::PackageTooLarge => {
             "Tệp báo cáo hoặc thành phần của nó vượt giới hạn kích thước ({size} byte; giới hạn {limit} byte)."

@@ -821,7 +821,7 @@ export const packageNav = {
 export const sendReport = {
   heading: "Gửi báo cáo lên cấp trên",
   intro:
-    "Xuất số liệu của kỳ báo cáo ra một tệp .cchc để gửi cấp trên (qua USB hoặc thư điện tử). Tệp đã xuất được giữ nguyên; nếu sửa số liệu rồi xuất lại, chương trình tạo lần gửi mới thay cho lần trước.",
+    "Xuất số liệu của kỳ báo cáo ra một tệp báo cáo .cchcbc để gửi cấp trên (qua USB hoặc thư điện tử). Tệp đã xuất được giữ nguyên; nếu sửa số liệu rồi xuất lại, chương trình tạo lần gửi mới thay cho lần trước.",
   period: "Kỳ báo cáo",
   kind: "Loại kỳ",
   year: "Năm",
@@ -886,7 +886,7 @@ export const reportFileLabels: Record<string, string> = {
 export const rollup = {
   heading: "Tổng hợp báo cáo của các đơn vị",
   intro:
-    "Dành cho cấp trên: nhận tệp báo cáo .cchc của các xã, phường, theo dõi đơn vị nào đã gửi, gửi đúng hạn hay quá hạn, và cộng số liệu Biểu 06.",
+    "Dành cho cấp trên: nhận tệp báo cáo (.cchcbc) của các xã, phường, theo dõi đơn vị nào đã gửi, gửi đúng hạn hay quá hạn, và cộng số liệu Biểu 06.",
   tabSummary: "Tổng hợp theo kỳ",
   tabReceive: "Nhận tệp báo cáo",
   tabReceived: "Báo cáo đã nhận",
@@ -937,9 +937,9 @@ export const rollup = {
   open: "Xem",
   // Receiving files
   receiveIntro:
-    "Chọn các tệp .cchc (hoặc cả thư mục, ví dụ ổ USB) rồi bấm “Kiểm tra”: chương trình kiểm tra từng tệp, chưa ghi gì. Sau đó bấm “Nhận các tệp” để ghi các tệp hợp lệ vào sổ.",
+    "Chọn các tệp báo cáo .cchcbc (hoặc cả thư mục, ví dụ ổ USB) rồi bấm “Kiểm tra”: chương trình kiểm tra từng tệp, chưa ghi gì. Sau đó bấm “Nhận các tệp” để ghi các tệp hợp lệ vào sổ.",
   paths: "Tệp hoặc thư mục",
-  pathsHint: "Mỗi dòng một tệp .cchc hoặc một thư mục; có thể dán đường dẫn.",
+  pathsHint: "Mỗi dòng một tệp báo cáo (.cchcbc, hoặc .cchc của bản cũ) hoặc một thư mục; có thể dán đường dẫn.",
   chooseFiles: "Chọn tệp…",
   chooseFilesTitle: "Chọn các tệp báo cáo (.cchcbc, hoặc .cchc của bản cũ)",
   chooseFolder: "Chọn thư mục…",
@@ -959,7 +959,7 @@ export const rollup = {
   dryRunNote: "Đây là kết quả kiểm tra, chưa ghi gì vào sổ.",
   applied: "Đã ghi {written} tệp vào sổ; mọi tệp nhận được đều được lưu nguyên bản trong thư mục lưu trữ.",
   appliedNone: "Không có gì thay đổi: các tệp đã được nhận trước đó hoặc bị từ chối.",
-  noFiles: "Không tìm thấy tệp .cchc nào ở các đường dẫn đã chọn.",
+  noFiles: "Không tìm thấy tệp báo cáo (.cchcbc, .cchc) nào ở các đường dẫn đã chọn.",
   // Received reports
   periodFilter: "Kỳ",
   allPeriods: "Tất cả các kỳ",

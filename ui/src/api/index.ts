@@ -135,6 +135,8 @@ export function onPending(listener: PendingListener): () => void {
 function setPending(n: number) {
   pending = n;
   for (const listener of pendingListeners) listener(n);
+  // Said on the page too, for the tests and the screen timings (`data-pending` on <html>).
+  if (typeof document !== "undefined") document.documentElement.dataset.pending = String(n);
 }
 
 async function call<T>(command: string, args?: InvokeArgs, options?: InvokeOptions): Promise<T> {

@@ -51,7 +51,7 @@ cmp "$work/linux/bc-linux.pdf" "$work/linux/bc-wine.pdf" || fail "PDF của sổ
 step "sao lưu rồi khôi phục bằng cchc.exe"
 out=$(w "$ward" backup now)
 [[ $out == "Đã sao lưu và kiểm tra:"* ]] || fail "backup now: $out"
-copy="$docs/Sổ CCHC/backups/demo-20261123-093000-manual.cchc"
+copy="$docs/Sổ CCHC/backups/demo-20261123-093000-manual.cchcsl"
 [ -f "$copy" ] || fail "không thấy bản sao $copy"
 w "$ward" procedures add --code 9.999001 --name "Thủ tục thêm sau khi sao lưu" --field "Hộ tịch" >/dev/null
 out=$(CCHC_NOW=2026-11-23T09:40 w "$ward" backup restore "$(win "$copy")" --yes)
@@ -70,12 +70,12 @@ superior() {
 }
 
 step "tệp báo cáo xuất bằng cchc.exe được cấp trên dùng Linux nhập"
-out=$(w "$ward" package export --period 2025 --out "$(win "$docs/Gửi cấp trên/bao cáo 2025.cchc")")
+out=$(w "$ward" package export --period 2025 --out "$(win "$docs/Gửi cấp trên/bao cáo 2025.cchcbc")")
 [[ $out == "Đã xuất báo cáo kỳ 2025 ra tệp Z:"* ]] || fail "package export: $out"
 up="$work/cap-tren-linux/so.cchc"
 superior l "$up" "$work/ds-linux.csv"
 l "$up" units import "$work/ds-linux.csv" >/dev/null
-out=$(l "$up" --json package import "$docs/Gửi cấp trên/bao cáo 2025.cchc")
+out=$(l "$up" --json package import "$docs/Gửi cấp trên/bao cáo 2025.cchcbc")
 [[ $out == *'"class": "new"'* && $out == *'"written": 1'* ]] || fail "Linux nhập tệp của cchc.exe: $out"
 linux_rollup=$(l "$up" rollup --period 2025)
 [[ $linux_rollup == *"10507 ┆ Phường Hải Dương"* && $linux_rollup == *"1 gửi quá hạn, 0 chưa gửi."* ]] ||

@@ -2,7 +2,7 @@
 //! by the layout code that draws them on a printed page, so a chart looks and reads the same on screen and on paper.
 
 use super::App;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::layout::{self, Chart, Page};
 use crate::model::{PeriodKey, PeriodKind, on_time_rate};
 use crate::report::{self, charts::RankedUnit};
@@ -44,10 +44,7 @@ impl App {
         let width = if width_mm.is_finite() { width_mm.clamp(*FIGURE_WIDTH.start(), *FIGURE_WIDTH.end()) } else { 150.0 };
         let Some(chart) = self.chart_model(request)? else { return Ok(None) };
         let laid = layout::figure(&chart, width, self.fonts()?);
-        if !laid.missing.is_empty() {
-            let list = laid.missing.iter().map(|c| format!("“{c}” (U+{:04X})", *c as u32)).collect::<Vec<_>>();
-            return Err(Error::MissingGlyphs(list.join(", ")));
-        }
+        super::reports::missing_glyphs(&laid)?;
         let page = laid.pages.into_iter().next().expect("a figure has its page");
         Ok(Some(ChartFigure { chart, page }))
     }

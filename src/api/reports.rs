@@ -232,10 +232,7 @@ impl App {
             return Err(Error::MissingGlyphs(missing));
         }
         let laid = layout::layout(document, fonts);
-        if !laid.missing.is_empty() {
-            let list = laid.missing.iter().map(|c| format!("“{c}” (U+{:04X})", *c as u32)).collect::<Vec<_>>();
-            return Err(Error::MissingGlyphs(list.join(", ")));
-        }
+        missing_glyphs(&laid)?;
         Ok(laid.pages)
     }
 
@@ -306,6 +303,15 @@ impl App {
             iso,
         })
     }
+}
+
+/// Refuses a layout that met characters the bundled fonts cannot draw, naming them.
+pub(super) fn missing_glyphs(laid: &layout::Layout) -> Result<()> {
+    if laid.missing.is_empty() {
+        return Ok(());
+    }
+    let list = laid.missing.iter().map(|c| format!("“{c}” (U+{:04X})", *c as u32)).collect::<Vec<_>>();
+    Err(Error::MissingGlyphs(list.join(", ")))
 }
 
 /// The pages an issued report keeps (stored as JSON with it).

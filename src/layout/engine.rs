@@ -58,7 +58,20 @@ pub(super) struct Engine<'m> {
     pub(super) figure_width: Option<f32>,
 }
 
-impl Engine<'_> {
+impl<'m> Engine<'m> {
+    /// An engine with no page yet: for pages of a document, or (`figure_width`) for one figure drawn alone.
+    pub(super) fn new(metrics: &'m dyn Metrics, figure_width: Option<f32>) -> Engine<'m> {
+        Engine {
+            metrics,
+            pages: Vec::new(),
+            missing: BTreeSet::new(),
+            y: 0.0,
+            orientation: Orientation::Portrait,
+            part_page: 0,
+            figure_width,
+        }
+    }
+
     pub(super) fn size(&self) -> (f32, f32) {
         if let Some(width) = self.figure_width {
             return (MARGIN_LEFT + width + MARGIN_RIGHT, FIGURE_SHEET_HEIGHT);

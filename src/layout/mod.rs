@@ -270,15 +270,7 @@ pub struct Layout {
 
 /// Lays the document out on pages.
 pub fn layout(document: &Document, metrics: &dyn Metrics) -> Layout {
-    let mut engine = Engine {
-        metrics,
-        pages: Vec::new(),
-        missing: BTreeSet::new(),
-        y: 0.0,
-        orientation: Orientation::Portrait,
-        part_page: 0,
-        figure_width: None,
-    };
+    let mut engine = Engine::new(metrics, None);
     for part in &document.parts {
         engine.orientation = part.orientation;
         engine.part_page = 0;
@@ -311,15 +303,7 @@ pub fn layout(document: &Document, metrics: &dyn Metrics) -> Layout {
 /// One chart drawn alone, `width` millimetres wide, by the same code that draws it on a printed page (the window's
 /// charts): a page exactly as large as the chart, its items from its top-left corner.
 pub fn figure(chart: &Chart, width: f32, metrics: &dyn Metrics) -> Layout {
-    let mut engine = Engine {
-        metrics,
-        pages: Vec::new(),
-        missing: BTreeSet::new(),
-        y: 0.0,
-        orientation: Orientation::Portrait,
-        part_page: 0,
-        figure_width: Some(width),
-    };
+    let mut engine = Engine::new(metrics, Some(width));
     engine.new_page();
     let top = engine.y;
     engine.chart(chart);

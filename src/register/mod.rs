@@ -156,21 +156,7 @@ impl Register {
 
     /// The change log, newest first.
     pub fn change_log(&self, limit: usize) -> Result<Vec<ChangeEntry>> {
-        let sql =
-            "SELECT id, at, actor, entity, entity_id, action, before, after FROM change_log ORDER BY id DESC LIMIT ?1";
-        query_all(&self.conn, sql, [limit as i64], |row| {
-            let parse = |text: Option<String>| text.and_then(|t| serde_json::from_str(&t).ok());
-            Ok(ChangeEntry {
-                id: row.get(0)?,
-                at: row.get(1)?,
-                actor: row.get(2)?,
-                entity: row.get(3)?,
-                entity_id: row.get(4)?,
-                action: row.get(5)?,
-                before: parse(row.get(6)?),
-                after: parse(row.get(7)?),
-            })
-        })
+        self.change_log_query(&ChangeLogQuery { limit, ..ChangeLogQuery::default() })
     }
 
     /// The change log's entries matching `query`, newest first.

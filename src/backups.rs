@@ -5,8 +5,8 @@
 //! of each of the 13 days before, and the newest of each of the 24 months up to this one; a copy made just before a
 //! restore (the undo point) is kept for 14 days whatever the rule says; the newest copy is always kept.
 
-use crate::model::{BACKUP_EXTENSION, LEGACY_EXTENSION, has_extension};
 use crate::error::{Error, Result};
+use crate::model::{BACKUP_EXTENSION, LEGACY_EXTENSION, has_extension};
 use crate::partial::{self, Folder, Leftovers};
 use crate::register::CopyFacts;
 use chrono::{Datelike, NaiveDateTime};

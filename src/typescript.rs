@@ -3,19 +3,20 @@
 //! the committed file differs from it.
 
 use crate::api::{
-    AssessmentView, ChangeEntry, ChangeLogFacets, ChangeLogQuery, ChartFigure, ChartRequest, CriteriaImport, ExportReport, ImportReport, PackageImportReport, RestorePreview, RestoreReport,
-    Rollup, SheetColumn, SheetKind,
+    AssessmentView, ChangeEntry, ChangeLogFacets, ChangeLogQuery, ChartFigure, ChartRequest, CriteriaImport,
+    ExportReport, ImportReport, PackageImportReport, RestorePreview, RestoreReport, Rollup, SheetColumn, SheetKind,
 };
 use crate::backups::BackupInfo;
 use crate::error::ErrorCode;
 use crate::layout::Page;
 use crate::model::{
-    Announcement, AnnouncementInput, Assessment, Audit, AuditInput, CaseFigures, Comparison, DeadlineItem, Evidence,
-    EvidenceInput, ExpectedUnit, Finding, Headcount, IsoAction, IsoReport, IsoStatus, IsoVersion, LegalChange,
-    LegalChangeInput, Nonconformity, NonconformityInput, OutgoingDocument, PeriodKind, PeriodWindow, Person,
-    PersonInput, Plan, PlanInput, PlanProgress, Procedure, ProcedureInput, ProcedureQuery, Quota, ReceivedReport,
-    ReceivedSummary, ReformArea, ReportKind, ReportSection, Review, ReviewInput, ScoreEntry, SentPackage,
-    StaffCategory, StaffingSummary, StatsRow, StatsTable, Suggestion, Task, TaskInput, UnitProfile,
+    Announcement, AnnouncementInput, Assessment, Audit, AuditInput, CaseFigures, CatalogEntry, CatalogInput,
+    Comparison, DeadlineItem, Evidence, EvidenceInput, ExpectedUnit, Finding, Headcount, IsoAction, IsoReport,
+    IsoStatus, IsoVersion, LegalChange, LegalChangeInput, Nonconformity, NonconformityInput, OutgoingDocument,
+    PeriodKind, PeriodWindow, Person, PersonInput, Plan, PlanInput, PlanProgress, Procedure, ProcedureInput,
+    ProcedureQuery, Quota, ReceivedReport, ReceivedSummary, ReformArea, ReportKind, ReportSection, Review, ReviewInput,
+    ScoreEntry, SentPackage, StaffCategory, StaffingSummary, StatsRow, StatsTable, Suggestion, Task, TaskInput,
+    UnitProfile,
 };
 use crate::package::EntryRecord;
 use crate::partial::Leftovers;
@@ -88,6 +89,9 @@ fn roots(v: &mut Types) {
         Headcount,
         Person,
         PersonInput,
+        // The lists kept as data.
+        CatalogEntry,
+        CatalogInput,
         // Plans and tasks.
         ReformArea,
         Plan,

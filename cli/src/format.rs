@@ -183,7 +183,8 @@ pub fn parse_period(input: &str) -> Result<PeriodKey, String> {
 }
 
 pub fn parse_unit_kind(input: &str) -> Result<UnitKind, String> {
-    UnitKind::parse(input).ok_or_else(|| format!("“{}” không hợp lệ; hãy dùng xã, phường, đặc khu hoặc Sở Nội vụ", input.trim()))
+    UnitKind::parse(input)
+        .ok_or_else(|| format!("“{}” không hợp lệ; hãy dùng xã, phường, đặc khu hoặc Sở Nội vụ", input.trim()))
 }
 
 pub fn parse_authority(input: &str) -> Result<SignAuthority, String> {

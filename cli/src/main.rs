@@ -8,6 +8,7 @@
 mod assess;
 mod backup;
 mod bench;
+mod catalog;
 mod format;
 mod iso;
 mod messages;
@@ -63,6 +64,11 @@ enum Command {
     Stats(stats::StatsCommand),
     #[command(subcommand, about = "Biên chế: được giao, có mặt, danh sách cán bộ, công chức")]
     Staffing(staffing::StaffingCommand),
+    #[command(
+        subcommand,
+        about = "Danh mục loại cán bộ, công chức và lĩnh vực cải cách hành chính: xem, thêm, đổi tên, hết áp dụng, xóa"
+    )]
+    Catalog(catalog::CatalogCommand),
     #[command(subcommand, about = "Kế hoạch cải cách hành chính: thêm, xem, tiến độ")]
     Plans(plans::PlansCommand),
     #[command(subcommand, about = "Nhiệm vụ của kế hoạch CCHC: thêm, sửa, xem, nhập, xuất")]
@@ -192,6 +198,7 @@ fn run(ctx: &Ctx, command: Command) -> CmdResult {
         Command::Unit(command) => unit::run_unit(ctx, command),
         Command::Iso(command) => iso::run(ctx, command),
         Command::Period(command) => unit::run_period(ctx, command),
+        Command::Catalog(command) => catalog::run(ctx, command),
         Command::Procedures(command) => procedures::run(ctx, command),
         Command::Stats(command) => stats::run(ctx, command),
         Command::Staffing(command) => staffing::run(ctx, command),

@@ -76,7 +76,11 @@ pub struct ExportArgs {
 
 #[derive(Args, Debug)]
 pub struct PackageImportArgs {
-    #[arg(value_name = "TỆP_HOẶC_THƯ_MỤC", required = true, help = "Tệp báo cáo (.cchcbc, hoặc .cchc của bản cũ) hoặc thư mục chứa các tệp đó")]
+    #[arg(
+        value_name = "TỆP_HOẶC_THƯ_MỤC",
+        required = true,
+        help = "Tệp báo cáo (.cchcbc, hoặc .cchc của bản cũ) hoặc thư mục chứa các tệp đó"
+    )]
     paths: Vec<PathBuf>,
     #[arg(long, help = "Chạy thử: chỉ kiểm tra và phân loại từng tệp, không ghi gì")]
     dry_run: bool,

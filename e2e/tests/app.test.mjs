@@ -489,6 +489,37 @@ test("records: the period windows are set from the window, the issued report is 
   await type(browser, "log-from", "32/13/2026");
   await (await shown(browser, "log-show")).click();
   await shown(browser, "log-filter-problem");
+
+  // The lists kept as data: the province's own reform area added, a staff category ended, a name given twice refused.
+  await (await shown(browser, "records-tab-catalogs")).click();
+  await shown(browser, "catalog-reform_area");
+  await type(browser, "catalog-reform_area-new", "Cải cách hành chính về đất đai");
+  await (await shown(browser, "catalog-reform_area-add")).click();
+  await browser.waitUntil(async () => /đất đai/.test(await byId(browser, "catalog-reform_area-message").getText().catch(() => "")), {
+    timeout: 10000,
+    timeoutMsg: "the new area was not added",
+  });
+  assert.ok(await byId(browser, "catalog-cai_cach_hanh_chinh_ve_dat_dai-remove").isDisplayed());
+  // A seeded area the reports name offers no removal.
+  assert.equal(await byId(browser, "catalog-tthc-remove").isExisting(), false);
+  await type(browser, "catalog-reform_area-new", "cai cach the che");
+  await (await shown(browser, "catalog-reform_area-add")).click();
+  assert.match(await (await shown(browser, "catalog-reform_area-add-findings")).getText(), /đã có mục “Cải cách thể chế”/);
+  await type(browser, "catalog-hop_dong-until", `31/12/${year}`);
+  await browser.keys("Enter");
+  await browser.waitUntil(async () => /Hợp đồng lao động/.test(await byId(browser, "catalog-staff_category-message").getText().catch(() => "")), {
+    timeout: 10000,
+    timeoutMsg: "the category's last day was not saved",
+  });
+  await (await shown(browser, "records-tab-periods")).click();
+  await (await shown(browser, "records-tab-catalogs")).click();
+  await browser.waitUntil(async () => (await byId(browser, "catalog-hop_dong-until").getValue()) === `31/12/${year}`, {
+    timeout: 10000,
+    timeoutMsg: "the saved last day did not come back",
+  });
+  await screenshot(browser, "31-danh-muc");
+  await (await shown(browser, "catalog-cai_cach_hanh_chinh_ve_dat_dai-remove")).click();
+  await byId(browser, "catalog-cai_cach_hanh_chinh_ve_dat_dai-name").waitForExist({ reverse: true, timeout: 10000 });
 });
 
 test("backups: a copy now, a restore that shows what changes, and its undo", async () => {

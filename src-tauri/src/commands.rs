@@ -7,16 +7,16 @@ use crate::upload::Upload;
 use cchc::App;
 use cchc::Error;
 use cchc::api::Leftovers;
-use cchc::api::{ChangeEntry, ChangeLogFacets, ChangeLogQuery};
 use cchc::api::Source;
 use cchc::api::{BackupInfo, BackupReason};
+use cchc::api::{ChangeEntry, ChangeLogFacets, ChangeLogQuery};
 use cchc::api::{ImportReport, Progress, RestorePreview, RestoreReport, SheetColumn, SheetKind};
 use cchc::model::{
-    Announcement, AnnouncementInput, Audit, AuditInput, DeadlineItem, Finding, FindingCode, Headcount, IsoAction,
-    IsoReport, IsoStatus, IsoVersion, LegalChange, LegalChangeInput, Nonconformity, NonconformityInput, PeriodKey,
-    PeriodWindow, Person, PersonInput, Place, Plan, PlanInput, PlanProgress, Procedure, ProcedureInput, ProcedureQuery,
-    Quota, ReformArea, Retirement, Review, ReviewInput, Saved, StaffCategory, StaffingSummary, StatsRow, StatsTable,
-    Task, TaskInput, UnitProfile,
+    Announcement, AnnouncementInput, Audit, AuditInput, CatalogEntry, CatalogInput, CatalogKind, DeadlineItem, Finding,
+    FindingCode, Headcount, IsoAction, IsoReport, IsoStatus, IsoVersion, LegalChange, LegalChangeInput, Nonconformity,
+    NonconformityInput, PeriodKey, PeriodWindow, Person, PersonInput, Place, Plan, PlanInput, PlanProgress, Procedure,
+    ProcedureInput, ProcedureQuery, Quota, ReformArea, Retirement, Review, ReviewInput, Saved, StaffCategory,
+    StaffingSummary, StatsRow, StatsTable, Task, TaskInput, UnitProfile,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -105,6 +105,24 @@ pub fn change_log(state: State<'_, AppState>, query: ChangeLogQuery) -> Result<V
 #[tauri::command(async)]
 pub fn change_log_facets(state: State<'_, AppState>) -> Result<ChangeLogFacets> {
     Ok(state.app()?.change_log_facets()?)
+}
+
+/// A list kept as data (staff categories or reform areas), each entry with whether it is seeded and its uses.
+#[tauri::command(async)]
+pub fn catalog_list(state: State<'_, AppState>, kind: CatalogKind) -> Result<Vec<CatalogEntry>> {
+    Ok(state.app()?.catalog(kind)?)
+}
+
+/// Adds an entry (no code) or renames one (and sets a staff category's last day).
+#[tauri::command(async)]
+pub fn catalog_save(state: State<'_, AppState>, input: CatalogInput) -> Result<CatalogEntry> {
+    Ok(state.app()?.save_catalog_entry(input)?)
+}
+
+/// Removes an added entry no record uses.
+#[tauri::command(async)]
+pub fn catalog_remove(state: State<'_, AppState>, kind: CatalogKind, code: String) -> Result<()> {
+    Ok(state.app()?.remove_catalog_entry(kind, &code)?)
 }
 
 /// Who the change log names for the edits from now on.

@@ -39,8 +39,7 @@ pub fn open_folder(path: String) -> Result<()> {
     }
     // No file manager answered (or a folder was given): open the folder itself.
     let folder = if path.is_dir() { path.clone() } else { path.parent().map(Path::to_path_buf).unwrap_or_default() };
-    tauri_plugin_opener::open_path(&folder, None::<&str>)
-        .map_err(|e| CommandError::cannot_open(&folder, e))
+    tauri_plugin_opener::open_path(&folder, None::<&str>).map_err(|e| CommandError::cannot_open(&folder, e))
 }
 
 /// Writes the report's PDF into the data folder's print folder and opens it in the system's PDF viewer to print;

@@ -41,7 +41,8 @@ impl App {
     /// The chart asked for, laid out `width_mm` wide (kept within 60–400 mm); `None` when the register has nothing to draw in it.
     pub fn chart(&self, request: ChartRequest, width_mm: f32) -> Result<Option<ChartFigure>> {
         // The window asks for its box's width; a box too narrow or too wide for a chart gets the nearest width.
-        let width = if width_mm.is_finite() { width_mm.clamp(*FIGURE_WIDTH.start(), *FIGURE_WIDTH.end()) } else { 150.0 };
+        let width =
+            if width_mm.is_finite() { width_mm.clamp(*FIGURE_WIDTH.start(), *FIGURE_WIDTH.end()) } else { 150.0 };
         let Some(chart) = self.chart_model(request)? else { return Ok(None) };
         let laid = layout::figure(&chart, width, self.fonts()?);
         super::reports::missing_glyphs(&laid)?;

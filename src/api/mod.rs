@@ -10,6 +10,7 @@
 
 mod assessment;
 mod backup;
+mod catalogs;
 mod charts;
 pub mod data_folder;
 mod deadlines;
@@ -27,8 +28,8 @@ mod unit;
 pub use assessment::{
     AssessmentView, CriteriaImport, CriteriaSummary, EVIDENCE_DIR, EVIDENCE_FILE_LIMIT, MetricReading,
 };
-pub use charts::{ChartFigure, ChartRequest};
 pub use backup::{CountChange, RestorePreview, RestoreReport};
+pub use charts::{ChartFigure, ChartRequest};
 pub use demo::{DemoSummary, Generated, UnitVariant};
 pub use imports::{SheetColumn, SheetKind};
 pub use packages::{

@@ -18,7 +18,8 @@ impl Engine<'_> {
         let w = self.text_width();
         let label_w = w * CHART_LABEL_SHARE;
         let plot_x = x + label_w + 2.0;
-        let widest_value = self.measure(Style::Regular, CHART_VALUE_SIZE, &format!("{}{}", format_number(c.max), c.unit));
+        let widest_value =
+            self.measure(Style::Regular, CHART_VALUE_SIZE, &format!("{}{}", format_number(c.max), c.unit));
         let plot_w = w - label_w - 2.0 - widest_value - 2.0 * CHART_TEXT_GAP;
         let scale = plot_w / c.max.max(f64::EPSILON) as f32;
         let bars_h = CHART_BAR_THICKNESS * c.series.len().max(1) as f32;

@@ -110,6 +110,13 @@ pub enum FindingCode {
     PackageIdReused,
     // The self-assessment (appended).
     SurveyNotSelfScored,
+    // The lists kept as data: staff categories and reform areas (appended).
+    /// Another entry of the list already has that name.
+    NameTaken,
+    /// One of the entries every register starts with, which the reports name: it can be renamed, not removed.
+    CatalogSeeded,
+    /// An entry records still use (quotas, people, tasks): it cannot be removed.
+    CatalogInUse,
 }
 
 impl FindingCode {

@@ -2,6 +2,7 @@
 //! criteria sets and the self-assessment, reports, and findings.
 
 mod assessment;
+mod catalogs;
 mod criteria;
 mod criteria_json;
 mod deadlines;
@@ -22,6 +23,7 @@ pub use assessment::{
     Assessment, Column, ComparedLeaf, Comparison, EVIDENCE_KINDS, Evidence, EvidenceInput, NodeTotals, ScoreEntry,
     Stage, StoredFile, Suggestion, Totals, compare, node_totals, self_findings, totals,
 };
+pub use catalogs::{CatalogEntry, CatalogInput, CatalogKind, code_from_name};
 pub use criteria::{
     CRITERIA_FORMAT, ClassBand, CriteriaSet, DayOfYear, LeafRef, MeasureKind, Metric, Node, SCOPE_ALLOWED, SetDecision,
     node_place,

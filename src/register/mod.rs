@@ -6,6 +6,7 @@
 
 mod assessment;
 mod backup;
+mod catalogs;
 mod iso;
 mod packages;
 mod plans;
@@ -184,7 +185,8 @@ impl Register {
 
     /// The kinds of record and the people the change log names, each once, in name order (the screen's filters).
     pub fn change_log_facets(&self) -> Result<(Vec<String>, Vec<String>)> {
-        let entities = query_all(&self.conn, "SELECT DISTINCT entity FROM change_log ORDER BY entity", [], |r| r.get(0))?;
+        let entities =
+            query_all(&self.conn, "SELECT DISTINCT entity FROM change_log ORDER BY entity", [], |r| r.get(0))?;
         let actors = query_all(&self.conn, "SELECT DISTINCT actor FROM change_log ORDER BY actor", [], |r| r.get(0))?;
         Ok((entities, actors))
     }

@@ -83,8 +83,12 @@ pub fn on_time_by_period(title: String, years: &[(i32, Vec<Option<f64>>)]) -> Op
     if latest.iter().all(Option::is_none) {
         return None;
     }
-    let kept: Vec<&(i32, Vec<Option<f64>>)> =
-        years.iter().enumerate().filter(|(i, (_, v))| *i + 1 == years.len() || v.iter().any(Option::is_some)).map(|(_, y)| y).collect();
+    let kept: Vec<&(i32, Vec<Option<f64>>)> = years
+        .iter()
+        .enumerate()
+        .filter(|(i, (_, v))| *i + 1 == years.len() || v.iter().any(Option::is_some))
+        .map(|(_, y)| y)
+        .collect();
     let grays: &[f32] = match kept.len() {
         1 => &[0.25],
         2 => &[0.7, 0.25],

@@ -410,7 +410,12 @@ impl<'a> Cells<'a> {
             };
             let values = match parts {
                 Some((year, month, day)) if (1..=12).contains(&month) => {
-                    vec![("value", value), ("day", day.to_string()), ("month", month.to_string()), ("year", year.to_string())]
+                    vec![
+                        ("value", value),
+                        ("day", day.to_string()),
+                        ("month", month.to_string()),
+                        ("year", year.to_string()),
+                    ]
                 }
                 Some((_, month, _)) => vec![("value", value), ("month", month.to_string())],
                 None => vec![("value", value)],

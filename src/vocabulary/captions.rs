@@ -80,6 +80,7 @@ pub const COLUMNS: &[(&str, &str)] = &[
     ("code", "Mã thủ tục"),
     ("unit_code", "Mã đơn vị"),
     ("name", "Tên"),
+    ("valid_until", "Áp dụng đến ngày"),
     ("field", "Lĩnh vực"),
     ("procedure", "Mã thủ tục"),
     ("period", "Kỳ báo cáo"),
@@ -181,6 +182,11 @@ pub const ENTITY_COLUMNS: &[(&str, &str, &str)] = &[
     ("iso_action", "due", "Hạn hoàn thành hành động khắc phục"),
     ("iso_action", "content", "Nội dung hành động"),
     ("iso_report", "number", "Số báo cáo"),
+    ("staff_category", "code", "Mã loại"),
+    ("staff_category", "name", "Tên loại cán bộ, công chức"),
+    ("staff_category", "valid_until", "Áp dụng đến ngày"),
+    ("reform_area", "code", "Mã lĩnh vực"),
+    ("reform_area", "name", "Tên lĩnh vực"),
 ];
 
 /// The register's tables, for the restore preview and the change log.
@@ -223,6 +229,8 @@ pub const ENTITIES: &[(&str, &str)] = &[
     ("procedure", "Thủ tục"),
     ("unit", "Đơn vị"),
     ("period_setting", "Kỳ báo cáo"),
+    ("staff_category", "Loại cán bộ, công chức"),
+    ("reform_area", "Lĩnh vực CCHC"),
     ("case_stats", "Số liệu hồ sơ"),
     ("staff_quota", "Biên chế"),
     ("staff_headcount", "Số có mặt"),

@@ -156,6 +156,11 @@ pub fn finding_template(code: FindingCode) -> &'static str {
         FindingCode::SurveyNotSelfScored => {
             "Tiêu chí {value} là điểm điều tra xã hội học do tỉnh công bố nên đơn vị không tự chấm; kết quả được nhập ở bước thẩm định{remedy}."
         }
+        FindingCode::NameTaken => "Danh mục đã có mục “{value}”; hãy đặt tên khác.",
+        FindingCode::CatalogSeeded => {
+            "“{value}” là mục có sẵn mà các báo cáo sử dụng nên không xóa được; có thể đổi tên (với loại cán bộ, công chức: ghi ngày hết áp dụng)."
+        }
+        FindingCode::CatalogInUse => "“{value}” đang được dùng ở {count} bản ghi nên không xóa được.",
     }
 }
 

@@ -13,7 +13,8 @@ pub mod errors;
 pub mod findings;
 
 pub use captions::{
-    FIGURES, Figure, Group, HEADERS, PLACE_PARTS, action_caption, column_caption, entity_caption, entity_column_caption, table_caption,
+    FIGURES, Figure, Group, HEADERS, PLACE_PARTS, action_caption, column_caption, entity_caption,
+    entity_column_caption, table_caption,
 };
 pub use errors::{ERROR_CODES, ErrorWords, error_words};
 pub use findings::{Remedy, VARIANTS, Variant, When, finding_template, remedy, template_of};

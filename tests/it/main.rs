@@ -3,6 +3,7 @@
 mod assessment;
 mod assessment_report;
 mod backups;
+mod catalogs;
 mod charts;
 mod cli;
 mod crash;

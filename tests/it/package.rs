@@ -1222,11 +1222,8 @@ fn a_folder_of_report_files_is_read_for_the_new_extension_and_the_old_one_and_no
     let mut sup = superior(&dir.path().join("so-nv"));
     let report = import(&mut sup, &[inbox.clone()], false);
     // Outcomes come in the order the import applies them (by report), so compare the names as a set.
-    let mut names: Vec<String> = report
-        .files
-        .iter()
-        .map(|f| f.file.file_name().unwrap().to_string_lossy().into_owned())
-        .collect();
+    let mut names: Vec<String> =
+        report.files.iter().map(|f| f.file.file_name().unwrap().to_string_lossy().into_owned()).collect();
     names.sort();
     assert_eq!(names, ["ban-cu-31200.cchc", "bao-cao-31190.cchcbc"], "{:?}", report.files);
     assert_eq!(classes(&report), [FileClass::New; 2]);

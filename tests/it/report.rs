@@ -1144,7 +1144,9 @@ fn headings_that_follow_one_another_never_end_a_page() {
         let blocks = vec![
             Block::Paragraph(vec!["chữ"; filler * 16].join(" ")),
             Block::Heading { level: layout::HeadingLevel::Section, text: "II. KẾT QUẢ THỰC HIỆN".into() },
-            Block::Heading { level: layout::HeadingLevel::Clause, text: "1. Công tác chỉ đạo, điều hành".into() },
+            Block::Heading {
+                level: layout::HeadingLevel::Clause, text: "1. Công tác chỉ đạo, điều hành".into()
+            },
             Block::Paragraph(vec!["nội dung"; 200].join(" ")),
         ];
         let doc = Document { title: "t".into(), parts: vec![Part { orientation: Orientation::Portrait, blocks }] };

@@ -12,6 +12,9 @@ import {
   type AuditInput,
   type BackupInfo,
   type BackupsCheck,
+  type CatalogEntry,
+  type CatalogInput,
+  type CatalogKind,
   type ChangeEntry,
   type ChangeLogFacets,
   type ChangeLogQuery,
@@ -179,6 +182,11 @@ export const periodSet = (period: PeriodKey, start: string, end: string, deadlin
   call<PeriodWindow>("period_set", { period, start, end, deadline });
 export const changeLog = (query: ChangeLogQuery) => call<ChangeEntry[]>("change_log", { query });
 export const changeLogFacets = () => call<ChangeLogFacets>("change_log_facets");
+/** A list kept as data (staff categories or reform areas) in its order, each entry with its uses. */
+export const catalogList = (kind: CatalogKind) => call<CatalogEntry[]>("catalog_list", { kind });
+/** Adds an entry (code null) or renames one; a staff category's last day "YYYY-MM-DD" or null. */
+export const catalogSave = (input: CatalogInput) => call<CatalogEntry>("catalog_save", { input });
+export const catalogRemove = (kind: CatalogKind, code: string) => call<void>("catalog_remove", { kind, code });
 /** Who the change log names for the edits from now on. */
 export const actorGet = () => call<string>("actor_get");
 export const actorSet = (name: string) => call<string>("actor_set", { name });

@@ -311,6 +311,7 @@ export const records = {
   tabPeriods: "Kỳ báo cáo và hạn gửi",
   tabOutgoing: "Sổ văn bản đi",
   tabLog: "Nhật ký thay đổi",
+  tabCatalogs: "Danh mục",
   year: "Năm",
   periodsIntro:
     "Thời gian lấy số liệu và hạn gửi báo cáo của từng kỳ. Mặc định theo quy định chung; nếu tỉnh quy định khác, sửa ngày rồi nhấn Enter hoặc chuyển sang ô khác: ngày được lưu ngay.",
@@ -348,6 +349,36 @@ export const records = {
   unknownActor: "(không rõ)",
   empty: "(trống)",
   moreChanges: "và {count} thay đổi khác",
+};
+
+export const catalogs = {
+  categories: {
+    heading: "Loại cán bộ, công chức",
+    intro:
+      "Các loại dùng khi giao biên chế và ghi danh sách cán bộ, công chức. Khi quy định thay đổi, sửa tên hoặc ghi ngày cuối cùng còn áp dụng; thêm loại mới ở cuối danh sách. Sửa xong nhấn Enter hoặc chuyển sang ô khác: thay đổi được lưu ngay.",
+    newLabel: "Tên loại mới",
+  },
+  areas: {
+    heading: "Lĩnh vực cải cách hành chính",
+    intro:
+      "Các lĩnh vực dùng để xếp nhiệm vụ của kế hoạch CCHC và tính tiến độ theo lĩnh vực. Có thể đổi tên cho đúng cách gọi của tỉnh hoặc thêm lĩnh vực riêng. Sửa xong nhấn Enter hoặc chuyển sang ô khác: thay đổi được lưu ngay.",
+    newLabel: "Tên lĩnh vực mới",
+  },
+  colName: "Tên",
+  colUntil: "Áp dụng đến ngày",
+  colUses: "Số bản ghi dùng",
+  nameOf: "Tên của “{name}”",
+  untilOf: "Ngày cuối cùng áp dụng “{name}”",
+  seeded: "Có sẵn",
+  seededHint: "Mục có sẵn mà các báo cáo sử dụng: có thể đổi tên nhưng không xóa.",
+  inUse: "Đang dùng",
+  inUseHint: "Đang có bản ghi dùng mục này nên không xóa được.",
+  remove: "Xóa",
+  add: "Thêm",
+  added: "Đã thêm “{name}”.",
+  saved: "Đã lưu “{name}”.",
+  removed: "Đã xóa “{name}”.",
+  badDate: "“{value}” không phải ngày hợp lệ; hãy gõ theo dạng ngày/tháng/năm, ví dụ 31/12/2026, hoặc để trống.",
 };
 
 export const actor = {

@@ -3,7 +3,8 @@
 # the 10-year generated register (150 procedures, 2016–2025) in the release build, and the report preview of the
 # year 2025 report. Builds the release window and `cchc`, makes the register with `cchc bench`, then drives the real
 # window through tauri-driver under Xvfb at 1366×768 (e2e/measure-screens.mjs).
-#   scripts/measure-screens.sh [RUNS]     (default 7 clicks per screen; the median and the slowest are printed)
+#   scripts/measure-screens.sh [RUNS]     (default 7 clicks per screen; the median and the slowest are printed,
+#                                          with the commands sent and when their last reply came; VERBOSE=1 names them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -15,9 +16,23 @@ if [ ! -f "$stamp" ] || [ e2e/package-lock.json -nt "$stamp" ]; then
   npm --prefix e2e install --no-audit --no-fund --loglevel=error
   touch "$stamp"
 fi
-./scripts/tauri.sh build --no-bundle >/dev/null
-cargo build --locked --release --bin cchc >/dev/null 2>&1
-app="$root/target/release/cchc-app"
+# COMPOSITING=off measures with WebKitGTK's accelerated compositing off (WEBKIT_DISABLE_COMPOSITING_MODE=1): on a
+# machine with no GPU, like the one the figures of BENCHMARKS.md come from, compositing goes through Mesa's software
+# OpenGL and costs every paint two to three times what drawing on the CPU does.
+if [ "${COMPOSITING:-on}" = off ]; then
+  export WEBKIT_DISABLE_COMPOSITING_MODE=1
+fi
+# PROFILE=debug measures the debug window scripts/e2e.sh builds (quicker to rebuild while looking for where the time
+# goes); the figures of BENCHMARKS.md are the release build's.
+if [ "${PROFILE:-release}" = debug ]; then
+  ./scripts/tauri.sh build --debug --no-bundle >/dev/null
+  cargo build --locked --release --bin cchc >/dev/null 2>&1
+  app="$root/target/debug/cchc-app"
+else
+  ./scripts/tauri.sh build --no-bundle >/dev/null
+  cargo build --locked --release --bin cchc >/dev/null 2>&1
+  app="$root/target/release/cchc-app"
+fi
 
 work=$(mktemp -d)
 data="$work/data"
@@ -32,7 +47,13 @@ done
 Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 driver=""
-trap 'kill $xvfb 2>/dev/null; [ -n "$driver" ] && kill "$driver" 2>/dev/null; pkill -f "$app" 2>/dev/null; rm -rf "$work"' EXIT
+cleanup() {
+  kill "$xvfb" 2>/dev/null || true
+  [ -n "$driver" ] && kill "$driver" 2>/dev/null || true
+  pkill -f "$app" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
 export DISPLAY="$display"
 for p in $(shuf -i 5000-5499 -n 60); do
   (echo >/dev/tcp/127.0.0.1/"$p") 2>/dev/null || (echo >/dev/tcp/127.0.0.1/"$((p + 100))") 2>/dev/null || { port=$p; break; }

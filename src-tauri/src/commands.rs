@@ -214,6 +214,12 @@ pub fn stats_get(state: State<'_, AppState>, period: String) -> Result<StatsTabl
     Ok(state.app()?.stats(parse_period(&period)?)?)
 }
 
+/// The periods that have statistics, oldest first.
+#[tauri::command(async)]
+pub fn stats_periods(state: State<'_, AppState>) -> Result<Vec<PeriodKey>> {
+    Ok(state.app()?.stats_periods()?)
+}
+
 #[tauri::command(async)]
 pub fn stats_set(state: State<'_, AppState>, row: StatsRow) -> Result<Vec<Finding>> {
     Ok(state.app()?.set_stats(row)?)

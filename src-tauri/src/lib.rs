@@ -87,6 +87,7 @@ pub fn run() {
             commands::sheet_columns,
             commands::template_save,
             commands::stats_get,
+            commands::stats_periods,
             commands::stats_set,
             commands::stats_import,
             commands::stats_export,

@@ -24,6 +24,11 @@ impl App {
         Ok(StatsTable { window, rows, on_time_rate: on_time_rate(&total), online_rate: online_rate(&total), total })
     }
 
+    /// The periods that have statistics, oldest first (where the screens open: the latest with figures).
+    pub fn stats_periods(&self) -> Result<Vec<PeriodKey>> {
+        self.register.stats_periods()
+    }
+
     /// The on-time rate of a year (its Year period), in percent; `None` when nothing was resolved.
     pub fn year_on_time_rate(&self, year: i32) -> Result<Option<f64>> {
         Ok(on_time_rate(&self.period_total(PeriodKey::new(year, crate::model::PeriodKind::Year))?))

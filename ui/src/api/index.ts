@@ -142,13 +142,21 @@ function setPending(n: number) {
   if (typeof document !== "undefined") document.documentElement.dataset.pending = String(n);
 }
 
+/**
+ * Where the time of a screen goes: when a measuring script (e2e/measure-screens.mjs) sets `__cchcCalls` on the
+ * window to an array, each command pushes its name and its start and end (`performance.now()`) to it.
+ */
+type CallTrace = [command: string, start: number, end: number][];
+
 async function call<T>(command: string, args?: InvokeArgs, options?: InvokeOptions): Promise<T> {
   setPending(pending + 1);
+  const start = performance.now();
   try {
     return await invoke<T>(command, args, options);
   } catch (reason) {
     throw CommandError.from(reason);
   } finally {
+    (globalThis as { __cchcCalls?: CallTrace }).__cchcCalls?.push([command, start, performance.now()]);
     setPending(pending - 1);
   }
 }
@@ -215,6 +223,8 @@ export const proceduresExport = (path: string) => call<number>("procedures_expor
 // ---- Statistics (Biểu 06) ----
 
 export const statsGet = (period: PeriodKey) => call<StatsTable>("stats_get", { period });
+/** The periods that have statistics, oldest first. */
+export const statsPeriods = () => call<PeriodKey[]>("stats_periods");
 export const statsSet = (row: StatsRow) => call<Finding[]>("stats_set", { row });
 export const statsImport = (name: string, bytes: Uint8Array, dryRun: boolean) =>
   upload<ImportReport>("stats_import", bytes, { name, dryRun });

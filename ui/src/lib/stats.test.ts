@@ -1,12 +1,14 @@
 // The Biểu 06 rules the grid applies while the official types, checked against the core's rules and numbers.
 import { describe, expect, it } from "vitest";
-import type { Finding, StatsRow } from "../api/types";
+import type { Finding, StatsRow, StatsTable } from "../api/types";
 import { findingMessage } from "./messages";
 import {
   checkRow,
   emptyFigures,
   fieldFigures,
   gridRows,
+  latestPeriodIn,
+  latestPeriodWith,
   onTimeRate,
   onlineRate,
   periodTotal,
@@ -143,5 +145,30 @@ describe("grid", () => {
       "CARRIED_OVER_MISMATCH",
     ]);
     expect(shownFindings(live, [carried], true)).toEqual([carried]);
+  });
+});
+
+describe("where the work is", () => {
+  it("opens on the current period when it has figures, else on the nearest before it that has", () => {
+    expect(latestPeriodIn("2026-Q1", ["2025", "2026-Q1"])).toBe("2026-Q1");
+    // The demo's figures are in the nine months while the year is still open.
+    expect(latestPeriodIn("2026", ["2025", "2026-Q3"])).toBe("2026-Q3");
+    expect(latestPeriodIn("2026", [])).toBeNull();
+  });
+
+  it("asks only for the periods that have figures", async () => {
+    const asked: string[] = [];
+    const table = (key: string, rate: number | null) => ({ on_time_rate: rate, key }) as unknown as StatsTable;
+    const found = await latestPeriodWith(
+      "2026",
+      ["2024", "2025", "2026-H1"],
+      async (key) => {
+        asked.push(key);
+        return table(key, key === "2026-H1" ? null : 97.5);
+      },
+      (t) => t.on_time_rate !== null,
+    );
+    expect(found?.key).toBe("2025");
+    expect(asked).toEqual(["2026-H1", "2025"]);
   });
 });

@@ -188,17 +188,26 @@ export function shownFindings(live: Finding[], server: Finding[], confirmed: boo
  */
 export const ON_TIME_TARGET = 95;
 
+/** Where the work is: the first of `start` and the `back` periods before it that has figures (`periods`), or null. */
+export function latestPeriodIn(start: PeriodKey, periods: PeriodKey[], back = 8): PeriodKey | null {
+  const has = new Set(periods);
+  return [start, ...earlierPeriods(start, back)].find((key) => has.has(key)) ?? null;
+}
+
 /**
- * Where the work is: the first of `start` and the `back` periods before it whose figures `accept` takes (the
- * dashboard wants resolved dossiers, the Biểu 06 grid any row), with its table; null when none has.
+ * Where the work is: the first of `start` and the `back` periods before it that has figures (`periods`) and whose
+ * table `accept` takes (the dashboard wants resolved dossiers), with its table; null when none has. Only periods with
+ * figures are asked for.
  */
 export async function latestPeriodWith(
   start: PeriodKey,
+  periods: PeriodKey[],
   get: (key: PeriodKey) => Promise<StatsTable>,
   accept: (table: StatsTable) => boolean,
   back = 8,
 ): Promise<{ key: PeriodKey; table: StatsTable } | null> {
-  for (const key of [start, ...earlierPeriods(start, back)]) {
+  const has = new Set(periods);
+  for (const key of [start, ...earlierPeriods(start, back)].filter((k) => has.has(k))) {
     const table = await get(key);
     if (accept(table)) return { key, table };
   }

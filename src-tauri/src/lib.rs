@@ -24,6 +24,8 @@ use tauri::{Emitter, Manager};
 
 /// Builds and runs the app until its window closes.
 pub fn run() {
+    #[cfg(target_os = "linux")]
+    paint_on_cpu();
     // Windows without the WebView2 runtime: a Vietnamese message and a clean stop, never Tauri's English dialog.
     #[cfg(windows)]
     if !webview2::available_or_explain() {
@@ -211,5 +213,18 @@ fn focus_main_window(app: &tauri::AppHandle) {
         let _ = window.unminimize();
         let _ = window.show();
         let _ = window.set_focus();
+    }
+}
+
+/// WebKitGTK composites the page through OpenGL; on a PC with no GPU (Mesa's software OpenGL) that makes every paint
+/// two to three times slower than drawing on the CPU (BENCHMARKS.md: the Biểu 06 grid 204 → 68 ms, the procedure list
+/// 142 → 41 ms). The window has no composited effects to lose, so it paints on the CPU unless the user set WebKit's
+/// variable or `CCHC_GPU_COMPOSITING` asks for the GPU. Runs first in `run`, before any thread is started.
+#[cfg(target_os = "linux")]
+fn paint_on_cpu() {
+    const VARIABLE: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+    if std::env::var_os(VARIABLE).is_none() && std::env::var_os("CCHC_GPU_COMPOSITING").is_none() {
+        // SAFETY: the process has one thread here (nothing reads the environment concurrently).
+        unsafe { std::env::set_var(VARIABLE, "1") };
     }
 }

@@ -2,6 +2,7 @@
 // WebKitWebDriver). scripts/e2e.sh starts Xvfb and tauri-driver with CCHC_DATA_DIR set to a temporary folder, so the
 // app opens a fresh register there, never the user's own.
 import { remote, Key } from "webdriverio";
+import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 
@@ -35,9 +36,18 @@ export async function shown(browser, id, timeout = 10000) {
   return el;
 }
 
-/** Saves a screenshot of the window under the screenshots folder. */
+/**
+ * Saves a screenshot of the window under the screenshots folder: the pixels on the virtual display, as a person sees
+ * them (the window sits at the display's top left; its page is cut out). Not WebDriver's screenshot: WebKitWebDriver's never returns
+ * when the page is painted on the CPU, which the Linux window does (src-tauri/src/lib.rs). Waits two frames first,
+ * so that what the last action changed is on the display.
+ */
 export async function screenshot(browser, name) {
-  await browser.saveScreenshot(path.join(shots, `${name}.png`));
+  const [width, height] = await browser.executeAsync((done) =>
+    requestAnimationFrame(() => requestAnimationFrame(() => done([window.innerWidth, window.innerHeight]))),
+  );
+  const crop = `${width}x${height}+0+0`;
+  execFileSync("import", ["-window", "root", "-crop", crop, "+repage", path.join(shots, `${name}.png`)]);
 }
 
 /** Replaces an input's text as a person does (select all, then type), so the page sees real input events;
@@ -49,6 +59,23 @@ export async function type(browser, id, text) {
   await browser.keys(Key.Backspace);
   if (text) await el.addValue(text);
   return el;
+}
+
+/**
+ * The report preview's text once every page is drawn (the preview draws a long report's pages in steps: the first
+ * ones at once, the rest in the frames after).
+ */
+export async function previewText(browser) {
+  await browser.waitUntil(
+    () =>
+      browser.execute(() => {
+        const preview = document.querySelector('[data-testid="report-preview"]');
+        const pages = Number(preview?.getAttribute("data-pages") ?? 0);
+        return pages > 0 && preview.querySelectorAll('[data-testid="report-page"]').length === pages;
+      }),
+    { timeout: 20000, timeoutMsg: "the preview's pages were not all drawn" },
+  );
+  return browser.execute(() => document.querySelector('[data-testid="report-preview"]').textContent);
 }
 
 /** Picks a file in an <input type=file>: WebDriver's file upload sends the path as keys. */

@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Key } from "webdriverio";
-import { launch, byId, shown, screenshot, type, pickFile } from "../harness.mjs";
+import { launch, byId, shown, screenshot, type, pickFile, previewText } from "../harness.mjs";
 
 let browser;
 const files = mkdtempSync(path.join(tmpdir(), "cchc-e2e-files-"));
@@ -365,7 +365,7 @@ test("reports: the periodic report is drafted from the register, edited, preview
     timeoutMsg: "the report's pages were not laid out",
   });
   await shown(browser, "report-draft");
-  const pageText = () => browser.execute(() => document.querySelector('[data-testid="report-preview"]').textContent);
+  const pageText = () => previewText(browser);
   assert.match(await pageText(), /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
   assert.match(await pageText(), /Ủy ban nhân dân phường Trần Phú|PHƯỜNG TRẦN PHÚ/);
 

@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { launch, byId, shown, screenshot, type, pickFile } from "../harness.mjs";
+import { launch, byId, shown, screenshot, type, pickFile, previewText } from "../harness.mjs";
 
 let browser;
 const files = mkdtempSync(path.join(tmpdir(), "cchc-e2e-evidence-"));
@@ -241,7 +241,7 @@ test("the self-assessment report: scores, items without evidence, an edited sect
   await shown(browser, "screen-reports");
   assert.equal(await byId(browser, "report-kind").getValue(), "assessment");
   assert.equal(await byId(browser, "report-year").getValue(), String(year));
-  const pageText = () => browser.execute(() => document.querySelector('[data-testid="report-preview"]').textContent);
+  const pageText = () => previewText(browser);
   await browser.waitUntil(async () => /BẢNG ĐIỂM TỰ ĐÁNH GIÁ/.test(await pageText()), {
     timeout: 20000,
     timeoutMsg: "the self-assessment report was not laid out",

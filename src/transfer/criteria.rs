@@ -75,7 +75,6 @@ pub struct ParsedCriteria {
 /// Reads a criteria set from a table with one row per node (see docs/criteria-format.md): settings rows "@key"
 /// with their value in "Nội dung", then nodes whose parent is their code without its last ".n" segment. Every
 /// cell's problem is reported at once; the set's own rules are checked afterwards by `CriteriaSet::validate`.
-
 pub fn parse_criteria(table: &Table) -> ParsedCriteria {
     let mut findings = Vec::new();
     let layout = Layout::new(table, &SPEC, &mut findings);

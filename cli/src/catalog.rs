@@ -41,11 +41,13 @@ pub enum CatalogCommand {
     },
 }
 
-const LIST_HELP: &str = "categories: loại cán bộ, công chức; areas: lĩnh vực cải cách hành chính";
+const LIST_HELP: &str = "Danh mục: categories (loại cán bộ, công chức) hoặc areas (lĩnh vực cải cách hành chính)";
 
 #[derive(ValueEnum, Clone, Copy, Debug)]
 pub enum List {
+    #[value(help = "Loại cán bộ, công chức")]
     Categories,
+    #[value(help = "Lĩnh vực cải cách hành chính")]
     Areas,
 }
 

@@ -19,16 +19,23 @@ export class Progressive {
   readonly #first: number;
   readonly #step: number;
   #run = 0;
+  #list: string | null = null;
 
   constructor(first: number, step: number) {
     this.#first = first;
     this.#step = step;
   }
 
-  /** Starts drawing a new list of `total` items: the first ones at once, the others after they are painted. */
-  start(total: number) {
+  /**
+   * Starts drawing a list of `total` items: the first ones at once, the others after they are painted. `list` names
+   * what is listed (a period, a query, a report): the same list again (refreshed after an edit) keeps the rows
+   * already drawn, so that the page does not shorten under the official's scroll position.
+   */
+  start(total: number, list: string) {
     const run = ++this.#run;
-    this.count = Math.min(total, this.#first);
+    const same = list === this.#list;
+    this.#list = list;
+    this.count = Math.min(total, same ? Math.max(this.count, this.#first) : this.#first);
     if (typeof document === "undefined") {
       this.count = total;
       return;

@@ -46,6 +46,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ),
     ("0008_headcount_meeting_standard.sql", include_str!("migrations/0008_headcount_meeting_standard.sql")),
     ("0009_superior_unit_kind.sql", include_str!("migrations/0009_superior_unit_kind.sql")),
+    ("0010_stable_identities.sql", include_str!("migrations/0010_stable_identities.sql")),
 ];
 
 /// The schema version this program writes.

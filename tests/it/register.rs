@@ -306,3 +306,76 @@ fn a_report_deadline_before_the_period_starts_is_refused_and_nothing_changes() {
     assert_eq!(t.state(), before);
     assert_eq!(t.app.period(window.key).unwrap(), window, "the default window stays");
 }
+
+/// The schema as migrations 0001–0009 left it, before records had identities that survive copies.
+fn register_at_version_9(path: &std::path::Path) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.pragma_update(None, "application_id", 0x4343_4843).unwrap();
+    for sql in [
+        include_str!("../../src/register/migrations/0001_initial.sql"),
+        include_str!("../../src/register/migrations/0002_staffing_and_plans.sql"),
+        include_str!("../../src/register/migrations/0003_iso.sql"),
+        include_str!("../../src/register/migrations/0004_assessment.sql"),
+        include_str!("../../src/register/migrations/0005_packages.sql"),
+        include_str!("../../src/register/migrations/0006_reports.sql"),
+        include_str!("../../src/register/migrations/0007_assessment_report_and_issued_copies.sql"),
+        include_str!("../../src/register/migrations/0008_headcount_meeting_standard.sql"),
+        include_str!("../../src/register/migrations/0009_superior_unit_kind.sql"),
+    ] {
+        conn.execute_batch(sql).unwrap();
+    }
+    conn.pragma_update(None, "user_version", 9).unwrap();
+    conn
+}
+
+fn uids(path: &std::path::Path, table: &str) -> Vec<String> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut statement = conn.prepare(&format!("SELECT uid FROM {table} ORDER BY id")).unwrap();
+    statement.query_map([], |row| row.get::<_, String>(0)).unwrap().map(Result::unwrap).collect()
+}
+
+#[test]
+fn records_known_only_by_a_local_number_get_identities_that_survive_copies_and_nothing_a_user_sees_changes() {
+    // Two registers at version 9 with the same person typed into each, as two offices would.
+    let dir = tempfile::tempdir().unwrap();
+    let paths = [dir.path().join("a.cchc"), dir.path().join("b.cchc")];
+    for path in &paths {
+        let conn = register_at_version_9(path);
+        conn.execute(
+            "INSERT INTO unit (name, kind, province, issuer_line, place_name, user_name, created_at, updated_at)
+             VALUES ('Ủy ban nhân dân phường Trần Phú', 'phuong', 'Hải Phòng', 'ỦY BAN NHÂN DÂN PHƯỜNG TRẦN PHÚ',
+                     'Trần Phú', 'Nguyễn Thị Lan', '2026-01-01', '2026-01-01')",
+            [],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO person (name, name_sort, category, created_at, updated_at)
+             VALUES ('Nguyễn Thị Lan', x'00', 'cong_chuc', '2026-01-01', '2026-01-01')",
+            [],
+        )
+        .unwrap();
+    }
+    let mut opened: Vec<App> = paths.iter().map(|p| App::open(p, Assets::bundled(), clock()).unwrap()).collect();
+    // What the official sees is as it was.
+    let people = opened[0].people().unwrap();
+    assert_eq!((people.len(), people[0].input.name.as_str()), (1, "Nguyễn Thị Lan"));
+    // Each record has an identity of its own, written as a UUID, different in the two registers.
+    // A version 4 UUID: 8-4-4-4-12 lower-case hex digits, the version 4 and the variant 8, 9, a or b.
+    let uuid = |text: &str| {
+        let b = text.as_bytes();
+        b.len() == 36
+            && [8, 13, 18, 23].iter().all(|&i| b[i] == b'-')
+            && b[14] == b'4'
+            && b"89ab".contains(&b[19])
+            && text.chars().all(|c| c == '-' || c.is_ascii_digit() || ('a'..='f').contains(&c))
+    };
+    let (a, b) = (uids(&paths[0], "person"), uids(&paths[1], "person"));
+    assert!(uuid(&a[0]) && uuid(&b[0]), "{a:?} {b:?}");
+    assert_ne!(a, b);
+    // A record added from now on gets one too, whatever adds it.
+    opened[0].add_person(cchc::model::PersonInput::new("Trần Văn Nam", "can_bo")).unwrap();
+    let a = uids(&paths[0], "person");
+    assert_eq!(a.len(), 2);
+    assert!(uuid(&a[1]) && a[0] != a[1], "{a:?}");
+    drop(opened);
+}

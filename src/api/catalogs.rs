@@ -42,7 +42,8 @@ impl App {
             valid_until: input.valid_until,
         };
         let stamp = self.stamp();
-        self.register.save_catalog_entry(&entry, &stamp)
+        self.register.save_catalog_entry(&entry, existing, &stamp)?;
+        Ok(entry)
     }
 
     /// Removes an entry the official added and no record uses; a seeded entry, or one in use, is refused.

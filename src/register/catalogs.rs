@@ -40,12 +40,17 @@ impl Register {
             .collect()
     }
 
-    /// Adds an entry at the end of its list, or changes the name (and a category's last day) of an existing one.
-    pub fn save_catalog_entry(&mut self, entry: &CatalogEntry, stamp: &Stamp) -> Result<CatalogEntry> {
-        let before = self.catalog(entry.kind)?.into_iter().find(|e| e.code == entry.code);
+    /// Adds an entry at the end of its list (`before` none), or changes the name (and a category's last day) of the
+    /// existing one `before`.
+    pub fn save_catalog_entry(
+        &mut self,
+        entry: &CatalogEntry,
+        before: Option<&CatalogEntry>,
+        stamp: &Stamp,
+    ) -> Result<()> {
         let until = entry.valid_until.map(|d| d.to_string());
         let tx = self.conn.transaction().map_err(storage)?;
-        match (entry.kind, &before) {
+        match (entry.kind, before) {
             (CatalogKind::StaffCategory, None) => tx.execute(
                 "INSERT INTO staff_category (code, name, valid_until, position)
                  VALUES (?1, ?2, ?3, (SELECT COALESCE(MAX(position), 0) + 1 FROM staff_category))",
@@ -66,20 +71,16 @@ impl Register {
         }
         .map_err(storage)?;
         let action = if before.is_some() { "update" } else { "create" };
-        let logged =
-            |e: &CatalogEntry| serde_json::json!({"code": e.code, "name": e.name, "valid_until": e.valid_until});
         log_change(
             &tx,
             stamp,
             entry.kind.table(),
             &entry.code,
             action,
-            before.as_ref().map(logged).as_ref(),
+            before.map(logged).as_ref(),
             Some(&logged(entry)),
         )?;
-        tx.commit().map_err(storage)?;
-        let saved = self.catalog(entry.kind)?.into_iter().find(|e| e.code == entry.code);
-        Ok(saved.expect("the entry just saved is in its list"))
+        tx.commit().map_err(storage)
     }
 
     /// Removes an entry no record uses (the caller has checked).
@@ -90,8 +91,12 @@ impl Register {
             CatalogKind::ReformArea => "DELETE FROM reform_area WHERE code = ?1",
         };
         tx.execute(sql, [&entry.code]).map_err(storage)?;
-        let before = serde_json::json!({"code": entry.code, "name": entry.name, "valid_until": entry.valid_until});
-        log_change(&tx, stamp, entry.kind.table(), &entry.code, "delete", Some(&before), None)?;
+        log_change(&tx, stamp, entry.kind.table(), &entry.code, "delete", Some(&logged(entry)), None)?;
         tx.commit().map_err(storage)
     }
+}
+
+/// An entry as the change log keeps it: what the official can change.
+fn logged(entry: &CatalogEntry) -> serde_json::Value {
+    serde_json::json!({"code": entry.code, "name": entry.name, "valid_until": entry.valid_until})
 }

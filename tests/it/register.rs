@@ -184,13 +184,7 @@ fn a_v1_register_is_copied_aside_and_migrated_keeping_its_procedures() {
         conn.pragma_update(None, "application_id", 0x4343_4843).unwrap();
         conn.execute_batch(include_str!("../../src/register/migrations/0001_initial.sql")).unwrap();
         conn.pragma_update(None, "user_version", 1).unwrap();
-        conn.execute(
-            "INSERT INTO unit (name, kind, province, issuer_line, place_name, user_name, created_at, updated_at)
-             VALUES ('Ủy ban nhân dân phường Trần Phú', 'phuong', 'Hải Phòng', 'ỦY BAN NHÂN DÂN PHƯỜNG TRẦN PHÚ',
-                     'Trần Phú', 'Nguyễn Thị Lan', '2026-01-01', '2026-01-01')",
-            [],
-        )
-        .unwrap();
+        insert_unit(&conn);
         conn.execute(
             "INSERT INTO procedure (code, name, field, search_text, name_sort, field_sort, created_at, updated_at)
              VALUES ('1.001193', 'Thủ tục đăng ký khai sinh', 'Hộ tịch', '1.001193 thu tuc dang ky khai sinh ho tich',
@@ -226,13 +220,7 @@ fn a_v2_register_is_migrated_to_v3_keeping_its_staffing_and_plans() {
         conn.execute_batch(include_str!("../../src/register/migrations/0001_initial.sql")).unwrap();
         conn.execute_batch(include_str!("../../src/register/migrations/0002_staffing_and_plans.sql")).unwrap();
         conn.pragma_update(None, "user_version", 2).unwrap();
-        conn.execute(
-            "INSERT INTO unit (name, kind, province, issuer_line, place_name, user_name, created_at, updated_at)
-             VALUES ('Ủy ban nhân dân phường Trần Phú', 'phuong', 'Hải Phòng', 'ỦY BAN NHÂN DÂN PHƯỜNG TRẦN PHÚ',
-                     'Trần Phú', 'Nguyễn Thị Lan', '2026-01-01', '2026-01-01')",
-            [],
-        )
-        .unwrap();
+        insert_unit(&conn);
         conn.execute(
             "INSERT INTO staff_quota (year, category, quota, created_at, updated_at)
              VALUES (2026, 'cong_chuc', 9, '2026-01-01', '2026-01-01')",
@@ -341,13 +329,7 @@ fn records_known_only_by_a_local_number_get_identities_that_survive_copies_and_n
     let paths = [dir.path().join("a.cchc"), dir.path().join("b.cchc")];
     for path in &paths {
         let conn = register_at_version_9(path);
-        conn.execute(
-            "INSERT INTO unit (name, kind, province, issuer_line, place_name, user_name, created_at, updated_at)
-             VALUES ('Ủy ban nhân dân phường Trần Phú', 'phuong', 'Hải Phòng', 'ỦY BAN NHÂN DÂN PHƯỜNG TRẦN PHÚ',
-                     'Trần Phú', 'Nguyễn Thị Lan', '2026-01-01', '2026-01-01')",
-            [],
-        )
-        .unwrap();
+        insert_unit(&conn);
         conn.execute(
             "INSERT INTO person (name, name_sort, category, created_at, updated_at)
              VALUES ('Nguyễn Thị Lan', x'00', 'cong_chuc', '2026-01-01', '2026-01-01')",
@@ -378,4 +360,15 @@ fn records_known_only_by_a_local_number_get_identities_that_survive_copies_and_n
     assert_eq!(a.len(), 2);
     assert!(uuid(&a[1]) && a[0] != a[1], "{a:?}");
     drop(opened);
+}
+
+/// The unit's profile as an older program wrote it (the columns every schema version has).
+fn insert_unit(conn: &rusqlite::Connection) {
+    conn.execute(
+        "INSERT INTO unit (name, kind, province, issuer_line, place_name, user_name, created_at, updated_at)
+         VALUES ('Ủy ban nhân dân phường Trần Phú', 'phuong', 'Hải Phòng', 'ỦY BAN NHÂN DÂN PHƯỜNG TRẦN PHÚ',
+                 'Trần Phú', 'Nguyễn Thị Lan', '2026-01-01', '2026-01-01')",
+        [],
+    )
+    .unwrap();
 }

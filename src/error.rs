@@ -38,6 +38,13 @@ pub enum ErrorCode {
     RegisterBusy,
     /// A CSV file that is not UTF-8 (Excel's "CSV (Comma delimited)", in the Windows code page); nothing was read.
     NotUtf8,
+    /// The register open is a work copy: it cannot issue numbered documents, send report files, give work copies or
+    /// merge changes (the office register does).
+    WorkCopyCannot,
+    /// Sending changes needs a work copy; the register open is the office's own.
+    NotAWorkCopy,
+    /// A work copy or changes file refused (unsafe, damaged, tampered, or not for this register); nothing written.
+    FileRefused,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -89,6 +96,12 @@ pub enum Error {
     RegisterBusy(String),
     #[error("{0} is not UTF-8 text; save it from Excel as \"CSV UTF-8\"")]
     NotUtf8(PathBuf),
+    #[error("this register is a work copy and cannot {action}")]
+    WorkCopyCannot { action: &'static str },
+    #[error("this register is not a work copy")]
+    NotAWorkCopy,
+    #[error("{path} refused: {} finding(s)", findings.len())]
+    FileRefused { path: PathBuf, findings: Vec<Finding> },
 }
 
 impl Error {
@@ -117,13 +130,18 @@ impl Error {
             Error::PackageRefused { .. } => ErrorCode::PackageRefused,
             Error::RegisterBusy(_) => ErrorCode::RegisterBusy,
             Error::NotUtf8(_) => ErrorCode::NotUtf8,
+            Error::WorkCopyCannot { .. } => ErrorCode::WorkCopyCannot,
+            Error::NotAWorkCopy => ErrorCode::NotAWorkCopy,
+            Error::FileRefused { .. } => ErrorCode::FileRefused,
         }
     }
 
     /// The findings carried by an `Invalid` or `PackageRefused` error (empty for other errors).
     pub fn findings(&self) -> &[Finding] {
         match self {
-            Error::Invalid(findings) | Error::PackageRefused { findings, .. } => findings,
+            Error::Invalid(findings)
+            | Error::PackageRefused { findings, .. }
+            | Error::FileRefused { findings, .. } => findings,
             _ => &[],
         }
     }

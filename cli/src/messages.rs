@@ -228,7 +228,10 @@ impl Details {
             | Error::NotARegister(path)
             | Error::FileFormat(path)
             | Error::NotUtf8(path)
-            | Error::PackageRefused { path, .. } => d.path = show_path(path),
+            | Error::PackageRefused { path, .. }
+            | Error::FileRefused { path, .. } => d.path = show_path(path),
+            Error::WorkCopyCannot { action } => d.detail = work_copy_action(action).to_string(),
+            Error::NotAWorkCopy => {}
             Error::SchemaTooNew { found, supported } => d.detail = format!("{found} > {supported}"),
             Error::RegisterDamaged(detail)
             | Error::Storage(detail)
@@ -403,5 +406,16 @@ mod tests {
             "Phiếu tự đánh giá năm 2025 đang ở bước “Đã chốt điểm tự chấm” nên không thể chấm điểm tự đánh giá. \
              Bước này chỉ được xem; nếu cần sửa bước trước, hãy mở khóa bằng `cchc assess unlock --reason …`."
         );
+    }
+}
+
+/// What a work copy cannot do, as the sentence names it.
+fn work_copy_action(action: &str) -> &'static str {
+    match action {
+        "issue" => "ban hành văn bản có số",
+        "send_report" => "gửi tệp báo cáo lên cấp trên",
+        "take_copy" => "lấy bản làm việc khác",
+        "merge" => "nhập thay đổi từ bản làm việc",
+        _ => "làm được việc này",
     }
 }

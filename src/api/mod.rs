@@ -12,6 +12,7 @@ mod assessment;
 mod backup;
 mod catalogs;
 mod charts;
+mod copies;
 pub mod data_folder;
 mod deadlines;
 mod demo;
@@ -30,6 +31,7 @@ pub use assessment::{
 };
 pub use backup::{CountChange, RestorePreview, RestoreReport};
 pub use charts::{ChartFigure, ChartRequest};
+pub use copies::{ChangesSent, MergeItem, MergePreview, MergeReport, WorkCopyTaken};
 pub use demo::{DemoSummary, Generated, UnitVariant};
 pub use imports::{SheetColumn, SheetKind};
 pub use packages::{

@@ -81,7 +81,7 @@ impl App {
         issuing: Option<&OutgoingDocument>,
     ) -> Result<layout::Document> {
         let edited = self.register.report_sections(kind, period)?;
-        Ok(match kind {
+        let mut document = match kind {
             ReportKind::Periodic => {
                 let mut data = self.report_data(kind, period)?;
                 if let Some(doc) = issuing {
@@ -100,7 +100,21 @@ impl App {
                 let data = self.assessment_report_data(period, issuing)?;
                 report::assessment_document(&data, &report::assessment_sections(&data, &edited))
             }
-        })
+        };
+        if let Some(copy) = self.register.work_copy()?
+            && let Some(first) = document.parts.first_mut()
+        {
+            let taken_on = copy.taken_at.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+            let taken_on = taken_on.map_or(copy.taken_at.clone(), |d| d.format("%d/%m/%Y").to_string());
+            let mark = layout::Block::Line {
+                text: report::labels::work_copy_mark(&copy.person, &taken_on),
+                size: layout::rules::TABLE_SIZE,
+                style: layout::Style::BoldItalic,
+                align: layout::Align::Center,
+            };
+            first.blocks.insert(0, mark);
+        }
+        Ok(document)
     }
 
     /// The report laid out on pages (positions in millimetres). Refuses text the bundled font cannot draw. An
@@ -167,6 +181,7 @@ impl App {
         date: Option<NaiveDate>,
         number: Option<i64>,
     ) -> Result<OutgoingDocument> {
+        self.office_only("issue")?;
         let period = report_period(kind, period)?;
         let date = date.unwrap_or_else(|| self.clock.today());
         let year = date.year();

@@ -117,6 +117,23 @@ pub enum FindingCode {
     CatalogSeeded,
     /// An entry records still use (quotas, people, tasks): it cannot be removed.
     CatalogInUse,
+    // Work copies and their changes files (appended).
+    /// A changes file of another unit's register.
+    ChangesOtherUnit,
+    /// A changes file of a work copy of another register (of the same unit).
+    ChangesOtherRegister,
+    /// A changes file that comes after one of the same copy not merged yet.
+    ChangesSkipped,
+    /// A changes file whose number was merged already with other content, or which does not follow the one merged.
+    ChangesChainBroken,
+    /// A conflict the person has not chosen for.
+    ConflictNotChosen,
+    /// A merge's write that the register's rules refuse (a name taken by another record, a record it needs missing).
+    MergeClash,
+    /// A work copy with nothing changed since its last changes file.
+    NothingToSend,
+    /// A work-copy file whose register is not the work copy its description names.
+    WorkCopyMismatch,
 }
 
 impl FindingCode {

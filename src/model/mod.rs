@@ -17,6 +17,7 @@ mod report;
 mod rule;
 mod staffing;
 mod stats;
+mod sync;
 mod unit;
 
 pub use assessment::{
@@ -58,4 +59,8 @@ pub use staffing::{
     CategoryStaffing, Headcount, Person, PersonInput, Quota, StaffCategory, StaffingSummary, StandardDue,
 };
 pub use stats::{CaseFigures, StatsRow, StatsTable, check_row, on_time_rate, online_rate};
+pub use sync::{
+    ChangeAction, ChangeOrigin, Choice, Conflict, ConflictKind, FieldChange, Fields, MergeChoices, Op, RecordChange,
+    Resolution, WorkCopyInfo, diff as diff_records, resolve as resolve_change,
+};
 pub use unit::{SignAuthority, Signer, UnitKind, UnitProfile};

@@ -5,6 +5,7 @@
 //! declared size, the entry limit and the compression-ratio limit, so a lying header or a zip bomb cannot exhaust
 //! memory. Every refusal is a `Finding` with a stable `PACKAGE_*` code.
 
+pub mod copies;
 pub mod data;
 
 use crate::model::{Finding, FindingCode, PeriodKey, Place, UnitKind};
@@ -195,9 +196,13 @@ pub fn write(identity: Manifest, payload: &Payload) -> std::io::Result<Vec<u8>> 
     Ok(zip.finish().map_err(std::io::Error::other)?.into_inner())
 }
 
-/// Reads and verifies a file from outside. Every refusal is returned as findings (errors); nothing is written
-/// anywhere. `program_version` names this program in the "too new" finding.
-pub fn read(bytes: &[u8], limits: &Limits) -> Result<Verified, Vec<Finding>> {
+/// Reads every entry of a zip file from outside with the hostile-input defences (size limits, zip bombs, unsafe or
+/// duplicate names, links, entries `known` does not accept): the entries' names and bytes, or the refusal.
+pub fn read_entries(
+    bytes: &[u8],
+    limits: &Limits,
+    known: &dyn Fn(&str) -> bool,
+) -> Result<Vec<(String, Vec<u8>)>, Vec<Finding>> {
     let refuse = |code: FindingCode| vec![Finding::new(code, Place::default())];
     if bytes.len() as u64 > limits.file_bytes {
         return Err(vec![
@@ -220,7 +225,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Verified, Vec<Finding>> {
         if entry.is_symlink() || entry.is_dir() || entry.unix_mode().is_some_and(|m| m & 0o170000 == 0o120000) {
             return Err(at(FindingCode::PackageLink));
         }
-        if !known_name(&name) {
+        if !known(&name) {
             return Err(at(FindingCode::PackageUnknownEntry));
         }
         let declared = entry.size();
@@ -266,6 +271,50 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Verified, Vec<Finding>> {
         }
         contents.push((name, buffer));
     }
+    Ok(contents)
+}
+
+/// Checks the entries read against a manifest's records: each listed entry present with its size and SHA-256 (an
+/// evidence file's name is its hash), and nothing unlisted but the manifest.
+pub fn verify_entries(contents: &[(String, Vec<u8>)], records: &[EntryRecord]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for record in records {
+        let place = Place::record(record.path.clone());
+        match contents.iter().find(|(n, _)| *n == record.path) {
+            None => findings.push(Finding::new(FindingCode::PackageEntryMissing, place).with("value", &record.path)),
+            Some((_, bytes)) if bytes.len() as u64 != record.size => findings.push(
+                Finding::new(FindingCode::PackageSizeMismatch, place)
+                    .with("value", &record.path)
+                    .with("size", bytes.len())
+                    .with("expected", record.size),
+            ),
+            Some((_, bytes)) if sha256_hex(bytes) != record.sha256.to_ascii_lowercase() => {
+                findings.push(Finding::new(FindingCode::PackageHashMismatch, place).with("value", &record.path))
+            }
+            Some((name, bytes)) => {
+                // An evidence file is named by its hash: the name must be the hash of the bytes too.
+                if let Some(named) = name.strip_prefix(EVIDENCE_DIR)
+                    && sha256_hex(bytes) != named.to_ascii_lowercase()
+                {
+                    findings.push(Finding::new(FindingCode::PackageHashMismatch, place).with("value", &record.path));
+                }
+            }
+        }
+    }
+    for (name, _) in contents {
+        if name != MANIFEST && !records.iter().any(|r| &r.path == name) {
+            findings
+                .push(Finding::new(FindingCode::PackageUnknownEntry, Place::record(name.clone())).with("value", name));
+        }
+    }
+    findings
+}
+
+/// Reads and verifies a file from outside. Every refusal is returned as findings (errors); nothing is written
+/// anywhere. `program_version` names this program in the "too new" finding.
+pub fn read(bytes: &[u8], limits: &Limits) -> Result<Verified, Vec<Finding>> {
+    let contents = read_entries(bytes, limits, &known_name)?;
+    let refuse = |code: FindingCode| vec![Finding::new(code, Place::default())];
     let Some((_, manifest_bytes)) = contents.iter().find(|(n, _)| n == MANIFEST) else {
         return Err(refuse(FindingCode::PackageManifestMissing));
     };
@@ -291,36 +340,7 @@ pub fn read(bytes: &[u8], limits: &Limits) -> Result<Verified, Vec<Finding>> {
     if manifest.format != FORMAT_NAME || manifest.format_version == 0 || !identity_ok(&manifest) {
         return Err(refuse(FindingCode::PackageManifestUnreadable));
     }
-    let mut findings = Vec::new();
-    for record in &manifest.entries {
-        let place = Place::record(record.path.clone());
-        match contents.iter().find(|(n, _)| *n == record.path) {
-            None => findings.push(Finding::new(FindingCode::PackageEntryMissing, place).with("value", &record.path)),
-            Some((_, bytes)) if bytes.len() as u64 != record.size => findings.push(
-                Finding::new(FindingCode::PackageSizeMismatch, place)
-                    .with("value", &record.path)
-                    .with("size", bytes.len())
-                    .with("expected", record.size),
-            ),
-            Some((_, bytes)) if sha256_hex(bytes) != record.sha256.to_ascii_lowercase() => {
-                findings.push(Finding::new(FindingCode::PackageHashMismatch, place).with("value", &record.path))
-            }
-            Some((name, bytes)) => {
-                // An evidence file is named by its hash: the name must be the hash of the bytes too.
-                if let Some(named) = name.strip_prefix(EVIDENCE_DIR)
-                    && sha256_hex(bytes) != named.to_ascii_lowercase()
-                {
-                    findings.push(Finding::new(FindingCode::PackageHashMismatch, place).with("value", &record.path));
-                }
-            }
-        }
-    }
-    for (name, _) in &contents {
-        if name != MANIFEST && !manifest.entries.iter().any(|r| &r.path == name) {
-            findings
-                .push(Finding::new(FindingCode::PackageUnknownEntry, Place::record(name.clone())).with("value", name));
-        }
-    }
+    let findings = verify_entries(&contents, &manifest.entries);
     if !findings.is_empty() {
         return Err(findings);
     }

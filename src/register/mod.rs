@@ -14,6 +14,7 @@ mod procedures;
 mod reports;
 mod staffing;
 mod stats;
+pub mod sync;
 mod unit;
 
 pub use assessment::StoredSet;
@@ -47,6 +48,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0008_headcount_meeting_standard.sql", include_str!("migrations/0008_headcount_meeting_standard.sql")),
     ("0009_superior_unit_kind.sql", include_str!("migrations/0009_superior_unit_kind.sql")),
     ("0010_stable_identities.sql", include_str!("migrations/0010_stable_identities.sql")),
+    ("0011_work_copies.sql", include_str!("migrations/0011_work_copies.sql")),
 ];
 
 /// The schema version this program writes.
@@ -78,6 +80,8 @@ pub struct ChangeEntry {
     pub before: Option<serde_json::Value>,
     #[cfg_attr(feature = "ts", ts(type = "Record<string, unknown> | null"))]
     pub after: Option<serde_json::Value>,
+    /// Where a change merged from a work copy came from (`ChangeOrigin`); `None` for a change made here.
+    pub origin: Option<crate::model::ChangeOrigin>,
 }
 
 /// Which change-log entries to read: each filter left `None` takes all.
@@ -163,7 +167,7 @@ impl Register {
 
     /// The change log's entries matching `query`, newest first.
     pub fn change_log_query(&self, query: &ChangeLogQuery) -> Result<Vec<ChangeEntry>> {
-        let sql = "SELECT id, at, actor, entity, entity_id, action, before, after FROM change_log
+        let sql = "SELECT id, at, actor, entity, entity_id, action, before, after, origin FROM change_log
                    WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR actor = ?2)
                      AND (?3 IS NULL OR substr(at, 1, 10) >= ?3) AND (?4 IS NULL OR substr(at, 1, 10) <= ?4)
                    ORDER BY id DESC LIMIT ?5";
@@ -180,6 +184,7 @@ impl Register {
                 action: row.get(5)?,
                 before: parse(row.get(6)?),
                 after: parse(row.get(7)?),
+                origin: row.get::<_, Option<String>>(8)?.and_then(|t| serde_json::from_str(&t).ok()),
             })
         })
     }

@@ -3,6 +3,11 @@
 use crate::vocabulary::{FIGURES, Figure, Group};
 
 /// Quốc hiệu (NĐ 30/2020, Phụ lục I).
+/// The line every page drafted from a work copy opens with: not the office's register, not a document to issue.
+pub fn work_copy_mark(person: &str, taken_on: &str) -> String {
+    format!("Bản làm việc của {person}, lấy ngày {taken_on} – không phải bản chính thức")
+}
+
 pub const MOTTO: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 /// Tiêu ngữ: initials capitalised, hyphens between the phrases.
 pub const SLOGAN: &str = "Độc lập - Tự do - Hạnh phúc";

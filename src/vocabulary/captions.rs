@@ -77,6 +77,7 @@ pub fn group_captions(group: Group) -> impl Iterator<Item = &'static str> {
 
 /// Captions of stable column and input names, besides the figures of Biểu 06.
 pub const COLUMNS: &[(&str, &str)] = &[
+    ("person", "Người giữ bản làm việc"),
     ("code", "Mã thủ tục"),
     ("unit_code", "Mã đơn vị"),
     ("name", "Tên"),
@@ -222,6 +223,11 @@ pub const TABLES: &[(&str, &str)] = &[
     ("package_received", "Báo cáo đã nhận"),
     ("outgoing_document", "Sổ văn bản đi"),
     ("report_section", "Nội dung các mục báo cáo"),
+    ("register_identity", "Mã định danh của sổ dữ liệu"),
+    ("work_copy", "Thông tin bản làm việc"),
+    ("work_copy_base", "Bản làm việc: số liệu lúc lấy hoặc lần gửi trước"),
+    ("work_copy_given", "Bản làm việc đã giao"),
+    ("changes_merged", "Tệp thay đổi đã nhập"),
 ];
 
 /// What a change-log entry is about, where the log says it shorter than the table's caption (or it is no table).
@@ -243,6 +249,7 @@ pub const ENTITIES: &[(&str, &str)] = &[
     ("evidence_link", "Gắn tài liệu kiểm chứng"),
     ("report_section", "Mục báo cáo"),
     ("register", "Sổ dữ liệu"),
+    ("work_copy", "Bản làm việc"),
 ];
 
 /// What a change-log entry did.

@@ -13,7 +13,7 @@ pub struct ErrorWords {
 }
 
 /// Every error code, in the enum's order (`ErrorCode` has no list of its own; the tidy test counts its variants).
-pub const ERROR_CODES: [ErrorCode; 22] = [
+pub const ERROR_CODES: [ErrorCode; 25] = [
     ErrorCode::RegisterNotFound,
     ErrorCode::RegisterExists,
     ErrorCode::NotARegister,
@@ -36,6 +36,9 @@ pub const ERROR_CODES: [ErrorCode; 22] = [
     ErrorCode::PackageRefused,
     ErrorCode::RegisterBusy,
     ErrorCode::NotUtf8,
+    ErrorCode::WorkCopyCannot,
+    ErrorCode::NotAWorkCopy,
+    ErrorCode::FileRefused,
 ];
 
 /// Errors only the desktop shell raises (no register open yet, a failure it did not foresee), by their code.
@@ -153,6 +156,18 @@ pub fn error_words(code: ErrorCode) -> ErrorWords {
             "Tệp không được lưu dưới dạng UTF-8 nên chữ tiếng Việt có thể bị sai; chưa ghi gì vào sổ. Hãy mở tệp bằng \
              Excel, chọn “Lưu thành” (Save As) kiểu “CSV UTF-8 (Comma delimited)” hoặc “Excel Workbook (.xlsx)” rồi \
              nhập lại.",
+        ),
+        ErrorCode::WorkCopyCannot => (
+            "Sổ đang mở là bản làm việc nên không {detail}; việc này chỉ làm trên sổ của cơ quan. Hãy gửi thay đổi về              (`cchc copy send`) để cơ quan nhập vào sổ.",
+            "Sổ đang mở là bản làm việc nên không làm được việc này; việc này chỉ làm trên sổ của cơ quan. Hãy gửi thay              đổi về để cơ quan nhập vào sổ.",
+        ),
+        ErrorCode::NotAWorkCopy => (
+            "Sổ {path} là sổ của cơ quan, không phải bản làm việc, nên không có thay đổi để gửi. Thay đổi từ bản làm              việc được nhập bằng `cchc copy merge`.",
+            "Sổ đang mở là sổ của cơ quan, không phải bản làm việc, nên không có thay đổi để gửi.",
+        ),
+        ErrorCode::FileRefused => (
+            "Tệp {path} bị từ chối vì không an toàn, bị hỏng hoặc không dành cho sổ này; chưa ghi gì vào sổ.",
+            "Tệp bị từ chối vì không an toàn, bị hỏng hoặc không dành cho sổ này; chưa ghi gì vào sổ.",
         ),
     };
     ErrorWords { command_line, window }

@@ -161,6 +161,24 @@ pub fn finding_template(code: FindingCode) -> &'static str {
             "“{value}” là mục có sẵn mà các báo cáo sử dụng nên không xóa được; có thể đổi tên (với loại cán bộ, công chức: ghi ngày hết áp dụng)."
         }
         FindingCode::CatalogInUse => "“{value}” đang được dùng ở {count} bản ghi nên không xóa được.",
+        FindingCode::ChangesOtherUnit => {
+            "Tệp thay đổi là của đơn vị “{value}”, không phải của đơn vị này; không nhập tệp này."
+        }
+        FindingCode::ChangesOtherRegister => {
+            "Tệp thay đổi được ghi từ một bản làm việc lấy từ sổ dữ liệu khác, không phải từ sổ này; không nhập tệp này."
+        }
+        FindingCode::ChangesSkipped => {
+            "Đây là tệp thay đổi số {value} của bản làm việc của {person}, nhưng tệp số {expected} chưa được nhập; hãy nhập các tệp theo thứ tự."
+        }
+        FindingCode::ChangesChainBroken => {
+            "Tệp thay đổi số {value} của bản làm việc của {person} không nối tiếp tệp đã nhập (có thể được ghi lại từ một bản sao cũ của bản làm việc); không nhập tệp này."
+        }
+        FindingCode::ConflictNotChosen => "Chưa chọn giữ bản nào cho chỗ khác nhau ở “{value}”.",
+        FindingCode::MergeClash => {
+            "Không ghi được thay đổi ở “{value}” vào sổ (trùng với một bản ghi khác hoặc thiếu bản ghi mà nó cần); không có thay đổi nào được ghi."
+        }
+        FindingCode::NothingToSend => "Bản làm việc chưa có thay đổi nào kể từ lần gửi trước.",
+        FindingCode::WorkCopyMismatch => "Tệp bản làm việc bị hỏng: sổ dữ liệu bên trong không khớp với phần mô tả.",
     }
 }
 

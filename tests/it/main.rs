@@ -6,6 +6,7 @@ mod backups;
 mod catalogs;
 mod charts;
 mod cli;
+mod copies;
 mod crash;
 mod deadlines;
 mod demo;

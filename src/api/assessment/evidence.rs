@@ -76,7 +76,7 @@ impl App {
         self.entry(&assessment, &leaf.node.code)
     }
 
-    pub(super) fn evidence_dir(&self) -> PathBuf {
+    pub(in crate::api) fn evidence_dir(&self) -> PathBuf {
         self.register.path().parent().unwrap_or(Path::new(".")).join(EVIDENCE_DIR)
     }
 
@@ -96,7 +96,7 @@ impl App {
 
 /// The name of a stored copy: the SHA-256, with the original extension so the system opens it with the right
 /// program.
-pub(super) fn stored_name(sha256: &str, original: &str) -> String {
+pub(in crate::api) fn stored_name(sha256: &str, original: &str) -> String {
     match Path::new(original).extension().and_then(|e| e.to_str()) {
         Some(ext) if !ext.is_empty() && ext.chars().all(|c| c.is_ascii_alphanumeric()) => {
             format!("{sha256}.{}", ext.to_ascii_lowercase())

@@ -5,7 +5,7 @@
 //! `metrics.rs`; this file holds the assessment itself and its workflow.
 
 mod criteria;
-mod evidence;
+pub(super) mod evidence;
 mod metrics;
 
 use criteria::{parse_stored, summary};

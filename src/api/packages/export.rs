@@ -35,6 +35,7 @@ impl App {
     /// superior will apply (errors refuse the export with `Invalid`). Exporting again with unchanged data gives the
     /// same revision and the same bytes; after an edit it makes a new revision superseding the last one.
     pub fn export_package(&mut self, period: PeriodKey, out: &Path, approver: Option<String>) -> Result<ExportReport> {
+        self.office_only("send_report")?;
         let unit = self.unit()?;
         if unit.code.trim().is_empty() {
             return Err(Error::Invalid(vec![Finding::new(FindingCode::RequiredMissing, Place::field("unit_code"))]));

@@ -53,7 +53,7 @@ impl App {
 }
 
 /// Writes a file the user asked for, in a folder the user chose: whole or not at all (through a locked partial file).
-fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(super) fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }

@@ -139,9 +139,9 @@ impl Error {
     /// The findings carried by an `Invalid` or `PackageRefused` error (empty for other errors).
     pub fn findings(&self) -> &[Finding] {
         match self {
-            Error::Invalid(findings)
-            | Error::PackageRefused { findings, .. }
-            | Error::FileRefused { findings, .. } => findings,
+            Error::Invalid(findings) | Error::PackageRefused { findings, .. } | Error::FileRefused { findings, .. } => {
+                findings
+            }
             _ => &[],
         }
     }

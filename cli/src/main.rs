@@ -9,6 +9,7 @@ mod assess;
 mod backup;
 mod bench;
 mod catalog;
+mod copies;
 mod format;
 mod iso;
 mod messages;
@@ -97,6 +98,11 @@ enum Command {
     Rollup(package::RollupArgs),
     #[command(about = "Kiểm tra số liệu và danh mục, liệt kê mọi lỗi và cảnh báo")]
     Check(stats::CheckArgs),
+    #[command(
+        subcommand,
+        about = "Làm việc ở máy khác: lấy bản làm việc, gửi thay đổi về, nhập thay đổi vào sổ của cơ quan"
+    )]
+    Copy(copies::CopyCommand),
     #[command(subcommand, about = "Sao lưu, kiểm tra bản sao, sao lưu ra USB, khôi phục")]
     Backup(backup::BackupCommand),
     #[command(about = "Xem nhật ký thay đổi")]
@@ -212,6 +218,7 @@ fn run(ctx: &Ctx, command: Command) -> CmdResult {
         Command::Units(command) => package::run_units(ctx, command),
         Command::Rollup(args) => package::rollup(ctx, args),
         Command::Check(args) => stats::check(ctx, args),
+        Command::Copy(command) => copies::run(ctx, command),
         Command::Backup(command) => backup::run(ctx, command),
         Command::Log(args) => log(ctx, args),
         Command::Demo(args) => demo(ctx, args),

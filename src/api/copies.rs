@@ -3,19 +3,19 @@
 //! register — a dry run first that shows every change and every conflict, then the person's choices applied in one
 //! transaction after a verified backup.
 
+use super::assessment::evidence::stored_name;
 use super::packages::write_file;
 use super::{App, BackupReason, Progress};
 use crate::assets::Assets;
 use crate::clock::Clock;
 use crate::error::{Error, Result};
-use super::assessment::evidence::stored_name;
 use crate::model::{
     ChangeAction, ChangeOrigin, Conflict, FieldChange, Fields, Finding, FindingCode, MergeChoices, Place, RecordChange,
     WorkCopyInfo, diff_records, resolve_change,
 };
 use crate::package::copies::{self, CHANGES_FORMAT, CopyManifest, CopyUnit, WORK_COPY_FORMAT};
 use crate::package::sha256_hex;
-use crate::register::sync::{MergeRecord, MergeWrite, label, order};
+use crate::register::sync::{HIDDEN, MergeRecord, MergeWrite, label, order};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -207,7 +207,8 @@ impl App {
                 return Err(e);
             }
         };
-        let named: Vec<Fields> = app.register.snapshot()?.into_iter().filter(|((t, _), _)| t == "evidence").map(|(_, f)| f).collect();
+        let named: Vec<Fields> =
+            app.register.snapshot()?.into_iter().filter(|((t, _), _)| t == "evidence").map(|(_, f)| f).collect();
         app.store_arrived(&read.evidence, &named)?;
         Ok(app)
     }
@@ -343,11 +344,17 @@ impl App {
             if resolution.taken.is_empty() && resolution.op.is_none() {
                 preview.unchanged += 1;
             } else if !resolution.taken.is_empty() {
+                let blank = |v: &serde_json::Value| v.is_null() || v.as_str() == Some("");
+                let shown = resolution
+                    .taken
+                    .into_iter()
+                    .filter(|f| !HIDDEN.contains(&f.field.as_str()) && !(blank(&f.before) && blank(&f.after)))
+                    .collect();
                 preview.items.push(MergeItem {
                     table: change.table.clone(),
                     label: change.label.clone(),
                     action: change.action(),
-                    fields: resolution.taken,
+                    fields: shown,
                     who: change.who.clone(),
                     when: change.when.clone(),
                 });
@@ -368,7 +375,13 @@ impl App {
         let planned = self.plan_merge(file, choices)?;
         let preview = &planned.preview;
         if preview.already_merged {
-            return Ok(MergeReport { already_merged: true, applied: 0, conflicts: 0, taken_from_copy: 0, backup: None });
+            return Ok(MergeReport {
+                already_merged: true,
+                applied: 0,
+                conflicts: 0,
+                taken_from_copy: 0,
+                backup: None,
+            });
         }
         let missing: Vec<Finding> = preview
             .conflicts
@@ -407,7 +420,11 @@ impl App {
                 r.op.as_ref().map(|op| MergeWrite { table: &c.table, key: &c.key, op, origin })
             })
             .collect();
-        let taken_from_copy = preview.conflicts.iter().filter(|c| choices.choices.get(&c.id) == Some(&crate::model::Choice::Copy)).count();
+        let taken_from_copy = preview
+            .conflicts
+            .iter()
+            .filter(|c| choices.choices.get(&c.id) == Some(&crate::model::Choice::Copy))
+            .count();
         let backup = self.backup_now(BackupReason::Import)?;
         let named: Vec<Fields> =
             planned.changes.iter().filter(|c| c.table == "evidence").filter_map(|c| c.after.clone()).collect();

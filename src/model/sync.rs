@@ -348,7 +348,8 @@ mod tests {
         let deleted_there = resolve(&change(Some(base.clone()), None), Some(&edited), &MergeChoices::default());
         assert_eq!(deleted_there.conflicts[0].kind, ConflictKind::DeletedThere);
         assert_eq!(deleted_there.op, None);
-        let deleted_here = resolve(&change(Some(base.clone()), Some(edited.clone())), None, &MergeChoices::keep_office());
+        let deleted_here =
+            resolve(&change(Some(base.clone()), Some(edited.clone())), None, &MergeChoices::keep_office());
         assert_eq!(deleted_here.conflicts[0].kind, ConflictKind::DeletedHere);
         assert_eq!(deleted_here.op, None);
         let unchanged_here = resolve(&change(Some(base.clone()), None), Some(&base), &MergeChoices::default());

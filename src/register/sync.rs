@@ -174,7 +174,9 @@ fn to_sql(value: &serde_json::Value) -> Value {
     match value {
         serde_json::Value::Null => Value::Null,
         serde_json::Value::Bool(b) => Value::Integer(*b as i64),
-        serde_json::Value::Number(n) => n.as_i64().map(Value::Integer).unwrap_or(Value::Real(n.as_f64().unwrap_or(0.0))),
+        serde_json::Value::Number(n) => {
+            n.as_i64().map(Value::Integer).unwrap_or(Value::Real(n.as_f64().unwrap_or(0.0)))
+        }
         serde_json::Value::String(s) => Value::Text(s.clone()),
         other => Value::Text(other.to_string()),
     }
@@ -308,9 +310,7 @@ fn stored(conn: &Connection, spec: &Spec, column: &str, value: &serde_json::Valu
     match spec.refs.iter().find(|(c, _)| *c == column) {
         Some((_, target)) if !value.is_null() => {
             let target_spec = self::spec(target).expect("spec");
-            find(conn, target_spec, value)?.map(Value::Integer).ok_or_else(|| {
-                clash(&format!("{} {}", target, value))
-            })
+            find(conn, target_spec, value)?.map(Value::Integer).ok_or_else(|| clash(&format!("{} {}", target, value)))
         }
         _ => Ok(to_sql(value)),
     }
@@ -503,7 +503,15 @@ impl Register {
         tx.execute(
             "INSERT INTO changes_merged (copy_uid, sequence, sha256, person, merged_at, applied, conflicts)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![merged.copy_id, merged.sequence, merged.sha256, merged.person, stamp.at, total as i64, merged.conflicts as i64],
+            params![
+                merged.copy_id,
+                merged.sequence,
+                merged.sha256,
+                merged.person,
+                stamp.at,
+                total as i64,
+                merged.conflicts as i64
+            ],
         )
         .map_err(storage)?;
         tx.commit().map_err(storage)?;
@@ -555,7 +563,11 @@ fn apply_one(tx: &Connection, write: &MergeWrite<'_>, stamp: &Stamp) -> Result<(
             for derived in ["search_text", "name_sort", "field_sort"] {
                 if has.iter().any(|c| c == derived) {
                     names.push(derived.to_string());
-                    values.push(if derived == "search_text" { Value::Text(String::new()) } else { Value::Blob(vec![]) });
+                    values.push(if derived == "search_text" {
+                        Value::Text(String::new())
+                    } else {
+                        Value::Blob(vec![])
+                    });
                 }
             }
             let marks = (1..=names.len()).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ");
@@ -601,7 +613,7 @@ fn apply_one(tx: &Connection, write: &MergeWrite<'_>, stamp: &Stamp) -> Result<(
             stamp.at,
             write.origin.person,
             spec.table,
-            write.key,
+            key_text(write.key),
             action,
             before.map(|v| v.to_string()),
             after.map(|v| v.to_string()),
@@ -610,4 +622,44 @@ fn apply_one(tx: &Connection, write: &MergeWrite<'_>, stamp: &Stamp) -> Result<(
     )
     .map_err(storage)?;
     Ok(())
+}
+
+/// A key as the change log writes it: the value itself, or the parts joined by `|` ("2025|10.1").
+fn key_text(key: &str) -> String {
+    let plain = |v: &serde_json::Value| {
+        v.as_str().map(str::to_string).unwrap_or_else(|| if v.is_null() { String::new() } else { v.to_string() })
+    };
+    match serde_json::from_str::<serde_json::Value>(key) {
+        Ok(serde_json::Value::Array(parts)) => parts.iter().map(plain).collect::<Vec<_>>().join("|"),
+        Ok(value) => plain(&value),
+        Err(_) => key.to_string(),
+    }
+}
+
+/// Columns a person never needs to read in a merge: the stable identity itself.
+pub const HIDDEN: &[&str] = &["uid"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every field a merge can show (what changed, a conflict) has a Vietnamese caption for its kind of record.
+    #[test]
+    fn every_mergeable_column_has_a_vietnamese_caption() {
+        let dir = tempfile::tempdir().unwrap();
+        let register = Register::create(&dir.path().join("r.cchc")).unwrap();
+        let mut missing = Vec::new();
+        for spec in SPECS {
+            for column in columns(&register.conn, spec.table).unwrap() {
+                let local = spec.local_id && column == "id";
+                if local || NOT_COMPARED.contains(&column.as_str()) || HIDDEN.contains(&column.as_str()) {
+                    continue;
+                }
+                if crate::vocabulary::entity_column_caption(Some(spec.table), &column).is_none() {
+                    missing.push(format!("(\"{}\", \"{column}\", \"\"),", spec.table));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "no caption:\n{}", missing.join("\n"));
+    }
 }

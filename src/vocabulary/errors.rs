@@ -158,11 +158,11 @@ pub fn error_words(code: ErrorCode) -> ErrorWords {
              nhập lại.",
         ),
         ErrorCode::WorkCopyCannot => (
-            "Sổ đang mở là bản làm việc nên không {detail}; việc này chỉ làm trên sổ của cơ quan. Hãy gửi thay đổi về              (`cchc copy send`) để cơ quan nhập vào sổ.",
-            "Sổ đang mở là bản làm việc nên không làm được việc này; việc này chỉ làm trên sổ của cơ quan. Hãy gửi thay              đổi về để cơ quan nhập vào sổ.",
+            "Sổ đang mở là bản làm việc nên không {detail}; việc này chỉ làm trên sổ của cơ quan. Hãy gửi thay đổi về (`cchc copy send`) để cơ quan nhập vào sổ.",
+            "Sổ đang mở là bản làm việc nên không làm được việc này; việc này chỉ làm trên sổ của cơ quan. Hãy gửi thay đổi về để cơ quan nhập vào sổ.",
         ),
         ErrorCode::NotAWorkCopy => (
-            "Sổ {path} là sổ của cơ quan, không phải bản làm việc, nên không có thay đổi để gửi. Thay đổi từ bản làm              việc được nhập bằng `cchc copy merge`.",
+            "Sổ đang dùng là sổ của cơ quan, không phải bản làm việc, nên không có thay đổi để gửi. Thay đổi từ bản làm việc được nhập bằng `cchc copy merge`.",
             "Sổ đang mở là sổ của cơ quan, không phải bản làm việc, nên không có thay đổi để gửi.",
         ),
         ErrorCode::FileRefused => (

@@ -46,13 +46,7 @@ fn new_person(name: &str) -> PersonInput {
 }
 
 fn figures(n: i64) -> CaseFigures {
-    CaseFigures {
-        received_total: n,
-        received_online: n,
-        resolved_total: n,
-        resolved_on_time: n,
-        ..Default::default()
-    }
+    CaseFigures { received_total: n, received_online: n, resolved_total: n, resolved_on_time: n, ..Default::default() }
 }
 
 fn codes(err: &cchc::Error) -> Vec<FindingCode> {
@@ -82,7 +76,10 @@ fn two_officials_work_at_home_and_the_office_register_then_holds_both_peoples_wo
     assert!(office.work_copy().unwrap().is_none());
     let period = PeriodKey::new(2026, PeriodKind::H1);
     let text = cchc::api::printed::read(&mai.report_pages(ReportKind::Periodic, period).unwrap()[0]).replace('\n', " ");
-    assert!(text.starts_with("Bản làm việc của Trần Thị Mai, lấy ngày 23/11/2026 – không phải bản chính thức"), "{text}");
+    assert!(
+        text.starts_with("Bản làm việc của Trần Thị Mai, lấy ngày 23/11/2026 – không phải bản chính thức"),
+        "{text}"
+    );
     let office_text = cchc::api::printed::read(&office.report_pages(ReportKind::Periodic, period).unwrap()[0]);
     assert!(!office_text.contains("Bản làm việc"));
     let refused = mai.issue_report(ReportKind::Periodic, period, None, None).unwrap_err();
@@ -172,10 +169,8 @@ fn two_officials_work_at_home_and_the_office_register_then_holds_both_peoples_wo
     assert_eq!(codes(&err), [FindingCode::ConflictNotChosen]);
     assert_eq!(noticeable(&office), before);
     // The person chooses the copy's note.
-    let choices = MergeChoices {
-        choices: BTreeMap::from([(conflict.id.clone(), Choice::Copy)]),
-        keep_office_for_rest: false,
-    };
+    let choices =
+        MergeChoices { choices: BTreeMap::from([(conflict.id.clone(), Choice::Copy)]), keep_office_for_rest: false };
     let report = office.merge_changes(&hung_file, &choices, &no_progress).unwrap();
     assert_eq!((report.applied, report.conflicts, report.taken_from_copy), (2, 1, 1));
     let merged = office.people().unwrap().into_iter().find(|p| p.id == someone.id).unwrap();
@@ -432,7 +427,11 @@ mod model_based {
             "person" => {
                 let p = app.people().unwrap().into_iter().find(|p| p.id.to_string() == id).unwrap();
                 let mut input = p.input.clone();
-                if field == "note" { input.note = value.into() } else { input.rank = value.into() }
+                if field == "note" {
+                    input.note = value.into()
+                } else {
+                    input.rank = value.into()
+                }
                 app.edit_person(p.id, input).unwrap();
             }
             "procedure" => {
@@ -535,4 +534,54 @@ mod model_based {
             App::check_file(&path).unwrap();
         }
     }
+}
+
+#[test]
+fn the_command_line_takes_a_copy_sends_its_changes_shows_the_conflict_and_merges_with_the_choice_made() {
+    use crate::cli::{cchc, stderr, stdout};
+    let dir = tempfile::tempdir().unwrap();
+    let office = office(dir.path());
+    let office_path = office.register_path().to_path_buf();
+    let someone = office.people().unwrap()[0].clone();
+    drop(office);
+    let home = dir.path().join("home").join("register.cchc");
+    let file = dir.path().join("mai.cchclv");
+    let file_arg = file.to_str().unwrap();
+    let out = cchc(&office_path, &["copy", "take", file_arg, "--person", "Trần Thị Mai", "--no-evidence"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Đã ghi bản làm việc của Trần Thị Mai"));
+    let out = cchc(&home, &["copy", "open", file_arg]);
+    assert!(stdout(&out).contains("Đã mở bản làm việc của Trần Thị Mai"), "{}", stderr(&out));
+    // The same person edited on both sides: the note differs.
+    for (register, note) in [(&home, "Ghi ở nhà"), (&office_path, "Ghi ở cơ quan")] {
+        let mut app = App::open(register, Assets::bundled(), clock()).unwrap();
+        let mut input = someone.input.clone();
+        input.note = note.into();
+        app.edit_person(someone.id, input).unwrap();
+    }
+    let out = cchc(&home, &["copy", "status"]);
+    assert!(stdout(&out).contains("1 bản ghi thay đổi chưa gửi"), "{}", stdout(&out));
+    let refused = cchc(&home, &["report", "issue", "--period", "2026-H1", "--kind", "periodic"]);
+    assert!(!refused.status.success());
+    assert!(stderr(&refused).contains("bản làm việc nên không ban hành văn bản có số"), "{}", stderr(&refused));
+    let changes = dir.path().join("mai-1.cchctd");
+    let changes_arg = changes.to_str().unwrap();
+    let out = cchc(&home, &["copy", "send", changes_arg]);
+    assert!(stdout(&out).contains("Đã ghi tệp thay đổi số 1"), "{}", stderr(&out));
+
+    let out = cchc(&office_path, &["copy", "merge", changes_arg]);
+    let text = stdout(&out);
+    assert!(text.contains("1 chỗ khác nhau cần chọn"), "{text}");
+    assert!(text.contains("Sổ của cơ quan: “Ghi ở cơ quan”") && text.contains("Bản làm việc:   “Ghi ở nhà”"), "{text}");
+    assert!(text.contains("Chưa ghi gì"));
+    let out = cchc(&office_path, &["copy", "merge", changes_arg, "--apply"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("Chưa chọn giữ bản nào cho chỗ khác nhau"), "{}", stderr(&out));
+    let out = cchc(&office_path, &["copy", "merge", changes_arg, "--apply", "--take-copy", "1"]);
+    assert!(stdout(&out).contains("1 lấy theo bản làm việc"), "{}", stderr(&out));
+    let app = App::open(&office_path, Assets::bundled(), clock()).unwrap();
+    assert_eq!(app.people().unwrap().into_iter().find(|p| p.id == someone.id).unwrap().input.note, "Ghi ở nhà");
+    drop(app);
+    let out = cchc(&office_path, &["copy", "merge", changes_arg, "--apply", "--keep-office-rest"]);
+    assert!(stdout(&out).contains("đã được nhập trước đây"), "{}", stdout(&out));
 }

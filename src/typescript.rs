@@ -3,8 +3,9 @@
 //! the committed file differs from it.
 
 use crate::api::{
-    AssessmentView, ChangeEntry, ChangeLogFacets, ChangeLogQuery, ChartFigure, ChartRequest, CriteriaImport,
-    ExportReport, ImportReport, PackageImportReport, RestorePreview, RestoreReport, Rollup, SheetColumn, SheetKind,
+    AssessmentView, ChangeEntry, ChangeLogFacets, ChangeLogQuery, ChangesSent, ChartFigure, ChartRequest,
+    CriteriaImport, ExportReport, ImportReport, MergePreview, MergeReport, PackageImportReport, RestorePreview,
+    RestoreReport, Rollup, SheetColumn, SheetKind, WorkCopyTaken,
 };
 use crate::backups::BackupInfo;
 use crate::error::ErrorCode;
@@ -18,6 +19,7 @@ use crate::model::{
     ScoreEntry, SentPackage, StaffCategory, StaffingSummary, StatsRow, StatsTable, Suggestion, Task, TaskInput,
     UnitProfile,
 };
+use crate::model::{MergeChoices, RecordChange, WorkCopyInfo};
 use crate::package::EntryRecord;
 use crate::partial::Leftovers;
 use std::any::TypeId;
@@ -114,6 +116,14 @@ fn roots(v: &mut Types) {
         LegalChange,
         LegalChangeInput,
         IsoReport,
+        // Work copies and their changes.
+        WorkCopyInfo,
+        WorkCopyTaken,
+        RecordChange,
+        ChangesSent,
+        MergePreview,
+        MergeChoices,
+        MergeReport,
         // Report files for the superior level.
         ExportReport,
         SentPackage,

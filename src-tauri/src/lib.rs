@@ -8,6 +8,7 @@
 
 pub mod assessment_commands;
 pub mod commands;
+pub mod copy_commands;
 pub mod error;
 pub mod files;
 pub mod package_commands;
@@ -146,6 +147,12 @@ pub fn run() {
             commands::iso_legal_change_add,
             commands::iso_legal_change_complete,
             commands::iso_report_set,
+            copy_commands::work_copy_take,
+            copy_commands::work_copy_open,
+            copy_commands::work_copy_pending,
+            copy_commands::work_copy_send,
+            copy_commands::merge_preview,
+            copy_commands::merge_apply,
             package_commands::package_export,
             package_commands::packages_sent,
             package_commands::expected_units,

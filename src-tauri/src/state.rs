@@ -5,7 +5,7 @@ use crate::error::CommandError;
 use crate::paths::Paths;
 use cchc::api::Progress;
 use cchc::api::{BackupInfo, BackupReason};
-use cchc::model::UnitProfile;
+use cchc::model::{UnitProfile, WorkCopyInfo};
 use cchc::{App, Assets, Clock, Error};
 use serde::Serialize;
 use std::ops::{Deref, DerefMut};
@@ -34,6 +34,8 @@ pub struct Session {
     pub error: Option<CommandError>,
     /// With such an error: the newest verified copy the register could be restored from (`recover_live`).
     pub recovery: Option<BackupInfo>,
+    /// The register open is a work copy: whose and taken when (every screen says so).
+    pub work_copy: Option<WorkCopyInfo>,
 }
 
 /// Managed by Tauri; every command reaches `App` through it.
@@ -121,6 +123,15 @@ impl AppState {
         Ok(self.session_of(&inner))
     }
 
+    /// Opens a work copy file (taken at the office) as this computer's register: written where the user's own
+    /// register lives, which must not exist yet.
+    pub fn open_work_copy(&self, file: &std::path::Path) -> Result<Session, CommandError> {
+        let mut inner = self.lock();
+        let app = App::open_work_copy(file, &self.paths.live(), Assets::bundled(), Clock::System)?;
+        *inner = Inner { app: Some(app), mode: Mode::Live, live_error: None, recovery: None };
+        Ok(self.session_of(&inner))
+    }
+
     /// A copy of the user's own register if it changed since the newest copy (every 15 minutes and at exit). The
     /// demo is not copied. Returns the copy made, if any.
     pub fn backup_live_if_changed(&self, reason: BackupReason) -> Result<Option<BackupInfo>, CommandError> {
@@ -150,6 +161,7 @@ impl AppState {
             unit: inner.app.as_ref().and_then(|app| app.unit().ok()),
             error: inner.live_error.clone(),
             recovery: inner.recovery.clone(),
+            work_copy: inner.app.as_ref().and_then(|app| app.work_copy().ok().flatten()),
         }
     }
 
@@ -231,6 +243,28 @@ mod tests {
         assert_eq!((session.mode, session.live_exists), (Mode::Live, true));
         assert_eq!(session.unit.unwrap().name, cchc::App::demo_unit().name);
         let again = state.create_live(cchc::App::demo_unit()).unwrap_err();
+        assert_eq!(again.code, Code::Core(ErrorCode::RegisterExists));
+    }
+
+    #[test]
+    fn a_work_copy_opened_on_a_new_computer_becomes_its_register_and_every_session_says_whose_it_is() {
+        let office_dir = tempfile::tempdir().unwrap();
+        let office_state = AppState::start(paths_in(&office_dir));
+        office_state.create_live(cchc::App::demo_unit()).unwrap();
+        let file = office_dir.path().join("ban-lam-viec.cchclv");
+        office_state.app().unwrap().take_work_copy(&file, "Trần Thị Mai", None, &|_, _| {}).unwrap();
+        assert!(office_state.session().work_copy.is_none());
+
+        let home = tempfile::tempdir().unwrap();
+        let state = AppState::start(paths_in(&home));
+        let session = state.open_work_copy(&file).unwrap();
+        assert_eq!(session.mode, Mode::Live);
+        assert_eq!(session.work_copy.as_ref().map(|c| c.person.as_str()), Some("Trần Thị Mai"));
+        drop(state);
+        // The next start opens it again, still a work copy; a second work copy cannot replace it.
+        let state = AppState::start(paths_in(&home));
+        assert!(state.session().work_copy.is_some());
+        let again = state.open_work_copy(&file).unwrap_err();
         assert_eq!(again.code, Code::Core(ErrorCode::RegisterExists));
     }
 

@@ -249,6 +249,11 @@ vacancies: number | null,
 meeting_standard: number | null, };
 
 /**
+ * What a change does to its record.
+ */
+export type ChangeAction = "added" | "edited" | "deleted";
+
+/**
  * One entry of the change log.
  */
 export type ChangeEntry = { id: number, at: string, actor: string, entity: string, entity_id: string, action: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null, 
@@ -297,6 +302,11 @@ sequence: number,
 when: string, };
 
 /**
+ * A changes file written.
+ */
+export type ChangesSent = { path: string, sequence: number, changes: number, evidence_files: number, size: number, };
+
+/**
  * A chart: its model (titles, labels, values — what the window also writes as text) and its drawing.
  */
 export type ChartFigure = { chart: ChartModel, 
@@ -332,6 +342,11 @@ values: Array<number | null>,
  * Fill: 0 black … 1 white.
  */
 gray: number, };
+
+/**
+ * A person's choice for one conflict.
+ */
+export type Choice = "office" | "copy";
 
 /**
  * A classification band (xếp loại): at least `min` % gives `label`.
@@ -372,6 +387,32 @@ same_set: boolean,
  * Both totals are on the same scale, so their difference means something.
  */
 same_scale: boolean, };
+
+/**
+ * A conflict: both values side by side, for a person to choose.
+ */
+export type Conflict = { 
+/**
+ * Stable within a changes file: `table|key|field` (`*` for the whole record).
+ */
+id: string, table: string, key: string, label: string, kind: ConflictKind, 
+/**
+ * The field in conflict; `None` when the whole record is (deleted on one side).
+ */
+field: string | null, 
+/**
+ * The value at the office (the whole record for a record conflict; null when deleted here).
+ */
+office: unknown, 
+/**
+ * The value in the copy (null when deleted there).
+ */
+copy: unknown, who: string, when: string, };
+
+/**
+ * Why a change cannot simply be taken.
+ */
+export type ConflictKind = "both_edited" | "deleted_there" | "deleted_here" | "added_both";
 
 /**
  * What a register file holds, read from the file itself.
@@ -549,6 +590,11 @@ reused: boolean,
 findings: Array<Finding>, };
 
 /**
+ * One field's value before and after.
+ */
+export type FieldChange = { field: string, before: unknown, after: unknown, };
+
+/**
  * How a file of an import is classified (the dry run shows this; applying acts on it).
  */
 export type FileClass = "new" | "identical" | "revision" | "stale" | "conflict" | "refused";
@@ -640,6 +686,54 @@ due: string, done_on: string | null, };
  * A new or changed legal text to bring into the system (cập nhật văn bản pháp luật mới).
  */
 export type LegalChangeInput = { text: string, effective: string, };
+
+/**
+ * The choices made for a merge: one per conflict id, or the office's for every conflict not chosen.
+ */
+export type MergeChoices = { choices: { [key in string]: Choice }, keep_office_for_rest: boolean, };
+
+/**
+ * One change the office takes without a question.
+ */
+export type MergeItem = { table: string, label: string, action: ChangeAction, 
+/**
+ * The fields taken: the office's value → the copy's.
+ */
+fields: Array<FieldChange>, who: string, when: string, };
+
+/**
+ * What merging a changes file would do (or, with `already_merged`, did already).
+ */
+export type MergePreview = { copy_id: string, person: string, taken_at: string, sequence: number, written_at: string, 
+/**
+ * This file was merged before: merging it again changes nothing.
+ */
+already_merged: boolean, items: Array<MergeItem>, conflicts: Array<Conflict>, 
+/**
+ * Changes the office already holds (made on both sides alike).
+ */
+unchanged: number, 
+/**
+ * Evidence files the changes bring.
+ */
+evidence_files: number, };
+
+/**
+ * What a merge did.
+ */
+export type MergeReport = { already_merged: boolean, 
+/**
+ * Records written.
+ */
+applied: number, conflicts: number, 
+/**
+ * Conflicts settled with the copy's value.
+ */
+taken_from_copy: number, 
+/**
+ * The verified copy made before writing (the undo).
+ */
+backup: string | null, };
 
 /**
  * A node of the tree with its totals, for display (the criteria tree with max and points in every column).
@@ -944,6 +1038,24 @@ export type ReceivedStatus = "current" | "superseded" | "stale" | "conflict";
  * A received report without its JSON (what classifying a new file needs).
  */
 export type ReceivedSummary = { report_id: string, root_id: string, supersedes: string | null, revision: number, unit_code: string, unit_name: string, period: PeriodKey, file_sha256: string, size: number, file_name: string, created_at: string, approved_at: string | null, approver: string | null, received_at: string, status: ReceivedStatus, };
+
+/**
+ * One record changed in a work copy: as it was (`before`, `None` when added) and as it is (`after`, `None` when
+ * deleted), who changed it and when.
+ */
+export type RecordChange = { 
+/**
+ * The kind of record (the register's table: `procedure`, `case_stats`, `person`…).
+ */
+table: string, 
+/**
+ * The record's stable key, as JSON text.
+ */
+key: string, 
+/**
+ * How a person names the record ("1.001234 — Đăng ký khai sinh").
+ */
+label: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null, who: string, when: string, };
 
 /**
  * A reform area, kept as data in the register.
@@ -1383,3 +1495,17 @@ export type UnitReportStatus = "on_time" | "late" | "missing";
  * What an import did: rows added, changed, and already identical.
  */
 export type UpsertCounts = { added: number, updated: number, unchanged: number, };
+
+/**
+ * The register being used is a work copy: whose, taken when, and how many changes files it has written.
+ */
+export type WorkCopyInfo = { copy_id: string, person: string, taken_at: string, 
+/**
+ * Changes files written so far (the next one is numbered `sent + 1`).
+ */
+sent: number, };
+
+/**
+ * A work copy written.
+ */
+export type WorkCopyTaken = { path: string, copy: WorkCopyInfo, size: number, evidence_files: number, };

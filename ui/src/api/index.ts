@@ -11,6 +11,12 @@ import {
   type Audit,
   type AuditInput,
   type BackupInfo,
+  type ChangesSent,
+  type MergeChoices,
+  type MergePreview,
+  type MergeReport,
+  type RecordChange,
+  type WorkCopyTaken,
   type BackupsCheck,
   type CatalogEntry,
   type CatalogInput,
@@ -258,6 +264,19 @@ export const reportSavePdf = (kind: ReportKind, period: PeriodKey, path: string)
 export const reportIssue = (kind: ReportKind, period: PeriodKey, date: string | null, number: number | null) =>
   call<OutgoingDocument>("report_issue", { kind, period, date, number });
 export const outgoingDocuments = (year: number | null) => call<OutgoingDocument[]>("outgoing_documents", { year });
+
+// ---- Work copies ----
+
+/** A work copy of this (office) register for `person`, written to `path`, with every evidence file or none. */
+export const workCopyTake = (path: string, person: string, withEvidence: boolean) =>
+  call<WorkCopyTaken>("work_copy_take", { path, person, withEvidence });
+/** Opens a work copy file as this computer's register (it must have none yet). */
+export const workCopyOpen = (path: string) => call<Session>("work_copy_open", { path });
+export const workCopyPending = () => call<RecordChange[]>("work_copy_pending");
+export const workCopySend = (path: string) => call<ChangesSent>("work_copy_send", { path });
+/** The dry run of merging a changes file: every change and conflict, nothing written. */
+export const mergePreview = (path: string) => call<MergePreview>("merge_preview", { path });
+export const mergeApply = (path: string, choices: MergeChoices) => call<MergeReport>("merge_apply", { path, choices });
 
 // ---- Backups ----
 

@@ -12,6 +12,7 @@ import type {
   Stage,
   AssessmentColumn,
   UnitProfile,
+  WorkCopyInfo,
 } from "./generated";
 
 export type * from "./generated";
@@ -46,6 +47,9 @@ export const ERROR_CODES = [
   "PACKAGE_REFUSED",
   "REGISTER_BUSY",
   "NOT_UTF8",
+  "WORK_COPY_CANNOT",
+  "NOT_A_WORK_COPY",
+  "FILE_REFUSED",
   "MISSING_GLYPHS",
   "REPORT_ISSUED",
   "NO_REGISTER",
@@ -100,11 +104,13 @@ export interface Session {
   error?: CommandErrorShape | null;
   /** With such an error: the newest verified copy it could be restored from. */
   recovery?: BackupInfo | null;
+  /** The register open is a work copy: whose and taken when (every screen says so). */
+  work_copy?: WorkCopyInfo | null;
 }
 
 /** The shell's `progress` event. */
 export interface ProgressEvent {
-  task: "demo" | "import" | "package";
+  task: "demo" | "import" | "package" | "work-copy" | "merge";
   done: number;
   total: number;
 }

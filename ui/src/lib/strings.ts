@@ -5,6 +5,7 @@
 
 import type {
   BackupReason,
+  ChangeAction,
   DeadlineKind,
   ErrorCode,
   FileClass,
@@ -63,6 +64,8 @@ export const progress = {
   demo: "Đang tạo dữ liệu mẫu… {done}/{total}",
   import: "Đang nhập dữ liệu… {done}/{total}",
   package: "Đang xử lý tệp báo cáo… {done}/{total}",
+  "work-copy": "Đang lấy bản làm việc… {done}/{total}",
+  merge: "Đang nhập thay đổi vào sổ… {done}/{total}",
 };
 
 export const planKindLabels: Record<PlanKind, string> = {
@@ -248,6 +251,9 @@ export const firstRun = {
     "Có bản sao lưu tốt lúc {date} ({summary}). Khôi phục từ bản sao này? Tệp sổ hiện tại được giữ nguyên trong thư mục “damaged” bên cạnh.",
   recover: "Khôi phục từ bản sao lưu",
   openLive: "Mở sổ của đơn vị",
+  workCopyChoice: "Mở bản làm việc",
+  workCopyChoiceHint: "Làm việc trên máy này với bản làm việc (.cchclv) cơ quan đã lấy cho anh/chị; thay đổi được gửi về cơ quan bằng tệp.",
+  workCopyChooseTitle: "Chọn tệp bản làm việc (.cchclv)",
 };
 
 export const discardPrompt = {
@@ -843,6 +849,70 @@ export const reports = {
 
 
 // ---- Report files for the superior level: sending (the ward) and the roll-up (the superior level) ----
+
+export const workCopies = {
+  nav: "Làm việc ở máy khác",
+  heading: "Làm việc ở máy khác",
+  intro:
+    "Khi phải làm việc ở nhà hoặc ở máy khác (dịch bệnh, bão lũ, mất điện), lấy một bản làm việc cho từng người. Mỗi người gửi thay đổi về bằng tệp (USB, thư điện tử, Zalo); cơ quan xem trước rồi nhập vào sổ, mọi chỗ khác nhau đều được hiện ra để người dùng chọn.",
+  banner: "Bản làm việc của {person}, lấy ngày {date}. Sổ chính thức ở cơ quan; không ban hành văn bản, không gửi báo cáo từ bản này.",
+  bannerAction: "Gửi thay đổi về cơ quan",
+  takeHeading: "Lấy bản làm việc cho một người",
+  takeHint: "Bản làm việc chứa toàn bộ sổ lúc lấy. Người nhận mở tệp bằng chương trình này trên máy của mình (màn hình đầu tiên, “Mở bản làm việc”).",
+  person: "Họ và tên người giữ bản làm việc",
+  withEvidence: "Kèm các tệp tài liệu kiểm chứng",
+  path: "Lưu tệp tại",
+  choose: "Chọn nơi lưu…",
+  chooseTitle: "Lưu bản làm việc",
+  fileType: "Bản làm việc",
+  take: "Lấy bản làm việc",
+  taken: "Đã ghi bản làm việc của {person} ({kb} KB, {files} tệp tài liệu kiểm chứng).",
+  sendHeading: "Gửi thay đổi về cơ quan",
+  sendInfo: "Bản làm việc của {person}, lấy ngày {date}; đã gửi {sent} tệp thay đổi.",
+  pending: "{count} bản ghi thay đổi chưa gửi:",
+  nothingPending: "Chưa có thay đổi nào kể từ lần gửi trước.",
+  sendChooseTitle: "Lưu tệp thay đổi",
+  changesType: "Tệp thay đổi",
+  send: "Ghi tệp thay đổi",
+  sent: "Đã ghi tệp thay đổi số {sequence} ({changes} bản ghi, {files} tệp tài liệu kiểm chứng). Hãy gửi tệp này về cơ quan.",
+  mergeHeading: "Nhập thay đổi từ bản làm việc",
+  mergeHint: "Chọn tệp thay đổi (.cchctd) nhận được. Chương trình cho xem trước mọi thay đổi; chưa ghi gì cho đến khi bấm “Ghi vào sổ”.",
+  mergePath: "Tệp thay đổi",
+  mergeChoose: "Chọn tệp…",
+  mergeChooseTitle: "Chọn tệp thay đổi (.cchctd)",
+  preview: "Xem trước",
+  previewOf: "Tệp thay đổi số {sequence} của bản làm việc của {person} (lấy ngày {taken}, ghi ngày {written}).",
+  alreadyMerged: "Tệp này đã được nhập trước đây; nhập lại không thay đổi gì.",
+  items: "{count} thay đổi sẽ được ghi",
+  noItems: "Không có thay đổi nào cần ghi ngoài các chỗ khác nhau bên dưới.",
+  unchanged: "{count} thay đổi sổ đã có sẵn (không cần ghi).",
+  colAction: "Thay đổi",
+  colKind: "Loại bản ghi",
+  colRecord: "Bản ghi",
+  colDetail: "Nội dung (sổ hiện tại → bản làm việc)",
+  conflicts: "{count} chỗ khác nhau cần chọn",
+  conflictsHint: "Cùng một nội dung đã được sửa khác nhau ở cơ quan và trong bản làm việc. Chọn giữ bản nào cho từng chỗ.",
+  noConflicts: "Không có chỗ nào khác nhau giữa sổ của cơ quan và bản làm việc.",
+  office: "Sổ của cơ quan",
+  copy: "Bản làm việc ({person})",
+  keepOffice: "Giữ của cơ quan",
+  takeCopy: "Lấy theo bản làm việc",
+  keepOfficeAll: "Giữ của cơ quan cho tất cả",
+  deletedThere: "Bản làm việc đã xóa bản ghi này, cơ quan đã sửa nó",
+  deletedHere: "Cơ quan đã xóa bản ghi này, bản làm việc đã sửa nó",
+  deleted: "(đã xóa)",
+  chooseAll: "Còn {count} chỗ khác nhau chưa chọn.",
+  apply: "Ghi vào sổ",
+  merged: "Đã nhập tệp thay đổi số {sequence} của {person}: {applied} bản ghi được ghi, {conflicts} chỗ khác nhau ({copy} lấy theo bản làm việc). Đã sao lưu sổ trước khi nhập.",
+  empty: "(trống)",
+  officeOnly: "Sổ đang mở là bản làm việc: lấy bản làm việc và nhập thay đổi chỉ làm ở sổ của cơ quan.",
+};
+
+export const changeActionLabels: Record<ChangeAction, string> = {
+  added: "Thêm",
+  edited: "Sửa",
+  deleted: "Xóa",
+};
 
 export const packageNav = {
   send: "Gửi báo cáo",

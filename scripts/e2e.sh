@@ -17,6 +17,9 @@ fi
 # A debug build with the UI embedded (custom-protocol), not the dev-server binary that plain `cargo build` makes.
 ./scripts/tauri.sh build --debug --no-bundle
 app="$root/target/debug/cchc-app"
+# The command line stands in for the other computers of the work-copy test (e2e/tests/workcopy.test.mjs).
+cargo build --locked -p cchc-cli --bin cchc
+cli="$root/target/debug/cchc"
 
 data=$(mktemp -d -t cchc-e2e-data-XXXXXX)
 # The desktop's file opener (xdg-open) stood in for by a script that notes what it was handed: "In", "Mở tệp" and
@@ -54,5 +57,5 @@ for _ in $(seq 1 50); do
   sleep 0.2
 done
 
-CCHC_E2E_DATA="$data" CCHC_APP_BIN="$app" CCHC_SCREENSHOTS="$shots" TAURI_DRIVER_PORT="$port" npm --prefix e2e test
+CCHC_E2E_DATA="$data" CCHC_APP_BIN="$app" CCHC_CLI_BIN="$cli" CCHC_SCREENSHOTS="$shots" TAURI_DRIVER_PORT="$port" npm --prefix e2e test
 echo "Ảnh chụp màn hình: $shots"

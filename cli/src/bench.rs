@@ -46,6 +46,10 @@ enum BenchWhat {
     #[command(about = "Sinh tệp báo cáo của nhiều đơn vị rồi đo thời gian cấp trên nhận và tổng hợp")]
     Packages(PackagesArgs),
     #[command(
+        about = "Lấy bản làm việc, ghi tệp thay đổi nhiều bản ghi rồi đo thời gian nhập vào sổ của cơ quan; kích thước bản làm việc"
+    )]
+    Copies(crate::bench_copies::CopiesArgs),
+    #[command(
         about = "Ghi nội dung một báo cáo của sổ (các khối: tiêu đề, đoạn văn, bảng) ra JSON, để dựng cùng nội dung bằng công cụ khác khi so sánh tốc độ (scripts/bench-libreoffice.sh)"
     )]
     Document(DocumentArgs),
@@ -127,6 +131,7 @@ pub fn run(ctx: &Ctx, args: BenchArgs) -> CmdResult {
     match args.what {
         Some(BenchWhat::Packages(packages)) => return run_packages(ctx, packages),
         Some(BenchWhat::Document(document)) => return write_document(ctx, document),
+        Some(BenchWhat::Copies(copies)) => return crate::bench_copies::run(ctx, copies),
         None => {}
     }
     let years = i32::try_from(args.years)

@@ -8,6 +8,7 @@
 mod assess;
 mod backup;
 mod bench;
+mod bench_copies;
 mod catalog;
 mod copies;
 mod format;

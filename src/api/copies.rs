@@ -238,7 +238,7 @@ impl App {
         let copy = self.register.work_copy()?.ok_or(Error::NotAWorkCopy)?;
         let base = self.register.work_copy_base()?;
         let now = self.register.snapshot()?;
-        let when = self.register.last_changed(0)?;
+        let when = self.register.last_changed(self.register.work_copy_base_log()?)?;
         let mut changes = diff_records(&base, &now, &order, &label);
         for change in &mut changes {
             change.who = copy.person.clone();

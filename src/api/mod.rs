@@ -149,7 +149,11 @@ impl App {
         let (register, migration_backup) = Register::open(path, || {
             dir.join(backups::new_name(&dir, &stem_of(path), &stamp, BackupReason::Migration))
         })?;
-        let actor = register.unit()?.map(|u| u.user_name).unwrap_or_default();
+        // A work copy's edits are its holder's, whoever was the office's user.
+        let actor = match register.work_copy()? {
+            Some(copy) => copy.person,
+            None => register.unit()?.map(|u| u.user_name).unwrap_or_default(),
+        };
         let app = App {
             register,
             clock,

@@ -376,6 +376,11 @@ impl Register {
         }))
     }
 
+    /// The change-log entry a work copy's base stands at.
+    pub fn work_copy_base_log(&self) -> Result<i64> {
+        optional(self.conn.query_row("SELECT base_log FROM work_copy", [], |r| r.get(0))).map(Option::unwrap_or_default)
+    }
+
     /// The SHA-256 of the last changes file this work copy wrote.
     pub fn last_sent_sha(&self) -> Result<Option<String>> {
         optional(self.conn.query_row("SELECT last_sha256 FROM work_copy", [], |r| r.get(0))).map(Option::flatten)
@@ -419,7 +424,8 @@ impl Register {
         let base = snapshot_of(&copy)?;
         let tx = copy.transaction().map_err(storage)?;
         tx.execute(
-            "INSERT INTO work_copy (id, copy_uid, person, taken_at, sent) VALUES (1, ?1, ?2, ?3, 0)",
+            "INSERT INTO work_copy (id, copy_uid, person, taken_at, sent, base_log)
+             VALUES (1, ?1, ?2, ?3, 0, (SELECT COALESCE(MAX(id), 0) FROM change_log))",
             params![info.copy_id, info.person, info.taken_at],
         )
         .map_err(storage)?;
@@ -441,7 +447,11 @@ impl Register {
     /// Notes that this work copy wrote changes file `sequence` (its SHA-256): the base becomes `now`.
     pub fn mark_sent(&mut self, sequence: u32, sha256: &str, now: &Snapshot) -> Result<()> {
         let tx = self.conn.transaction().map_err(storage)?;
-        tx.execute("UPDATE work_copy SET sent = ?1, last_sha256 = ?2", params![sequence, sha256]).map_err(storage)?;
+        tx.execute(
+            "UPDATE work_copy SET sent = ?1, last_sha256 = ?2, base_log = (SELECT COALESCE(MAX(id), 0) FROM change_log)",
+            params![sequence, sha256],
+        )
+        .map_err(storage)?;
         tx.execute("DELETE FROM work_copy_base", []).map_err(storage)?;
         write_base(&tx, now)?;
         tx.commit().map_err(storage)
@@ -532,7 +542,15 @@ fn apply_one(tx: &Connection, write: &MergeWrite<'_>, stamp: &Stamp) -> Result<(
     let spec = spec(write.table).ok_or_else(|| clash(write.table))?;
     let existing = record(tx, spec, write.key)?;
     let before = existing.as_ref().map(|(_, f)| serde_json::json!(f));
-    let has = columns(tx, spec.table)?;
+    // Only the table's own compared columns are written: never a local id, a timestamp or a derived key, whatever
+    // a file names (an update never moves a record to another key either).
+    let writable = |name: &String, op: &Op| {
+        !(spec.local_id && name == "id")
+            && !NOT_COMPARED.contains(&name.as_str())
+            && !(matches!(op, Op::Update(_)) && spec.key.contains(&name.as_str()))
+    };
+    let all = columns(tx, spec.table)?;
+    let has: Vec<&String> = all.iter().filter(|c| writable(c, write.op)).collect();
     let constraint = |e: rusqlite::Error, label: &str| match e {
         rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => clash(label),
         other => storage(other),
@@ -549,19 +567,19 @@ fn apply_one(tx: &Connection, write: &MergeWrite<'_>, stamp: &Stamp) -> Result<(
             let mut names = Vec::new();
             let mut values = Vec::new();
             for (name, value) in fields {
-                if has.contains(name) {
+                if has.contains(&name) {
                     names.push(name.clone());
                     values.push(stored(tx, spec, name, value)?);
                 }
             }
             for stamp_column in ["created_at", "updated_at"] {
-                if has.iter().any(|c| c == stamp_column) {
+                if all.iter().any(|c| c == stamp_column) {
                     names.push(stamp_column.to_string());
                     values.push(Value::Text(stamp.at.clone()));
                 }
             }
             for derived in ["search_text", "name_sort", "field_sort"] {
-                if has.iter().any(|c| c == derived) {
+                if all.iter().any(|c| c == derived) {
                     names.push(derived.to_string());
                     values.push(if derived == "search_text" {
                         Value::Text(String::new())
@@ -582,12 +600,12 @@ fn apply_one(tx: &Connection, write: &MergeWrite<'_>, stamp: &Stamp) -> Result<(
             let mut sets = Vec::new();
             let mut values = Vec::new();
             for (name, value) in fields {
-                if has.contains(name) {
+                if has.contains(&name) {
                     values.push(stored(tx, spec, name, value)?);
                     sets.push(format!("{name} = ?{}", values.len()));
                 }
             }
-            if has.iter().any(|c| c == "updated_at") {
+            if all.iter().any(|c| c == "updated_at") {
                 values.push(Value::Text(stamp.at.clone()));
                 sets.push(format!("updated_at = ?{}", values.len()));
             }

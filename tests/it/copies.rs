@@ -73,6 +73,7 @@ fn two_officials_work_at_home_and_the_office_register_then_holds_both_peoples_wo
     // Each copy says whose it is and when it was taken; printed drafts say so too, and it cannot issue or send.
     let info = mai.work_copy().unwrap().unwrap();
     assert_eq!((info.person.as_str(), info.sent), ("Trần Thị Mai", 0));
+    assert_eq!(mai.actor(), "Trần Thị Mai", "the copy's change log names its holder");
     assert!(office.work_copy().unwrap().is_none());
     let period = PeriodKey::new(2026, PeriodKind::H1);
     let text = cchc::api::printed::read(&mai.report_pages(ReportKind::Periodic, period).unwrap()[0]).replace('\n', " ");
@@ -130,6 +131,7 @@ fn two_officials_work_at_home_and_the_office_register_then_holds_both_peoples_wo
         ("person", ChangeAction::Added),
     ];
     assert_eq!(kinds, BTreeSet::from(expected), "{pending:#?}");
+    assert!(pending.iter().all(|c| c.who == "Trần Thị Mai" && c.when.starts_with("2026-11-23T09:30")), "{pending:#?}");
     let mai_file = send(&mut mai, dir.path(), "mai-1.cchctd");
     let hung_file = send(&mut hung, dir.path(), "hung-1.cchctd");
     assert_eq!(mai.work_copy().unwrap().unwrap().sent, 1);
@@ -584,4 +586,76 @@ fn the_command_line_takes_a_copy_sends_its_changes_shows_the_conflict_and_merges
     drop(app);
     let out = cchc(&office_path, &["copy", "merge", changes_arg, "--apply", "--keep-office-rest"]);
     assert!(stdout(&out).contains("đã được nhập trước đây"), "{}", stdout(&out));
+}
+
+/// Rewrites `changes.json` of a changes file through `edit` and the manifest's hash and size to match: a file a
+/// person crafted by hand, which passes the integrity checks.
+fn crafted(bytes: &[u8], edit: impl Fn(&mut serde_json::Value)) -> Vec<u8> {
+    use sha2::Digest;
+    let edited = rezip(bytes, |name, content| {
+        if name != "changes.json" {
+            return content;
+        }
+        let mut value: serde_json::Value = serde_json::from_slice(&content).unwrap();
+        edit(&mut value);
+        serde_json::to_vec(&value).unwrap()
+    });
+    // The manifest is rewritten in a second pass, from the edited entry.
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(edited.clone())).unwrap();
+    let mut entry = Vec::new();
+    std::io::Read::read_to_end(&mut archive.by_name("changes.json").unwrap(), &mut entry).unwrap();
+    let sha: String = sha2::Sha256::digest(&entry).iter().map(|b| format!("{b:02x}")).collect();
+    rezip(&edited, |name, content| {
+        if name != "manifest.json" {
+            return content;
+        }
+        let mut manifest: serde_json::Value = serde_json::from_slice(&content).unwrap();
+        for e in manifest["entries"].as_array_mut().unwrap() {
+            if e["path"] == "changes.json" {
+                e["sha256"] = sha.clone().into();
+                e["size"] = entry.len().into();
+            }
+        }
+        serde_json::to_vec(&manifest).unwrap()
+    })
+}
+
+#[test]
+fn a_hand_made_changes_file_cannot_write_local_ids_timestamps_or_tables_outside_the_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut office = office(dir.path());
+    let mut mai = copy_for(&mut office, dir.path(), "Trần Thị Mai");
+    let someone = mai.people().unwrap()[0].clone();
+    let mut input = someone.input.clone();
+    input.note = "Sửa ở nhà".into();
+    mai.edit_person(someone.id, input).unwrap();
+    let bytes = std::fs::read(send(&mut mai, dir.path(), "1.cchctd")).unwrap();
+
+    // A local id, a timestamp and a derived key slipped into the edit are not written; the note is.
+    let sneaky = crafted(&bytes, |v| {
+        let after = &mut v["changes"][0]["after"];
+        after["id"] = 99_999.into();
+        after["created_at"] = "1999-01-01".into();
+        after["name_sort"] = "zz".into();
+    });
+    let path = dir.path().join("sneaky.cchctd");
+    std::fs::write(&path, sneaky).unwrap();
+    office.merge_changes(&path, &MergeChoices::keep_office(), &no_progress).unwrap();
+    let after = office.people().unwrap().into_iter().find(|p| p.input.note == "Sửa ở nhà").unwrap();
+    assert_eq!(after.id, someone.id);
+    assert_ne!(after.created_at, "1999-01-01");
+
+    // A table outside the merge (the change log, the numbered documents) is refused as unreadable data.
+    let mut mai2 = copy_for(&mut office, dir.path(), "Mai lần hai");
+    mai2.add_person(new_person("Người Mới")).unwrap();
+    let bytes = std::fs::read(send(&mut mai2, dir.path(), "2.cchctd")).unwrap();
+    let before = noticeable(&office);
+    for table in ["change_log", "outgoing_document", "sqlite_master"] {
+        let evil = crafted(&bytes, |v| v["changes"][0]["table"] = table.into());
+        let path = dir.path().join(format!("{table}.cchctd"));
+        std::fs::write(&path, evil).unwrap();
+        let err = office.merge_changes(&path, &MergeChoices::keep_office(), &no_progress).unwrap_err();
+        assert_eq!(codes(&err), [FindingCode::PackageDataUnreadable], "{table}");
+    }
+    assert_eq!(noticeable(&office), before);
 }

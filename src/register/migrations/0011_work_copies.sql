@@ -20,7 +20,9 @@ CREATE TABLE work_copy (
     person      TEXT NOT NULL,
     taken_at    TEXT NOT NULL,
     sent        INTEGER NOT NULL DEFAULT 0,
-    last_sha256 TEXT
+    last_sha256 TEXT,
+    -- The change-log entry the base stands at: changes after it are what the next changes file sends.
+    base_log    INTEGER NOT NULL DEFAULT 0
 );
 
 CREATE TABLE work_copy_base (

@@ -340,8 +340,9 @@ impl App {
         let office = self.register.records(&keys)?;
         for (change, here) in changes.iter().zip(&office) {
             let resolution = resolve_change(change, here.as_ref(), choices);
+            let conflicted = !resolution.conflicts.is_empty();
             preview.conflicts.extend(resolution.conflicts);
-            if resolution.taken.is_empty() && resolution.op.is_none() {
+            if resolution.taken.is_empty() && resolution.op.is_none() && !conflicted {
                 preview.unchanged += 1;
             } else if !resolution.taken.is_empty() {
                 let blank = |v: &serde_json::Value| v.is_null() || v.as_str() == Some("");

@@ -81,7 +81,7 @@ impl App {
         issuing: Option<&OutgoingDocument>,
     ) -> Result<layout::Document> {
         let edited = self.register.report_sections(kind, period)?;
-        let mut document = match kind {
+        let document = match kind {
             ReportKind::Periodic => {
                 let mut data = self.report_data(kind, period)?;
                 if let Some(doc) = issuing {
@@ -101,19 +101,6 @@ impl App {
                 report::assessment_document(&data, &report::assessment_sections(&data, &edited))
             }
         };
-        if let Some(copy) = self.register.work_copy()?
-            && let Some(first) = document.parts.first_mut()
-        {
-            let taken_on = copy.taken_at.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-            let taken_on = taken_on.map_or(copy.taken_at.clone(), |d| d.format("%d/%m/%Y").to_string());
-            let mark = layout::Block::Line {
-                text: report::labels::work_copy_mark(&copy.person, &taken_on),
-                size: layout::rules::TABLE_SIZE,
-                style: layout::Style::BoldItalic,
-                align: layout::Align::Center,
-            };
-            first.blocks.insert(0, mark);
-        }
         Ok(document)
     }
 
@@ -125,7 +112,17 @@ impl App {
             return issued_pages(&copy);
         }
         let document = self.report_document_as(kind, period, None)?;
-        self.lay_out(&document)
+        self.marked(self.lay_out(&document)?)
+    }
+
+    /// A work copy's pages say so at their foot: whose copy, taken when, not the office's document.
+    fn marked(&self, mut pages: Vec<layout::Page>) -> Result<Vec<layout::Page>> {
+        if let Some(copy) = self.register.work_copy()? {
+            let taken_on = copy.taken_at.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+            let taken_on = taken_on.map_or(copy.taken_at.clone(), |d| d.format("%d/%m/%Y").to_string());
+            layout::mark_pages(&mut pages, &report::labels::work_copy_mark(&copy.person, &taken_on), self.fonts()?);
+        }
+        Ok(pages)
     }
 
     /// The report as PDF bytes: the same register, report and clock give the same bytes; an issued report gives
@@ -152,7 +149,7 @@ impl App {
 
     /// Lays out and writes a document: its pages and PDF bytes.
     fn print(&self, document: &layout::Document) -> Result<(Vec<layout::Page>, Vec<u8>)> {
-        let pages = self.lay_out(document)?;
+        let pages = self.marked(self.lay_out(document)?)?;
         let info = pdf::Info {
             title: document.title.clone(),
             author: self.unit()?.name,

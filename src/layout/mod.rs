@@ -382,6 +382,20 @@ pub fn characters(document: &Document) -> BTreeSet<char> {
     out
 }
 
+/// Prints `text` at the foot of every page, centred in the bottom margin (a work copy's drafts: whose and that they are
+/// not the office's documents).
+pub fn mark_pages(pages: &mut [Page], text: &str, metrics: &dyn Metrics) {
+    let size = rules::MARK_SIZE;
+    let style = Style::Italic;
+    let units: u32 = text.chars().filter_map(|c| metrics.advance(style, c)).map(u32::from).sum();
+    let width = units as f32 * size / 1000.0 * rules::MM_PER_PT;
+    for page in pages {
+        let x = rules::MARGIN_LEFT + ((page.width - rules::MARGIN_LEFT - rules::MARGIN_RIGHT) - width).max(0.0) / 2.0;
+        let baseline = page.height - rules::MARK_FROM_BOTTOM;
+        page.items.push(Item::Text(TextRun { x, baseline, size, style, text: text.to_string(), space_extra: 0.0, width }));
+    }
+}
+
 /// What a person reads on a page: its lines of text top to bottom (runs on one baseline joined by " | ").
 pub fn read(page: &Page) -> String {
     let mut runs: Vec<&TextRun> = page

@@ -129,6 +129,9 @@ pub const FIGURE_SHEET_HEIGHT: f32 = 10_000.0;
 
 /// Millimetres per point (1 pt = 1/72 inch).
 pub const MM_PER_PT: f32 = 25.4 / 72.0;
+/// A work copy's mark at the foot of each page: small italic in the bottom margin (not a part of the document).
+pub const MARK_SIZE: f32 = 10.0;
+pub const MARK_FROM_BOTTOM: f32 = 10.0;
 
 /// Line height in millimetres of text of `size` points.
 pub fn line_height(size: f32) -> f32 {

@@ -392,7 +392,15 @@ pub fn mark_pages(pages: &mut [Page], text: &str, metrics: &dyn Metrics) {
     for page in pages {
         let x = rules::MARGIN_LEFT + ((page.width - rules::MARGIN_LEFT - rules::MARGIN_RIGHT) - width).max(0.0) / 2.0;
         let baseline = page.height - rules::MARK_FROM_BOTTOM;
-        page.items.push(Item::Text(TextRun { x, baseline, size, style, text: text.to_string(), space_extra: 0.0, width }));
+        page.items.push(Item::Text(TextRun {
+            x,
+            baseline,
+            size,
+            style,
+            text: text.to_string(),
+            space_extra: 0.0,
+            width,
+        }));
     }
 }
 

@@ -381,7 +381,8 @@ fn rezip(bytes: &[u8], edit: impl Fn(&str, Vec<u8>) -> Vec<u8>) -> Vec<u8> {
 }
 
 mod model_based {
-    //! Random edits on the office register and two work copies, then the copies' changes merged in both orders,
+    //! Random edits on the office register and two work copies (people, procedures, tasks, Biểu 06 rows, criteria's
+    //! explanations, new people and evidence with its file), then the copies' changes merged in both orders,
     //! checked against a model of the three-way rule: every change arrives once, every conflict is listed, the
     //! person's choice is what stays, and the register passes its checks.
 
@@ -395,11 +396,33 @@ mod model_based {
         /// What this side set, last value per (record, field).
         set: Values,
         added: Vec<String>,
+        evidence: Vec<String>,
     }
 
-    /// The editable (record, field) pairs: the people's note and rank, the procedures' names, the tasks' owners.
+    /// The period whose Biểu 06 rows the sides overwrite.
+    const PERIOD: (i32, PeriodKind) = (2026, PeriodKind::Q1);
+    /// Each figure of a Biểu 06 row, by its name, as text.
+    fn figure_values(figures: &CaseFigures) -> Vec<(String, String)> {
+        let value = serde_json::to_value(figures).unwrap();
+        value.as_object().unwrap().iter().map(|(k, v)| (k.clone(), v.to_string())).collect()
+    }
+
+    /// The editable (record, field) pairs: the people's note and rank, the procedures' names, the tasks' owners, a
+    /// field's Biểu 06 row of the period, the explanation of three criteria of the year's self-assessment.
     fn slots(app: &App) -> Vec<(String, String)> {
         let mut out = Vec::new();
+        let mut fields: Vec<String> =
+            app.procedures(&Default::default()).unwrap().into_iter().map(|p| p.input.field).collect();
+        fields.dedup();
+        for field in fields.into_iter().take(2) {
+            // A row is written whole; each of its figures merges on its own.
+            for (figure, _) in figure_values(&CaseFigures::default()) {
+                out.push((format!("stats:{field}"), figure));
+            }
+        }
+        for leaf in app.assessment(2026).unwrap().set.leaves().into_iter().take(3) {
+            out.push((format!("score:{}", leaf.node.code), "explanation".to_string()));
+        }
         for p in app.people().unwrap().into_iter().take(4) {
             out.push((format!("person:{}", p.id), "note".to_string()));
             out.push((format!("person:{}", p.id), "rank".to_string()));
@@ -416,6 +439,16 @@ mod model_based {
     fn read(app: &App, (record, field): &(String, String)) -> String {
         let (kind, id) = record.split_once(':').unwrap();
         match (kind, field.as_str()) {
+            ("stats", figure) => {
+                let rows = app.stats(PeriodKey::new(PERIOD.0, PERIOD.1)).unwrap().rows;
+                let row = rows.into_iter().find(|r| r.field == id && r.procedure.is_none());
+                let values = row.map(|r| figure_values(&r.figures)).unwrap_or_default();
+                values.into_iter().find(|(f, _)| f == figure).map(|(_, v)| v).unwrap_or_default()
+            }
+            ("score", _) => {
+                let view = app.assessment(2026).unwrap();
+                view.entries.into_iter().find(|e| e.code == id).map_or(String::new(), |e| e.explanation)
+            }
             ("person", f) => {
                 let p = app.people().unwrap().into_iter().find(|p| p.id.to_string() == id).unwrap();
                 if f == "note" { p.input.note } else { p.input.rank }
@@ -429,6 +462,19 @@ mod model_based {
     fn write(app: &mut App, (record, field): &(String, String), value: &str) {
         let (kind, id) = record.split_once(':').unwrap();
         match kind {
+            "stats" => {
+                let n: i64 = value.parse().unwrap();
+                let row = StatsRow {
+                    period: PeriodKey::new(PERIOD.0, PERIOD.1),
+                    field: id.to_string(),
+                    procedure: None,
+                    figures: figures(n),
+                };
+                app.set_stats(row).unwrap();
+            }
+            "score" => {
+                app.explain_leaf(2026, id, value).unwrap();
+            }
             "person" => {
                 let p = app.people().unwrap().into_iter().find(|p| p.id.to_string() == id).unwrap();
                 let mut input = p.input.clone();
@@ -455,14 +501,37 @@ mod model_based {
     }
 
     fn edit_randomly(side: &mut Side, slots: &[(String, String)], rng: &mut fastrand::Rng, tag: &str) {
-        for step in 0..rng.usize(3..10) {
-            if rng.u8(0..5) == 0 {
+        for step in 0..rng.usize(3..12) {
+            let roll = rng.u8(0..10);
+            if roll == 0 {
                 let name = format!("Người {tag} {step}");
                 side.app.add_person(new_person(&name)).unwrap();
                 side.added.push(name);
+            } else if roll == 1 {
+                // A piece of evidence with its scan: the record and the file arrive once.
+                let title = format!("Tài liệu {tag} {step}");
+                let input = cchc::model::EvidenceInput {
+                    kind: "KH".into(),
+                    number: format!("{step}/KH-UBND"),
+                    date: None,
+                    issuer: "UBND phường".into(),
+                    title: title.clone(),
+                };
+                let scan = format!("%PDF-1.4 {title}");
+                let file = cchc::api::Source::Bytes { name: "scan.pdf", bytes: scan.as_bytes() };
+                side.app.add_evidence(input, Some(file)).unwrap();
+                side.evidence.push(title);
             } else {
                 let slot = &slots[rng.usize(0..slots.len())];
                 // Few values, so two sides sometimes type the same thing (no conflict then).
+                if slot.0.starts_with("stats:") {
+                    let n = i64::from(rng.u8(1..4));
+                    write(&mut side.app, slot, &n.to_string());
+                    for (figure, value) in figure_values(&figures(n)) {
+                        side.set.insert((slot.0.clone(), figure), value);
+                    }
+                    continue;
+                }
                 let value = format!("{} {}", ["Giá trị", "Bản"][rng.usize(0..2)], rng.u8(0..3));
                 write(&mut side.app, slot, &value);
                 side.set.insert(slot.clone(), value);
@@ -472,14 +541,26 @@ mod model_based {
 
     #[test]
     fn random_edits_on_three_computers_merge_as_the_three_way_rule_says_in_either_order() {
-        for seed in 0..6u64 {
+        for seed in 0..10u64 {
             let mut rng = fastrand::Rng::with_seed(seed);
             let dir = tempfile::tempdir().unwrap();
-            let mut office = Side { app: super::office(dir.path()), set: Values::new(), added: Vec::new() };
+            let mut office =
+                Side { app: super::office(dir.path()), set: Values::new(), added: vec![], evidence: vec![] };
+            office.app.new_assessment(2026, None).unwrap();
             let slots = slots(&office.app);
             let base: Values = slots.iter().map(|s| (s.clone(), read(&office.app, s))).collect();
-            let mut a = Side { app: copy_for(&mut office.app, dir.path(), "Mai"), set: Values::new(), added: vec![] };
-            let mut b = Side { app: copy_for(&mut office.app, dir.path(), "Hùng"), set: Values::new(), added: vec![] };
+            let mut a = Side {
+                app: copy_for(&mut office.app, dir.path(), "Mai"),
+                set: Values::new(),
+                added: vec![],
+                evidence: vec![],
+            };
+            let mut b = Side {
+                app: copy_for(&mut office.app, dir.path(), "Hùng"),
+                set: Values::new(),
+                added: vec![],
+                evidence: vec![],
+            };
             edit_randomly(&mut office, &slots, &mut rng, "VP");
             edit_randomly(&mut a, &slots, &mut rng, "Mai");
             edit_randomly(&mut b, &slots, &mut rng, "Hùng");
@@ -492,7 +573,7 @@ mod model_based {
             model.extend(office.set.clone());
             for &i in &order {
                 let side = if i == 0 { &a } else { &b };
-                let mut expected_conflicts = BTreeSet::new();
+                let mut expected_conflicts: Vec<String> = Vec::new();
                 for (slot, theirs) in &side.set {
                     let (base_value, here) = (&base[slot], model[slot].clone());
                     if theirs == base_value || &here == theirs {
@@ -501,21 +582,23 @@ mod model_based {
                     if &here == base_value {
                         model.insert(slot.clone(), theirs.clone());
                     } else {
-                        expected_conflicts.insert(slot.1.clone() + "@" + &here + "→" + theirs);
+                        expected_conflicts.push(slot.1.clone() + "@" + &here + "→" + theirs);
                         if take_copy {
                             model.insert(slot.clone(), theirs.clone());
                         }
                     }
                 }
                 let preview = office.app.merge_preview(&files[i]).unwrap();
-                let listed: BTreeSet<String> = preview
+                let mut listed: Vec<String> = preview
                     .conflicts
                     .iter()
                     .map(|c| {
-                        let v = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+                        let v = |v: &serde_json::Value| v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string());
                         c.field.clone().unwrap() + "@" + &v(&c.office) + "→" + &v(&c.copy)
                     })
                     .collect();
+                listed.sort();
+                expected_conflicts.sort();
                 assert_eq!(listed, expected_conflicts, "seed {seed}: conflicts of copy {i}");
                 let choice = if take_copy { Choice::Copy } else { Choice::Office };
                 let choices = MergeChoices {
@@ -533,6 +616,13 @@ mod model_based {
             let names: Vec<String> = office.app.people().unwrap().into_iter().map(|p| p.input.name).collect();
             for added in office.added.iter().chain(&a.added).chain(&b.added) {
                 assert_eq!(names.iter().filter(|n| *n == added).count(), 1, "seed {seed}: {added} arrives once");
+            }
+            let evidence = office.app.evidence_list().unwrap();
+            for title in office.evidence.iter().chain(&a.evidence).chain(&b.evidence) {
+                let arrived: Vec<_> = evidence.iter().filter(|e| &e.input.title == title).collect();
+                assert_eq!(arrived.len(), 1, "seed {seed}: {title} arrives once");
+                let scan = office.app.evidence_file(arrived[0].id).unwrap().unwrap();
+                assert_eq!(std::fs::read(scan).unwrap(), format!("%PDF-1.4 {title}").into_bytes());
             }
             let path = office.app.register_path().to_path_buf();
             drop(office);

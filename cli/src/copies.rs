@@ -17,8 +17,15 @@ pub enum CopyCommand {
         file: PathBuf,
         #[arg(long, value_name = "HỌ_TÊN", help = "Họ và tên người giữ bản làm việc")]
         person: String,
-        #[arg(long, help = "Không kèm tệp tài liệu kiểm chứng (bản làm việc nhỏ hơn)")]
+        #[arg(long, conflicts_with = "evidence", help = "Không kèm tệp tài liệu kiểm chứng (bản làm việc nhỏ hơn)")]
         no_evidence: bool,
+        #[arg(
+            long,
+            value_name = "SỐ",
+            value_delimiter = ',',
+            help = "Chỉ kèm tệp của các tài liệu kiểm chứng có số này (xem `cchc assess evidence list`), ví dụ 3,5"
+        )]
+        evidence: Vec<i64>,
     },
     #[command(
         about = "Mở một bản làm việc trên máy này: ghi sổ của bản làm việc vào --register (hoặc sổ của người dùng)"
@@ -63,11 +70,16 @@ pub enum CopyCommand {
 
 pub fn run(ctx: &Ctx, command: CopyCommand) -> CmdResult {
     match command {
-        CopyCommand::Take { file, person, no_evidence } => {
+        CopyCommand::Take { file, person, no_evidence, evidence } => {
             let mut app = ctx.open()?;
             let bar = Bar::new(ctx.out, "Đang lấy bản làm việc");
-            let none: [String; 0] = [];
-            let evidence = if no_evidence { Some(&none[..]) } else { None };
+            let evidence = if no_evidence {
+                Some(&[][..])
+            } else if evidence.is_empty() {
+                None
+            } else {
+                Some(&evidence[..])
+            };
             let taken = app.take_work_copy(&file, &person, evidence, &|d, t| bar.tick(d, t))?;
             drop(bar);
             if ctx.out.json {

@@ -13,19 +13,19 @@ use tauri::{AppHandle, State};
 
 type Result<T> = std::result::Result<T, CommandError>;
 
-/// Writes a work copy for `person` to `path` (from the save dialog), with every evidence file or none.
+/// Writes a work copy for `person` to `path` (from the save dialog), with the files of the evidence documents
+/// `evidence` names by id (null: all).
 #[tauri::command(async)]
 pub fn work_copy_take(
     handle: AppHandle,
     state: State<'_, AppState>,
     path: String,
     person: String,
-    with_evidence: bool,
+    evidence: Option<Vec<i64>>,
 ) -> Result<WorkCopyTaken> {
     let progress = ProgressEvents::new(&handle, "work-copy");
-    let none: [String; 0] = [];
-    let evidence = if with_evidence { None } else { Some(&none[..]) };
-    Ok(state.app()?.take_work_copy(Path::new(path.trim()), &person, evidence, &|d, t| progress.report(d, t))?)
+    let chosen = evidence.as_deref();
+    Ok(state.app()?.take_work_copy(Path::new(path.trim()), &person, chosen, &|d, t| progress.report(d, t))?)
 }
 
 /// Opens a work copy file on this computer as the user's register (this computer must not have one yet).

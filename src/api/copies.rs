@@ -108,12 +108,12 @@ impl App {
     }
 
     /// Writes a work copy of this (office) register for `person` to `dest`: the register as it is, its identity
-    /// and where the copy starts, with the evidence files `evidence` names by their record's id (`None`: all).
+    /// and where the copy starts, with the files of the evidence documents `evidence` names by id (`None`: all).
     pub fn take_work_copy(
         &mut self,
         dest: &Path,
         person: &str,
-        evidence: Option<&[String]>,
+        evidence: Option<&[i64]>,
         progress: Progress<'_>,
     ) -> Result<WorkCopyTaken> {
         self.office_only("take_copy")?;
@@ -136,18 +136,16 @@ impl App {
         let _ = std::fs::remove_file(&temp);
         let register = register?;
         progress(1, 3);
-        let snapshot = self.register.snapshot()?;
-        let mut files = Vec::new();
-        for ((table, _), fields) in &snapshot {
-            let uid = fields.get("uid").and_then(|v| v.as_str()).unwrap_or_default();
-            if table != "evidence" || evidence.is_some_and(|chosen| !chosen.iter().any(|c| c == uid)) {
+        let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+        for document in self.evidence_list()? {
+            let Some(file) = document.file.filter(|_| evidence.is_none_or(|chosen| chosen.contains(&document.id)))
+            else {
                 continue;
-            }
-            if let Some((sha, path)) = self.evidence_path(fields)
-                && !files.iter().any(|(s, _): &(String, Vec<u8>)| *s == sha)
-            {
+            };
+            if !files.iter().any(|(s, _)| *s == file.sha256) {
+                let path = self.evidence_dir().join(stored_name(&file.sha256, &file.original_name));
                 let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-                files.push((sha, bytes));
+                files.push((file.sha256, bytes));
             }
         }
         let manifest = self.copy_manifest(WORK_COPY_FORMAT, &unit.code, &unit.name, &copy, 0, None);

@@ -332,7 +332,20 @@ fn a_damaged_work_copy_is_refused_and_leaves_no_register_behind() {
         issuer: "UBND phường".into(),
         title: "Quyết định công bố".into(),
     };
-    office.add_evidence(input, Some(scan)).unwrap();
+    let first = office.add_evidence(input.clone(), Some(scan)).unwrap();
+    let other = cchc::api::Source::Bytes { name: "other.pdf", bytes: b"%PDF-1.4 another scan" };
+    let second =
+        office.add_evidence(cchc::model::EvidenceInput { title: "Kế hoạch".into(), ..input }, Some(other)).unwrap();
+    // The person chooses which documents' files travel: only the second's is in the copy.
+    let chosen = dir.path().join("chosen.cchclv");
+    let taken = office.take_work_copy(&chosen, "Trần Thị Mai", Some(&[second.id]), &no_progress).unwrap();
+    assert_eq!(taken.evidence_files, 1);
+    let chosen_home = dir.path().join("chosen-home").join("register.cchc");
+    let home = App::open_work_copy(&chosen, &chosen_home, Assets::bundled(), clock()).unwrap();
+    assert!(home.evidence_file(second.id).unwrap().unwrap().exists());
+    assert!(!home.evidence_file(first.id).unwrap().unwrap().exists(), "a file not chosen stays at the office");
+    assert_eq!(home.evidence_list().unwrap().len(), office.evidence_list().unwrap().len(), "every record travels");
+    drop(home);
     let file = dir.path().join("copy.cchclv");
     let taken = office.take_work_copy(&file, "Trần Thị Mai", Some(&[]), &no_progress).unwrap();
     assert_eq!(taken.evidence_files, 0);

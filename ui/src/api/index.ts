@@ -267,9 +267,10 @@ export const outgoingDocuments = (year: number | null) => call<OutgoingDocument[
 
 // ---- Work copies ----
 
-/** A work copy of this (office) register for `person`, written to `path`, with every evidence file or none. */
-export const workCopyTake = (path: string, person: string, withEvidence: boolean) =>
-  call<WorkCopyTaken>("work_copy_take", { path, person, withEvidence });
+/** A work copy of this (office) register for `person`, written to `path`, with the files of the evidence documents
+ * `evidence` names by id (null: all). */
+export const workCopyTake = (path: string, person: string, evidence: number[] | null) =>
+  call<WorkCopyTaken>("work_copy_take", { path, person, evidence });
 /** Opens a work copy file as this computer's register (it must have none yet). */
 export const workCopyOpen = (path: string) => call<Session>("work_copy_open", { path });
 export const workCopyPending = () => call<RecordChange[]>("work_copy_pending");

@@ -260,7 +260,10 @@ fn log(ctx: &Ctx, args: LogArgs) -> CmdResult {
     }
     let mut table = output::new_table(&["Thời điểm", "Người sửa", "Đối tượng", "Mã", "Thao tác"]);
     for e in &entries {
-        let actor = if e.actor.is_empty() { "(không rõ)".to_string() } else { e.actor.clone() };
+        let mut actor = if e.actor.is_empty() { "(không rõ)".to_string() } else { e.actor.clone() };
+        if let Some(origin) = &e.origin {
+            actor.push_str(&format!(" (bản làm việc, tệp thay đổi số {})", origin.sequence));
+        }
         table.add_row(vec![
             format::timestamp(&e.at),
             actor,

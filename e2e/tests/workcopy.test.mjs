@@ -114,6 +114,15 @@ test("two officials work at home; the office merges both, one conflict chosen in
   await (await shown(browser, "merge-preview")).click();
   await shown(browser, "merge-already");
   await screenshot(browser, "32-lam-viec-o-may-khac");
+
+  // The change log says where the merged changes came from.
+  await (await shown(browser, "nav-records")).click();
+  await (await shown(browser, "records-tab-log")).click();
+  await shown(browser, "log-list", 15000);
+  const origins = await browser.$$('[data-testid="log-origin"]');
+  assert.ok(origins.length >= 2, "the merged changes name their origin");
+  const said = await Promise.all(origins.map((o) => o.getText()));
+  assert.ok(said.some((t) => /bản làm việc của Lê Văn Hùng, tệp thay đổi số 1/.test(t)), said.join("\n"));
 });
 
 test("the window opened on a work copy says whose it is on every screen, and sends its changes from there", async () => {

@@ -692,6 +692,8 @@ fn the_command_line_takes_a_copy_sends_its_changes_shows_the_conflict_and_merges
     drop(app);
     let out = cchc(&office_path, &["copy", "merge", changes_arg, "--apply", "--keep-office-rest"]);
     assert!(stdout(&out).contains("đã được nhập trước đây"), "{}", stdout(&out));
+    let out = cchc(&office_path, &["log", "--limit", "3"]);
+    assert!(stdout(&out).contains("Trần Thị Mai (bản làm việc, tệp thay đổi số 1)"), "{}", stdout(&out));
 }
 
 /// Rewrites `changes.json` of a changes file through `edit` and the manifest's hash and size to match: a file a

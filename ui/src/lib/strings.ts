@@ -353,6 +353,7 @@ export const records = {
   colAction: "Việc",
   colChanges: "Trước → sau",
   unknownActor: "(không rõ)",
+  fromWorkCopy: "từ bản làm việc của {person}, tệp thay đổi số {sequence}",
   empty: "(trống)",
   moreChanges: "và {count} thay đổi khác",
 };

@@ -4,10 +4,12 @@
 //! files those changes need). Both are zip files with a `manifest.json` listing every entry's SHA-256 and size,
 //! read with the same hostile-input defences as the report file.
 
-use super::{EVIDENCE_DIR, EntryRecord, Limits, MANIFEST, PROGRAM_VERSION, read_entries, sha256_hex, verify_entries};
+use super::{
+    EVIDENCE_DIR, EntryRecord, Limits, MANIFEST, PROGRAM_VERSION, read_entries, records, sha256_hex, verify_entries,
+    zip_with_manifest,
+};
 use crate::model::{Finding, FindingCode, Place, RecordChange};
 use serde::{Deserialize, Serialize};
-use std::io::{Cursor, Write};
 
 pub const WORK_COPY_FORMAT: &str = "cchc-work-copy";
 pub const CHANGES_FORMAT: &str = "cchc-changes";
@@ -88,23 +90,9 @@ pub fn write(mut manifest: CopyManifest, main: Vec<u8>, evidence: &[(String, Vec
     let mut entries = vec![(main_name.to_string(), main)];
     entries.extend(evidence.iter().map(|(sha, bytes)| (format!("{EVIDENCE_DIR}{sha}"), bytes.clone())));
     manifest.program_version = PROGRAM_VERSION.to_string();
-    manifest.entries = entries
-        .iter()
-        .map(|(path, bytes)| EntryRecord { path: path.clone(), sha256: sha256_hex(bytes), size: bytes.len() as u64 })
-        .collect();
+    manifest.entries = records(&entries);
     let manifest_json = serde_json::to_string_pretty(&manifest).expect("manifest serialises");
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated)
-        .last_modified_time(zip::DateTime::default())
-        .large_file(false);
-    let mut all = vec![(MANIFEST.to_string(), manifest_json.into_bytes())];
-    all.extend(entries);
-    for (path, bytes) in &all {
-        zip.start_file(path.as_str(), options).map_err(std::io::Error::other)?;
-        zip.write_all(bytes)?;
-    }
-    Ok(zip.finish().map_err(std::io::Error::other)?.into_inner())
+    zip_with_manifest(manifest_json, entries)
 }
 
 /// Reads and verifies a work copy (`format` = `WORK_COPY_FORMAT`) or changes file (`CHANGES_FORMAT`) from outside.

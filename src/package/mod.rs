@@ -178,11 +178,21 @@ pub fn write(identity: Manifest, payload: &Payload) -> std::io::Result<Vec<u8>> 
     let mut entries: Vec<(String, Vec<u8>)> = vec![(DATA.to_string(), data_json(&payload.data).into_bytes())];
     entries.extend(payload.extra.iter().cloned());
     let mut manifest = identity;
-    manifest.entries = entries
+    manifest.entries = records(&entries);
+    let manifest_json = serde_json::to_string_pretty(&manifest).expect("manifest serialises");
+    zip_with_manifest(manifest_json, entries)
+}
+
+/// The manifest's record of each entry: its path, SHA-256 and size.
+pub fn records(entries: &[(String, Vec<u8>)]) -> Vec<EntryRecord> {
+    entries
         .iter()
         .map(|(path, bytes)| EntryRecord { path: path.clone(), sha256: sha256_hex(bytes), size: bytes.len() as u64 })
-        .collect();
-    let manifest_json = serde_json::to_string_pretty(&manifest).expect("manifest serialises");
+        .collect()
+}
+
+/// Zips the manifest first, then the entries, deflated, with fixed entry times (the same inputs give the same bytes).
+pub fn zip_with_manifest(manifest_json: String, entries: Vec<(String, Vec<u8>)>) -> std::io::Result<Vec<u8>> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)

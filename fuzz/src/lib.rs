@@ -3,9 +3,20 @@
 //! folder, and what must hold afterwards: no panic, a refusal is an `Error` with one of the codes a hostile file may
 //! meet, and a dry run or a check writes nothing.
 //!
-//! A target is one line calling one of the functions below (`fuzz_targets/*.rs`); a new kind of file is a new
-//! function here when none fits. Everything is written under one temporary folder per process
-//! (`$TMPDIR/cchc-fuzz-<pid>`); folders left by earlier processes that are gone are removed when the next starts.
+//! Everything is written under one temporary folder per process (`$TMPDIR/cchc-fuzz-<pid>`); folders left by
+//! earlier processes that are gone are removed when the next starts.
+//!
+//! Adding a target for a new kind of file (say a work copy read by `App::open_work_copy(&Path)`):
+//! 1. here, a function like [`package`]: `start()`, the bytes written with [`input_file`] (or handed as
+//!    `Source::Bytes`), the `App` method called on [`app`], its result passed through [`refused_with`] with the codes
+//!    such a file may be refused with, and what must hold after (a preview writes nothing: [`last_change`]);
+//! 2. `fuzz_targets/work_copy.rs`: a `//!` line, `#![no_main]`, and
+//!    `libfuzzer_sys::fuzz_target!(|data: &[u8]| cchc_fuzz::work_copy(data));`;
+//! 3. a `[[bin]]` of that name in `fuzz/Cargo.toml`;
+//! 4. `seeds/work_copy/` with one or two small valid files the app writes itself;
+//! 5. its name in the `fuzz/fuzz_targets/` row of ARCHITECTURE.md's codemap.
+//!
+//! `scripts/fuzz.sh` (and so `scripts/test.sh`) then runs it with the others: it lists the targets itself.
 
 use cchc::api::{SheetKind, Source, no_progress};
 use cchc::{App, Assets, Clock, Error, ErrorCode};
@@ -188,7 +199,7 @@ fn check_error(e: &Error) {
 }
 
 /// The newest change-log entry's id: a dry run or a check leaves it as it was.
-fn last_change(app: &App) -> Option<i64> {
+pub fn last_change(app: &App) -> Option<i64> {
     app.change_log(1).expect("the change log").first().map(|e| e.id)
 }
 

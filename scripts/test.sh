@@ -4,6 +4,7 @@
 #   1. the core: unit, integration (through App on temporary registers), tidy and command-line tests;
 #   2. the desktop shell's tests (compiles WebKit);
 #   3. the front end: type check (svelte-check) and unit tests (vitest);
+#   3b. fuzzing: every file read from outside, each fuzz target for a few seconds (scripts/fuzz.sh);
 #   4. end to end: the real app window under Xvfb driven through WebDriver (scripts/e2e.sh);
 #   5. Windows: the installer built, the core's tests and a smoke test of cchc.exe built for Windows and run under
 #      Wine, the installer and the missing-WebView2 path under Wine (scripts/test-windows.sh).
@@ -29,6 +30,11 @@ elapsed
 echo "== 3. Giao diện (svelte-check, vitest) =="
 npm --prefix ui run check
 npm --prefix ui test
+
+elapsed
+echo "== 3b. Kiểm thử mờ (cargo fuzz, mỗi đích 10 giây) =="
+# Builds the targets with nightly and libFuzzer (fuzz/, its own workspace and target/) and fails on any crash.
+./scripts/fuzz.sh 10
 
 elapsed
 echo "== 4. Kiểm thử đầu cuối cửa sổ ứng dụng (WebDriver, Xvfb) =="

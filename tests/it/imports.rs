@@ -245,6 +245,17 @@ fn a_file_picked_in_the_desktop_app_imports_from_its_bytes() {
     );
 }
 
+/// Found by fuzzing (fuzz/, `stats_xlsx`): a cell reference with a long run of letters overflows calamine's column
+/// arithmetic, a panic in a build with overflow checks (the tests', the fuzzers'). The official must see the file
+/// refused as unreadable, never the program stopped; the workbook is the fuzzer's input, kept as a seed.
+#[test]
+fn workbook_whose_cell_reference_overflows_the_reader_is_refused_as_unreadable() {
+    let mut t = TestRegister::new();
+    let bytes = include_bytes!("../../fuzz/seeds/stats_xlsx/overflowing-cell-reference.xlsx");
+    let result = t.app.import_stats(Source::Bytes { name: "bieu-06.xlsx", bytes }, true, &no_progress);
+    assert_eq!(result.err().unwrap().code(), ErrorCode::FileUnreadable);
+}
+
 /// "31/02/2026" is written as a date, but no such day exists: the finding names the impossible part, through `App`
 /// and in the command line's words, rather than asking for the format the official already used. Nothing is written.
 #[test]

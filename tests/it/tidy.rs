@@ -109,7 +109,7 @@ fn spreadsheets_are_read_and_written_only_by_the_sheet_module() {
 #[test]
 fn every_source_file_opens_with_a_doc_line() {
     let mut missing = Vec::new();
-    for dir in ["src", "cli/src", "tests", "src-tauri/src"] {
+    for dir in ["src", "cli/src", "tests", "src-tauri/src", "fuzz/src", "fuzz/fuzz_targets"] {
         for path in files(dir, &[".rs"]) {
             let text = std::fs::read_to_string(&path).unwrap();
             if !text.starts_with("//!") {
@@ -142,7 +142,7 @@ fn migrations_are_numbered_without_gaps_and_say_why() {
 fn text_files_are_nfc() {
     // Vietnamese typed on some systems arrives decomposed; what we ship and compare against must be NFC.
     let mut bad = Vec::new();
-    for dir in ["src", "cli/src", "tests", "assets", "docs", "ui/src"] {
+    for dir in ["src", "cli/src", "tests", "assets", "docs", "ui/src", "fuzz/src", "fuzz/fuzz_targets"] {
         for path in files(dir, &[".rs", ".sql", ".json", ".csv", ".md", ".ts", ".svelte"]) {
             let text = std::fs::read_to_string(&path).unwrap_or_default();
             if !text.nfc().eq(text.chars()) {
@@ -500,7 +500,7 @@ fn codemap_paths() -> Vec<String> {
 /// order that goes from the core outwards.
 #[test]
 fn the_codemap_names_every_source_file_in_order() {
-    const GROUPS: [&str; 13] = [
+    const GROUPS: [&str; 14] = [
         "src/lib.rs",
         "src/api/",
         "src/model/",
@@ -510,6 +510,7 @@ fn the_codemap_names_every_source_file_in_order() {
         "src-tauri/",
         "ui/",
         "tests/",
+        "fuzz/",
         "e2e/",
         "assets/",
         "docs/",
@@ -527,7 +528,7 @@ fn the_codemap_names_every_source_file_in_order() {
 
     let text = std::fs::read_to_string(root().join("ARCHITECTURE.md")).unwrap();
     let mut missing = Vec::new();
-    for dir in ["src", "cli/src", "src-tauri/src"] {
+    for dir in ["src", "cli/src", "src-tauri/src", "fuzz/src", "fuzz/fuzz_targets"] {
         for path in files(dir, &[".rs"]) {
             let name = rel(&path);
             let file = name.rsplit('/').next().unwrap();

@@ -1,0 +1,4 @@
+//! Plan tasks as .csv: `import_tasks` dry run.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| cchc_fuzz::sheet(cchc_fuzz::Sheet::Tasks, "csv", data));

@@ -110,6 +110,110 @@ pub fn backup(data: &[u8]) {
     }
 }
 
+/// A changes file (`.cchctd`) as the office receives it from a work copy: the merge's dry run, which writes nothing.
+/// A file that is damaged, unsafe, of another register or out of order is refused as such.
+pub fn changes(data: &[u8]) {
+    start();
+    let app = app();
+    let file = input_file("thay-doi.cchctd", data);
+    let before = last_change(&app);
+    refused_with(app.merge_preview(&file), &[ErrorCode::FileRefused]);
+    assert_eq!(before, last_change(&app), "a merge's dry run wrote to the register");
+}
+
+/// The content of a changes file (`changes.json`) in an envelope this register accepts: the bytes are put into a
+/// changes file of a real work copy of the register, its manifest's hash and size made to match (as a person who
+/// edits the file by hand would), so that the merge's planning reads them: every change is looked up by its table
+/// and key and weighed against the office's record. The dry run writes nothing, and every refusal is coded.
+pub fn changes_json(data: &[u8]) {
+    start();
+    let envelope = changes_envelope(data);
+    let app = app();
+    let file = input_file("thay-doi-noi-dung.cchctd", &envelope);
+    let before = last_change(&app);
+    if let Some(preview) = refused_with(app.merge_preview(&file), &[ErrorCode::FileRefused]) {
+        assert!(!preview.already_merged, "a file never merged is reported merged");
+        for conflict in &preview.conflicts {
+            assert!(conflict.office != conflict.copy, "a conflict with the same value on both sides: {conflict:?}");
+        }
+    }
+    assert_eq!(before, last_change(&app), "a merge's dry run wrote to the register");
+}
+
+/// A work copy (`.cchclv`) opened on another computer: its register written as a new register and opened. A refused
+/// file leaves no register behind.
+pub fn work_copy(data: &[u8]) {
+    start();
+    let file = input_file("ban-lam-viec.cchclv", data);
+    let home = work_dir().join("home");
+    let _ = std::fs::remove_dir_all(&home);
+    let target = home.join("register.cchc");
+    const REFUSALS: &[ErrorCode] =
+        &[ErrorCode::FileRefused, ErrorCode::NotARegister, ErrorCode::RegisterDamaged, ErrorCode::SchemaTooNew];
+    match refused_with(App::open_work_copy(&file, &target, Assets::bundled(), clock()), REFUSALS) {
+        Some(opened) => assert!(opened.work_copy().expect("the work copy's row").is_some(), "opened, not a work copy"),
+        None => assert!(!target.exists(), "a refused work copy left a register behind"),
+    }
+}
+
+/// A changes file of a real work copy of this process's register (one person added in it), made once: the
+/// envelope `changes_json` puts its input into.
+fn changes_template() -> &'static [u8] {
+    static TEMPLATE: OnceLock<Vec<u8>> = OnceLock::new();
+    TEMPLATE.get_or_init(|| {
+        let dir = work_dir().join("template");
+        let copy = dir.join("ban-lam-viec.cchclv");
+        app().take_work_copy(&copy, "Người thử", Some(&[]), &no_progress).expect("a work copy");
+        let mut home = App::open_work_copy(&copy, &dir.join("home.cchc"), Assets::bundled(), clock()).expect("opened");
+        let person = cchc::model::PersonInput {
+            name: "Người thử".into(),
+            category: "cong_chuc".into(),
+            ..Default::default()
+        };
+        home.add_person(person).expect("a person");
+        let file = dir.join("thay-doi.cchctd");
+        home.send_changes(&file).expect("a changes file");
+        std::fs::read(file).expect("the changes file")
+    })
+}
+
+/// The template with `changes.json` replaced by `data`, and the manifest's record of it made to match.
+fn changes_envelope(data: &[u8]) -> Vec<u8> {
+    use sha2::Digest;
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(changes_template())).expect("the template");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let sha: String = sha2::Sha256::digest(data).iter().map(|b| format!("{b:02x}")).collect();
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).expect("an entry");
+        let name = entry.name().to_string();
+        let mut content = Vec::new();
+        entry.read_to_end(&mut content).expect("the entry");
+        let content = match name.as_str() {
+            "changes.json" => data.to_vec(),
+            "manifest.json" => {
+                let mut manifest: serde_json::Value = serde_json::from_slice(&content).expect("the manifest");
+                for record in manifest["entries"].as_array_mut().expect("entries") {
+                    if record["path"] == "changes.json" {
+                        record["sha256"] = sha.clone().into();
+                        record["size"] = data.len().into();
+                    }
+                }
+                serde_json::to_vec(&manifest).expect("the manifest")
+            }
+            _ => content,
+        };
+        out.start_file(name.as_str(), zip::write::SimpleFileOptions::default()).expect("an entry");
+        out.write_all(&content).expect("the entry");
+    }
+    out.finish().expect("the envelope").into_inner()
+}
+
+/// The fixed clock every target's registers use (23/11/2026 09:30 in Vietnam).
+fn clock() -> Clock {
+    Clock::fixed_local(chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date"), 9, 30)
+}
+
 /// Called first by every target. libfuzzer-sys's panic hook aborts on every panic, even one the core catches on
 /// purpose: `sheet.rs` reads a workbook under `catch_unwind`, so that a bug in calamine refuses the file
 /// (`FILE_UNREADABLE`) instead of taking the app down. This hook only prints the panic's first line; a panic that
@@ -159,8 +263,7 @@ pub fn app() -> MutexGuard<'static, App> {
     let app = APP.get_or_init(|| {
         let dir = work_dir().join("register");
         std::fs::create_dir_all(&dir).expect("the register's folder");
-        let clock = Clock::fixed_local(chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date"), 9, 30);
-        let (app, _) = App::create_demo(&dir, Assets::bundled(), clock, &no_progress).expect("the demo register");
+        let (app, _) = App::create_demo(&dir, Assets::bundled(), clock(), &no_progress).expect("the demo register");
         Mutex::new(app)
     });
     // A panic caught by libFuzzer ends the process; a poisoned lock is never seen again.
@@ -189,9 +292,9 @@ pub fn work_dir() -> &'static Path {
     })
 }
 
-/// What a refusal must carry: `Invalid` and `PackageRefused` at least one finding.
+/// What a refusal must carry: `Invalid`, `PackageRefused` and `FileRefused` at least one finding.
 fn check_error(e: &Error) {
-    if matches!(e.code(), ErrorCode::Invalid | ErrorCode::PackageRefused) {
+    if matches!(e.code(), ErrorCode::Invalid | ErrorCode::PackageRefused | ErrorCode::FileRefused) {
         assert!(!e.findings().is_empty(), "{e:?} without a finding");
     }
     // The developers' message must render (it names the file and the reason).

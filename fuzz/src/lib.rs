@@ -186,7 +186,7 @@ fn changes_envelope(data: &[u8]) -> Vec<u8> {
     let sha: String = sha2::Sha256::digest(data).iter().map(|b| format!("{b:02x}")).collect();
     for i in 0..archive.len() {
         let mut entry = archive.by_index(i).expect("an entry");
-        let name = entry.name().to_string();
+        let name = entry.name().expect("a name").to_string();
         let mut content = Vec::new();
         entry.read_to_end(&mut content).expect("the entry");
         let content = match name.as_str() {

@@ -330,11 +330,11 @@ impl App {
             return Err(refused(vec![chain(FindingCode::ChangesChainBroken)]));
         }
         let changes = read.changes().map_err(refused)?;
-        let keys: Vec<(String, String)> = changes.iter().map(|c| (c.table.clone(), c.key.clone())).collect();
-        if let Some(unknown) = keys.iter().find(|(t, _)| crate::register::sync::spec(t).is_none()) {
-            let finding = Finding::new(FindingCode::PackageDataUnreadable, Place::record(unknown.0.clone()));
+        if let Some(bad) = changes.iter().find(|c| !crate::register::sync::well_formed(c)) {
+            let finding = Finding::new(FindingCode::PackageDataUnreadable, Place::record(bad.table.clone()));
             return Err(refused(vec![finding]));
         }
+        let keys: Vec<(String, String)> = changes.iter().map(|c| (c.table.clone(), c.key.clone())).collect();
         let office = self.register.records(&keys)?;
         for (change, here) in changes.iter().zip(&office) {
             let resolution = resolve_change(change, here.as_ref(), choices);

@@ -146,6 +146,16 @@ pub fn label(table: &str, fields: &Fields) -> String {
         .join(" — ")
 }
 
+/// Whether a change from a file names a mergeable table and a key that is JSON and is the key its fields give (a
+/// file edited by hand may say anything).
+pub fn well_formed(change: &crate::model::RecordChange) -> bool {
+    let Some(spec) = spec(&change.table) else { return false };
+    if serde_json::from_str::<serde_json::Value>(&change.key).is_err() {
+        return false;
+    }
+    [&change.before, &change.after].into_iter().flatten().all(|fields| key_of(spec, fields) == change.key)
+}
+
 /// Every mergeable record by (table, key).
 pub type Snapshot = BTreeMap<(String, String), Fields>;
 

@@ -765,5 +765,17 @@ fn a_hand_made_changes_file_cannot_write_local_ids_timestamps_or_tables_outside_
         let err = office.merge_changes(&path, &MergeChoices::keep_office(), &no_progress).unwrap_err();
         assert_eq!(codes(&err), [FindingCode::PackageDataUnreadable], "{table}");
     }
+    // A key that is not JSON (found by fuzzing: it was a STORAGE error), or not the key its fields give.
+    for (name, key) in [("not-json", "Người Mới"), ("other-key", "\"00000000-0000-4000-8000-000000000000\"")] {
+        let evil = crafted(&bytes, |v| v["changes"][0]["key"] = key.into());
+        let path = dir.path().join(format!("{name}.cchctd"));
+        std::fs::write(&path, evil).unwrap();
+        let err = office.merge_preview(&path).unwrap_err();
+        assert_eq!(
+            (err.code(), codes(&err)),
+            (ErrorCode::FileRefused, vec![FindingCode::PackageDataUnreadable]),
+            "{name}"
+        );
+    }
     assert_eq!(noticeable(&office), before);
 }

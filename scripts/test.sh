@@ -32,9 +32,9 @@ npm --prefix ui run check
 npm --prefix ui test
 
 elapsed
-echo "== 3b. Kiểm thử mờ (cargo fuzz, mỗi đích 10 giây) =="
+echo "== 3b. Kiểm thử mờ (cargo fuzz, mỗi đích 5 giây) =="
 # Builds the targets with nightly and libFuzzer (fuzz/, its own workspace and target/) and fails on any crash.
-./scripts/fuzz.sh 10
+./scripts/fuzz.sh 5
 
 elapsed
 echo "== 4. Kiểm thử đầu cuối cửa sổ ứng dụng (WebDriver, Xvfb) =="

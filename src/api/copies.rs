@@ -10,8 +10,8 @@ use crate::assets::Assets;
 use crate::clock::Clock;
 use crate::error::{Error, Result};
 use crate::model::{
-    ChangeAction, ChangeOrigin, Conflict, FieldChange, Fields, Finding, FindingCode, MergeChoices, Place, RecordChange,
-    WorkCopyInfo, diff_records, resolve_change,
+    ChangeAction, ChangeOrigin, Conflict, FieldChange, Fields, Finding, FindingCode, MergeChoices, Op, Place,
+    RecordChange, WorkCopyInfo, diff_records, resolve_change,
 };
 use crate::package::copies::{self, CHANGES_FORMAT, CopyManifest, CopyUnit, WORK_COPY_FORMAT};
 use crate::package::sha256_hex;
@@ -90,6 +90,8 @@ pub struct MergeReport {
 struct Planned {
     file: copies::CopyFile,
     changes: Vec<RecordChange>,
+    /// What each change writes at the office under the choices the plan was made with (`None`: nothing).
+    ops: Vec<Option<Op>>,
     preview: MergePreview,
 }
 
@@ -317,7 +319,7 @@ impl App {
         match self.register.merged_sha(&m.copy_id, m.sequence)? {
             Some(merged) if merged == sha => {
                 preview.already_merged = true;
-                return Ok(Planned { file: read, changes: Vec::new(), preview });
+                return Ok(Planned { file: read, changes: Vec::new(), ops: Vec::new(), preview });
             }
             Some(_) => return Err(refused(vec![chain(FindingCode::ChangesChainBroken)])),
             None => {}
@@ -336,11 +338,13 @@ impl App {
         }
         let keys: Vec<(String, String)> = changes.iter().map(|c| (c.table.clone(), c.key.clone())).collect();
         let office = self.register.records(&keys)?;
+        let mut ops = Vec::with_capacity(changes.len());
         for (change, here) in changes.iter().zip(&office) {
             let resolution = resolve_change(change, here.as_ref(), choices);
+            ops.push(resolution.op);
             let conflicted = !resolution.conflicts.is_empty();
             preview.conflicts.extend(resolution.conflicts);
-            if resolution.taken.is_empty() && resolution.op.is_none() && !conflicted {
+            if resolution.taken.is_empty() && ops.last().is_some_and(Option::is_none) && !conflicted {
                 preview.unchanged += 1;
             } else if !resolution.taken.is_empty() {
                 let blank = |v: &serde_json::Value| v.is_null() || v.as_str() == Some("");
@@ -359,7 +363,7 @@ impl App {
                 });
             }
         }
-        Ok(Planned { file: read, changes, preview })
+        Ok(Planned { file: read, changes, ops, preview })
     }
 
     /// Merges a changes file: the conflicts settled by `choices` (every one chosen, or the office's kept for the
@@ -395,10 +399,6 @@ impl App {
         if !missing.is_empty() {
             return Err(Error::Invalid(missing));
         }
-        let keys: Vec<(String, String)> = planned.changes.iter().map(|c| (c.table.clone(), c.key.clone())).collect();
-        let office = self.register.records(&keys)?;
-        let resolutions: Vec<_> =
-            planned.changes.iter().zip(&office).map(|(c, here)| resolve_change(c, here.as_ref(), choices)).collect();
         let m = &planned.file.manifest;
         let origins: Vec<ChangeOrigin> = planned
             .changes
@@ -413,10 +413,10 @@ impl App {
         let writes: Vec<MergeWrite<'_>> = planned
             .changes
             .iter()
-            .zip(&resolutions)
+            .zip(&planned.ops)
             .zip(&origins)
-            .filter_map(|((c, r), origin)| {
-                r.op.as_ref().map(|op| MergeWrite { table: &c.table, key: &c.key, op, origin })
+            .filter_map(|((c, op), origin)| {
+                op.as_ref().map(|op| MergeWrite { table: &c.table, key: &c.key, op, origin })
             })
             .collect();
         let taken_from_copy = preview

@@ -206,20 +206,9 @@ fn read_table(
     let mut own = HashMap::new();
     while let Some(row) = rows.next().map_err(storage)? {
         let rowid: i64 = row.get(0).map_err(storage)?;
-        let mut fields = Fields::new();
-        for (i, name) in names.iter().enumerate().skip(1) {
-            if (spec.local_id && name == "id") || NOT_COMPARED.contains(&name.as_str()) {
-                continue;
-            }
-            let raw = row.get_ref(i).map_err(storage)?;
-            let value = match (spec.refs.iter().find(|(c, _)| c == name), raw) {
-                (Some((_, target)), ValueRef::Integer(id)) => {
-                    keys.get(target).and_then(|m| m.get(&id)).cloned().unwrap_or(serde_json::Value::Null)
-                }
-                _ => to_json(raw),
-            };
-            fields.insert(name.clone(), value);
-        }
+        let fields = fields_of(spec, row, &names, 1, &mut |target, id| {
+            Ok(keys.get(target).and_then(|m| m.get(&id)).cloned().unwrap_or(serde_json::Value::Null))
+        })?;
         let key: serde_json::Value = serde_json::from_str(&key_of(spec, &fields)).expect("a key is JSON");
         own.insert(rowid, key);
         out.push((rowid, fields));
@@ -274,19 +263,35 @@ fn record(conn: &Connection, spec: &Spec, key: &str) -> Result<Option<(i64, Fiel
     let names: Vec<String> = stmt.column_names().map(|s| s.to_string()).collect();
     let mut rows = stmt.query([rowid]).map_err(storage)?;
     let Some(row) = rows.next().map_err(storage)? else { return Ok(None) };
+    let fields =
+        fields_of(spec, row, &names, 0, &mut |target, id| key_at(conn, self::spec(target).expect("spec"), id))?;
+    Ok(Some((rowid, fields)))
+}
+
+/// Whether a column is one of a record's compared fields (not its local id, a timestamp or a derived key).
+fn compared(spec: &Spec, column: &str) -> bool {
+    !(spec.local_id && column == "id") && !NOT_COMPARED.contains(&column)
+}
+
+/// A row's compared fields from column `from` on, each reference given as the key `reference` finds for the
+/// (table, local id) it names.
+fn fields_of(
+    spec: &Spec,
+    row: &rusqlite::Row<'_>,
+    names: &[String],
+    from: usize,
+    reference: &mut dyn FnMut(&str, i64) -> Result<serde_json::Value>,
+) -> Result<Fields> {
     let mut fields = Fields::new();
-    for (i, name) in names.iter().enumerate() {
-        if (spec.local_id && name == "id") || NOT_COMPARED.contains(&name.as_str()) {
-            continue;
-        }
+    for (i, name) in names.iter().enumerate().skip(from).filter(|(_, name)| compared(spec, name)) {
         let raw = row.get_ref(i).map_err(storage)?;
         let value = match (spec.refs.iter().find(|(c, _)| c == name), raw) {
-            (Some((_, target)), ValueRef::Integer(id)) => key_at(conn, self::spec(target).expect("spec"), id)?,
+            (Some((_, target)), ValueRef::Integer(id)) => reference(target, id)?,
             _ => to_json(raw),
         };
         fields.insert(name.clone(), value);
     }
-    Ok(Some((rowid, fields)))
+    Ok(fields)
 }
 
 /// The key (as JSON) of the row `rowid` of a table.
@@ -555,9 +560,7 @@ fn apply_one(tx: &Connection, write: &MergeWrite<'_>, stamp: &Stamp) -> Result<(
     // Only the table's own compared columns are written: never a local id, a timestamp or a derived key, whatever
     // a file names (an update never moves a record to another key either).
     let writable = |name: &String, op: &Op| {
-        !(spec.local_id && name == "id")
-            && !NOT_COMPARED.contains(&name.as_str())
-            && !(matches!(op, Op::Update(_)) && spec.key.contains(&name.as_str()))
+        compared(spec, name) && !(matches!(op, Op::Update(_)) && spec.key.contains(&name.as_str()))
     };
     let all = columns(tx, spec.table)?;
     let has: Vec<&String> = all.iter().filter(|c| writable(c, write.op)).collect();
@@ -679,8 +682,7 @@ mod tests {
         let mut missing = Vec::new();
         for spec in SPECS {
             for column in columns(&register.conn, spec.table).unwrap() {
-                let local = spec.local_id && column == "id";
-                if local || NOT_COMPARED.contains(&column.as_str()) || HIDDEN.contains(&column.as_str()) {
+                if !compared(spec, &column) || HIDDEN.contains(&column.as_str()) {
                     continue;
                 }
                 if crate::vocabulary::entity_column_caption(Some(spec.table), &column).is_none() {
